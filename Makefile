@@ -1,0 +1,68 @@
+# pg_migrate — built with PGXS against any pg_config (PostgreSQL 15 and later)
+
+EXTENSION = pg_migrate
+MODULE_big = pg_migrate
+EXTVERSION = 0.1
+
+OBJS = \
+	src/pg_migrate.o \
+	src/graph.o \
+	src/snapshot.o \
+	src/catalog/handlers.o \
+	src/catalog/schema.o \
+	src/catalog/extension.o \
+	src/catalog/collation.o \
+	src/catalog/type.o \
+	src/catalog/function.o \
+	src/catalog/table.o \
+	src/catalog/sequence.o \
+	src/catalog/view.o \
+	src/catalog/column.o \
+	src/catalog/constraint.o \
+	src/catalog/index.o \
+	src/catalog/trigger.o \
+	src/catalog/policy.o
+
+DATA = sql/$(EXTENSION)--$(EXTVERSION).sql
+
+# pg_regress tests: sql/<name>.sql against expected/<name>.out
+REGRESS = \
+	install \
+	snapshot_scope \
+	snapshot_tables \
+	snapshot_columns \
+	snapshot_constraints \
+	snapshot_indexes \
+	snapshot_sequences \
+	snapshot_views \
+	snapshot_types \
+	snapshot_functions \
+	snapshot_triggers_policies \
+	snapshot_misc \
+	snapshot_determinism
+REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
+
+PG_CPPFLAGS = -I$(srcdir)/src
+PG_CFLAGS = -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare $(EXTRA_CFLAGS)
+
+# No JIT bitcode: it would need clang on every build machine and buys nothing here.
+override with_llvm = no
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(OBJS): src/pg_migrate.h src/graph.h src/catalog/handlers.h
+
+.PHONY: test demo pgtap
+# The two commands of the README. Both install what is missing (as root),
+# build, install and run on a throwaway cluster that they stop again.
+test:
+	./test/run-tests
+
+demo:
+	./test/run-demo
+
+# pgTAP suite alone, against an already running server (PG* variables).
+pgtap:
+	pg_prove --ext .sql -r test/pgtap

@@ -1,0 +1,54 @@
+/*-------------------------------------------------------------------------
+ *
+ * constraint.c
+ *	  Constraints of tables and domains: PRIMARY KEY, UNIQUE, CHECK,
+ *	  FOREIGN KEY, EXCLUDE, with DEFERRABLE, INITIALLY DEFERRED, NOT VALID,
+ *	  NO INHERIT and inheritance.  The index behind a PRIMARY KEY, UNIQUE
+ *	  or EXCLUDE constraint is an alias of the constraint, not an index of
+ *	  its own.  Constraint triggers are triggers (trigger.c).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "handlers.h"
+
+#include "catalog/pg_class.h"
+#include "catalog/pg_constraint.h"
+#include "utils/fmgrprotos.h"
+
+static void
+constraint_load(SnapRow *row, GNode *node)
+{
+	ObjAddr		index = {RelationRelationId, row_oid(row, "_index"), 0};
+
+	gnode_add_string(node, "definition",
+					 deparse_call(pg_get_constraintdef_ext, 2,
+								  ObjectIdGetDatum(row_oid(row, "_oid")),
+								  BoolGetDatum(true), 0));
+	if (OidIsValid(index.objid))
+		graph_add_alias(row->graph, &index, node);
+}
+
+const SnapHandler pgm_constraint_handler = {
+	.kind = OBJ_CONSTRAINT,
+	.classid = ConstraintRelationId,
+	.query =
+	"SELECT co.oid AS _oid, co.conname AS _name,"
+	"       NULLIF(co.conrelid, 0) AS _parent,"
+	"       NULLIF(co.contypid, 0) AS _parent_type,"
+	"       CASE co.contype WHEN 'p' THEN 'primary_key' WHEN 'u' THEN 'unique'"
+	"                       WHEN 'c' THEN 'check' WHEN 'f' THEN 'foreign_key'"
+	"                       WHEN 'x' THEN 'exclusion' END AS type,"
+	"       CASE WHEN co.condeferrable THEN true END AS deferrable,"
+	"       CASE WHEN co.condeferred THEN true END AS initially_deferred,"
+	"       CASE WHEN NOT co.convalidated THEN true END AS not_valid,"
+	"       CASE WHEN co.connoinherit THEN true END AS no_inherit,"
+	"       CASE WHEN co.coninhcount > 0 THEN true END AS inherited,"
+	"       CASE WHEN co.coninhcount > 0 THEN co.conislocal END AS local,"
+	"       NULLIF(co.confrelid, 0)::regclass AS references,"
+	"       CASE WHEN co.contype IN ('p', 'u', 'x') THEN co.conindid END AS _index,"
+	"       " PGM_SQL_COMMENT("pg_constraint", "co.oid") " AS comment"
+	"  FROM pg_constraint co"
+	" WHERE co.connamespace = ANY($1)"
+	"   AND co.contype IN ('p', 'u', 'c', 'f', 'x')",
+	.load = constraint_load,
+};

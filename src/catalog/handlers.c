@@ -1,0 +1,113 @@
+/*-------------------------------------------------------------------------
+ *
+ * handlers.c
+ *	  The table of catalog handlers, and what they share: reading a row of
+ *	  their query and calling ruleutils.c's deparse functions.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "handlers.h"
+
+#include "executor/spi.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+
+const SnapHandler *const pgm_snapshot_handlers[] = {
+	&pgm_schema_handler,
+	&pgm_extension_handler,
+	&pgm_collation_handler,
+	&pgm_type_handler,
+	&pgm_function_handler,
+	&pgm_table_handler,
+	&pgm_sequence_handler,
+	&pgm_view_handler,
+	&pgm_matview_handler,
+	&pgm_column_handler,
+	&pgm_constraint_handler,
+	&pgm_index_handler,
+	&pgm_trigger_handler,
+	&pgm_policy_handler,
+	NULL
+};
+
+bool
+row_has(SnapRow *row, const char *col)
+{
+	return SPI_fnumber(row->desc, col) > 0;
+}
+
+Datum
+row_datum(SnapRow *row, const char *col, bool *isnull)
+{
+	int			fno = SPI_fnumber(row->desc, col);
+
+	if (fno <= 0)
+		elog(ERROR, "pg_migrate: catalog query has no column \"%s\"", col);
+	return SPI_getbinval(row->tuple, row->desc, fno, isnull);
+}
+
+Oid
+row_oid(SnapRow *row, const char *col)
+{
+	bool		isnull;
+	Datum		d = row_datum(row, col, &isnull);
+
+	return isnull ? InvalidOid : DatumGetObjectId(d);
+}
+
+int32
+row_int(SnapRow *row, const char *col)
+{
+	bool		isnull;
+	Datum		d = row_datum(row, col, &isnull);
+
+	return isnull ? 0 : DatumGetInt32(d);
+}
+
+/* The column as text (through its output function), or NULL. */
+char *
+row_text(SnapRow *row, const char *col)
+{
+	int			fno = SPI_fnumber(row->desc, col);
+
+	if (fno <= 0)
+		elog(ERROR, "pg_migrate: catalog query has no column \"%s\"", col);
+	return SPI_getvalue(row->tuple, row->desc, fno);
+}
+
+/*
+ * Call one of the SQL-callable deparse functions (pg_get_viewdef_ext, ...)
+ * directly.  Unlike DirectFunctionCall, a NULL result (an object dropped
+ * under our feet) is returned as NULL instead of raising an error.
+ */
+char *
+deparse_call(PGFunction fn, int nargs, Datum arg1, Datum arg2, Datum arg3)
+{
+	LOCAL_FCINFO(fcinfo, 3);
+	Datum		result;
+
+	InitFunctionCallInfoData(*fcinfo, NULL, nargs, InvalidOid, NULL, NULL);
+	fcinfo->args[0].value = arg1;
+	fcinfo->args[0].isnull = false;
+	fcinfo->args[1].value = arg2;
+	fcinfo->args[1].isnull = false;
+	fcinfo->args[2].value = arg3;
+	fcinfo->args[2].isnull = false;
+
+	result = (*fn) (fcinfo);
+	if (fcinfo->isnull)
+		return NULL;
+	return text_to_cstring(DatumGetTextPP(result));
+}
+
+/* A stored expression (pg_node_tree as text) deparsed against relid. */
+char *
+deparse_expr(const char *nodetree, Oid relid)
+{
+	if (nodetree == NULL)
+		return NULL;
+	return deparse_call(pg_get_expr_ext, 3,
+						CStringGetTextDatum(nodetree),
+						ObjectIdGetDatum(relid),
+						BoolGetDatum(true));
+}

@@ -1,0 +1,121 @@
+/*-------------------------------------------------------------------------
+ *
+ * handlers.h
+ *	  One handler per object kind: how its objects are read from the
+ *	  catalogs into the object graph.
+ *
+ * A handler is a set-based catalog query and an optional callback.  The
+ * query returns one row per object, for all schemas of the snapshot at once
+ * ($1 is the oid[] of those schemas, $2 is true when every schema is
+ * in scope), and runs with search_path = pg_catalog, pg_temp.  Its columns
+ * follow one convention:
+ *
+ *	_oid		the object's oid (with _subid, a column's attnum)
+ *	_name		its name
+ *	_nsp		the schema it lives in (objects of a schema)
+ *	_parent		the relation it belongs to (columns, constraints, ...)
+ *	_parent_type the type it belongs to (domain constraints)
+ *	_*			anything else the callback needs, not written out
+ *	other		attributes, written out under the column's name; NULLs are
+ *				left out.  Arrays become jsonb arrays of strings, reg*
+ *				values are written relative to the object's schema.
+ *
+ * The callback runs with search_path = <object's schema>, pg_catalog, so
+ * that what it deparses names objects of that schema unqualified.
+ *
+ * Adding a kind: one file here, one entry in handlers.c, one ObjKind.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef PGM_HANDLERS_H
+#define PGM_HANDLERS_H
+
+#include "graph.h"
+
+#include "access/htup.h"
+#include "access/tupdesc.h"
+#include "fmgr.h"
+
+typedef struct SnapRow
+{
+	HeapTuple	tuple;
+	TupleDesc	desc;
+	Graph	   *graph;
+} SnapRow;
+
+typedef void (*SnapLoadFn) (SnapRow *row, GNode *node);
+
+typedef struct SnapHandler
+{
+	ObjKind		kind;
+	Oid			classid;		/* catalog holding objects of this kind */
+	const char *query;
+	SnapLoadFn	load;			/* NULL: the query says everything */
+} SnapHandler;
+
+/* In load order (parents before children); NULL-terminated. */
+extern const SnapHandler *const pgm_snapshot_handlers[];
+
+extern const SnapHandler pgm_schema_handler;
+extern const SnapHandler pgm_extension_handler;
+extern const SnapHandler pgm_collation_handler;
+extern const SnapHandler pgm_type_handler;
+extern const SnapHandler pgm_function_handler;
+extern const SnapHandler pgm_table_handler;
+extern const SnapHandler pgm_sequence_handler;
+extern const SnapHandler pgm_view_handler;
+extern const SnapHandler pgm_matview_handler;
+extern const SnapHandler pgm_column_handler;
+extern const SnapHandler pgm_constraint_handler;
+extern const SnapHandler pgm_index_handler;
+extern const SnapHandler pgm_trigger_handler;
+extern const SnapHandler pgm_policy_handler;
+
+/* Reading the current row (handlers.c). */
+extern bool row_has(SnapRow *row, const char *col);
+extern Datum row_datum(SnapRow *row, const char *col, bool *isnull);
+extern Oid	row_oid(SnapRow *row, const char *col);
+extern int32 row_int(SnapRow *row, const char *col);
+extern char *row_text(SnapRow *row, const char *col);
+
+/* Calling a deparse function of ruleutils.c; NULL if it returns NULL. */
+extern char *deparse_call(PGFunction fn, int nargs, Datum arg1, Datum arg2,
+						  Datum arg3);
+extern char *deparse_expr(const char *nodetree, Oid relid);
+
+/* A relation's row type and its array are aliases of it (table.c). */
+extern void pgm_alias_rowtype(SnapRow *row, GNode *node);
+
+/*
+ * SQL fragments shared by the queries.
+ *
+ * PGM_SQL_COMMENT(classname, oidexpr): the object's comment.
+ * PGM_SQL_ACL(acl, kind, owner): privileges as {"grantee": ["PRIVILEGE",
+ *	...]}, the owner's own left out (they follow ownership, which a
+ *	snapshot does not record), defaults made explicit with acldefault().
+ * PGM_SQL_NOT_EXTENSION_MEMBER(classname, oidexpr): excludes objects that
+ *	belong to an extension.
+ */
+#define PGM_SQL_COMMENT(classname, oidexpr) \
+	"(SELECT d.description FROM pg_description d " \
+	" WHERE d.objoid = " oidexpr \
+	"   AND d.classoid = '" classname "'::regclass AND d.objsubid = 0)"
+
+#define PGM_SQL_ACL(acl, kind, owner) \
+	"(SELECT jsonb_object_agg(g.grantee, g.privs) FROM (" \
+	"   SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC'" \
+	"               ELSE a.grantee::regrole::text END AS grantee," \
+	"          jsonb_agg(DISTINCT (a.privilege_type" \
+	"                    || CASE WHEN a.is_grantable" \
+	"                            THEN ' WITH GRANT OPTION' ELSE '' END)" \
+	"                    COLLATE \"C\") AS privs" \
+	"     FROM aclexplode(COALESCE(" acl ", acldefault('" kind "', " owner "))) a" \
+	"    WHERE a.grantee <> " owner \
+	"    GROUP BY 1) g)"
+
+#define PGM_SQL_NOT_EXTENSION_MEMBER(classname, oidexpr) \
+	"NOT EXISTS (SELECT 1 FROM pg_depend dx " \
+	"  WHERE dx.classid = '" classname "'::regclass AND dx.objid = " oidexpr \
+	"    AND dx.deptype = 'e')"
+
+#endif							/* PGM_HANDLERS_H */

@@ -1,0 +1,114 @@
+/*-------------------------------------------------------------------------
+ *
+ * graph.h
+ *	  The object graph: one node per database object, with its identity,
+ *	  its attributes, its children and the objects it depends on.
+ *
+ * A snapshot fills a graph from the catalogs and writes it out as jsonb;
+ * the diff reads documents back into graphs.  Nothing else looks inside
+ * the document.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef PGM_GRAPH_H
+#define PGM_GRAPH_H
+
+#include "pg_migrate.h"
+
+#include "utils/hsearch.h"
+
+/*
+ * Object kinds, in the order their handlers load them: a kind is loaded
+ * after the kinds its objects can be children of.
+ */
+typedef enum ObjKind
+{
+	OBJ_SCHEMA,
+	OBJ_EXTENSION,
+	OBJ_COLLATION,
+	OBJ_TYPE,
+	OBJ_FUNCTION,
+	OBJ_TABLE,
+	OBJ_SEQUENCE,
+	OBJ_VIEW,
+	OBJ_MATVIEW,
+	OBJ_COLUMN,
+	OBJ_CONSTRAINT,
+	OBJ_INDEX,
+	OBJ_TRIGGER,
+	OBJ_POLICY,
+	OBJ_NKINDS
+} ObjKind;
+
+/* What the document and the diff need to know about a kind. */
+typedef struct ObjKindInfo
+{
+	const char *label;			/* singular, used in references: "table" */
+	const char *section;		/* key of the map (or array) holding them */
+	bool		is_array;		/* children kept in order (columns) */
+	bool		schema_scoped;	/* name unique in its schema (indexes), not
+								 * only in its parent */
+} ObjKindInfo;
+
+extern const ObjKindInfo pgm_kinds[OBJ_NKINDS];
+
+/* A catalog address, as pg_depend writes it. */
+typedef struct ObjAddr
+{
+	Oid			classid;
+	Oid			objid;
+	int32		subid;
+} ObjAddr;
+
+/* One attribute of a node: a key and a scalar or jsonb container value. */
+typedef struct GAttr
+{
+	char	   *key;
+	JsonbValue	value;
+} GAttr;
+
+typedef struct GNode
+{
+	ObjKind		kind;
+	char	   *name;			/* identity in its scope, unquoted; a
+								 * function's is "name(identity args)" */
+	char	   *refname;		/* quoted identity relative to its schema:
+								 * "polls", "polls.id", "f(integer)" */
+	struct GNode *schema;		/* schema the object lives in, or NULL */
+	struct GNode *parent;		/* table or type for children, else schema */
+	List	   *attrs;			/* of GAttr * */
+	List	   *children;		/* of GNode *, in load order */
+	List	   *deps;			/* of GNode *, what this object needs */
+} GNode;
+
+typedef struct Graph
+{
+	MemoryContext cxt;
+	HTAB	   *byaddr;			/* ObjAddr -> GNode * (and aliases) */
+	HTAB	   *extmembers;		/* ObjAddr -> extension GNode * */
+	List	   *schemas;		/* of GNode * */
+	List	   *extensions;		/* of GNode * */
+	bool		scope_all;		/* every user schema, or those named */
+	List	   *scope;			/* of char *: the schema names asked for */
+} Graph;
+
+extern Graph *graph_create(MemoryContext parent);
+extern GNode *graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr,
+							 const char *name, GNode *schema, GNode *parent);
+extern void graph_add_alias(Graph *g, const ObjAddr *addr, GNode *node);
+extern GNode *graph_lookup(Graph *g, Oid classid, Oid objid, int32 subid);
+extern void graph_add_member(Graph *g, Oid classid, Oid objid, GNode *ext);
+extern GNode *graph_lookup_member(Graph *g, Oid classid, Oid objid);
+extern void graph_set_refname(GNode *node, const char *quoted_name);
+
+extern void gnode_add_attr(GNode *node, const char *key, const JsonbValue *v);
+extern void gnode_add_string(GNode *node, const char *key, const char *value);
+extern void gnode_add_bool(GNode *node, const char *key, bool value);
+extern void gnode_add_int(GNode *node, const char *key, int64 value);
+extern void gnode_add_strings(GNode *node, const char *key, List *values);
+extern void gnode_add_dep(GNode *node, GNode *dep);
+
+extern char *gnode_ref(const GNode *from, const GNode *to);
+extern Jsonb *graph_to_jsonb(Graph *g);
+
+#endif							/* PGM_GRAPH_H */

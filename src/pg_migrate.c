@@ -1,0 +1,64 @@
+/*-------------------------------------------------------------------------
+ *
+ * pg_migrate.c
+ *	  Module initialisation, settings, and helpers to run code under a
+ *	  given search_path.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "pg_migrate.h"
+
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+
+PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	MarkGUCPrefixReserved("pg_migrate");
+}
+
+/*
+ * Settings changed between pgm_guc_nest_enter() and pgm_guc_nest_leave()
+ * are undone by the latter, as a function's SET clause would undo them.
+ */
+int
+pgm_guc_nest_enter(void)
+{
+	return NewGUCNestLevel();
+}
+
+void
+pgm_guc_nest_leave(int nestlevel)
+{
+	AtEOXact_GUC(true, nestlevel);
+}
+
+void
+pgm_set_search_path(const char *path)
+{
+	(void) set_config_option("search_path", path,
+							 PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+}
+
+/*
+ * search_path = <schema>, pg_catalog: the context in which the definitions
+ * of a schema's objects are deparsed, so that names of that schema come out
+ * unqualified and every other name qualified.
+ */
+void
+pgm_set_schema_search_path(const char *schema)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "%s, pg_catalog", quote_identifier(schema));
+	pgm_set_search_path(buf.data);
+	pfree(buf.data);
+}

@@ -1,0 +1,39 @@
+/*-------------------------------------------------------------------------
+ *
+ * pg_migrate.h
+ *	  Declarations shared by every part of pg_migrate.
+ *
+ * The path of the data (see docs/architecture.md):
+ *
+ *	catalogs --snapshot--> object graph --serialise--> jsonb document
+ *
+ * src/graph.c holds the object graph, src/snapshot.c drives the catalog
+ * handlers of src/catalog/ (one file per object kind) that fill it.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef PG_MIGRATE_H
+#define PG_MIGRATE_H
+
+#include "postgres.h"
+
+#include "nodes/pg_list.h"
+#include "utils/jsonb.h"
+
+#if PG_VERSION_NUM < 150000
+#error "pg_migrate needs PostgreSQL 15 or later"
+#endif
+
+/* Version of the snapshot document written by migrate_snapshot(). */
+#define PGM_SNAPSHOT_FORMAT 1
+
+/* The search_path every catalog query of the extension runs under. */
+#define PGM_CATALOG_SEARCH_PATH "pg_catalog, pg_temp"
+
+/* pg_migrate.c */
+extern int	pgm_guc_nest_enter(void);
+extern void pgm_guc_nest_leave(int nestlevel);
+extern void pgm_set_search_path(const char *path);
+extern void pgm_set_schema_search_path(const char *schema);
+
+#endif							/* PG_MIGRATE_H */

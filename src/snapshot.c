@@ -1,0 +1,516 @@
+/*-------------------------------------------------------------------------
+ *
+ * snapshot.c
+ *	  migrate_snapshot(): the live schema, read from the catalogs, as one
+ *	  canonical jsonb document (SPEC section 2, docs/snapshot-format.md).
+ *
+ * Each object kind is read by its handler (src/catalog/) in one set-based
+ * query over every schema in scope; the dependencies of all objects come
+ * from one scan of pg_depend.  Both fill the object graph (graph.c), which
+ * is then written out.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "pg_migrate.h"
+
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/table.h"
+#include "catalog/dependency.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_depend.h"
+#include "catalog/pg_extension.h"
+#include "catalog/pg_namespace.h"
+#include "catalog/pg_type.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_collation.h"
+#include "catalog/pg_proc.h"
+#include "commands/extension.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/numeric.h"
+
+#include "catalog/handlers.h"
+#include "snapshot.h"
+
+PG_FUNCTION_INFO_V1(migrate_snapshot);
+
+/* What the generic row reader does with one column of a handler query. */
+typedef enum ColConv
+{
+	CONV_HIDDEN,				/* name starts with "_" */
+	CONV_BOOL,
+	CONV_INT,
+	CONV_NUMBER,				/* float or numeric: through numeric_in */
+	CONV_JSONB,
+	CONV_ARRAY,					/* array: jsonb array of element texts */
+	CONV_TEXT					/* anything else: its output function */
+} ColConv;
+
+/* Is this schema one the snapshot never looks at? */
+static bool
+is_system_schema(const char *name)
+{
+	return strcmp(name, "pg_catalog") == 0 ||
+		strcmp(name, "information_schema") == 0 ||
+		strncmp(name, "pg_toast", 8) == 0 ||
+		strncmp(name, "pg_temp_", 8) == 0;
+}
+
+/*
+ * The schemas of the snapshot: every user schema (schemas = NULL), or those
+ * named, each of which must exist and be a user schema.
+ */
+static List *
+resolve_scope(Graph *g, ArrayType *schemas)
+{
+	List	   *oids = NIL;
+
+	if (schemas == NULL)
+	{
+		int			ret;
+
+		g->scope_all = true;
+		ret = SPI_execute("SELECT n.oid FROM pg_namespace n"
+						  " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')"
+						  "   AND n.nspname !~ '^pg_(toast|temp_)'"
+						  "   AND " PGM_SQL_NOT_EXTENSION_MEMBER("pg_namespace", "n.oid"),
+						  true, 0);
+		if (ret != SPI_OK_SELECT)
+			elog(ERROR, "pg_migrate: schema query failed: %d", ret);
+		for (uint64 i = 0; i < SPI_processed; i++)
+		{
+			bool		isnull;
+			Datum		d = SPI_getbinval(SPI_tuptable->vals[i],
+										  SPI_tuptable->tupdesc, 1, &isnull);
+
+			oids = lappend_oid(oids, DatumGetObjectId(d));
+		}
+		SPI_freetuptable(SPI_tuptable);
+		return oids;
+	}
+
+	{
+		Datum	   *elems;
+		bool	   *nulls;
+		int			n;
+
+		g->scope_all = false;
+		deconstruct_array(schemas, NAMEOID, NAMEDATALEN, false, TYPALIGN_CHAR,
+						  &elems, &nulls, &n);
+		for (int i = 0; i < n; i++)
+		{
+			char	   *name;
+			Oid			nsp;
+
+			if (nulls[i])
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("schema name %d of the list is null", i + 1),
+						 errhint("Pass NULL instead of the array to take every user schema.")));
+			name = NameStr(*DatumGetName(elems[i]));
+			nsp = get_namespace_oid(name, true);
+			if (!OidIsValid(nsp))
+				ereport(ERROR,
+						(errcode(ERRCODE_UNDEFINED_SCHEMA),
+						 errmsg("schema \"%s\" does not exist", name)));
+			if (is_system_schema(name))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("schema \"%s\" is a system schema", name),
+						 errdetail("A snapshot covers user schemas only.")));
+			if (getExtensionOfObject(NamespaceRelationId, nsp) != InvalidOid)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("schema \"%s\" belongs to an extension", name),
+						 errdetail("Objects of extensions are never part of a snapshot.")));
+			if (!list_member_oid(oids, nsp))
+			{
+				oids = lappend_oid(oids, nsp);
+				g->scope = lappend(g->scope, pstrdup(name));
+			}
+		}
+	}
+	return oids;
+}
+
+static ColConv *
+plan_columns(TupleDesc desc)
+{
+	ColConv    *conv = palloc(sizeof(ColConv) * desc->natts);
+
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+
+		if (NameStr(att->attname)[0] == '_')
+			conv[i] = CONV_HIDDEN;
+		else if (att->atttypid == BOOLOID)
+			conv[i] = CONV_BOOL;
+		else if (att->atttypid == INT2OID || att->atttypid == INT4OID ||
+				 att->atttypid == INT8OID || att->atttypid == OIDOID)
+			conv[i] = CONV_INT;
+		else if (att->atttypid == FLOAT4OID || att->atttypid == FLOAT8OID ||
+				 att->atttypid == NUMERICOID)
+			conv[i] = CONV_NUMBER;
+		else if (att->atttypid == JSONBOID)
+			conv[i] = CONV_JSONB;
+		else if (OidIsValid(get_element_type(att->atttypid)))
+			conv[i] = CONV_ARRAY;
+		else
+			conv[i] = CONV_TEXT;
+	}
+	return conv;
+}
+
+/* An array value as a jsonb array of its elements' texts. */
+static void
+add_array_attr(GNode *node, const char *key, Datum value, Oid arraytype)
+{
+	ArrayType  *arr = DatumGetArrayTypeP(value);
+	Oid			elemtype = ARR_ELEMTYPE(arr);
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	Oid			outfunc;
+	bool		isvarlena;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+	List	   *texts = NIL;
+
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+	getTypeOutputInfo(elemtype, &outfunc, &isvarlena);
+	deconstruct_array(arr, elemtype, typlen, typbyval, typalign,
+					  &elems, &nulls, &n);
+	for (int i = 0; i < n; i++)
+		if (!nulls[i])
+			texts = lappend(texts, OidOutputFunctionCall(outfunc, elems[i]));
+	gnode_add_strings(node, key, texts);
+}
+
+/* Every visible, non-null column of the row becomes an attribute. */
+static void
+add_row_attrs(GNode *node, SnapRow *row, const ColConv *conv)
+{
+	TupleDesc	desc = row->desc;
+
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+		const char *key = NameStr(att->attname);
+		bool		isnull;
+		Datum		d;
+		JsonbValue	v;
+
+		if (conv[i] == CONV_HIDDEN)
+			continue;
+		d = SPI_getbinval(row->tuple, desc, i + 1, &isnull);
+		if (isnull)
+			continue;
+
+		switch (conv[i])
+		{
+			case CONV_BOOL:
+				gnode_add_bool(node, key, DatumGetBool(d));
+				break;
+			case CONV_INT:
+				if (att->atttypid == INT2OID)
+					gnode_add_int(node, key, DatumGetInt16(d));
+				else if (att->atttypid == INT4OID)
+					gnode_add_int(node, key, DatumGetInt32(d));
+				else if (att->atttypid == OIDOID)
+					gnode_add_int(node, key, DatumGetObjectId(d));
+				else
+					gnode_add_int(node, key, DatumGetInt64(d));
+				break;
+			case CONV_NUMBER:
+				v.type = jbvNumeric;
+				v.val.numeric = DatumGetNumeric(DirectFunctionCall3(numeric_in,
+																	CStringGetDatum(SPI_getvalue(row->tuple, desc, i + 1)),
+																	ObjectIdGetDatum(InvalidOid),
+																	Int32GetDatum(-1)));
+				gnode_add_attr(node, key, &v);
+				break;
+			case CONV_JSONB:
+				{
+					Jsonb	   *jb = DatumGetJsonbPCopy(d);
+
+					v.type = jbvBinary;
+					v.val.binary.data = &jb->root;
+					v.val.binary.len = VARSIZE(jb) - VARHDRSZ;
+					gnode_add_attr(node, key, &v);
+				}
+				break;
+			case CONV_ARRAY:
+				add_array_attr(node, key, d, att->atttypid);
+				break;
+			case CONV_TEXT:
+				gnode_add_string(node, key, SPI_getvalue(row->tuple, desc, i + 1));
+				break;
+			case CONV_HIDDEN:
+				break;
+		}
+	}
+}
+
+/*
+ * Run one handler: its query, then one node per row.  Rows whose parent or
+ * schema is not in the graph (an index of an extension's table, ...) are
+ * objects outside the snapshot and are skipped.
+ */
+static void
+run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all,
+			GNode **path_schema)
+{
+	Oid			argtypes[2] = {OIDARRAYOID, BOOLOID};
+	Datum		values[2];
+	int			ret;
+	SPITupleTable *tt;
+	ColConv    *conv;
+	int			f_subid,
+				f_nsp,
+				f_parent,
+				f_parent_type;
+
+	/* catalog queries run with pg_catalog first */
+	if (*path_schema != NULL)
+	{
+		pgm_set_search_path(PGM_CATALOG_SEARCH_PATH);
+		*path_schema = NULL;
+	}
+
+	values[0] = scope_oids;
+	values[1] = BoolGetDatum(scope_all);
+	ret = SPI_execute_with_args(h->query, 2, argtypes, values, NULL, true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "pg_migrate: catalog query for %s failed: %d",
+			 pgm_kinds[h->kind].section, ret);
+
+	tt = SPI_tuptable;
+	conv = plan_columns(tt->tupdesc);
+	f_subid = SPI_fnumber(tt->tupdesc, "_subid");
+	f_nsp = SPI_fnumber(tt->tupdesc, "_nsp");
+	f_parent = SPI_fnumber(tt->tupdesc, "_parent");
+	f_parent_type = SPI_fnumber(tt->tupdesc, "_parent_type");
+
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		SnapRow		row;
+		ObjAddr		addr;
+		GNode	   *schema = NULL;
+		GNode	   *parent = NULL;
+		GNode	   *node;
+		bool		isnull;
+		char	   *name;
+
+		row.tuple = tt->vals[i];
+		row.desc = tt->tupdesc;
+		row.graph = g;
+
+		addr.classid = h->classid;
+		addr.objid = row_oid(&row, "_oid");
+		addr.subid = 0;
+		if (f_subid > 0)
+		{
+			Datum		d = SPI_getbinval(row.tuple, row.desc, f_subid, &isnull);
+
+			addr.subid = isnull ? 0 : DatumGetInt32(d);
+		}
+
+		if (f_parent > 0 || f_parent_type > 0)
+		{
+			Oid			p;
+
+			if (f_parent > 0 && OidIsValid(p = row_oid(&row, "_parent")))
+				parent = graph_lookup(g, RelationRelationId, p, 0);
+			else if (f_parent_type > 0 && OidIsValid(p = row_oid(&row, "_parent_type")))
+				parent = graph_lookup(g, TypeRelationId, p, 0);
+			if (parent == NULL)
+				continue;
+			schema = parent->schema;
+		}
+		else if (f_nsp > 0)
+		{
+			schema = graph_lookup(g, NamespaceRelationId, row_oid(&row, "_nsp"), 0);
+			if (schema == NULL)
+				continue;
+			parent = schema;
+		}
+
+		name = row_text(&row, "_name");
+		node = graph_add_node(g, h->kind, &addr, name, schema, parent);
+
+		/* attributes are read, and deparsed, relative to the schema */
+		if (schema != *path_schema)
+		{
+			if (schema != NULL)
+				pgm_set_schema_search_path(schema->name);
+			else
+				pgm_set_search_path(PGM_CATALOG_SEARCH_PATH);
+			*path_schema = schema;
+		}
+		add_row_attrs(node, &row, conv);
+		if (h->load)
+			h->load(&row, node);
+	}
+	SPI_freetuptable(tt);
+}
+
+/* One row of pg_depend, kept until every extension member is known. */
+typedef struct DepRow
+{
+	ObjAddr		obj;
+	ObjAddr		ref;
+} DepRow;
+
+static GNode *
+lookup_addr(Graph *g, const ObjAddr *a, bool *is_member)
+{
+	GNode	   *n = graph_lookup(g, a->classid, a->objid, a->subid);
+
+	*is_member = false;
+	if (n == NULL && (n = graph_lookup_member(g, a->classid, a->objid)) != NULL)
+		*is_member = true;
+	return n;
+}
+
+/*
+ * Edges from pg_depend, read in one scan.  Normal and automatic
+ * dependencies become edges between the nodes of both ends; a reference
+ * to an object that belongs to an extension becomes one to the extension.
+ */
+static void
+load_dependencies(Graph *g)
+{
+	Relation	rel;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	DepRow	   *rows;
+	int			nrows = 0;
+	int			maxrows = 1024;
+
+	rows = palloc(sizeof(DepRow) * maxrows);
+	rel = table_open(DependRelationId, AccessShareLock);
+	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	{
+		Form_pg_depend d = (Form_pg_depend) GETSTRUCT(tup);
+
+		if (d->deptype == DEPENDENCY_EXTENSION)
+		{
+			GNode	   *ext = graph_lookup(g, ExtensionRelationId, d->refobjid, 0);
+
+			if (ext != NULL)
+				graph_add_member(g, d->classid, d->objid, ext);
+			continue;
+		}
+		if (d->deptype != DEPENDENCY_NORMAL && d->deptype != DEPENDENCY_AUTO)
+			continue;
+		if (nrows == maxrows)
+		{
+			maxrows *= 2;
+			rows = repalloc_huge(rows, sizeof(DepRow) * maxrows);
+		}
+		rows[nrows].obj.classid = d->classid;
+		rows[nrows].obj.objid = d->objid;
+		rows[nrows].obj.subid = d->objsubid;
+		rows[nrows].ref.classid = d->refclassid;
+		rows[nrows].ref.objid = d->refobjid;
+		rows[nrows].ref.subid = d->refobjsubid;
+		nrows++;
+	}
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+
+	for (int i = 0; i < nrows; i++)
+	{
+		bool		member;
+		GNode	   *obj = lookup_addr(g, &rows[i].obj, &member);
+		GNode	   *ref;
+
+		if (obj == NULL || member)
+			continue;
+		ref = lookup_addr(g, &rows[i].ref, &member);
+		if (ref == NULL)
+			continue;
+		gnode_add_dep(obj, ref);
+	}
+	pfree(rows);
+}
+
+/*
+ * Fill a graph with the objects of the given schemas (NULL: every user
+ * schema).  Must be called inside SPI; the graph lives in its own memory
+ * context, a child of the caller's.
+ */
+Graph *
+snapshot_build(ArrayType *schemas, MemoryContext parent)
+{
+	Graph	   *g = graph_create(parent);
+	MemoryContext old = MemoryContextSwitchTo(g->cxt);
+	int			nestlevel = pgm_guc_nest_enter();
+	GNode	   *path_schema = NULL;
+	List	   *oids;
+	ArrayType  *oidarr;
+	Datum	   *elems;
+	int			n;
+	ListCell   *lc;
+
+	pgm_set_search_path(PGM_CATALOG_SEARCH_PATH);
+
+	oids = resolve_scope(g, schemas);
+	n = list_length(oids);
+	elems = palloc(sizeof(Datum) * (n + 1));
+	n = 0;
+	foreach(lc, oids)
+		elems[n++] = ObjectIdGetDatum(lfirst_oid(lc));
+	oidarr = construct_array(elems, n, OIDOID, sizeof(Oid), true, TYPALIGN_INT);
+
+	for (int i = 0; pgm_snapshot_handlers[i] != NULL; i++)
+		run_handler(g, pgm_snapshot_handlers[i], PointerGetDatum(oidarr),
+					g->scope_all, &path_schema);
+
+	load_dependencies(g);
+
+	pgm_guc_nest_leave(nestlevel);
+	MemoryContextSwitchTo(old);
+	return g;
+}
+
+/* The document of a graph, allocated in the current memory context. */
+Jsonb *
+snapshot_document(Graph *g)
+{
+	MemoryContext old = MemoryContextSwitchTo(g->cxt);
+	Jsonb	   *doc = graph_to_jsonb(g);
+
+	MemoryContextSwitchTo(old);
+	return (Jsonb *) PG_DETOAST_DATUM_COPY(PointerGetDatum(doc));
+}
+
+/*
+ * migrate_snapshot(schemas name[] DEFAULT NULL) RETURNS jsonb
+ */
+Datum
+migrate_snapshot(PG_FUNCTION_ARGS)
+{
+	ArrayType  *schemas = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
+	MemoryContext cxt = CurrentMemoryContext;
+	Graph	   *g;
+	Jsonb	   *doc;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "pg_migrate: SPI_connect failed");
+	g = snapshot_build(schemas, cxt);
+	MemoryContextSwitchTo(cxt);
+	doc = snapshot_document(g);
+	MemoryContextDelete(g->cxt);
+	SPI_finish();
+
+	PG_RETURN_JSONB_P(doc);
+}

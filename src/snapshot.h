@@ -1,0 +1,19 @@
+/*-------------------------------------------------------------------------
+ *
+ * snapshot.h
+ *	  Taking a snapshot of the catalogs, for the SQL function and for the
+ *	  parts of pg_migrate that compare the live schema with something.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef PGM_SNAPSHOT_H
+#define PGM_SNAPSHOT_H
+
+#include "graph.h"
+
+#include "utils/array.h"
+
+extern Graph *snapshot_build(ArrayType *schemas, MemoryContext parent);
+extern Jsonb *snapshot_document(Graph *g);
+
+#endif							/* PGM_SNAPSHOT_H */
