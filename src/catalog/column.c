@@ -70,7 +70,7 @@ const SnapHandler pgm_column_handler = {
 	"                             WHEN 'l' THEN 'lz4' END AS compression,"
 	"       NULLIF(a.attstattarget, -1) AS statistics,"
 	"       (SELECT array_agg(o ORDER BY o COLLATE \"C\")"
-	"          FROM unnest(a.attoptions) o) AS options,"
+	"          FROM unnest(a.attoptions) o WHERE o NOT LIKE 'pg\\_%') AS options,"
 	"       CASE WHEN a.attinhcount > 0 THEN true END AS inherited,"
 	"       CASE WHEN a.attinhcount > 0 THEN a.attislocal END AS local,"
 	"       (SELECT d.description FROM pg_description d"

@@ -41,7 +41,7 @@ const SnapHandler pgm_constraint_handler = {
 	"       CASE WHEN co.condeferrable THEN true END AS deferrable,"
 	"       CASE WHEN co.condeferred THEN true END AS initially_deferred,"
 	"       CASE WHEN NOT co.convalidated THEN true END AS not_valid,"
-	"       CASE WHEN co.connoinherit THEN true END AS no_inherit,"
+	"       CASE WHEN co.contype = 'c' AND co.connoinherit THEN true END AS no_inherit,"
 	"       CASE WHEN co.coninhcount > 0 THEN true END AS inherited,"
 	"       CASE WHEN co.coninhcount > 0 THEN co.conislocal END AS local,"
 	"       NULLIF(co.confrelid, 0)::regclass AS references,"

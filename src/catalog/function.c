@@ -11,19 +11,35 @@
 #include "handlers.h"
 
 #include "catalog/pg_proc.h"
+#include "catalog/pg_type.h"
+#include "lib/stringinfo.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
+/*
+ * The identity of a function is its name and the types of its arguments
+ * (argument names and defaults can change in place): "f(integer, text)".
+ */
 static void
 function_load(SnapRow *row, GNode *node)
 {
 	Datum		oid = ObjectIdGetDatum(row_oid(row, "_oid"));
-	char	   *ident = deparse_call(pg_get_function_identity_arguments, 1,
-									 oid, 0, 0);
+	bool		isnull;
+	Datum		argtypes = row_datum(row, "_argtypes", &isnull);
+	StringInfoData ident;
+	Datum	   *elems;
+	int			n;
 
-	node->name = psprintf("%s(%s)", node->name, ident ? ident : "");
+	initStringInfo(&ident);
+	deconstruct_array(DatumGetArrayTypeP(argtypes), OIDOID, sizeof(Oid), true,
+					  TYPALIGN_INT, &elems, NULL, &n);
+	for (int i = 0; i < n; i++)
+		appendStringInfo(&ident, "%s%s", i > 0 ? ", " : "",
+						 format_type_be(DatumGetObjectId(elems[i])));
+	node->name = psprintf("%s(%s)", node->name, ident.data);
 	node->refname = psprintf("%s(%s)", quote_identifier(row_text(row, "_name")),
-							 ident ? ident : "");
+							 ident.data);
 
 	gnode_add_string(node, "arguments",
 					 deparse_call(pg_get_function_arguments, 1, oid, 0, 0));
@@ -57,6 +73,7 @@ const SnapHandler pgm_function_handler = {
 	"       CASE WHEN p.prosqlbody IS NULL THEN p.prosrc END AS source,"
 	"       NULLIF(p.probin, '') AS object_file,"
 	"       p.prosqlbody IS NOT NULL AS _has_sqlbody,"
+	"       p.proargtypes::oid[] AS _argtypes,"
 	"       " PGM_SQL_COMMENT("pg_proc", "p.oid") " AS comment,"
 	"       " PGM_SQL_ACL("p.proacl", "f", "p.proowner") " AS privileges"
 	"  FROM pg_proc p"

@@ -54,7 +54,7 @@ const SnapHandler pgm_index_handler = {
 	"       CASE WHEN i.indisclustered THEN true END AS clustered,"
 	"       CASE WHEN NOT i.indisvalid THEN true END AS invalid,"
 	"       (SELECT array_agg(o ORDER BY o COLLATE \"C\")"
-	"          FROM unnest(ic.reloptions) o) AS options,"
+	"          FROM unnest(ic.reloptions) o WHERE o NOT LIKE 'pg\\_%') AS options,"
 	"       (SELECT CASE WHEN bool_or(NOT oc.opcdefault) THEN"
 	"                 jsonb_agg(CASE WHEN oc.opcdefault THEN NULL"
 	"                   WHEN oc.opcnamespace IN (ic.relnamespace, 'pg_catalog'::regnamespace)"

@@ -50,7 +50,7 @@ const SnapHandler pgm_table_handler = {
 	"       c.relrowsecurity AS row_security,"
 	"       c.relforcerowsecurity AS force_row_security,"
 	"       (SELECT array_agg(o ORDER BY o COLLATE \"C\")"
-	"          FROM unnest(c.reloptions) o) AS options,"
+	"          FROM unnest(c.reloptions) o WHERE o NOT LIKE 'pg\\_%') AS options,"
 	"       CASE c.relreplident WHEN 'n' THEN 'nothing' WHEN 'f' THEN 'full'"
 	"                           WHEN 'i' THEN 'index' END AS replica_identity,"
 	"       (SELECT ic.relname FROM pg_index i"

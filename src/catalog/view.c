@@ -34,7 +34,7 @@ view_load(SnapRow *row, GNode *node)
 #define VIEW_QUERY(relkind, extra) \
 	"SELECT c.oid AS _oid, c.relnamespace AS _nsp, c.relname AS _name," \
 	"       (SELECT array_agg(o ORDER BY o COLLATE \"C\")" \
-	"          FROM unnest(c.reloptions) o) AS options," \
+	"          FROM unnest(c.reloptions) o WHERE o NOT LIKE 'pg\\_%') AS options," \
 	extra \
 	"       (SELECT r.oid FROM pg_rewrite r" \
 	"         WHERE r.ev_class = c.oid AND r.rulename = '_RETURN') AS _rule," \
