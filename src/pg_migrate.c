@@ -39,12 +39,32 @@ pgm_guc_nest_leave(int nestlevel)
 	AtEOXact_GUC(true, nestlevel);
 }
 
+static void
+set_local(const char *name, const char *value)
+{
+	(void) set_config_option(name, value, PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+}
+
 void
 pgm_set_search_path(const char *path)
 {
-	(void) set_config_option("search_path", path,
-							 PGC_USERSET, PGC_S_SESSION,
-							 GUC_ACTION_SAVE, true, 0, false);
+	set_local("search_path", path);
+}
+
+/*
+ * Settings under which constants are deparsed the same way in every
+ * session (as pg_dump pins them): dates in ISO, intervals in PostgreSQL's
+ * style, floats exact, time stamps with time zone in UTC.
+ */
+void
+pgm_set_canonical_output(void)
+{
+	set_local("DateStyle", "ISO, YMD");
+	set_local("IntervalStyle", "postgres");
+	set_local("extra_float_digits", "3");
+	set_local("TimeZone", "UTC");
+	set_local("lc_monetary", "C");
 }
 
 /*

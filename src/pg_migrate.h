@@ -34,6 +34,7 @@
 extern int	pgm_guc_nest_enter(void);
 extern void pgm_guc_nest_leave(int nestlevel);
 extern void pgm_set_search_path(const char *path);
+extern void pgm_set_canonical_output(void);
 extern void pgm_set_schema_search_path(const char *schema);
 
 #endif							/* PG_MIGRATE_H */

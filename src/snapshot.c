@@ -461,6 +461,7 @@ snapshot_build(ArrayType *schemas, MemoryContext parent)
 	int			n;
 	ListCell   *lc;
 
+	pgm_set_canonical_output();
 	pgm_set_search_path(PGM_CATALOG_SEARCH_PATH);
 
 	oids = resolve_scope(g, schemas);
