@@ -112,6 +112,11 @@ with_cluster() {
 			PG*) unset "$v" ;;
 			esac
 		done
+		# pg_virtualenv drops the cluster from a signal trap that itself
+		# prints: with SIGPIPE ignored, a reader that goes away early
+		# (`make demo | head`) cannot kill it half-way and leave the
+		# cluster running.
+		trap '' PIPE
 		# -t: a cluster in a fresh temporary directory even as root, so a
 		# run never collides with a left-over or concurrent 15/regress.
 		pg_virtualenv -t -v "$PG_MAJOR" -o max_locks_per_transaction=1024 "$@" </dev/null
