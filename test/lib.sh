@@ -112,6 +112,11 @@ with_cluster() {
 			PG*) unset "$v" ;;
 			esac
 		done
+		# One locale whatever the caller's: without LANG initdb would make a
+		# SQL_ASCII cluster, and with a locale that is not installed
+		# pg_createcluster refuses to run.  C.UTF-8 is always there on Debian.
+		export LANG=C.UTF-8 LC_ALL=C.UTF-8
+		unset LANGUAGE
 		# pg_virtualenv drops the cluster from a signal trap that itself
 		# prints: with SIGPIPE ignored, a reader that goes away early
 		# (`make demo | head`) cannot kill it half-way and leave the
@@ -119,6 +124,7 @@ with_cluster() {
 		trap '' PIPE
 		# -t: a cluster in a fresh temporary directory even as root, so a
 		# run never collides with a left-over or concurrent 15/regress.
-		pg_virtualenv -t -v "$PG_MAJOR" -o max_locks_per_transaction=1024 "$@" </dev/null
+		pg_virtualenv -t -v "$PG_MAJOR" -c '--locale=C.UTF-8 --encoding=UTF8' \
+			-o max_locks_per_transaction=1024 "$@" </dev/null
 	)
 }
