@@ -39,8 +39,8 @@ pgm_guc_nest_leave(int nestlevel)
 	AtEOXact_GUC(true, nestlevel);
 }
 
-static void
-set_local(const char *name, const char *value)
+void
+pgm_set_local(const char *name, const char *value)
 {
 	(void) set_config_option(name, value, PGC_USERSET, PGC_S_SESSION,
 							 GUC_ACTION_SAVE, true, 0, false);
@@ -49,7 +49,7 @@ set_local(const char *name, const char *value)
 void
 pgm_set_search_path(const char *path)
 {
-	set_local("search_path", path);
+	pgm_set_local("search_path", path);
 }
 
 /*
@@ -60,11 +60,11 @@ pgm_set_search_path(const char *path)
 void
 pgm_set_canonical_output(void)
 {
-	set_local("DateStyle", "ISO, YMD");
-	set_local("IntervalStyle", "postgres");
-	set_local("extra_float_digits", "3");
-	set_local("TimeZone", "UTC");
-	set_local("lc_monetary", "C");
+	pgm_set_local("DateStyle", "ISO, YMD");
+	pgm_set_local("IntervalStyle", "postgres");
+	pgm_set_local("extra_float_digits", "3");
+	pgm_set_local("TimeZone", "UTC");
+	pgm_set_local("lc_monetary", "C");
 }
 
 /*

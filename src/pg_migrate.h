@@ -33,6 +33,7 @@
 /* pg_migrate.c */
 extern int	pgm_guc_nest_enter(void);
 extern void pgm_guc_nest_leave(int nestlevel);
+extern void pgm_set_local(const char *name, const char *value);
 extern void pgm_set_search_path(const char *path);
 extern void pgm_set_canonical_output(void);
 extern void pgm_set_schema_search_path(const char *schema);

@@ -28,6 +28,7 @@
 #include "commands/extension.h"
 #include "executor/spi.h"
 #include "funcapi.h"
+#include "portability/instr_time.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -138,39 +139,66 @@ resolve_scope(Graph *g, ArrayType *schemas)
 	return oids;
 }
 
-static ColConv *
+/* How one column of a handler's query is read, decided once per query. */
+typedef struct ColPlan
+{
+	ColConv		conv;
+	FmgrInfo	out;			/* output function, for CONV_TEXT */
+} ColPlan;
+
+static ColPlan *
 plan_columns(TupleDesc desc)
 {
-	ColConv    *conv = palloc(sizeof(ColConv) * desc->natts);
+	ColPlan    *plan = palloc0(sizeof(ColPlan) * desc->natts);
 
 	for (int i = 0; i < desc->natts; i++)
 	{
 		Form_pg_attribute att = TupleDescAttr(desc, i);
+		ColConv    *conv = &plan[i].conv;
 
 		if (NameStr(att->attname)[0] == '_')
-			conv[i] = CONV_HIDDEN;
+			*conv = CONV_HIDDEN;
 		else if (att->atttypid == BOOLOID)
-			conv[i] = CONV_BOOL;
+			*conv = CONV_BOOL;
 		else if (att->atttypid == INT2OID || att->atttypid == INT4OID ||
 				 att->atttypid == INT8OID || att->atttypid == OIDOID)
-			conv[i] = CONV_INT;
+			*conv = CONV_INT;
 		else if (att->atttypid == FLOAT4OID || att->atttypid == FLOAT8OID ||
 				 att->atttypid == NUMERICOID)
-			conv[i] = CONV_NUMBER;
+			*conv = CONV_NUMBER;
 		else if (att->atttypid == JSONBOID)
-			conv[i] = CONV_JSONB;
+			*conv = CONV_JSONB;
 		else if (OidIsValid(get_element_type(att->atttypid)))
-			conv[i] = CONV_ARRAY;
+			*conv = CONV_ARRAY;
 		else
-			conv[i] = CONV_TEXT;
+		{
+			Oid			outfunc;
+			bool		isvarlena;
+
+			*conv = CONV_TEXT;
+			getTypeOutputInfo(att->atttypid, &outfunc, &isvarlena);
+			fmgr_info(outfunc, &plan[i].out);
+		}
 	}
-	return conv;
+	return plan;
 }
 
-/* An array value as a jsonb array of its elements' texts. */
+static int
+cmp_list_cstring(const ListCell *a, const ListCell *b)
+{
+	return strcmp((const char *) lfirst(a), (const char *) lfirst(b));
+}
+
+/*
+ * An array value as a jsonb array of its elements' texts.  Option lists
+ * ("name=value": reloptions, attoptions, proconfig) are sets: they are
+ * sorted, and internal options (names starting with "pg_") left out.
+ */
 static void
 add_array_attr(GNode *node, const char *key, Datum value, Oid arraytype)
 {
+	bool		is_options = strcmp(key, "options") == 0 ||
+		strcmp(key, "config") == 0;
 	ArrayType  *arr = DatumGetArrayTypeP(value);
 	Oid			elemtype = ARR_ELEMTYPE(arr);
 	int16		typlen;
@@ -188,14 +216,28 @@ add_array_attr(GNode *node, const char *key, Datum value, Oid arraytype)
 	deconstruct_array(arr, elemtype, typlen, typbyval, typalign,
 					  &elems, &nulls, &n);
 	for (int i = 0; i < n; i++)
-		if (!nulls[i])
-			texts = lappend(texts, OidOutputFunctionCall(outfunc, elems[i]));
+	{
+		char	   *text;
+
+		if (nulls[i])
+			continue;
+		text = OidOutputFunctionCall(outfunc, elems[i]);
+		if (is_options && strncmp(text, "pg_", 3) == 0)
+			continue;
+		texts = lappend(texts, text);
+	}
+	if (is_options)
+	{
+		if (texts == NIL)
+			return;
+		list_sort(texts, cmp_list_cstring);
+	}
 	gnode_add_strings(node, key, texts);
 }
 
 /* Every visible, non-null column of the row becomes an attribute. */
 static void
-add_row_attrs(GNode *node, SnapRow *row, const ColConv *conv)
+add_row_attrs(GNode *node, SnapRow *row, ColPlan *plan)
 {
 	TupleDesc	desc = row->desc;
 
@@ -207,13 +249,13 @@ add_row_attrs(GNode *node, SnapRow *row, const ColConv *conv)
 		Datum		d;
 		JsonbValue	v;
 
-		if (conv[i] == CONV_HIDDEN)
+		if (plan[i].conv == CONV_HIDDEN)
 			continue;
 		d = SPI_getbinval(row->tuple, desc, i + 1, &isnull);
 		if (isnull)
 			continue;
 
-		switch (conv[i])
+		switch (plan[i].conv)
 		{
 			case CONV_BOOL:
 				gnode_add_bool(node, key, DatumGetBool(d));
@@ -250,7 +292,12 @@ add_row_attrs(GNode *node, SnapRow *row, const ColConv *conv)
 				add_array_attr(node, key, d, att->atttypid);
 				break;
 			case CONV_TEXT:
-				gnode_add_string(node, key, SPI_getvalue(row->tuple, desc, i + 1));
+				if (att->atttypid == TEXTOID)
+					gnode_add_string(node, key, TextDatumGetCString(d));
+				else if (att->atttypid == NAMEOID)
+					gnode_add_string(node, key, NameStr(*DatumGetName(d)));
+				else
+					gnode_add_string(node, key, OutputFunctionCall(&plan[i].out, d));
 				break;
 			case CONV_HIDDEN:
 				break;
@@ -271,7 +318,10 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all,
 	Datum		values[2];
 	int			ret;
 	SPITupleTable *tt;
-	ColConv    *conv;
+	ColPlan    *plan;
+	instr_time	start,
+				queried,
+				done;
 	int			f_subid,
 				f_nsp,
 				f_parent,
@@ -286,13 +336,15 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all,
 
 	values[0] = scope_oids;
 	values[1] = BoolGetDatum(scope_all);
+	INSTR_TIME_SET_CURRENT(start);
 	ret = SPI_execute_with_args(h->query, 2, argtypes, values, NULL, true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "pg_migrate: catalog query for %s failed: %d",
 			 pgm_kinds[h->kind].section, ret);
 
 	tt = SPI_tuptable;
-	conv = plan_columns(tt->tupdesc);
+	INSTR_TIME_SET_CURRENT(queried);
+	plan = plan_columns(tt->tupdesc);
 	f_subid = SPI_fnumber(tt->tupdesc, "_subid");
 	f_nsp = SPI_fnumber(tt->tupdesc, "_nsp");
 	f_parent = SPI_fnumber(tt->tupdesc, "_parent");
@@ -354,10 +406,16 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all,
 				pgm_set_search_path(PGM_CATALOG_SEARCH_PATH);
 			*path_schema = schema;
 		}
-		add_row_attrs(node, &row, conv);
+		add_row_attrs(node, &row, plan);
 		if (h->load)
 			h->load(&row, node);
 	}
+	INSTR_TIME_SET_CURRENT(done);
+	INSTR_TIME_SUBTRACT(done, queried);
+	INSTR_TIME_SUBTRACT(queried, start);
+	elog(DEBUG1, "pg_migrate: %s: " UINT64_FORMAT " rows, query %.1f ms, load %.1f ms",
+		 pgm_kinds[h->kind].section, SPI_processed,
+		 INSTR_TIME_GET_MILLISEC(queried), INSTR_TIME_GET_MILLISEC(done));
 	SPI_freetuptable(tt);
 }
 
@@ -462,6 +520,8 @@ snapshot_build(ArrayType *schemas, MemoryContext parent)
 	ListCell   *lc;
 
 	pgm_set_canonical_output();
+	pgm_set_local("jit", "off");	/* short queries; compiling costs more */
+	pgm_set_local("work_mem", "64MB");	/* sorts of every column in memory */
 	pgm_set_search_path(PGM_CATALOG_SEARCH_PATH);
 
 	oids = resolve_scope(g, schemas);
@@ -476,7 +536,16 @@ snapshot_build(ArrayType *schemas, MemoryContext parent)
 		run_handler(g, pgm_snapshot_handlers[i], PointerGetDatum(oidarr),
 					g->scope_all, &path_schema);
 
-	load_dependencies(g);
+	{
+		instr_time	t0,
+					t1;
+
+		INSTR_TIME_SET_CURRENT(t0);
+		load_dependencies(g);
+		INSTR_TIME_SET_CURRENT(t1);
+		INSTR_TIME_SUBTRACT(t1, t0);
+		elog(DEBUG1, "pg_migrate: dependencies: %.1f ms", INSTR_TIME_GET_MILLISEC(t1));
+	}
 
 	pgm_guc_nest_leave(nestlevel);
 	MemoryContextSwitchTo(old);
@@ -488,8 +557,15 @@ Jsonb *
 snapshot_document(Graph *g)
 {
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
-	Jsonb	   *doc = graph_to_jsonb(g);
+	instr_time	t0,
+				t1;
+	Jsonb	   *doc;
 
+	INSTR_TIME_SET_CURRENT(t0);
+	doc = graph_to_jsonb(g);
+	INSTR_TIME_SET_CURRENT(t1);
+	INSTR_TIME_SUBTRACT(t1, t0);
+	elog(DEBUG1, "pg_migrate: document: %.1f ms", INSTR_TIME_GET_MILLISEC(t1));
 	MemoryContextSwitchTo(old);
 	return (Jsonb *) PG_DETOAST_DATUM_COPY(PointerGetDatum(doc));
 }

@@ -90,9 +90,10 @@ extern void pgm_alias_rowtype(SnapRow *row, GNode *node);
  * SQL fragments shared by the queries.
  *
  * PGM_SQL_COMMENT(classname, oidexpr): the object's comment.
- * PGM_SQL_ACL(acl, kind, owner): privileges as {"grantee": ["PRIVILEGE",
- *	...]}, the owner's own left out (they follow ownership, which a
- *	snapshot does not record), defaults made explicit with acldefault().
+ * PGM_SQL_ACL(acl, kind, owner, default_json): privileges as
+ *	{"grantee": ["PRIVILEGE", ...]}, the owner's own left out (they follow
+ *	ownership, which a snapshot does not record); a NULL acl (the defaults
+ *	of acldefault(kind, owner)) gives default_json, one of PGM_ACL_DEFAULT_*.
  * PGM_SQL_NOT_EXTENSION_MEMBER(classname, oidexpr): excludes objects that
  *	belong to an extension.
  */
@@ -101,17 +102,23 @@ extern void pgm_alias_rowtype(SnapRow *row, GNode *node);
 	" WHERE d.objoid = " oidexpr \
 	"   AND d.classoid = '" classname "'::regclass AND d.objsubid = 0)"
 
-#define PGM_SQL_ACL(acl, kind, owner) \
-	"(SELECT jsonb_object_agg(g.grantee, g.privs) FROM (" \
+#define PGM_SQL_ACL(acl, kind, owner, default_json) \
+	"CASE WHEN " acl " IS NULL THEN " default_json " ELSE" \
+	" (SELECT jsonb_object_agg(g.grantee, g.privs) FROM (" \
 	"   SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC'" \
 	"               ELSE a.grantee::regrole::text END AS grantee," \
 	"          jsonb_agg(DISTINCT (a.privilege_type" \
 	"                    || CASE WHEN a.is_grantable" \
 	"                            THEN ' WITH GRANT OPTION' ELSE '' END)" \
 	"                    COLLATE \"C\") AS privs" \
-	"     FROM aclexplode(COALESCE(" acl ", acldefault('" kind "', " owner "))) a" \
+	"     FROM aclexplode(" acl ") a" \
 	"    WHERE a.grantee <> " owner \
-	"    GROUP BY 1) g)"
+	"    GROUP BY 1) g) END"
+
+/* What a NULL acl means, owner left out (acldefault() of each kind). */
+#define PGM_ACL_DEFAULT_NONE "NULL::jsonb"
+#define PGM_ACL_DEFAULT_EXECUTE "'{\"PUBLIC\": [\"EXECUTE\"]}'::jsonb"
+#define PGM_ACL_DEFAULT_USAGE "'{\"PUBLIC\": [\"USAGE\"]}'::jsonb"
 
 #define PGM_SQL_NOT_EXTENSION_MEMBER(classname, oidexpr) \
 	"NOT EXISTS (SELECT 1 FROM pg_depend dx " \

@@ -3,7 +3,8 @@
  * index.c
  *	  Indexes that are not the index of a constraint: the full definition
  *	  (deparsed relative to the schema), and its parts: method, key columns
- *	  or expressions, INCLUDE columns, non-default operator classes,
+ *	  or expressions (plain columns named by the query, only expressions
+ *	  deparsed), INCLUDE columns, non-default operator classes,
  *	  predicate, uniqueness, options, the partitioned index it is attached
  *	  to, comment.
  *
@@ -12,6 +13,9 @@
 #include "handlers.h"
 
 #include "catalog/pg_class.h"
+#include "catalog/pg_type.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
 static void
@@ -22,14 +26,35 @@ index_load(SnapRow *row, GNode *node)
 	int			natts = row_int(row, "_natts");
 	List	   *keys = NIL;
 	List	   *include = NIL;
+	List	   *plain = NIL;
+	bool		isnull;
+	Datum		cols = row_datum(row, "_columns", &isnull);
+
+	if (!isnull)
+	{
+		Datum	   *elems;
+		bool	   *nulls;
+		int			n;
+
+		deconstruct_array(DatumGetArrayTypeP(cols), TEXTOID, -1, false,
+						  TYPALIGN_INT, &elems, &nulls, &n);
+		for (int i = 0; i < n; i++)
+			plain = lappend(plain, nulls[i] ? "" : TextDatumGetCString(elems[i]));
+	}
 
 	gnode_add_string(node, "definition",
 					 deparse_call(pg_get_indexdef_ext, 3, oid,
 								  Int32GetDatum(0), BoolGetDatum(true)));
 	for (int k = 1; k <= natts; k++)
 	{
-		char	   *col = deparse_call(pg_get_indexdef_ext, 3, oid,
-									   Int32GetDatum(k), BoolGetDatum(true));
+		char	   *col = NULL;
+
+		/* plain columns are named by the query; expressions deparsed */
+		if (plain != NULL && k <= list_length(plain))
+			col = list_nth(plain, k - 1);
+		if (col == NULL || col[0] == '\0')
+			col = deparse_call(pg_get_indexdef_ext, 3, oid,
+							   Int32GetDatum(k), BoolGetDatum(true));
 
 		if (k <= nkey)
 			keys = lappend(keys, col);
@@ -53,25 +78,32 @@ const SnapHandler pgm_index_handler = {
 	"       CASE WHEN i.indnullsnotdistinct THEN true END AS nulls_not_distinct,"
 	"       CASE WHEN i.indisclustered THEN true END AS clustered,"
 	"       CASE WHEN NOT i.indisvalid THEN true END AS invalid,"
-	"       (SELECT array_agg(o ORDER BY o COLLATE \"C\")"
-	"          FROM unnest(ic.reloptions) o WHERE o NOT LIKE 'pg\\_%') AS options,"
-	"       (SELECT CASE WHEN bool_or(NOT oc.opcdefault) THEN"
-	"                 jsonb_agg(CASE WHEN oc.opcdefault THEN NULL"
+	"       ic.reloptions AS options,"
+	"       CASE WHEN i.indclass::oid[] && (SELECT array_agg(oc.oid) FROM pg_opclass oc"
+	"                                        WHERE NOT oc.opcdefault) THEN"
+	"         (SELECT jsonb_agg(CASE WHEN oc.opcdefault THEN NULL"
 	"                   WHEN oc.opcnamespace IN (ic.relnamespace, 'pg_catalog'::regnamespace)"
 	"                   THEN quote_ident(oc.opcname)"
 	"                   ELSE quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname)"
-	"                   END ORDER BY k.n) END"
-	"          FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS k(opc, n)"
-	"          JOIN pg_opclass oc ON oc.oid = k.opc"
-	"          JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace) AS opclasses,"
-	"       (SELECT pi.inhparent::regclass FROM pg_inherits pi"
-	"         WHERE pi.inhrelid = i.indexrelid) AS partition_of,"
-	"       i.indnkeyatts::int4 AS _nkey, i.indnatts::int4 AS _natts,"
+	"                   END ORDER BY k.n)"
+	"            FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS k(opc, n)"
+	"            JOIN pg_opclass oc ON oc.oid = k.opc"
+	"            JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace) END AS opclasses,"
+	"       CASE WHEN ic.relispartition THEN"
+	"         (SELECT pi.inhparent::regclass FROM pg_inherits pi"
+	"           WHERE pi.inhrelid = i.indexrelid) END AS partition_of,"
+"       i.indnkeyatts::int4 AS _nkey, i.indnatts::int4 AS _natts,"
+	"       (SELECT array_agg(quote_ident(a.attname) ORDER BY k.n)"
+	"          FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n)"
+	"          LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid"
+	"               AND a.attnum = k.attnum AND k.attnum > 0) AS _columns,"
 	"       i.indpred::text AS _pred,"
-	"       " PGM_SQL_COMMENT("pg_class", "i.indexrelid") " AS comment"
+	"       d.description AS comment"
 	"  FROM pg_index i"
 	"  JOIN pg_class ic ON ic.oid = i.indexrelid"
 	"  JOIN pg_am am ON am.oid = ic.relam"
+	"  LEFT JOIN pg_description d ON d.objoid = i.indexrelid"
+	"        AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0"
 	" WHERE ic.relnamespace = ANY($1)"
 	"   AND NOT EXISTS (SELECT 1 FROM pg_constraint co"
 	"                    WHERE co.conindid = i.indexrelid"

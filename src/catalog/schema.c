@@ -16,7 +16,7 @@ const SnapHandler pgm_schema_handler = {
 	.query =
 	"SELECT n.oid AS _oid, n.nspname AS _name,"
 	"       " PGM_SQL_COMMENT("pg_namespace", "n.oid") " AS comment,"
-	"       " PGM_SQL_ACL("n.nspacl", "n", "n.nspowner") " AS privileges"
+	"       " PGM_SQL_ACL("n.nspacl", "n", "n.nspowner", PGM_ACL_DEFAULT_NONE) " AS privileges"
 	"  FROM pg_namespace n"
 	" WHERE n.oid = ANY($1)",
 };

@@ -42,7 +42,7 @@ const SnapHandler pgm_sequence_handler = {
 	"                             ELSE 'permanent' END AS persistence,"
 	"       o.refobjid AS _owned_rel, oa.attname AS _owned_col,"
 	"       " PGM_SQL_COMMENT("pg_class", "c.oid") " AS comment,"
-	"       " PGM_SQL_ACL("c.relacl", "s", "c.relowner") " AS privileges"
+	"       " PGM_SQL_ACL("c.relacl", "s", "c.relowner", PGM_ACL_DEFAULT_NONE) " AS privileges"
 	"  FROM pg_class c"
 	"  JOIN pg_sequence s ON s.seqrelid = c.oid"
 	"  LEFT JOIN pg_depend o ON o.classid = 'pg_class'::regclass"

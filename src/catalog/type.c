@@ -85,17 +85,17 @@ const SnapHandler pgm_type_handler = {
 	"       NULLIF(r.rngmultitypid, 0) AS _multirange,"
 	"       NULLIF(t.typrelid, 0) AS _relid,"
 	"       " PGM_SQL_COMMENT("pg_type", "t.oid") " AS comment,"
-	"       " PGM_SQL_ACL("t.typacl", "T", "t.typowner") " AS privileges"
+	"       " PGM_SQL_ACL("t.typacl", "T", "t.typowner", PGM_ACL_DEFAULT_USAGE) " AS privileges"
 	"  FROM pg_type t"
 	"  LEFT JOIN pg_type b ON b.oid = t.typbasetype"
 	"  LEFT JOIN pg_range r ON r.rngtypid = t.oid"
 	"  LEFT JOIN pg_type st ON st.oid = r.rngsubtype"
 	"  LEFT JOIN pg_opclass oc ON oc.oid = r.rngsubopc"
 	"  LEFT JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace"
+	"  LEFT JOIN pg_class tc ON tc.oid = t.typrelid"
 	" WHERE t.typnamespace = ANY($1)"
 	"   AND t.typtype IN ('e', 'c', 'd', 'r')"
-	"   AND (t.typtype <> 'c' OR"
-	"        (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')"
+	"   AND (t.typtype <> 'c' OR tc.relkind = 'c')"
 	"   AND " PGM_SQL_NOT_EXTENSION_MEMBER("pg_type", "t.oid"),
 	.load = type_load,
 };

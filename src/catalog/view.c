@@ -33,14 +33,13 @@ view_load(SnapRow *row, GNode *node)
 
 #define VIEW_QUERY(relkind, extra) \
 	"SELECT c.oid AS _oid, c.relnamespace AS _nsp, c.relname AS _name," \
-	"       (SELECT array_agg(o ORDER BY o COLLATE \"C\")" \
-	"          FROM unnest(c.reloptions) o WHERE o NOT LIKE 'pg\\_%') AS options," \
+	"       c.reloptions AS options," \
 	extra \
 	"       (SELECT r.oid FROM pg_rewrite r" \
 	"         WHERE r.ev_class = c.oid AND r.rulename = '_RETURN') AS _rule," \
 	"       c.reltype AS _reltype, t.typarray AS _reltype_array," \
 	"       " PGM_SQL_COMMENT("pg_class", "c.oid") " AS comment," \
-	"       " PGM_SQL_ACL("c.relacl", "r", "c.relowner") " AS privileges" \
+	"       " PGM_SQL_ACL("c.relacl", "r", "c.relowner", PGM_ACL_DEFAULT_NONE) " AS privileges" \
 	"  FROM pg_class c" \
 	"  LEFT JOIN pg_type t ON t.oid = c.reltype" \
 	" WHERE c.relkind = '" relkind "'" \
