@@ -1,0 +1,3 @@
+CREATE TABLE samples (
+    id integer PRIMARY KEY
+);

@@ -1,0 +1,11 @@
+CREATE TABLE accounts (
+    id integer PRIMARY KEY,
+    email text NOT NULL,
+    CONSTRAINT accounts_email_key UNIQUE (email)
+);
+ALTER TABLE accounts REPLICA IDENTITY USING INDEX accounts_email_key;
+CREATE TABLE audit (
+    at timestamp with time zone NOT NULL,
+    line text
+);
+ALTER TABLE audit REPLICA IDENTITY NOTHING;
