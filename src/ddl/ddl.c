@@ -1,0 +1,40 @@
+/*-------------------------------------------------------------------------
+ *
+ * ddl.c
+ *	  The table of DDL handlers, and helpers they share.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "ddl.h"
+
+#include "utils/builtins.h"
+
+static const DdlHandler *const handlers[OBJ_NKINDS] = {
+	[OBJ_SCHEMA] = &pgm_ddl_schema,
+	[OBJ_EXTENSION] = &pgm_ddl_extension,
+	[OBJ_COLLATION] = &pgm_ddl_collation,
+	[OBJ_TYPE] = &pgm_ddl_type,
+	[OBJ_FUNCTION] = &pgm_ddl_function,
+	[OBJ_TABLE] = &pgm_ddl_table,
+	[OBJ_SEQUENCE] = &pgm_ddl_sequence,
+	[OBJ_VIEW] = &pgm_ddl_view,
+	[OBJ_MATVIEW] = &pgm_ddl_matview,
+	[OBJ_COLUMN] = &pgm_ddl_column,
+	[OBJ_CONSTRAINT] = &pgm_ddl_constraint,
+	[OBJ_INDEX] = &pgm_ddl_index,
+	[OBJ_TRIGGER] = &pgm_ddl_trigger,
+	[OBJ_POLICY] = &pgm_ddl_policy,
+};
+
+const DdlHandler *
+pgm_ddl_handler(ObjKind kind)
+{
+	return handlers[kind];
+}
+
+/* A string literal, quoted with quote_literal_cstr (E'' when needed). */
+char *
+ddl_literal(const char *s)
+{
+	return quote_literal_cstr(s);
+}

@@ -1,0 +1,100 @@
+/*-------------------------------------------------------------------------
+ *
+ * diff.h
+ *	  The diff engine: two object graphs (source, target) in, ordered DDL
+ *	  steps out.  The engine (diff.c) matches nodes by identity, asks the
+ *	  kind's DDL handler for steps, and orders them by dependencies; it
+ *	  knows nothing about any particular kind.  Comments and privileges are
+ *	  handled for every kind by the engine itself.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef PGM_DIFF_H
+#define PGM_DIFF_H
+
+#include "graph.h"
+
+#include "lib/stringinfo.h"
+
+typedef enum StepAction
+{
+	STEP_DROP,
+	STEP_CREATE,
+	STEP_ALTER
+} StepAction;
+
+/* Hazards a reviewer must know about (SPEC section 4). */
+#define HAZARD_DATA_LOSS "data_loss"
+#define HAZARD_TABLE_REWRITE "table_rewrite"
+#define HAZARD_BLOCKING_LOCK "blocking_lock"
+#define HAZARD_BREAKS_DEPENDENTS "breaks_dependents"
+
+typedef struct DiffStep
+{
+	int			id;				/* creation order: the tie-break */
+	StepAction	action;
+	GNode	   *node;			/* target node (create, alter) or source
+								 * node (drop) */
+	StringInfoData sql;			/* statements, each ending with ";" */
+	List	   *hazards;		/* of const char * */
+	List	   *after;			/* of DiffStep *: steps to run before */
+	/* ordering state */
+	int			npred;
+	List	   *succ;
+	bool		emitted;
+	int			number;			/* 1-based position once ordered */
+} DiffStep;
+
+typedef struct DiffContext
+{
+	Graph	   *source;
+	Graph	   *target;
+	List	   *steps;			/* of DiffStep *, in creation order */
+	HTAB	   *nodestate;		/* GNode * -> NodeState (diff.c) */
+} DiffContext;
+
+/*
+ * What one kind knows: how to create, drop and alter one object.  A
+ * handler adds steps with diff_step(); it may call diff_rebuild() when
+ * PostgreSQL cannot alter the object in place.  "alter" is called only
+ * when some attribute other than comment and privileges differs, or a
+ * child list that the kind writes inline (a new table's columns) changed.
+ */
+typedef struct DdlHandler
+{
+	void		(*create) (DiffContext *cx, GNode *t);
+	void		(*drop) (DiffContext *cx, GNode *s);
+	void		(*alter) (DiffContext *cx, GNode *s, GNode *t);
+	bool		inline_in_parent;	/* created by the parent's CREATE */
+	const char *sql_kind;		/* for COMMENT ON / GRANT: "TABLE", ... */
+} DdlHandler;
+
+extern const DdlHandler *pgm_ddl_handler(ObjKind kind);
+
+/* diff.c: for the handlers */
+extern DiffStep *diff_step(DiffContext *cx, StepAction action, GNode *node,
+						   const char *fmt,...) pg_attribute_printf(4, 5);
+extern void step_append(DiffStep *step, const char *fmt,...) pg_attribute_printf(2, 3);
+extern void step_hazard(DiffStep *step, const char *hazard);
+extern void step_after(DiffStep *step, DiffStep *before);
+extern void diff_rebuild(DiffContext *cx, GNode *s, GNode *t);
+extern void diff_rebuild_dependents(DiffContext *cx, GNode *s);
+extern bool diff_is_new(DiffContext *cx, GNode *t);
+extern GNode *diff_source_of(DiffContext *cx, GNode *t);
+
+/* graph.c: reading a loaded node */
+extern const JsonbValue *gnode_attr(const GNode *node, const char *key);
+extern char *gnode_str(const GNode *node, const char *key);
+extern bool gnode_bool(const GNode *node, const char *key);
+extern int64 gnode_int(const GNode *node, const char *key, int64 dflt);
+extern char *gnode_attr_text(const GNode *node, const char *key);
+extern bool gnode_attr_equal(const GNode *a, const GNode *b, const char *key);
+extern List *gnode_strings(const GNode *node, const char *key);
+extern char *gnode_qualname(const GNode *node);
+extern char *gnode_key(const GNode *node);
+extern List *gnode_children(const GNode *node, ObjKind kind);
+
+/* graph.c: a document back into a graph (errors 22023 on a bad one) */
+extern Graph *graph_from_jsonb(Jsonb *doc, MemoryContext parent);
+
+#endif							/* PGM_DIFF_H */
