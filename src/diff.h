@@ -82,19 +82,4 @@ extern void diff_rebuild_dependents(DiffContext *cx, GNode *s);
 extern bool diff_is_new(DiffContext *cx, GNode *t);
 extern GNode *diff_source_of(DiffContext *cx, GNode *t);
 
-/* graph.c: reading a loaded node */
-extern const JsonbValue *gnode_attr(const GNode *node, const char *key);
-extern char *gnode_str(const GNode *node, const char *key);
-extern bool gnode_bool(const GNode *node, const char *key);
-extern int64 gnode_int(const GNode *node, const char *key, int64 dflt);
-extern char *gnode_attr_text(const GNode *node, const char *key);
-extern bool gnode_attr_equal(const GNode *a, const GNode *b, const char *key);
-extern List *gnode_strings(const GNode *node, const char *key);
-extern char *gnode_qualname(const GNode *node);
-extern char *gnode_key(const GNode *node);
-extern List *gnode_children(const GNode *node, ObjKind kind);
-
-/* graph.c: a document back into a graph (errors 22023 on a bad one) */
-extern Graph *graph_from_jsonb(Jsonb *doc, MemoryContext parent);
-
 #endif							/* PGM_DIFF_H */

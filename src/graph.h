@@ -79,6 +79,9 @@ typedef struct GNode
 	List	   *attrs;			/* of GAttr * */
 	List	   *children;		/* of GNode *, in load order */
 	List	   *deps;			/* of GNode *, what this object needs */
+	List	   *depnames;		/* loaded documents: the references */
+	List	   *dependents;		/* loaded documents: inverse of deps */
+	char	   *key;			/* absolute identity, see gnode_key() */
 } GNode;
 
 typedef struct Graph
@@ -90,6 +93,7 @@ typedef struct Graph
 	List	   *extensions;		/* of GNode * */
 	bool		scope_all;		/* every user schema, or those named */
 	List	   *scope;			/* of char *: the schema names asked for */
+	HTAB	   *bykey;			/* loaded documents: key -> GNode * */
 } Graph;
 
 extern Graph *graph_create(MemoryContext parent);
@@ -97,6 +101,7 @@ extern GNode *graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr,
 							 const char *name, GNode *schema, GNode *parent);
 extern void graph_add_alias(Graph *g, const ObjAddr *addr, GNode *node);
 extern GNode *graph_lookup(Graph *g, Oid classid, Oid objid, int32 subid);
+extern GNode *graph_find(Graph *g, const char *key);
 extern void graph_add_member(Graph *g, Oid classid, Oid objid, GNode *ext);
 extern GNode *graph_lookup_member(Graph *g, Oid classid, Oid objid);
 extern void graph_set_refname(GNode *node, const char *quoted_name);
@@ -110,5 +115,20 @@ extern void gnode_add_dep(GNode *node, GNode *dep);
 
 extern char *gnode_ref(const GNode *from, const GNode *to);
 extern Jsonb *graph_to_jsonb(Graph *g);
+
+/* graph.c: reading a loaded node */
+extern const JsonbValue *gnode_attr(const GNode *node, const char *key);
+extern char *gnode_str(const GNode *node, const char *key);
+extern bool gnode_bool(const GNode *node, const char *key);
+extern int64 gnode_int(const GNode *node, const char *key, int64 dflt);
+extern char *gnode_attr_text(const GNode *node, const char *key);
+extern bool gnode_attr_equal(const GNode *a, const GNode *b, const char *key);
+extern List *gnode_strings(const GNode *node, const char *key);
+extern char *gnode_qualname(const GNode *node);
+extern char *gnode_key(const GNode *node);
+extern List *gnode_children(const GNode *node, ObjKind kind);
+
+/* graph.c: a document back into a graph (errors 22023 on a bad one) */
+extern Graph *graph_from_jsonb(Jsonb *doc, MemoryContext parent);
 
 #endif							/* PGM_GRAPH_H */
