@@ -1,0 +1,10 @@
+-- same names, other definitions
+CREATE TABLE visits (
+    id bigint PRIMARY KEY,
+    visitor text,
+    page text,
+    at timestamp with time zone
+);
+CREATE INDEX visits_lookup_idx ON visits (visitor, at DESC);
+CREATE INDEX visits_at_idx ON visits USING brin (at);
+CREATE INDEX visits_visitor_page_idx ON visits (visitor, page);

@@ -1,0 +1,14 @@
+CREATE TABLE staff (
+    id integer PRIMARY KEY,
+    name text NOT NULL,
+    team text,
+    salary numeric
+);
+CREATE VIEW staff_public AS
+    SELECT id, name, team FROM staff;
+CREATE VIEW team_sizes AS
+    SELECT team, count(*) AS members FROM staff_public GROUP BY team;
+CREATE VIEW big_teams AS
+    SELECT team FROM team_sizes WHERE members > 10;
+CREATE VIEW staff_named AS
+    SELECT s.name, t.members FROM staff_public s JOIN team_sizes t USING (team);
