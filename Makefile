@@ -21,7 +21,9 @@ OBJS = \
 	src/catalog/constraint.o \
 	src/catalog/index.o \
 	src/catalog/trigger.o \
-	src/catalog/policy.o
+	src/catalog/policy.o \
+	src/diff.o \
+	$(patsubst %.c,%.o,$(wildcard src/ddl/*.c))
 
 DATA = sql/$(EXTENSION)--$(EXTVERSION).sql
 
@@ -42,7 +44,7 @@ REGRESS = \
 	snapshot_determinism
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
-PG_CPPFLAGS = -I$(srcdir)/src
+PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl
 PG_CFLAGS = -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare $(EXTRA_CFLAGS)
 
 # No JIT bitcode: it would need clang on every build machine and buys nothing here.
@@ -52,7 +54,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(OBJS): src/pg_migrate.h src/graph.h src/catalog/handlers.h
+$(OBJS): src/pg_migrate.h src/graph.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h
 
 .PHONY: test demo pgtap
 # The two commands of the README. Both install what is missing (as root),

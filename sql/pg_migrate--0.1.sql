@@ -80,3 +80,25 @@ SET search_path = pg_catalog, pg_temp;
 
 COMMENT ON FUNCTION @extschema@.migrate_snapshot(name[]) IS
 'the live schema (every user schema, or those named) as one canonical jsonb document';
+
+/*
+ * Diff (SPEC section 4).
+ */
+CREATE FUNCTION @extschema@.migrate_diff(source jsonb, target jsonb)
+RETURNS TABLE(step int, action text, object_type text, object_name text,
+			  sql text, hazards text[])
+AS 'MODULE_PATHNAME', 'migrate_diff'
+LANGUAGE C STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_diff(jsonb, jsonb) IS
+'the ordered DDL steps that turn a database whose snapshot is source into target, with their hazards';
+
+CREATE FUNCTION @extschema@.migrate_diff_sql(source jsonb, target jsonb)
+RETURNS text
+AS 'MODULE_PATHNAME', 'migrate_diff_sql'
+LANGUAGE C STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_diff_sql(jsonb, jsonb) IS
+'migrate_diff() as one script, hazards as comments above their statement';

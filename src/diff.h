@@ -70,6 +70,7 @@ typedef struct DdlHandler
 } DdlHandler;
 
 extern const DdlHandler *pgm_ddl_handler(ObjKind kind);
+extern char *diff_script(List *steps);
 
 /* diff.c: for the handlers */
 extern DiffStep *diff_step(DiffContext *cx, StepAction action, GNode *node,

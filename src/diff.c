@@ -1,0 +1,983 @@
+/*-------------------------------------------------------------------------
+ *
+ * diff.c
+ *	  migrate_diff() and migrate_diff_sql(): the ordered DDL steps that turn
+ *	  a database whose snapshot is "source" into "target" (SPEC section 4).
+ *
+ * The engine knows no kind in particular.  It
+ *	1. loads both documents into graphs and matches nodes by identity;
+ *	2. walks the target: a node without a match is created, a matched node
+ *	   whose attributes differ is handed to its kind's "alter", which may
+ *	   rebuild it (drop, create, and the same for everything that depends
+ *	   on it in the source);
+ *	3. walks the source: a node without a match, in scope, whose parent is
+ *	   not dropped with it, is dropped;
+ *	4. writes comments and privileges for every kind;
+ *	5. orders the steps by a topological sort over the dependencies: a
+ *	   create or alter after the creation of what it needs (target graph),
+ *	   a drop before the drop of what it needs (source graph), an alter
+ *	   that stops using an object before that object's drop.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "pg_migrate.h"
+
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "lib/binaryheap.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "diff.h"
+
+PG_FUNCTION_INFO_V1(migrate_diff);
+PG_FUNCTION_INFO_V1(migrate_diff_sql);
+
+/* What the engine knows about one node of either graph. */
+typedef struct NodeState
+{
+	GNode	   *node;			/* hash key */
+	GNode	   *match;			/* the same object in the other graph */
+	DiffStep   *create;			/* step that creates it (target) */
+	DiffStep   *drop;			/* step that drops it (source) */
+	List	   *alters;			/* steps that alter it (target) */
+	bool		rebuilt;		/* dropped and created again */
+	bool		walked;			/* target walk has handled it */
+} NodeState;
+
+static NodeState *
+state_of(DiffContext *cx, GNode *node)
+{
+	bool		found;
+	NodeState  *st = hash_search(cx->nodestate, &node, HASH_ENTER, &found);
+
+	if (!found)
+	{
+		memset(((char *) st) + sizeof(GNode *), 0, sizeof(NodeState) - sizeof(GNode *));
+		st->node = node;
+	}
+	return st;
+}
+
+/* ----------------------------------------------------------------
+ * The step API, for the DDL handlers
+ * ----------------------------------------------------------------
+ */
+
+DiffStep *
+diff_step(DiffContext *cx, StepAction action, GNode *node, const char *fmt,...)
+{
+	DiffStep   *step = palloc0(sizeof(DiffStep));
+	NodeState  *st = state_of(cx, node);
+
+	step->id = list_length(cx->steps) + 1;
+	step->action = action;
+	step->node = node;
+	initStringInfo(&step->sql);
+	for (;;)
+	{
+		va_list		args;
+		int			needed;
+
+		va_start(args, fmt);
+		needed = appendStringInfoVA(&step->sql, fmt, args);
+		va_end(args);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(&step->sql, needed);
+	}
+	cx->steps = lappend(cx->steps, step);
+
+	switch (action)
+	{
+		case STEP_CREATE:
+			if (st->create == NULL)
+				st->create = step;
+			else
+				step_after(step, st->create);
+			break;
+		case STEP_DROP:
+			if (st->drop == NULL)
+				st->drop = step;
+			else
+				step_after(step, st->drop);
+			break;
+		case STEP_ALTER:
+			st->alters = lappend(st->alters, step);
+			break;
+	}
+	return step;
+}
+
+void
+step_append(DiffStep *step, const char *fmt,...)
+{
+	for (;;)
+	{
+		va_list		args;
+		int			needed;
+
+		va_start(args, fmt);
+		needed = appendStringInfoVA(&step->sql, fmt, args);
+		va_end(args);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(&step->sql, needed);
+	}
+}
+
+void
+step_hazard(DiffStep *step, const char *hazard)
+{
+	ListCell   *lc;
+
+	foreach(lc, step->hazards)
+		if (strcmp(lfirst(lc), hazard) == 0)
+			return;
+	step->hazards = lappend(step->hazards, (char *) hazard);
+}
+
+void
+step_after(DiffStep *step, DiffStep *before)
+{
+	if (step != before && !list_member_ptr(step->after, before))
+		step->after = lappend(step->after, before);
+}
+
+bool
+diff_is_new(DiffContext *cx, GNode *t)
+{
+	NodeState  *st = state_of(cx, t);
+
+	return st->match == NULL || st->rebuilt;
+}
+
+GNode *
+diff_source_of(DiffContext *cx, GNode *t)
+{
+	return state_of(cx, t)->match;
+}
+
+/* ----------------------------------------------------------------
+ * Comments and privileges, for every kind
+ * ----------------------------------------------------------------
+ */
+
+/* "TABLE app.t", "COLUMN app.t.c", "CONSTRAINT c ON app.t", ... */
+static char *
+comment_target(GNode *n)
+{
+	switch (n->kind)
+	{
+		case OBJ_SCHEMA:
+			return psprintf("SCHEMA %s", gnode_qualname(n));
+		case OBJ_EXTENSION:
+			return psprintf("EXTENSION %s", gnode_qualname(n));
+		case OBJ_COLLATION:
+			return psprintf("COLLATION %s", gnode_qualname(n));
+		case OBJ_TYPE:
+			return psprintf("TYPE %s", gnode_qualname(n));
+		case OBJ_FUNCTION:
+			return psprintf("ROUTINE %s", gnode_qualname(n));
+		case OBJ_TABLE:
+			return psprintf("TABLE %s", gnode_qualname(n));
+		case OBJ_SEQUENCE:
+			return psprintf("SEQUENCE %s", gnode_qualname(n));
+		case OBJ_VIEW:
+			return psprintf("VIEW %s", gnode_qualname(n));
+		case OBJ_MATVIEW:
+			return psprintf("MATERIALIZED VIEW %s", gnode_qualname(n));
+		case OBJ_COLUMN:
+			return psprintf("COLUMN %s", gnode_qualname(n));
+		case OBJ_INDEX:
+			return psprintf("INDEX %s", gnode_qualname(n));
+		case OBJ_CONSTRAINT:
+			return psprintf("CONSTRAINT %s ON %s%s", gnode_qualname(n),
+							n->parent->kind == OBJ_TYPE ? "DOMAIN " : "",
+							gnode_qualname(n->parent));
+		case OBJ_TRIGGER:
+			return psprintf("TRIGGER %s ON %s", gnode_qualname(n),
+							gnode_qualname(n->parent));
+		case OBJ_POLICY:
+			return psprintf("POLICY %s ON %s", gnode_qualname(n),
+							gnode_qualname(n->parent));
+		case OBJ_NKINDS:
+			break;
+	}
+	elog(ERROR, "pg_migrate: no comment target for kind %d", n->kind);
+	return NULL;
+}
+
+static void
+diff_comment(DiffContext *cx, GNode *s, GNode *t)
+{
+	char	   *old = s ? gnode_str(s, "comment") : NULL;
+	char	   *new = gnode_str(t, "comment");
+
+	if ((old == NULL && new == NULL) ||
+		(old != NULL && new != NULL && strcmp(old, new) == 0))
+		return;
+	diff_step(cx, s ? STEP_ALTER : STEP_CREATE, t, "COMMENT ON %s IS %s;",
+			  comment_target(t), new ? quote_literal_cstr(new) : "NULL");
+}
+
+/* The GRANT target of a node, or NULL for kinds without privileges. */
+static char *
+grant_target(GNode *n, const char **column)
+{
+	*column = NULL;
+	switch (n->kind)
+	{
+		case OBJ_SCHEMA:
+			return psprintf("SCHEMA %s", gnode_qualname(n));
+		case OBJ_TYPE:
+			return psprintf("TYPE %s", gnode_qualname(n));
+		case OBJ_FUNCTION:
+			return psprintf("ROUTINE %s", gnode_qualname(n));
+		case OBJ_SEQUENCE:
+			return psprintf("SEQUENCE %s", gnode_qualname(n));
+		case OBJ_TABLE:
+		case OBJ_VIEW:
+		case OBJ_MATVIEW:
+			return psprintf("TABLE %s", gnode_qualname(n));
+		case OBJ_COLUMN:
+			if (n->parent->kind == OBJ_TYPE)
+				return NULL;
+			*column = quote_identifier(n->name);
+			return psprintf("TABLE %s", gnode_qualname(n->parent));
+		default:
+			return NULL;
+	}
+}
+
+/* Privileges an object has right after CREATE (owner's left out). */
+static const char *
+default_privileges(GNode *n)
+{
+	if (n->kind == OBJ_FUNCTION)
+		return "{\"PUBLIC\": [\"EXECUTE\"]}";
+	if (n->kind == OBJ_TYPE)
+		return "{\"PUBLIC\": [\"USAGE\"]}";
+	return NULL;
+}
+
+/* grantee -> list of privilege strings, from a privileges attribute */
+static List *
+privilege_pairs(const JsonbValue *v)
+{
+	List	   *pairs = NIL;
+	JsonbIterator *it;
+	JsonbValue	e;
+	JsonbIteratorToken tok;
+	char	   *grantee = NULL;
+
+	if (v == NULL || v->type != jbvBinary)
+		return NIL;
+	it = JsonbIteratorInit(v->val.binary.data);
+	while ((tok = JsonbIteratorNext(&it, &e, false)) != WJB_DONE)
+	{
+		if (tok == WJB_KEY)
+			grantee = pnstrdup(e.val.string.val, e.val.string.len);
+		else if (tok == WJB_ELEM && e.type == jbvString)
+			pairs = lappend(pairs, psprintf("%s\t%.*s", grantee,
+											e.val.string.len, e.val.string.val));
+	}
+	return pairs;
+}
+
+static List *
+default_pairs(GNode *n)
+{
+	const char *def = default_privileges(n);
+	Jsonb	   *jb;
+	JsonbValue	v;
+
+	if (def == NULL)
+		return NIL;
+	jb = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(def)));
+	v.type = jbvBinary;
+	v.val.binary.data = &jb->root;
+	v.val.binary.len = VARSIZE(jb) - VARHDRSZ;
+	return privilege_pairs(&v);
+}
+
+static bool
+list_member_str(List *l, const char *s)
+{
+	ListCell   *lc;
+
+	foreach(lc, l)
+		if (strcmp(lfirst(lc), s) == 0)
+			return true;
+	return false;
+}
+
+static void
+grant_step(DiffContext *cx, GNode *t, bool existed, bool grant,
+		   const char *pair, const char *target, const char *column)
+{
+	const char *tab = strchr(pair, '\t');
+	char	   *grantee = pnstrdup(pair, tab - pair);
+	const char *priv = tab + 1;
+	const char *wgo = strstr(priv, " WITH GRANT OPTION");
+	char	   *privname = wgo ? pnstrdup(priv, wgo - priv) : pstrdup(priv);
+	char	   *privcol = column ? psprintf("%s (%s)", privname, column) : privname;
+
+	if (grant)
+		diff_step(cx, existed ? STEP_ALTER : STEP_CREATE, t,
+				  "GRANT %s ON %s TO %s%s;", privcol, target, grantee,
+				  wgo ? " WITH GRANT OPTION" : "");
+	else
+		diff_step(cx, existed ? STEP_ALTER : STEP_CREATE, t,
+				  "REVOKE %s%s ON %s FROM %s;", wgo ? "GRANT OPTION FOR " : "",
+				  privcol, target, grantee);
+}
+
+static void
+diff_privileges(DiffContext *cx, GNode *s, GNode *t)
+{
+	const char *column;
+	char	   *target = grant_target(t, &column);
+	List	   *old;
+	List	   *new;
+	ListCell   *lc;
+
+	if (target == NULL)
+		return;
+	old = s ? privilege_pairs(gnode_attr(s, "privileges")) : default_pairs(t);
+	new = privilege_pairs(gnode_attr(t, "privileges"));
+	foreach(lc, old)
+		if (!list_member_str(new, lfirst(lc)))
+			grant_step(cx, t, s != NULL, false, lfirst(lc), target, column);
+	foreach(lc, new)
+		if (!list_member_str(old, lfirst(lc)))
+			grant_step(cx, t, s != NULL, true, lfirst(lc), target, column);
+}
+
+/* ----------------------------------------------------------------
+ * Creating, rebuilding, walking
+ * ----------------------------------------------------------------
+ */
+
+/* Attributes that differ, comments and privileges aside. */
+static bool
+attrs_differ(GNode *s, GNode *t)
+{
+	ListCell   *lc;
+
+	foreach(lc, t->attrs)
+	{
+		GAttr	   *a = lfirst(lc);
+
+		if (strcmp(a->key, "comment") == 0 || strcmp(a->key, "privileges") == 0)
+			continue;
+		if (!gnode_attr_equal(s, t, a->key))
+			return true;
+	}
+	foreach(lc, s->attrs)
+	{
+		GAttr	   *a = lfirst(lc);
+
+		if (strcmp(a->key, "comment") == 0 || strcmp(a->key, "privileges") == 0)
+			continue;
+		if (gnode_attr(t, a->key) == NULL)
+			return true;
+	}
+	return false;
+}
+
+/* Does the kind create this child inline with a new parent? */
+static bool
+is_inline(GNode *n)
+{
+	return pgm_ddl_handler(n->kind)->inline_in_parent;
+}
+
+/* Create t and its whole subtree (t is new, or rebuilt). */
+static void
+create_subtree(DiffContext *cx, GNode *t)
+{
+	NodeState  *st = state_of(cx, t);
+	ListCell   *lc;
+
+	st->walked = true;
+	pgm_ddl_handler(t->kind)->create(cx, t);
+	diff_comment(cx, NULL, t);
+	diff_privileges(cx, NULL, t);
+	foreach(lc, t->children)
+	{
+		GNode	   *c = lfirst(lc);
+
+		if (is_inline(c))
+		{
+			NodeState  *cst = state_of(cx, c);
+
+			cst->walked = true;
+			if (cst->create == NULL)
+				cst->create = st->create;
+			diff_comment(cx, NULL, c);
+			diff_privileges(cx, NULL, c);
+		}
+		else
+			create_subtree(cx, c);
+	}
+}
+
+/*
+ * Rebuild: drop s (which drops its subtree), create t and its subtree, and
+ * do the same for every source object that depends on s or on anything in
+ * its subtree and survives into the target.
+ */
+void
+diff_rebuild(DiffContext *cx, GNode *s, GNode *t)
+{
+	NodeState  *sst = state_of(cx, s);
+	NodeState  *tst = state_of(cx, t);
+
+	if (sst->rebuilt)
+		return;
+	sst->rebuilt = tst->rebuilt = true;
+	sst->match = t;
+	tst->match = s;
+	pgm_ddl_handler(s->kind)->drop(cx, s);
+	diff_rebuild_dependents(cx, s);
+	create_subtree(cx, t);
+	if (sst->drop != NULL && tst->create != NULL)
+		step_after(tst->create, sst->drop);
+}
+
+static void
+rebuild_dependents_of(DiffContext *cx, GNode *s, GNode *root)
+{
+	ListCell   *lc;
+
+	foreach(lc, s->dependents)
+	{
+		GNode	   *d = lfirst(lc);
+		GNode	   *dt;
+		GNode	   *anc;
+		bool		inside = false;
+
+		/* dependents inside the object being rebuilt go with it */
+		for (anc = d; anc != NULL; anc = anc->parent)
+			if (anc == root)
+				inside = true;
+		if (inside)
+			continue;
+		dt = graph_find(cx->target, gnode_key(d));
+		if (dt == NULL)
+			continue;			/* dropped anyway */
+		/* a column's dependents: rebuild the objects, not the column */
+		while (d->kind == OBJ_COLUMN && d->parent != NULL &&
+			   d->parent->kind != OBJ_SCHEMA)
+		{
+			d = d->parent;
+			dt = dt->parent;
+		}
+		if (d->kind == OBJ_TABLE || d->kind == OBJ_TYPE)
+			continue;			/* a column default or a table: altered in place */
+		diff_rebuild(cx, d, dt);
+	}
+	foreach(lc, s->children)
+		rebuild_dependents_of(cx, lfirst(lc), root);
+}
+
+void
+diff_rebuild_dependents(DiffContext *cx, GNode *s)
+{
+	rebuild_dependents_of(cx, s, s);
+}
+
+static void walk_target(DiffContext *cx, GNode *t);
+
+static void
+walk_target_children(DiffContext *cx, GNode *t)
+{
+	ListCell   *lc;
+
+	foreach(lc, t->children)
+		walk_target(cx, lfirst(lc));
+}
+
+static void
+walk_target(DiffContext *cx, GNode *t)
+{
+	NodeState  *st = state_of(cx, t);
+	GNode	   *s;
+
+	if (st->walked)
+		return;
+	st->walked = true;
+	s = graph_find(cx->source, gnode_key(t));
+	if (s == NULL)
+	{
+		st->walked = false;
+		create_subtree(cx, t);
+		return;
+	}
+	st->match = s;
+	state_of(cx, s)->match = t;
+
+	if (attrs_differ(s, t))
+		pgm_ddl_handler(t->kind)->alter(cx, s, t);
+	if (st->rebuilt)
+		return;					/* the subtree came with the rebuild */
+	diff_comment(cx, s, t);
+	diff_privileges(cx, s, t);
+	walk_target_children(cx, t);
+}
+
+/* Is a source object inside the part of the database the target covers? */
+static bool
+in_target_scope(DiffContext *cx, GNode *s)
+{
+	const char *schema;
+
+	if (cx->target->scope_all)
+		return true;
+	if (s->kind == OBJ_EXTENSION)
+		schema = gnode_str(s, "schema");
+	else if (s->kind == OBJ_SCHEMA)
+		schema = s->name;
+	else
+		schema = s->schema->name;
+	return schema != NULL && list_member_str(cx->target->scope, schema);
+}
+
+static void
+walk_source(DiffContext *cx, GNode *s)
+{
+	NodeState  *st = state_of(cx, s);
+	ListCell   *lc;
+
+	if (st->rebuilt)
+		return;
+	if (graph_find(cx->target, gnode_key(s)) == NULL)
+	{
+		if (in_target_scope(cx, s))
+			pgm_ddl_handler(s->kind)->drop(cx, s);
+		return;					/* its subtree goes with it */
+	}
+	foreach(lc, s->children)
+		walk_source(cx, lfirst(lc));
+}
+
+/* ----------------------------------------------------------------
+ * Ordering
+ * ----------------------------------------------------------------
+ */
+
+/* The step that creates n: its own, or its nearest created ancestor's. */
+static DiffStep *
+creating_step(DiffContext *cx, GNode *n)
+{
+	for (; n != NULL; n = n->parent)
+	{
+		NodeState  *st = hash_search(cx->nodestate, &n, HASH_FIND, NULL);
+
+		if (st != NULL && st->create != NULL)
+			return st->create;
+	}
+	return NULL;
+}
+
+static DiffStep *
+dropping_step(DiffContext *cx, GNode *n)
+{
+	for (; n != NULL; n = n->parent)
+	{
+		NodeState  *st = hash_search(cx->nodestate, &n, HASH_FIND, NULL);
+
+		if (st != NULL && st->drop != NULL)
+			return st->drop;
+	}
+	return NULL;
+}
+
+/*
+ * What a create or alter step needs: the node's dependencies, and for its
+ * first create step those of the children it creates inline.  A sequence's
+ * first step does not wait for the column that owns it: like pg_dump, the
+ * sequence comes first, the table next, OWNED BY last (a later step).
+ */
+static List *
+step_needs(DiffContext *cx, DiffStep *step, GNode *n)
+{
+	NodeState  *st = state_of(cx, n);
+	List	   *needs = NIL;
+	ListCell   *lc;
+
+	foreach(lc, n->deps)
+	{
+		GNode	   *dep = lfirst(lc);
+
+		if (n->kind == OBJ_SEQUENCE && dep->kind == OBJ_COLUMN &&
+			step == st->create)
+			continue;
+		needs = lappend(needs, dep);
+	}
+	if (step != st->create)
+		return needs;
+	foreach(lc, n->children)
+	{
+		GNode	   *c = lfirst(lc);
+		ListCell   *dc;
+
+		if (!is_inline(c))
+			continue;
+		foreach(dc, c->deps)
+		{
+			GNode	   *dep = lfirst(dc);
+
+			if (dep->parent != n && dep != n)
+				needs = lappend(needs, dep);
+		}
+	}
+	return needs;
+}
+
+static void
+add_order_edges(DiffContext *cx)
+{
+	ListCell   *lc;
+
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+		GNode	   *n = step->node;
+		ListCell   *dc;
+
+		if (step->action == STEP_DROP)
+		{
+			/* drop dependents first: before the drop of what n needs */
+			foreach(dc, n->deps)
+			{
+				DiffStep   *d = dropping_step(cx, lfirst(dc));
+
+				if (d != NULL && d != step)
+					step_after(d, step);
+			}
+			if (n->parent != NULL)
+			{
+				DiffStep   *d = dropping_step(cx, n->parent);
+
+				if (d != NULL && d != step)
+					step_after(d, step);
+			}
+		}
+		else
+		{
+			NodeState  *st = state_of(cx, n);
+			DiffStep   *own = creating_step(cx, n);
+
+			/*
+			 * After the creation (or change) of what n needs, and of what
+			 * the children it creates inline need (a new table's columns).
+			 */
+			foreach(dc, step_needs(cx, step, n))
+			{
+				GNode	   *dep = lfirst(dc);
+				DiffStep   *c = creating_step(cx, dep);
+				NodeState  *dst = hash_search(cx->nodestate, &dep, HASH_FIND, NULL);
+				ListCell   *ac;
+
+				if (c != NULL && c != step)
+					step_after(step, c);
+				if (dst != NULL)
+					foreach(ac, dst->alters)
+						if (lfirst(ac) != step)
+							step_after(step, lfirst(ac));
+			}
+			if (n->parent != NULL)
+			{
+				DiffStep   *c = creating_step(cx, n->parent);
+
+				if (c != NULL && c != step)
+					step_after(step, c);
+			}
+			/* an alter or create after the object's own creation */
+			if (own != NULL && own != step)
+				step_after(step, own);
+
+			/*
+			 * What the old version needed and is dropped: stop using it
+			 * first.
+			 */
+			if (st->match != NULL && step->action == STEP_ALTER)
+			{
+				foreach(dc, st->match->deps)
+				{
+					DiffStep   *d = dropping_step(cx, lfirst(dc));
+
+					if (d != NULL)
+						step_after(d, step);
+				}
+			}
+		}
+	}
+}
+
+static int
+step_priority(Datum a, Datum b, void *arg)
+{
+	DiffStep   *x = (DiffStep *) DatumGetPointer(a);
+	DiffStep   *y = (DiffStep *) DatumGetPointer(b);
+	int			xr = x->action == STEP_DROP ? 0 : 1;
+	int			yr = y->action == STEP_DROP ? 0 : 1;
+
+	/* binaryheap is a max-heap: the smallest (rank, id) must compare largest */
+	if (xr != yr)
+		return yr - xr;
+	return y->id - x->id;
+}
+
+/* A topological order of the steps; a cycle is broken at its oldest step. */
+static List *
+order_steps(DiffContext *cx)
+{
+	int			n = list_length(cx->steps);
+	binaryheap *heap;
+	List	   *ordered = NIL;
+	ListCell   *lc;
+
+	if (n == 0)
+		return NIL;
+	add_order_edges(cx);
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+		ListCell   *ac;
+
+		foreach(ac, step->after)
+		{
+			DiffStep   *before = lfirst(ac);
+
+			before->succ = lappend(before->succ, step);
+			step->npred++;
+		}
+	}
+
+	heap = binaryheap_allocate(n, step_priority, NULL);
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+
+		if (step->npred == 0)
+			binaryheap_add_unordered(heap, PointerGetDatum(step));
+	}
+	binaryheap_build(heap);
+
+	while (list_length(ordered) < n)
+	{
+		DiffStep   *step;
+
+		if (binaryheap_empty(heap))
+		{
+			/* a cycle: take the oldest step not yet emitted */
+			foreach(lc, cx->steps)
+			{
+				step = lfirst(lc);
+				if (!step->emitted)
+				{
+					step->npred = 0;
+					binaryheap_add(heap, PointerGetDatum(step));
+					break;
+				}
+			}
+		}
+		step = (DiffStep *) DatumGetPointer(binaryheap_remove_first(heap));
+		if (step->emitted)
+			continue;
+		step->emitted = true;
+		step->number = list_length(ordered) + 1;
+		ordered = lappend(ordered, step);
+		foreach(lc, step->succ)
+		{
+			DiffStep   *next = lfirst(lc);
+
+			if (!next->emitted && --next->npred == 0)
+				binaryheap_add(heap, PointerGetDatum(next));
+		}
+	}
+	return ordered;
+}
+
+/* ----------------------------------------------------------------
+ * The diff itself, and the SQL functions
+ * ----------------------------------------------------------------
+ */
+
+static List *
+compute_diff(Jsonb *source, Jsonb *target, MemoryContext cxt)
+{
+	DiffContext *cx = palloc0(sizeof(DiffContext));
+	HASHCTL		ctl;
+	ListCell   *lc;
+
+	cx->source = graph_from_jsonb(source, cxt);
+	cx->target = graph_from_jsonb(target, cxt);
+	ctl.keysize = sizeof(GNode *);
+	ctl.entrysize = sizeof(NodeState);
+	ctl.hcxt = CurrentMemoryContext;
+	cx->nodestate = hash_create("pg_migrate diff", 4096, &ctl,
+								HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+
+	foreach(lc, cx->target->extensions)
+		walk_target(cx, lfirst(lc));
+	foreach(lc, cx->target->schemas)
+		walk_target(cx, lfirst(lc));
+	foreach(lc, cx->source->extensions)
+		walk_source(cx, lfirst(lc));
+	foreach(lc, cx->source->schemas)
+		walk_source(cx, lfirst(lc));
+
+	return order_steps(cx);
+}
+
+static const char *
+action_name(StepAction a)
+{
+	switch (a)
+	{
+		case STEP_DROP:
+			return "drop";
+		case STEP_CREATE:
+			return "create";
+		case STEP_ALTER:
+			return "alter";
+	}
+	return "?";
+}
+
+/* The name shown for a step's object: "app.polls", "app.polls.id". */
+static char *
+display_name(GNode *n)
+{
+	if (n->schema == NULL || pgm_kinds[n->kind].schema_scoped ||
+		n->kind == OBJ_COLUMN)
+		return gnode_qualname(n);
+	return psprintf("%s.%s", gnode_qualname(n->parent), quote_identifier(n->name));
+}
+
+static Jsonb *
+arg_document(FunctionCallInfo fcinfo, int argno, const char *what)
+{
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s snapshot must not be null", what)));
+	return PG_GETARG_JSONB_P(argno);
+}
+
+/*
+ * migrate_diff(source jsonb, target jsonb) RETURNS TABLE(step int, action
+ * text, object_type text, object_name text, sql text, hazards text[])
+ */
+Datum
+migrate_diff(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Jsonb	   *source = arg_document(fcinfo, 0, "source");
+	Jsonb	   *target = arg_document(fcinfo, 1, "target");
+	MemoryContext work;
+	MemoryContext old;
+	List	   *steps;
+	ListCell   *lc;
+
+	InitMaterializedSRF(fcinfo, 0);
+	work = AllocSetContextCreate(CurrentMemoryContext, "pg_migrate diff",
+								 ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(work);
+	steps = compute_diff(source, target, work);
+
+	foreach(lc, steps)
+	{
+		DiffStep   *step = lfirst(lc);
+		Datum		values[6];
+		bool		nulls[6] = {0};
+		Datum	   *hz;
+		int			nh = 0;
+		ListCell   *hc;
+
+		hz = palloc(sizeof(Datum) * (list_length(step->hazards) + 1));
+		foreach(hc, step->hazards)
+			hz[nh++] = CStringGetTextDatum(lfirst(hc));
+		values[0] = Int32GetDatum(step->number);
+		values[1] = CStringGetTextDatum(action_name(step->action));
+		values[2] = CStringGetTextDatum(pgm_kinds[step->node->kind].label);
+		values[3] = CStringGetTextDatum(display_name(step->node));
+		values[4] = CStringGetTextDatum(step->sql.data);
+		values[5] = PointerGetDatum(construct_array(hz, nh, TEXTOID, -1, false,
+													TYPALIGN_INT));
+		MemoryContextSwitchTo(old);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		MemoryContextSwitchTo(work);
+	}
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(work);
+	return (Datum) 0;
+}
+
+/*
+ * The steps as one script.  Each step runs with search_path set to its
+ * object's schema (the definitions in a snapshot are relative to it); its
+ * hazards are written as a comment above it.
+ */
+char *
+diff_script(List *steps)
+{
+	StringInfoData buf;
+	const char *path = NULL;
+	ListCell   *lc;
+
+	initStringInfo(&buf);
+	foreach(lc, steps)
+	{
+		DiffStep   *step = lfirst(lc);
+		const char *schema = step->node->schema ? step->node->schema->name : NULL;
+
+		if (schema != NULL && (path == NULL || strcmp(path, schema) != 0))
+		{
+			appendStringInfo(&buf, "SET search_path = %s, pg_catalog;\n",
+							 quote_identifier(schema));
+			path = schema;
+		}
+		if (step->hazards != NIL)
+		{
+			ListCell   *hc;
+
+			appendStringInfoString(&buf, "-- hazards:");
+			foreach(hc, step->hazards)
+				appendStringInfo(&buf, " %s", (char *) lfirst(hc));
+			appendStringInfoChar(&buf, '\n');
+		}
+		appendStringInfo(&buf, "%s\n", step->sql.data);
+	}
+	if (path != NULL)
+		appendStringInfoString(&buf, "RESET search_path;\n");
+	return buf.data;
+}
+
+/* migrate_diff_sql(source jsonb, target jsonb) RETURNS text */
+Datum
+migrate_diff_sql(PG_FUNCTION_ARGS)
+{
+	Jsonb	   *source = arg_document(fcinfo, 0, "source");
+	Jsonb	   *target = arg_document(fcinfo, 1, "target");
+	MemoryContext work;
+	MemoryContext old;
+	text	   *result;
+
+	work = AllocSetContextCreate(CurrentMemoryContext, "pg_migrate diff",
+								 ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(work);
+	{
+		char	   *script = diff_script(compute_diff(source, target, work));
+
+		MemoryContextSwitchTo(old);
+		result = cstring_to_text(script);
+	}
+	MemoryContextDelete(work);
+	PG_RETURN_TEXT_P(result);
+}
