@@ -1,0 +1,5 @@
+CREATE TYPE order_status AS ENUM ('new', 'paid', 'shipped');
+CREATE TABLE orders (
+    id integer PRIMARY KEY,
+    status order_status NOT NULL DEFAULT 'new'
+);

@@ -1,0 +1,14 @@
+-- a label goes: PostgreSQL cannot drop a label, so the type is rebuilt and
+-- everything that uses it (column, array column, default, check, partial
+-- index, view, function) is converted or recreated
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE diary (
+    day date PRIMARY KEY,
+    mood mood NOT NULL DEFAULT 'ok',
+    moods mood[],
+    CONSTRAINT diary_not_sad CHECK (mood <> 'sad')
+);
+CREATE INDEX diary_happy_idx ON diary (day) WHERE mood = 'happy';
+CREATE VIEW happy_days AS SELECT day FROM diary WHERE mood >= 'happy';
+CREATE FUNCTION is_good(m mood) RETURNS boolean LANGUAGE sql IMMUTABLE
+    AS $$SELECT m >= 'ok'$$;
