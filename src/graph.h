@@ -94,6 +94,9 @@ typedef struct Graph
 	bool		scope_all;		/* every user schema, or those named */
 	List	   *scope;			/* of char *: the schema names asked for */
 	HTAB	   *bykey;			/* loaded documents: key -> GNode * */
+	HTAB	   *relinfo;		/* snapshots: relid -> column names, for
+								 * deparsing (catalog/handlers.c) */
+	List	   *pending;		/* snapshots: work a handler finishes */
 } Graph;
 
 extern Graph *graph_create(MemoryContext parent);

@@ -410,6 +410,12 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all,
 		if (h->load)
 			h->load(&row, node);
 	}
+	if (h->finish)
+	{
+		h->finish(g);
+		*path_schema = NULL;
+		pgm_set_search_path(PGM_CATALOG_SEARCH_PATH);
+	}
 	INSTR_TIME_SET_CURRENT(done);
 	INSTR_TIME_SUBTRACT(done, queried);
 	INSTR_TIME_SUBTRACT(queried, start);

@@ -16,6 +16,15 @@
 #include "catalog/pg_class.h"
 #include "utils/builtins.h"
 
+/* A default or generation expression, deparsed once all columns are in. */
+typedef struct PendingExpr
+{
+	GNode	   *node;
+	const char *key;
+	char	   *expr;
+	Oid			relid;
+} PendingExpr;
+
 static void
 column_load(SnapRow *row, GNode *node)
 {
@@ -27,12 +36,38 @@ column_load(SnapRow *row, GNode *node)
 											  row_int(row, "_typmod")));
 	if (expr != NULL)
 	{
-		bool		generated = strcmp(row_text(row, "_generated"), "s") == 0;
+		PendingExpr *p = palloc(sizeof(PendingExpr));
 
-		gnode_add_string(node, generated ? "generated" : "default",
-						 deparse_expr(expr, row_oid(row, "_oid")));
+		p->node = node;
+		p->key = strcmp(row_text(row, "_generated"), "s") == 0 ?
+			"generated" : "default";
+		p->expr = expr;
+		p->relid = row_oid(row, "_oid");
+		row->graph->pending = lappend(row->graph->pending, p);
 		graph_add_alias(row->graph, &attrdef, node);
 	}
+}
+
+/* Deparse the expressions: a generated column may name later columns. */
+static void
+column_finish(Graph *g)
+{
+	ListCell   *lc;
+	GNode	   *schema = NULL;
+
+	foreach(lc, g->pending)
+	{
+		PendingExpr *p = lfirst(lc);
+
+		if (p->node->schema != schema)
+		{
+			schema = p->node->schema;
+			pgm_set_schema_search_path(schema->name);
+		}
+		gnode_add_string(p->node, p->key, deparse_rel_expr(g, p->expr, p->relid));
+	}
+	list_free_deep(g->pending);
+	g->pending = NIL;
 }
 
 const SnapHandler pgm_column_handler = {
@@ -85,4 +120,5 @@ const SnapHandler pgm_column_handler = {
 	"   AND c.relnamespace = ANY($1)"
 	" ORDER BY a.attrelid, a.attnum",
 	.load = column_load,
+	.finish = column_finish,
 };

@@ -15,15 +15,29 @@
 #include "catalog/pg_constraint.h"
 #include "utils/fmgrprotos.h"
 
+/*
+ * The definition as pg_get_constraintdef() writes it.  A table's CHECK is
+ * deparsed here, from the column names the graph holds, so that the table
+ * need not be opened (see deparse_rel_expr).
+ */
 static void
 constraint_load(SnapRow *row, GNode *node)
 {
 	ObjAddr		index = {RelationRelationId, row_oid(row, "_index"), 0};
+	char	   *conbin = row_text(row, "_conbin");
+	Oid			relid = row_oid(row, "_parent");
 
-	gnode_add_string(node, "definition",
-					 deparse_call(pg_get_constraintdef_ext, 2,
-								  ObjectIdGetDatum(row_oid(row, "_oid")),
-								  BoolGetDatum(true), 0));
+	if (conbin != NULL && OidIsValid(relid))
+		gnode_add_string(node, "definition",
+						 psprintf("CHECK (%s)%s%s",
+								  deparse_rel_expr(row->graph, conbin, relid),
+								  gnode_bool(node, "no_inherit") ? " NO INHERIT" : "",
+								  gnode_bool(node, "not_valid") ? " NOT VALID" : ""));
+	else
+		gnode_add_string(node, "definition",
+						 deparse_call(pg_get_constraintdef_ext, 2,
+									  ObjectIdGetDatum(row_oid(row, "_oid")),
+									  BoolGetDatum(false), 0));
 	if (OidIsValid(index.objid))
 		graph_add_alias(row->graph, &index, node);
 }
@@ -46,6 +60,7 @@ const SnapHandler pgm_constraint_handler = {
 	"       CASE WHEN co.coninhcount > 0 THEN co.conislocal END AS local,"
 	"       NULLIF(co.confrelid, 0)::regclass AS references,"
 	"       CASE WHEN co.contype IN ('p', 'u', 'x') THEN co.conindid END AS _index,"
+	"       CASE WHEN co.contype = 'c' THEN co.conbin::text END AS _conbin,"
 	"       " PGM_SQL_COMMENT("pg_constraint", "co.oid") " AS comment"
 	"  FROM pg_constraint co"
 	" WHERE co.connamespace = ANY($1)"

@@ -8,7 +8,14 @@
  */
 #include "handlers.h"
 
+#include "catalog/pg_class.h"
+#include "catalog/pg_type.h"
 #include "executor/spi.h"
+#include "nodes/makefuncs.h"
+#include "nodes/plannodes.h"
+#include "utils/array.h"
+#include "utils/hsearch.h"
+#include "utils/ruleutils.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
@@ -111,3 +118,80 @@ deparse_expr(const char *nodetree, Oid relid)
 						ObjectIdGetDatum(relid),
 						BoolGetDatum(true));
 }
+
+/*
+ * Deparsing expressions of a relation without opening it.
+ *
+ * pg_get_expr() opens the relation to learn its column names, which builds
+ * a relcache entry for every table of the schema: most of the time of a
+ * snapshot.  The names are known from the catalog query already, so the
+ * deparse context is made from them: a range table entry that is not a
+ * relation, whose column names are its alias's (dropped columns are empty
+ * names), which ruleutils.c takes as they are.
+ */
+typedef struct RelInfo
+{
+	Oid			relid;			/* hash key */
+	char	   *relname;
+	int			natts;			/* including dropped columns */
+	List	   *context;		/* deparse context, made on first use */
+} RelInfo;
+
+void
+pgm_register_relation(Graph *g, Oid relid, const char *relname, int natts)
+{
+	RelInfo    *ri;
+
+	if (g->relinfo == NULL)
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = sizeof(Oid);
+		ctl.entrysize = sizeof(RelInfo);
+		ctl.hcxt = g->cxt;
+		g->relinfo = hash_create("pg_migrate relations", 1024, &ctl,
+								 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	}
+	ri = hash_search(g->relinfo, &relid, HASH_ENTER, NULL);
+	ri->relname = pstrdup(relname);
+	ri->natts = natts;
+	ri->context = NIL;
+}
+
+/*
+ * An expression of a relation whose columns are in the graph already (the
+ * column handler has run); NULL in, NULL out.
+ */
+char *
+deparse_rel_expr(Graph *g, const char *nodetree, Oid relid)
+{
+	RelInfo    *ri;
+
+	if (nodetree == NULL)
+		return NULL;
+	ri = g->relinfo ? hash_search(g->relinfo, &relid, HASH_FIND, NULL) : NULL;
+	if (ri == NULL)
+		return deparse_expr(nodetree, relid);
+	if (ri->context == NIL)
+	{
+		RangeTblEntry *rte = makeNode(RangeTblEntry);
+		PlannedStmt *stmt = makeNode(PlannedStmt);
+		List	   *colnames = NIL;
+
+		for (int attnum = 1; attnum <= ri->natts; attnum++)
+		{
+			GNode	   *col = graph_lookup(g, RelationRelationId, relid, attnum);
+
+			colnames = lappend(colnames, makeString(col ? col->name : ""));
+		}
+		rte->rtekind = RTE_FUNCTION;
+		rte->functions = NIL;
+		rte->eref = makeAlias(ri->relname, colnames);
+		rte->inFromCl = true;
+		stmt->rtable = list_make1(rte);
+		ri->context = deparse_context_for_plan_tree(stmt,
+													list_make1(ri->relname));
+	}
+	return deparse_expression(stringToNode(nodetree), ri->context, false, false);
+}
+

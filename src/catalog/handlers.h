@@ -51,6 +51,7 @@ typedef struct SnapHandler
 	Oid			classid;		/* catalog holding objects of this kind */
 	const char *query;
 	SnapLoadFn	load;			/* NULL: the query says everything */
+	void		(*finish) (Graph *g);	/* after the last row, if set */
 } SnapHandler;
 
 /* In load order (parents before children); NULL-terminated. */
@@ -82,6 +83,9 @@ extern char *row_text(SnapRow *row, const char *col);
 extern char *deparse_call(PGFunction fn, int nargs, Datum arg1, Datum arg2,
 						  Datum arg3);
 extern char *deparse_expr(const char *nodetree, Oid relid);
+extern void pgm_register_relation(Graph *g, Oid relid, const char *relname,
+								  int natts);
+extern char *deparse_rel_expr(Graph *g, const char *nodetree, Oid relid);
 
 /* A relation's row type and its array are aliases of it (table.c). */
 extern void pgm_alias_rowtype(SnapRow *row, GNode *node);

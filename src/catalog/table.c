@@ -20,6 +20,9 @@ pgm_alias_rowtype(SnapRow *row, GNode *node)
 {
 	ObjAddr		addr = {TypeRelationId, InvalidOid, 0};
 
+	pgm_register_relation(row->graph, row_oid(row, "_oid"), node->name,
+						  row_int(row, "_natts"));
+
 	if (OidIsValid(addr.objid = row_oid(row, "_reltype")))
 		graph_add_alias(row->graph, &addr, node);
 	if (OidIsValid(addr.objid = row_oid(row, "_reltype_array")))
@@ -67,6 +70,7 @@ const SnapHandler pgm_table_handler = {
 	"       c.relkind = 'p' AS _partitioned,"
 	"       c.relpartbound::text AS _bound,"
 	"       c.reltype AS _reltype, t.typarray AS _reltype_array,"
+	"       c.relnatts::int4 AS _natts,"
 	"       d.description AS comment,"
 	"       " PGM_SQL_ACL("c.relacl", "r", "c.relowner", PGM_ACL_DEFAULT_NONE) " AS privileges"
 	"  FROM pg_class c"

@@ -38,6 +38,7 @@ view_load(SnapRow *row, GNode *node)
 	"       (SELECT r.oid FROM pg_rewrite r" \
 	"         WHERE r.ev_class = c.oid AND r.rulename = '_RETURN') AS _rule," \
 	"       c.reltype AS _reltype, t.typarray AS _reltype_array," \
+	"       c.relnatts::int4 AS _natts," \
 	"       " PGM_SQL_COMMENT("pg_class", "c.oid") " AS comment," \
 	"       " PGM_SQL_ACL("c.relacl", "r", "c.relowner", PGM_ACL_DEFAULT_NONE) " AS privileges" \
 	"  FROM pg_class c" \

@@ -1,0 +1,369 @@
+/*-------------------------------------------------------------------------
+ *
+ * function.c
+ *	  DDL for functions and procedures, written from their parts (the
+ *	  document does not hold pg_get_functiondef(), which qualifies names).
+ *
+ * A change is made with CREATE OR REPLACE when PostgreSQL accepts it: the
+ * same kind, the same result type (and OUT parameters), input parameters
+ * not renamed and no default removed.  Otherwise the function is rebuilt
+ * with what depends on it.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "ddl.h"
+
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/varlena.h"
+
+static bool
+str_equal(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static bool
+is_procedure(GNode *node)
+{
+	return str_equal(gnode_str(node, "kind"), "procedure");
+}
+
+/* The function's name, unqualified: the node's name is "f(argtypes)". */
+static char *
+bare_name(GNode *node)
+{
+	const char *paren = strchr(node->name, '(');
+
+	if (paren == NULL)
+		return pstrdup(node->name);
+	return pnstrdup(node->name, paren - node->name);
+}
+
+/* The identity argument types of the node's name, "integer, text". */
+static char *
+identity_args(GNode *node)
+{
+	const char *paren = strchr(node->name, '(');
+	size_t		len;
+
+	if (paren == NULL)
+		return pstrdup("");
+	paren++;
+	len = strlen(paren);
+	if (len > 0 && paren[len - 1] == ')')
+		len--;
+	return pnstrdup(paren, len);
+}
+
+/*
+ * Split a list as pg_get_function_arguments() writes it at its top-level
+ * commas (", "), outside parentheses, brackets and quotes.
+ */
+static List *
+split_list(const char *s)
+{
+	List	   *items = NIL;
+	int			depth = 0;
+	char		quote = 0;
+	const char *start = s;
+	const char *p;
+
+	if (s == NULL || *s == '\0')
+		return NIL;
+	for (p = s; *p; p++)
+	{
+		if (quote)
+		{
+			if (*p == quote)
+			{
+				if (p[1] == quote)
+					p++;
+				else
+					quote = 0;
+			}
+			continue;
+		}
+		switch (*p)
+		{
+			case '\'':
+			case '"':
+				quote = *p;
+				break;
+			case '(':
+			case '[':
+				depth++;
+				break;
+			case ')':
+			case ']':
+				depth--;
+				break;
+			case ',':
+				if (depth == 0)
+				{
+					items = lappend(items, pnstrdup(start, p - start));
+					start = p + 1;
+					while (*start == ' ')
+						start++;
+				}
+				break;
+		}
+	}
+	items = lappend(items, pstrdup(start));
+	return items;
+}
+
+/* One argument as pg_get_function_arguments() writes it. */
+typedef struct FuncArg
+{
+	const char *mode;			/* "", "OUT ", "INOUT ", "VARIADIC " */
+	char	   *decl;			/* "[name] type" */
+	char	   *dflt;			/* the default, or NULL */
+} FuncArg;
+
+static FuncArg *
+parse_arg(const char *item)
+{
+	static const char *const modes[] = {"IN ", "OUT ", "INOUT ", "VARIADIC "};
+	FuncArg    *arg = palloc0(sizeof(FuncArg));
+	const char *p = item;
+	char		quote = 0;
+	int			depth = 0;
+	const char *q;
+
+	arg->mode = "";
+	for (int i = 0; i < lengthof(modes); i++)
+	{
+		size_t		len = strlen(modes[i]);
+
+		if (strncmp(p, modes[i], len) == 0)
+		{
+			arg->mode = modes[i];
+			p += len;
+			break;
+		}
+	}
+
+	/* " DEFAULT " at the top level, outside quotes, ends the declaration */
+	for (q = p; *q; q++)
+	{
+		if (quote)
+		{
+			if (*q == quote)
+				quote = 0;
+			continue;
+		}
+		if (*q == '"' || *q == '\'')
+			quote = *q;
+		else if (*q == '(' || *q == '[')
+			depth++;
+		else if (*q == ')' || *q == ']')
+			depth--;
+		else if (depth == 0 && strncmp(q, " DEFAULT ", 9) == 0)
+		{
+			arg->decl = pnstrdup(p, q - p);
+			arg->dflt = pstrdup(q + 9);
+			return arg;
+		}
+	}
+	arg->decl = pstrdup(p);
+	return arg;
+}
+
+/*
+ * Can CREATE OR REPLACE turn the arguments "sargs" into "targs"?  The
+ * types are the same (they are the identity); PostgreSQL refuses to change
+ * a mode, to rename an input parameter that had a name, to remove a
+ * default, and to change OUT parameters (the result type).
+ */
+static bool
+arguments_replaceable(GNode *s, GNode *t)
+{
+	List	   *sargs = split_list(gnode_str(s, "arguments"));
+	List	   *targs = split_list(gnode_str(t, "arguments"));
+	List	   *types = split_list(identity_args(s));
+	int			ti = 0;
+
+	if (list_length(sargs) != list_length(targs))
+		return false;
+	for (int i = 0; i < list_length(sargs); i++)
+	{
+		FuncArg    *sa = parse_arg(list_nth(sargs, i));
+		FuncArg    *ta = parse_arg(list_nth(targs, i));
+
+		if (strcmp(sa->mode, ta->mode) != 0)
+			return false;
+		if (strcmp(sa->mode, "OUT ") == 0)
+		{
+			/* part of the result: its name and type must stay */
+			if (strcmp(sa->decl, ta->decl) != 0)
+				return false;
+			if (is_procedure(s))
+				ti++;			/* a procedure's identity lists OUT types */
+			continue;
+		}
+		if (sa->dflt != NULL && ta->dflt == NULL)
+			return false;
+
+		/*
+		 * "[name] type": an input parameter without a name may get one; one
+		 * with a name keeps it; an INOUT one is also part of the result.
+		 */
+		if (strcmp(sa->decl, ta->decl) != 0 &&
+			(strcmp(sa->mode, "INOUT ") == 0 || ti >= list_length(types) ||
+			 strcmp(sa->decl, (char *) list_nth(types, ti)) != 0))
+			return false;
+		ti++;
+	}
+	return true;
+}
+
+/* "SET name = value" as pg_get_functiondef() writes it. */
+static void
+append_config(StringInfo buf, const char *item)
+{
+	const char *eq = strchr(item, '=');
+	char	   *name;
+	char	   *value;
+
+	if (eq == NULL)
+		return;
+	name = pnstrdup(item, eq - item);
+	value = pstrdup(eq + 1);
+	appendStringInfo(buf, " SET %s TO ", quote_identifier(name));
+	if (GetConfigOptionFlags(name, true) & GUC_LIST_QUOTE)
+	{
+		List	   *names;
+		ListCell   *lc;
+
+		if (!SplitGUCList(value, ',', &names))
+			elog(ERROR, "pg_migrate: invalid list in setting %s of a function",
+				 name);
+		foreach(lc, names)
+			appendStringInfo(buf, "%s%s",
+							 foreach_current_index(lc) > 0 ? ", " : "",
+							 ddl_literal(lfirst(lc)));
+	}
+	else
+		appendStringInfoString(buf, ddl_literal(value));
+}
+
+/* A dollar quote that does not occur in the body. */
+static char *
+dollar_quote(const char *body)
+{
+	char	   *tag = pstrdup("$body$");
+
+	for (int n = 1; strstr(body, tag) != NULL; n++)
+		tag = psprintf("$body%d$", n);
+	return tag;
+}
+
+/* The whole CREATE [OR REPLACE] FUNCTION / PROCEDURE statement. */
+static char *
+function_definition(GNode *t, bool replace)
+{
+	StringInfoData buf;
+	bool		proc = is_procedure(t);
+	char	   *args = gnode_str(t, "arguments");
+	char	   *volatility = gnode_str(t, "volatility");
+	char	   *parallel = gnode_str(t, "parallel");
+	char	   *sql_body = gnode_str(t, "sql_body");
+	char	   *source = gnode_str(t, "source");
+	char	   *object_file = gnode_str(t, "object_file");
+	ListCell   *lc;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "CREATE %s%s %s.%s(%s)",
+					 replace ? "OR REPLACE " : "",
+					 proc ? "PROCEDURE" : "FUNCTION",
+					 quote_identifier(t->schema->name),
+					 quote_identifier(bare_name(t)),
+					 args ? args : "");
+	if (!proc)
+		appendStringInfo(&buf, " RETURNS %s", gnode_str(t, "result"));
+	appendStringInfo(&buf, " LANGUAGE %s",
+					 quote_identifier(gnode_str(t, "language")));
+	if (!proc)
+	{
+		if (str_equal(gnode_str(t, "kind"), "window"))
+			appendStringInfoString(&buf, " WINDOW");
+		if (str_equal(volatility, "immutable"))
+			appendStringInfoString(&buf, " IMMUTABLE");
+		else if (str_equal(volatility, "stable"))
+			appendStringInfoString(&buf, " STABLE");
+		else
+			appendStringInfoString(&buf, " VOLATILE");
+		if (gnode_bool(t, "strict"))
+			appendStringInfoString(&buf, " STRICT");
+	}
+	if (gnode_bool(t, "security_definer"))
+		appendStringInfoString(&buf, " SECURITY DEFINER");
+	if (!proc)
+	{
+		if (gnode_bool(t, "leakproof"))
+			appendStringInfoString(&buf, " LEAKPROOF");
+		if (str_equal(parallel, "safe"))
+			appendStringInfoString(&buf, " PARALLEL SAFE");
+		else if (str_equal(parallel, "restricted"))
+			appendStringInfoString(&buf, " PARALLEL RESTRICTED");
+		else
+			appendStringInfoString(&buf, " PARALLEL UNSAFE");
+		if (gnode_attr(t, "cost") != NULL)
+			appendStringInfo(&buf, " COST %s", gnode_attr_text(t, "cost"));
+		if (gnode_attr(t, "rows") != NULL)
+			appendStringInfo(&buf, " ROWS %s", gnode_attr_text(t, "rows"));
+	}
+	foreach(lc, gnode_strings(t, "config"))
+		append_config(&buf, lfirst(lc));
+
+	if (sql_body != NULL)
+		appendStringInfo(&buf, "\n%s", sql_body);
+	else if (object_file != NULL)
+		appendStringInfo(&buf, "\nAS %s, %s", ddl_literal(object_file),
+						 ddl_literal(source ? source : ""));
+	else
+	{
+		char	   *tag = dollar_quote(source ? source : "");
+
+		appendStringInfo(&buf, "\nAS %s%s%s", tag, source ? source : "", tag);
+	}
+	appendStringInfoChar(&buf, ';');
+	return buf.data;
+}
+
+static void
+function_create(DiffContext *cx, GNode *t)
+{
+	diff_step(cx, STEP_CREATE, t, "%s", function_definition(t, false));
+}
+
+static void
+function_drop(DiffContext *cx, GNode *s)
+{
+	diff_step(cx, STEP_DROP, s, "DROP %s %s;",
+			  is_procedure(s) ? "PROCEDURE" : "FUNCTION", gnode_qualname(s));
+}
+
+static void
+function_alter(DiffContext *cx, GNode *s, GNode *t)
+{
+	if (!gnode_attr_equal(s, t, "kind") ||
+		!gnode_attr_equal(s, t, "result") ||
+		!arguments_replaceable(s, t))
+	{
+		diff_rebuild(cx, s, t);
+		return;
+	}
+	diff_step(cx, STEP_ALTER, t, "%s", function_definition(t, true));
+}
+
+const DdlHandler pgm_ddl_function = {
+	.create = function_create,
+	.drop = function_drop,
+	.alter = function_alter,
+	.sql_kind = "ROUTINE",
+};
