@@ -1,0 +1,26 @@
+-- a chain of kinds: function <- domain <- composite type <- table column
+-- <- generated column, expression index, view <- SQL-body function <-
+-- column default; enum <- composite, policy. The enum loses a label and
+-- the bottom function changes its result type, so nearly everything in
+-- the chain has to be taken apart and rebuilt in the right order.
+CREATE FUNCTION clamp_pct(numeric) RETURNS numeric(5,2) LANGUAGE sql IMMUTABLE
+    AS $$SELECT greatest(0, least(100, $1))::numeric(5,2)$$;
+CREATE DOMAIN pct AS numeric CHECK (VALUE = clamp_pct(VALUE));
+CREATE TYPE grade AS ENUM ('A', 'B');
+CREATE TYPE result AS (score pct, grade grade);
+CREATE TABLE exams (
+    id integer PRIMARY KEY,
+    student text NOT NULL,
+    res result,
+    score pct GENERATED ALWAYS AS ((res).score) STORED
+);
+CREATE INDEX exams_grade_idx ON exams (((res).grade));
+CREATE VIEW passed AS SELECT id, student, (res).grade AS grade FROM exams WHERE (res).grade <= 'B';
+CREATE FUNCTION passed_count() RETURNS bigint LANGUAGE sql STABLE
+    BEGIN ATOMIC SELECT count(*) FROM passed; END;
+CREATE TABLE stats (
+    name text PRIMARY KEY,
+    n bigint DEFAULT passed_count()
+);
+ALTER TABLE exams ENABLE ROW LEVEL SECURITY;
+CREATE POLICY exams_passed ON exams USING ((res).grade IN ('A', 'B'));

@@ -1,0 +1,1 @@
+-- nothing: every object of a.sql is dropped

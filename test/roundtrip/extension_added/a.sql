@@ -1,0 +1,4 @@
+CREATE TABLE settings (
+    id integer PRIMARY KEY,
+    data text
+);

@@ -1,0 +1,7 @@
+CREATE SCHEMA ext;
+CREATE EXTENSION citext SCHEMA ext;
+CREATE EXTENSION cube;
+CREATE TABLE users (
+    id integer PRIMARY KEY,
+    login ext.citext NOT NULL
+);
