@@ -18,6 +18,8 @@
  */
 #include "ddl.h"
 
+#include <ctype.h>
+
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 
