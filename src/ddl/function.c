@@ -119,7 +119,7 @@ split_list(const char *s)
 /* One argument as pg_get_function_arguments() writes it. */
 typedef struct FuncArg
 {
-	const char *mode;			/* "", "OUT ", "INOUT ", "VARIADIC " */
+	const char *mode;			/* "" (IN), "OUT ", "INOUT ", "VARIADIC " */
 	char	   *decl;			/* "[name] type" */
 	char	   *dflt;			/* the default, or NULL */
 } FuncArg;
@@ -141,7 +141,7 @@ parse_arg(const char *item)
 
 		if (strncmp(p, modes[i], len) == 0)
 		{
-			arg->mode = modes[i];
+			arg->mode = i == 0 ? "" : modes[i];	/* IN is the default */
 			p += len;
 			break;
 		}
@@ -201,9 +201,7 @@ arguments_replaceable(GNode *s, GNode *t)
 			/* part of the result: its name and type must stay */
 			if (strcmp(sa->decl, ta->decl) != 0)
 				return false;
-			if (is_procedure(s))
-				ti++;			/* a procedure's identity lists OUT types */
-			continue;
+			continue;			/* not part of the identity */
 		}
 		if (sa->dflt != NULL && ta->dflt == NULL)
 			return false;
@@ -335,15 +333,42 @@ function_definition(GNode *t, bool replace)
 	return buf.data;
 }
 
+/*
+ * The constructors that CREATE TYPE ... AS RANGE makes for the range and
+ * its multirange (language internal, depending on the range type) are
+ * made and dropped with the type: never by a step of their own.
+ */
+static bool
+made_by_range_type(GNode *node)
+{
+	ListCell   *lc;
+
+	if (!str_equal(gnode_str(node, "language"), "internal"))
+		return false;
+	foreach(lc, node->deps)
+	{
+		GNode	   *dep = lfirst(lc);
+
+		if (dep->kind == OBJ_TYPE &&
+			str_equal(gnode_str(dep, "kind"), "range"))
+			return true;
+	}
+	return false;
+}
+
 static void
 function_create(DiffContext *cx, GNode *t)
 {
+	if (made_by_range_type(t))
+		return;
 	diff_step(cx, STEP_CREATE, t, "%s", function_definition(t, false));
 }
 
 static void
 function_drop(DiffContext *cx, GNode *s)
 {
+	if (made_by_range_type(s))
+		return;
 	diff_step(cx, STEP_DROP, s, "DROP %s %s;",
 			  is_procedure(s) ? "PROCEDURE" : "FUNCTION", gnode_qualname(s));
 }
@@ -351,6 +376,8 @@ function_drop(DiffContext *cx, GNode *s)
 static void
 function_alter(DiffContext *cx, GNode *s, GNode *t)
 {
+	if (made_by_range_type(t))
+		return;
 	if (!gnode_attr_equal(s, t, "kind") ||
 		!gnode_attr_equal(s, t, "result") ||
 		!arguments_replaceable(s, t))
