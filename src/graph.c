@@ -132,17 +132,26 @@ graph_lookup_member(Graph *g, Oid classid, Oid objid)
 void
 graph_set_refname(GNode *node, const char *quoted_name)
 {
+	MemoryContext old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
+
 	if (node->parent != NULL && !pgm_kinds[node->kind].schema_scoped &&
 		node->parent->kind != OBJ_SCHEMA)
 		node->refname = psprintf("%s.%s", node->parent->refname, quoted_name);
 	else
 		node->refname = pstrdup(quoted_name);
+	MemoryContextSwitchTo(old);
 }
 
+/*
+ * A new node.  Nodes, and everything gnode_add_* attach to them, live in
+ * the graph's memory context whatever the current one is: a snapshot runs
+ * each row's work in a short-lived context.
+ */
 GNode *
 graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 			   GNode *schema, GNode *parent)
 {
+	MemoryContext old = MemoryContextSwitchTo(g->cxt);
 	GNode	   *node = palloc0(sizeof(GNode));
 
 	node->kind = kind;
@@ -163,17 +172,21 @@ graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 
 	if (addr != NULL)
 		graph_add_alias(g, addr, node);
+	MemoryContextSwitchTo(old);
 	return node;
 }
 
+/* The value must live in the node's memory context already. */
 void
 gnode_add_attr(GNode *node, const char *key, const JsonbValue *v)
 {
+	MemoryContext old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
 	GAttr	   *a = palloc(sizeof(GAttr));
 
 	a->key = pstrdup(key);
 	a->value = *v;
 	node->attrs = lappend(node->attrs, a);
+	MemoryContextSwitchTo(old);
 }
 
 static void
@@ -191,7 +204,7 @@ gnode_add_string(GNode *node, const char *key, const char *value)
 
 	if (value == NULL)
 		return;
-	jbv_string(&v, pstrdup(value));
+	jbv_string(&v, MemoryContextStrdup(GetMemoryChunkContext(node), value));
 	gnode_add_attr(node, key, &v);
 }
 
@@ -210,8 +223,11 @@ gnode_add_int(GNode *node, const char *key, int64 value)
 {
 	JsonbValue	v;
 
+	MemoryContext old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
+
 	v.type = jbvNumeric;
 	v.val.numeric = int64_to_numeric(value);
+	MemoryContextSwitchTo(old);
 	gnode_add_attr(node, key, &v);
 }
 
@@ -224,6 +240,7 @@ gnode_add_strings(GNode *node, const char *key, List *values)
 	ListCell   *lc;
 	JsonbValue	v;
 	Jsonb	   *jb;
+	MemoryContext old;
 
 	pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
 	foreach(lc, values)
@@ -232,7 +249,9 @@ gnode_add_strings(GNode *node, const char *key, List *values)
 		pushJsonbValue(&st, WJB_ELEM, &v);
 	}
 	res = pushJsonbValue(&st, WJB_END_ARRAY, NULL);
+	old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
 	jb = JsonbValueToJsonb(res);
+	MemoryContextSwitchTo(old);
 
 	v.type = jbvBinary;
 	v.val.binary.data = &jb->root;
@@ -243,7 +262,10 @@ gnode_add_strings(GNode *node, const char *key, List *values)
 void
 gnode_add_dep(GNode *node, GNode *dep)
 {
+	MemoryContext old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
+
 	node->deps = lappend(node->deps, dep);
+	MemoryContextSwitchTo(old);
 }
 
 /*

@@ -271,16 +271,25 @@ add_row_attrs(GNode *node, SnapRow *row, ColPlan *plan)
 					gnode_add_int(node, key, DatumGetInt64(d));
 				break;
 			case CONV_NUMBER:
-				v.type = jbvNumeric;
-				v.val.numeric = DatumGetNumeric(DirectFunctionCall3(numeric_in,
-																	CStringGetDatum(SPI_getvalue(row->tuple, desc, i + 1)),
-																	ObjectIdGetDatum(InvalidOid),
-																	Int32GetDatum(-1)));
-				gnode_add_attr(node, key, &v);
+				{
+					char	   *text = SPI_getvalue(row->tuple, desc, i + 1);
+					MemoryContext old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
+
+					v.type = jbvNumeric;
+					v.val.numeric = DatumGetNumeric(DirectFunctionCall3(numeric_in,
+																		CStringGetDatum(text),
+																		ObjectIdGetDatum(InvalidOid),
+																		Int32GetDatum(-1)));
+					MemoryContextSwitchTo(old);
+					gnode_add_attr(node, key, &v);
+				}
 				break;
 			case CONV_JSONB:
 				{
+					MemoryContext old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
 					Jsonb	   *jb = DatumGetJsonbPCopy(d);
+
+					MemoryContextSwitchTo(old);
 
 					v.type = jbvBinary;
 					v.val.binary.data = &jb->root;
@@ -319,6 +328,8 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all,
 	int			ret;
 	SPITupleTable *tt;
 	ColPlan    *plan;
+	MemoryContext rowcxt;
+	MemoryContext outer;
 	instr_time	start,
 				queried,
 				done;
@@ -349,6 +360,9 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all,
 	f_nsp = SPI_fnumber(tt->tupdesc, "_nsp");
 	f_parent = SPI_fnumber(tt->tupdesc, "_parent");
 	f_parent_type = SPI_fnumber(tt->tupdesc, "_parent_type");
+	rowcxt = AllocSetContextCreate(CurrentMemoryContext, "pg_migrate row",
+								   ALLOCSET_DEFAULT_SIZES);
+	outer = MemoryContextSwitchTo(rowcxt);
 
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
@@ -409,7 +423,10 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all,
 		add_row_attrs(node, &row, plan);
 		if (h->load)
 			h->load(&row, node);
+		MemoryContextReset(rowcxt);
 	}
+	MemoryContextSwitchTo(outer);
+	MemoryContextDelete(rowcxt);
 	if (h->finish)
 	{
 		h->finish(g);

@@ -15,6 +15,7 @@
 #include "catalog/pg_attrdef.h"
 #include "catalog/pg_class.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 /* A default or generation expression, deparsed once all columns are in. */
 typedef struct PendingExpr
@@ -36,14 +37,16 @@ column_load(SnapRow *row, GNode *node)
 											  row_int(row, "_typmod")));
 	if (expr != NULL)
 	{
+		MemoryContext old = MemoryContextSwitchTo(row->graph->cxt);
 		PendingExpr *p = palloc(sizeof(PendingExpr));
 
 		p->node = node;
 		p->key = strcmp(row_text(row, "_generated"), "s") == 0 ?
 			"generated" : "default";
-		p->expr = expr;
+		p->expr = pstrdup(expr);
 		p->relid = row_oid(row, "_oid");
 		row->graph->pending = lappend(row->graph->pending, p);
+		MemoryContextSwitchTo(old);
 		graph_add_alias(row->graph, &attrdef, node);
 	}
 }
@@ -54,6 +57,10 @@ column_finish(Graph *g)
 {
 	ListCell   *lc;
 	GNode	   *schema = NULL;
+	MemoryContext tmp = AllocSetContextCreate(CurrentMemoryContext,
+											  "pg_migrate deparse",
+											  ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(tmp);
 
 	foreach(lc, g->pending)
 	{
@@ -65,7 +72,10 @@ column_finish(Graph *g)
 			pgm_set_schema_search_path(schema->name);
 		}
 		gnode_add_string(p->node, p->key, deparse_rel_expr(g, p->expr, p->relid));
+		MemoryContextReset(tmp);
 	}
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(tmp);
 	list_free_deep(g->pending);
 	g->pending = NIL;
 }

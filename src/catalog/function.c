@@ -15,6 +15,7 @@
 #include "lib/stringinfo.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 #include "utils/fmgrprotos.h"
 
 /*
@@ -37,9 +38,12 @@ function_load(SnapRow *row, GNode *node)
 	for (int i = 0; i < n; i++)
 		appendStringInfo(&ident, "%s%s", i > 0 ? ", " : "",
 						 format_type_be(DatumGetObjectId(elems[i])));
-	node->name = psprintf("%s(%s)", node->name, ident.data);
-	node->refname = psprintf("%s(%s)", quote_identifier(row_text(row, "_name")),
-							 ident.data);
+	node->name = MemoryContextStrdup(GetMemoryChunkContext(node),
+									 psprintf("%s(%s)", node->name, ident.data));
+	node->refname = MemoryContextStrdup(GetMemoryChunkContext(node),
+										psprintf("%s(%s)",
+												 quote_identifier(row_text(row, "_name")),
+												 ident.data));
 
 	gnode_add_string(node, "arguments",
 					 deparse_call(pg_get_function_arguments, 1, oid, 0, 0));

@@ -153,7 +153,7 @@ pgm_register_relation(Graph *g, Oid relid, const char *relname, int natts)
 								 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
 	}
 	ri = hash_search(g->relinfo, &relid, HASH_ENTER, NULL);
-	ri->relname = pstrdup(relname);
+	ri->relname = MemoryContextStrdup(g->cxt, relname);
 	ri->natts = natts;
 	ri->context = NIL;
 }
@@ -174,6 +174,7 @@ deparse_rel_expr(Graph *g, const char *nodetree, Oid relid)
 		return deparse_expr(nodetree, relid);
 	if (ri->context == NIL)
 	{
+		MemoryContext old = MemoryContextSwitchTo(g->cxt);
 		RangeTblEntry *rte = makeNode(RangeTblEntry);
 		PlannedStmt *stmt = makeNode(PlannedStmt);
 		List	   *colnames = NIL;
@@ -191,6 +192,7 @@ deparse_rel_expr(Graph *g, const char *nodetree, Oid relid)
 		stmt->rtable = list_make1(rte);
 		ri->context = deparse_context_for_plan_tree(stmt,
 													list_make1(ri->relname));
+		MemoryContextSwitchTo(old);
 	}
 	return deparse_expression(stringToNode(nodetree), ri->context, false, false);
 }
