@@ -3,7 +3,7 @@
  * index.c
  *	  Indexes that are not the index of a constraint: the full definition
  *	  (deparsed relative to the schema), and its parts: method, key columns
- *	  or expressions (plain columns named by the query, only expressions
+ *	  or expressions (plain columns named from the graph, only expressions
  *	  deparsed), INCLUDE columns, non-default operator classes,
  *	  predicate, uniqueness, options, the partitioned index it is attached
  *	  to, comment.
@@ -28,18 +28,25 @@ index_load(SnapRow *row, GNode *node)
 	List	   *include = NIL;
 	List	   *plain = NIL;
 	bool		isnull;
-	Datum		cols = row_datum(row, "_columns", &isnull);
+	Datum		indkey = row_datum(row, "_indkey", &isnull);
+	Oid			relid = row_oid(row, "_parent");
 
+	/* key columns are columns of the graph already; 0 is an expression */
 	if (!isnull)
 	{
 		Datum	   *elems;
-		bool	   *nulls;
 		int			n;
 
-		deconstruct_array(DatumGetArrayTypeP(cols), TEXTOID, -1, false,
-						  TYPALIGN_INT, &elems, &nulls, &n);
+		deconstruct_array(DatumGetArrayTypeP(indkey), INT2OID, sizeof(int16),
+						  true, TYPALIGN_SHORT, &elems, NULL, &n);
 		for (int i = 0; i < n; i++)
-			plain = lappend(plain, nulls[i] ? "" : TextDatumGetCString(elems[i]));
+		{
+			int16		attnum = DatumGetInt16(elems[i]);
+			GNode	   *col = attnum > 0 ?
+				graph_lookup(row->graph, RelationRelationId, relid, attnum) : NULL;
+
+			plain = lappend(plain, col ? (char *) quote_identifier(col->name) : "");
+		}
 	}
 
 	gnode_add_string(node, "definition",
@@ -93,10 +100,7 @@ const SnapHandler pgm_index_handler = {
 	"         (SELECT pi.inhparent::regclass FROM pg_inherits pi"
 	"           WHERE pi.inhrelid = i.indexrelid) END AS partition_of,"
 "       i.indnkeyatts::int4 AS _nkey, i.indnatts::int4 AS _natts,"
-	"       (SELECT array_agg(quote_ident(a.attname) ORDER BY k.n)"
-	"          FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n)"
-	"          LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid"
-	"               AND a.attnum = k.attnum AND k.attnum > 0) AS _columns,"
+	"       i.indkey::int2[] AS _indkey,"
 	"       i.indpred::text AS _pred,"
 	"       d.description AS comment"
 	"  FROM pg_index i"
