@@ -31,6 +31,7 @@
  */
 #include "ddl.h"
 
+#include "catalog/pg_type.h"
 #include "parser/parse_type.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"

@@ -1,0 +1,727 @@
+/*-------------------------------------------------------------------------
+ *
+ * table.c
+ *	  DDL for tables: CREATE TABLE (plain, unlogged, partitioned, partitions,
+ *	  children of INHERITS, typed tables), DROP TABLE, and ALTER TABLE for
+ *	  what PostgreSQL changes in place: persistence, storage parameters,
+ *	  access method, row level security, replica identity, OF / NOT OF,
+ *	  DETACH / ATTACH PARTITION, NO INHERIT / INHERIT.  A new partitioning
+ *	  key, or columns that cannot end up in the target's order, rebuild the
+ *	  table.
+ *
+ * Also the helpers the relation handlers (table, column, constraint,
+ * index, sequence) share.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "ddl.h"
+
+#include "utils/builtins.h"
+
+/* Shared by the relation handlers (table.c, column.c, index.c, ...). */
+extern void ddl_column_settings(StringInfo buf, GNode *col, GNode *base);
+extern bool ddl_column_moves(GNode *s, GNode *t);
+extern GNode *ddl_column_base(Graph *g, GNode *col);
+extern GNode *ddl_find(Graph *g, const GNode *from, ObjKind kind, const char *name);
+extern GNode *ddl_find_child(GNode *parent, ObjKind kind, const char *name);
+extern bool ddl_is_new(DiffContext *cx, GNode *t);
+extern DiffStep *ddl_find_step(DiffContext *cx, GNode *node, StepAction action);
+extern bool ddl_table_columns_rebuild(DiffContext *cx, GNode *s, GNode *t);
+extern void ddl_options_diff(StringInfo buf, const char *prefix, GNode *s, GNode *t);
+extern char *ddl_options_list(List *options);
+extern void ddl_stmt(StringInfo buf, const char *fmt,...) pg_attribute_printf(2, 3);
+extern List *ddl_partitions(Graph *g, GNode *table);
+
+/* ----------------------------------------------------------------
+ * Shared helpers
+ * ----------------------------------------------------------------
+ */
+
+/* Append one statement to buf, on a line of its own. */
+void
+ddl_stmt(StringInfo buf, const char *fmt,...)
+{
+	if (buf->len > 0)
+		appendStringInfoChar(buf, '\n');
+	for (;;)
+	{
+		va_list		args;
+		int			needed;
+
+		va_start(args, fmt);
+		needed = appendStringInfoVA(buf, fmt, args);
+		va_end(args);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(buf, needed);
+	}
+}
+
+/*
+ * The node of kind "kind" that a name written in from's document names:
+ * relative to from's schema ("orders"), or qualified ("app.orders").
+ */
+GNode *
+ddl_find(Graph *g, const GNode *from, ObjKind kind, const char *name)
+{
+	GNode	   *n = NULL;
+
+	if (name == NULL)
+		return NULL;
+	if (from->schema != NULL)
+		n = graph_find(g, psprintf("%s %s.%s", pgm_kinds[kind].label,
+								   quote_identifier(from->schema->name), name));
+	if (n == NULL)
+		n = graph_find(g, psprintf("%s %s", pgm_kinds[kind].label, name));
+	return n;
+}
+
+GNode *
+ddl_find_child(GNode *parent, ObjKind kind, const char *name)
+{
+	ListCell   *lc;
+
+	foreach(lc, parent->children)
+	{
+		GNode	   *c = lfirst(lc);
+
+		if (c->kind == kind && strcmp(c->name, name) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+/*
+ * Is t created (or created again) by this diff?  Like diff_is_new(), but
+ * also right for a node the engine has not reached yet: such a node is
+ * new when it is not in the source, or when its parent is new.
+ */
+bool
+ddl_is_new(DiffContext *cx, GNode *t)
+{
+	if (diff_source_of(cx, t) != NULL)
+		return diff_is_new(cx, t);
+	if (graph_find(cx->source, gnode_key(t)) == NULL)
+		return true;
+	if (t->parent != NULL && t->parent->kind != OBJ_SCHEMA)
+		return ddl_is_new(cx, t->parent);
+	return false;
+}
+
+/* The latest step of that action for node, or NULL. */
+DiffStep *
+ddl_find_step(DiffContext *cx, GNode *node, StepAction action)
+{
+	DiffStep   *found = NULL;
+	ListCell   *lc;
+
+	if (node == NULL)
+		return NULL;
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *st = lfirst(lc);
+
+		if (st->node == node && st->action == action)
+			found = st;
+	}
+	return found;
+}
+
+/* The tables of g that are partitions of table. */
+List *
+ddl_partitions(Graph *g, GNode *table)
+{
+	List	   *res = NIL;
+	ListCell   *sc;
+
+	if (gnode_str(table, "partition_by") == NULL)
+		return NIL;
+	foreach(sc, g->schemas)
+	{
+		ListCell   *lc;
+
+		foreach(lc, ((GNode *) lfirst(sc))->children)
+		{
+			GNode	   *n = lfirst(lc);
+
+			if (n->kind == OBJ_TABLE &&
+				ddl_find(g, n, OBJ_TABLE, gnode_str(n, "partition_of")) == table)
+				res = lappend(res, n);
+		}
+	}
+	return res;
+}
+
+static bool
+list_member_string(List *l, const char *s)
+{
+	ListCell   *lc;
+
+	foreach(lc, l)
+		if (strcmp(lfirst(lc), s) == 0)
+			return true;
+	return false;
+}
+
+/* "name=value" storage parameters as a WITH / SET list: name='value'. */
+char *
+ddl_options_list(List *options)
+{
+	StringInfoData buf;
+	ListCell   *lc;
+
+	initStringInfo(&buf);
+	foreach(lc, options)
+	{
+		char	   *opt = pstrdup(lfirst(lc));
+		char	   *eq = strchr(opt, '=');
+		char	   *dot;
+
+		if (buf.len > 0)
+			appendStringInfoString(&buf, ", ");
+		if (eq != NULL)
+			*eq = '\0';
+		/* toast.autovacuum_enabled: a namespace and a name */
+		if ((dot = strchr(opt, '.')) != NULL)
+		{
+			*dot = '\0';
+			appendStringInfo(&buf, "%s.", quote_identifier(opt));
+			opt = dot + 1;
+		}
+		appendStringInfoString(&buf, quote_identifier(opt));
+		if (eq != NULL)
+			appendStringInfo(&buf, " = %s", ddl_literal(eq + 1));
+	}
+	return buf.data;
+}
+
+static char *
+option_name(const char *opt)
+{
+	const char *eq = strchr(opt, '=');
+
+	return eq ? pnstrdup(opt, eq - opt) : pstrdup(opt);
+}
+
+static bool
+option_member(List *opts, const char *opt, bool by_name)
+{
+	ListCell   *lc;
+	char	   *name = option_name(opt);
+
+	foreach(lc, opts)
+	{
+		if (by_name ? strcmp(option_name(lfirst(lc)), name) == 0
+			: strcmp(lfirst(lc), opt) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * "<prefix> RESET (...)" and "<prefix> SET (...)" for the "options" of s
+ * and t (tables, columns, indexes, sequences alike).
+ */
+void
+ddl_options_diff(StringInfo buf, const char *prefix, GNode *s, GNode *t)
+{
+	List	   *sopts = gnode_strings(s, "options");
+	List	   *topts = gnode_strings(t, "options");
+	List	   *reset = NIL;
+	List	   *set = NIL;
+	ListCell   *lc;
+
+	foreach(lc, sopts)
+		if (!option_member(topts, lfirst(lc), true))
+			reset = lappend(reset, option_name(lfirst(lc)));
+	foreach(lc, topts)
+		if (!option_member(sopts, lfirst(lc), false))
+			set = lappend(set, lfirst(lc));
+	if (reset != NIL)
+		ddl_stmt(buf, "%s RESET (%s);", prefix, ddl_options_list(reset));
+	if (set != NIL)
+		ddl_stmt(buf, "%s SET (%s);", prefix, ddl_options_list(set));
+}
+
+/*
+ * Can the source columns of table s become t's, in t's order, in place?
+ * Columns dropped go, new ones (and generated ones whose expression
+ * changes, which are dropped and added) come last, in target order.  If
+ * not, rebuild the table and return true.  Columns of partitions, typed
+ * tables and children of INHERITS come from elsewhere: not checked.
+ */
+bool
+ddl_table_columns_rebuild(DiffContext *cx, GNode *s, GNode *t)
+{
+	List	   *scols;
+	List	   *tcols;
+	List	   *kept = NIL;
+	ListCell   *lc;
+	int			i = 0;
+	bool		appending = false;
+
+	if (ddl_is_new(cx, t))
+		return false;
+	if (gnode_str(t, "partition_of") || gnode_str(t, "of_type") ||
+		gnode_attr(t, "inherits") || gnode_str(s, "partition_of") ||
+		gnode_str(s, "of_type") || gnode_attr(s, "inherits"))
+		return false;
+	scols = gnode_children(s, OBJ_COLUMN);
+	tcols = gnode_children(t, OBJ_COLUMN);
+	foreach(lc, scols)
+	{
+		GNode	   *sc = lfirst(lc);
+		GNode	   *tc = ddl_find_child(t, OBJ_COLUMN, sc->name);
+
+		if (tc != NULL && !ddl_column_moves(sc, tc))
+			kept = lappend(kept, sc->name);
+	}
+	foreach(lc, tcols)
+	{
+		GNode	   *tc = lfirst(lc);
+
+		if (list_member_string(kept, tc->name))
+		{
+			if (appending || strcmp(list_nth(kept, i), tc->name) != 0)
+				goto rebuild;
+			i++;
+		}
+		else
+			appending = true;
+	}
+	return false;
+
+rebuild:
+	diff_rebuild(cx, s, t);
+	return true;
+}
+
+/* ----------------------------------------------------------------
+ * The handler
+ * ----------------------------------------------------------------
+ */
+
+static bool
+is_unlogged(GNode *n)
+{
+	char	   *p = gnode_str(n, "persistence");
+
+	return p != NULL && strcmp(p, "unlogged") == 0;
+}
+
+/* "ALTER TABLE t REPLICA IDENTITY ..." for t's replica identity. */
+static char *
+replica_identity_sql(GNode *t)
+{
+	char	   *ri = gnode_str(t, "replica_identity");
+	char	   *index = gnode_str(t, "replica_identity_index");
+
+	if (ri == NULL)
+		return psprintf("ALTER TABLE %s REPLICA IDENTITY DEFAULT;", gnode_qualname(t));
+	if (strcmp(ri, "index") == 0)
+		return index ? psprintf("ALTER TABLE %s REPLICA IDENTITY USING INDEX %s;",
+								gnode_qualname(t), quote_identifier(index)) : NULL;
+	return psprintf("ALTER TABLE %s REPLICA IDENTITY %s;", gnode_qualname(t),
+					strcmp(ri, "full") == 0 ? "FULL" : "NOTHING");
+}
+
+/*
+ * New indexes of a partitioned table must come after the creation of its
+ * new partitions, which would otherwise clone them under names of their
+ * own (the partitions' own indexes are created and attached by index.c).
+ */
+static void
+partitions_before_indexes(DiffContext *cx, GNode *t, DiffStep *create)
+{
+	GNode	   *parent = ddl_find(cx->target, t, OBJ_TABLE, gnode_str(t, "partition_of"));
+	ListCell   *lc;
+
+	if (parent == NULL)
+		return;
+	foreach(lc, gnode_children(parent, OBJ_INDEX))
+	{
+		DiffStep   *ic = ddl_find_step(cx, lfirst(lc), STEP_CREATE);
+
+		if (ic != NULL)
+			step_after(ic, create);
+	}
+}
+
+static void
+table_create(DiffContext *cx, GNode *t)
+{
+	StringInfoData buf;
+	char	   *q = gnode_qualname(t);
+	char	   *partition_of = gnode_str(t, "partition_of");
+	char	   *of_type = gnode_str(t, "of_type");
+	char	   *partition_by = gnode_str(t, "partition_by");
+	char	   *am = gnode_str(t, "access_method");
+	List	   *inherits = gnode_strings(t, "inherits");
+	List	   *options = gnode_strings(t, "options");
+	List	   *cols = gnode_children(t, OBJ_COLUMN);
+	char	   *ri = gnode_str(t, "replica_identity");
+	DiffStep   *step;
+	ListCell   *lc;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "CREATE %sTABLE %s", is_unlogged(t) ? "UNLOGGED " : "", q);
+	if (partition_of != NULL)
+		appendStringInfo(&buf, " PARTITION OF %s %s", partition_of,
+						 gnode_str(t, "partition_bound"));
+	else if (of_type != NULL)
+		appendStringInfo(&buf, " OF %s", of_type);
+	else
+	{
+		bool		first = true;
+
+		appendStringInfoString(&buf, " (");
+		foreach(lc, cols)
+		{
+			GNode	   *c = lfirst(lc);
+
+			if (gnode_bool(c, "inherited") && !gnode_bool(c, "local"))
+				continue;
+			appendStringInfo(&buf, "%s\n    %s", first ? "" : ",",
+							 ddl_column_definition(c));
+			first = false;
+		}
+		appendStringInfoString(&buf, first ? ")" : "\n)");
+		if (inherits != NIL)
+		{
+			appendStringInfoString(&buf, " INHERITS (");
+			foreach(lc, inherits)
+				appendStringInfo(&buf, "%s%s", lc == list_head(inherits) ? "" : ", ",
+								 (char *) lfirst(lc));
+			appendStringInfoChar(&buf, ')');
+		}
+	}
+	if (partition_by != NULL)
+		appendStringInfo(&buf, " PARTITION BY %s", partition_by);
+	if (am != NULL)
+		appendStringInfo(&buf, " USING %s", quote_identifier(am));
+	if (options != NIL)
+		appendStringInfo(&buf, " WITH (%s)", ddl_options_list(options));
+	appendStringInfoChar(&buf, ';');
+
+	/* what the columns do not get from their definition or their origin */
+	foreach(lc, cols)
+	{
+		GNode	   *c = lfirst(lc);
+		GNode	   *base = ddl_column_base(cx->target, c);
+
+		if (base == NULL && (of_type != NULL ||
+							 (gnode_bool(c, "inherited") && !gnode_bool(c, "local"))))
+			continue;			/* origin unknown: nothing to compare with */
+		ddl_column_settings(&buf, c, base);
+	}
+
+	if (gnode_bool(t, "row_security"))
+		ddl_stmt(&buf, "ALTER TABLE %s ENABLE ROW LEVEL SECURITY;", q);
+	if (gnode_bool(t, "force_row_security"))
+		ddl_stmt(&buf, "ALTER TABLE %s FORCE ROW LEVEL SECURITY;", q);
+	/* USING INDEX comes with the index (index.c, constraint.c) */
+	if (ri != NULL && strcmp(ri, "index") != 0)
+		ddl_stmt(&buf, "%s", replica_identity_sql(t));
+
+	step = diff_step(cx, STEP_CREATE, t, "%s", buf.data);
+	if (partition_of != NULL)
+		partitions_before_indexes(cx, t, step);
+}
+
+static void
+table_drop(DiffContext *cx, GNode *s)
+{
+	DiffStep   *step = diff_step(cx, STEP_DROP, s, "DROP TABLE %s;", gnode_qualname(s));
+
+	step_hazard(step, HAZARD_DATA_LOSS);
+}
+
+/*
+ * After DETACH PARTITION or NO INHERIT: the columns, constraints and
+ * indexes that came from the parent stay, as the table's own.  Those the
+ * target does not have are dropped here (their handlers leave inherited
+ * objects to the parent).
+ */
+static void
+drop_leftovers(StringInfo buf, GNode *s, GNode *t, List *gone_parents, Graph *source,
+			   bool *data_loss)
+{
+	ListCell   *lc;
+
+	foreach(lc, gnode_children(s, OBJ_CONSTRAINT))
+	{
+		GNode	   *c = lfirst(lc);
+
+		if (gnode_bool(c, "inherited") && !gnode_bool(c, "local") &&
+			ddl_find_child(t, OBJ_CONSTRAINT, c->name) == NULL)
+			ddl_stmt(buf, "ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s;",
+					 gnode_qualname(t), quote_identifier(c->name));
+	}
+	foreach(lc, gnode_children(s, OBJ_INDEX))
+	{
+		GNode	   *i = lfirst(lc);
+
+		if (gnode_str(i, "partition_of") != NULL &&
+			ddl_find_child(t, OBJ_INDEX, i->name) == NULL)
+			ddl_stmt(buf, "DROP INDEX IF EXISTS %s;", gnode_qualname(i));
+	}
+	foreach(lc, gnode_children(s, OBJ_COLUMN))
+	{
+		GNode	   *c = lfirst(lc);
+		ListCell   *pc;
+		bool		kept_parent = false;
+
+		if (!gnode_bool(c, "inherited") || gnode_bool(c, "local") ||
+			ddl_find_child(t, OBJ_COLUMN, c->name) != NULL)
+			continue;
+		/* still inherited from a parent that stays: goes with its column */
+		foreach(pc, gnode_strings(s, "inherits"))
+		{
+			GNode	   *p = ddl_find(source, s, OBJ_TABLE, lfirst(pc));
+
+			if (p != NULL && !list_member_ptr(gone_parents, p) &&
+				ddl_find_child(p, OBJ_COLUMN, c->name) != NULL)
+				kept_parent = true;
+		}
+		if (kept_parent)
+			continue;
+		ddl_stmt(buf, "ALTER TABLE %s DROP COLUMN %s;", gnode_qualname(t),
+				 quote_identifier(c->name));
+		*data_loss = true;
+	}
+}
+
+/* Is column name among the columns of the tables named in parents? */
+static bool
+in_parents(Graph *g, GNode *table, List *parents, const char *name)
+{
+	ListCell   *lc;
+
+	foreach(lc, parents)
+	{
+		GNode	   *p = ddl_find(g, table, OBJ_TABLE, lfirst(lc));
+
+		if (p != NULL && ddl_find_child(p, OBJ_COLUMN, name) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Can NO INHERIT of the parents removed and INHERIT of those added turn
+ * s's inheritance into t's, with the columns t has (inherited, local)?
+ */
+static bool
+inherits_in_place(DiffContext *cx, GNode *s, GNode *t, List **removed, List **added)
+{
+	List	   *sinh = gnode_strings(s, "inherits");
+	List	   *tinh = gnode_strings(t, "inherits");
+	List	   *kept = NIL;
+	List	   *expect = NIL;
+	ListCell   *lc;
+	ListCell   *lc2;
+
+	*removed = *added = NIL;
+	foreach(lc, sinh)
+	{
+		if (list_member_string(tinh, lfirst(lc)))
+			kept = lappend(kept, lfirst(lc));
+		else
+			*removed = lappend(*removed, lfirst(lc));
+	}
+	foreach(lc, tinh)
+		if (!list_member_string(sinh, lfirst(lc)))
+			*added = lappend(*added, lfirst(lc));
+	/* INHERIT appends: the order must come out right */
+	expect = list_concat(list_copy(kept), *added);
+	if (list_length(expect) != list_length(tinh))
+		return false;
+	forboth(lc, expect, lc2, tinh)
+		if (strcmp(lfirst(lc), lfirst(lc2)) != 0)
+			return false;
+
+	foreach(lc, gnode_children(t, OBJ_COLUMN))
+	{
+		GNode	   *tc = lfirst(lc);
+		GNode	   *sc = ddl_find_child(s, OBJ_COLUMN, tc->name);
+		bool		from_kept = in_parents(cx->target, t, kept, tc->name);
+		bool		from_added = in_parents(cx->target, t, *added, tc->name);
+		bool		inherited = from_kept || from_added;
+		bool		local;
+
+		if (sc == NULL)
+		{
+			/* added by a kept parent's ADD COLUMN, or here (then local) */
+			if (from_added)
+				return false;	/* INHERIT needs it before; not ordered */
+			local = !from_kept;
+		}
+		else if (from_kept)
+			local = !gnode_bool(sc, "inherited") || gnode_bool(sc, "local");
+		else
+			local = true;
+		if (inherited != gnode_bool(tc, "inherited"))
+			return false;
+		if (inherited && local != gnode_bool(tc, "local"))
+			return false;
+	}
+	return true;
+}
+
+static void
+table_alter(DiffContext *cx, GNode *s, GNode *t)
+{
+	char	   *q = gnode_qualname(t);
+	StringInfoData buf;
+	DiffStep   *step;
+	DiffStep   *detach = NULL;
+	bool		rewrite = false;
+	char	   *spart = gnode_str(s, "partition_of");
+	char	   *tpart = gnode_str(t, "partition_of");
+	List	   *removed = NIL;
+	List	   *added = NIL;
+
+	/* what ALTER TABLE cannot do */
+	if (!gnode_attr_equal(s, t, "partition_by") ||
+		(!gnode_attr_equal(s, t, "access_method") &&
+		 gnode_str(t, "partition_by") != NULL) ||
+		(!gnode_attr_equal(s, t, "inherits") &&
+		 !inherits_in_place(cx, s, t, &removed, &added)) ||
+		((spart != NULL || tpart != NULL) &&
+		 (gnode_attr(s, "inherits") != NULL || gnode_attr(t, "inherits") != NULL)))
+	{
+		diff_rebuild(cx, s, t);
+		return;
+	}
+	if (ddl_table_columns_rebuild(cx, s, t))
+		return;
+
+	/* leave the old parent first: a drop step, before every attach */
+	if (spart != NULL &&
+		(tpart == NULL || strcmp(spart, tpart) != 0 ||
+		 !gnode_attr_equal(s, t, "partition_bound")))
+	{
+		bool		loss = false;
+
+		initStringInfo(&buf);
+		ddl_stmt(&buf, "ALTER TABLE %s DETACH PARTITION %s;", spart, q);
+		drop_leftovers(&buf, s, t, NIL, cx->source, &loss);
+		detach = diff_step(cx, STEP_DROP, s, "%s", buf.data);
+		if (loss)
+			step_hazard(detach, HAZARD_DATA_LOSS);
+	}
+	if (removed != NIL)
+	{
+		bool		loss = false;
+		List	   *gone = NIL;
+		ListCell   *lc;
+
+		initStringInfo(&buf);
+		foreach(lc, removed)
+		{
+			ddl_stmt(&buf, "ALTER TABLE %s NO INHERIT %s;", q, (char *) lfirst(lc));
+			gone = lappend(gone, ddl_find(cx->source, s, OBJ_TABLE, lfirst(lc)));
+		}
+		drop_leftovers(&buf, s, t, gone, cx->source, &loss);
+		step = diff_step(cx, STEP_DROP, s, "%s", buf.data);
+		if (loss)
+			step_hazard(step, HAZARD_DATA_LOSS);
+	}
+
+	initStringInfo(&buf);
+	if (!gnode_attr_equal(s, t, "of_type"))
+	{
+		if (gnode_str(s, "of_type") != NULL)
+			ddl_stmt(&buf, "ALTER TABLE %s NOT OF;", q);
+		if (gnode_str(t, "of_type") != NULL)
+			ddl_stmt(&buf, "ALTER TABLE %s OF %s;", q, gnode_str(t, "of_type"));
+	}
+	if (is_unlogged(s) != is_unlogged(t))
+	{
+		ddl_stmt(&buf, "ALTER TABLE %s SET %s;", q, is_unlogged(t) ? "UNLOGGED" : "LOGGED");
+		rewrite = true;
+	}
+	if (!gnode_attr_equal(s, t, "access_method"))
+	{
+		char	   *am = gnode_str(t, "access_method");
+
+		ddl_stmt(&buf, "ALTER TABLE %s SET ACCESS METHOD %s;", q,
+				 quote_identifier(am ? am : "heap"));
+		rewrite = true;
+	}
+	ddl_options_diff(&buf, psprintf("ALTER TABLE %s", q), s, t);
+	if (gnode_bool(s, "row_security") != gnode_bool(t, "row_security"))
+		ddl_stmt(&buf, "ALTER TABLE %s %s ROW LEVEL SECURITY;", q,
+				 gnode_bool(t, "row_security") ? "ENABLE" : "DISABLE");
+	if (gnode_bool(s, "force_row_security") != gnode_bool(t, "force_row_security"))
+		ddl_stmt(&buf, "ALTER TABLE %s %s ROW LEVEL SECURITY;", q,
+				 gnode_bool(t, "force_row_security") ? "FORCE" : "NO FORCE");
+	if (!gnode_attr_equal(s, t, "replica_identity") ||
+		!gnode_attr_equal(s, t, "replica_identity_index"))
+	{
+		char	   *ri = gnode_str(t, "replica_identity");
+		char	   *index = gnode_str(t, "replica_identity_index");
+		bool		index_new = false;
+
+		/* a new index sets it when it is created */
+		if (ri != NULL && strcmp(ri, "index") == 0 && index != NULL)
+		{
+			GNode	   *i = ddl_find_child(t, OBJ_INDEX, index);
+
+			if (i == NULL)
+				i = ddl_find_child(t, OBJ_CONSTRAINT, index);
+			index_new = i == NULL || ddl_is_new(cx, i);
+		}
+		if (!index_new && replica_identity_sql(t) != NULL)
+			ddl_stmt(&buf, "%s", replica_identity_sql(t));
+	}
+	if (added != NIL)
+	{
+		ListCell   *lc;
+
+		foreach(lc, added)
+			ddl_stmt(&buf, "ALTER TABLE %s INHERIT %s;", q, (char *) lfirst(lc));
+	}
+	if (buf.len > 0)
+	{
+		step = diff_step(cx, STEP_ALTER, t, "%s", buf.data);
+		if (rewrite)
+		{
+			step_hazard(step, HAZARD_TABLE_REWRITE);
+			step_hazard(step, HAZARD_BLOCKING_LOCK);
+		}
+	}
+
+	/* join the new parent: the columns it needs NOT NULL first */
+	if (tpart != NULL &&
+		(spart == NULL || strcmp(spart, tpart) != 0 ||
+		 !gnode_attr_equal(s, t, "partition_bound")))
+	{
+		ListCell   *lc;
+
+		initStringInfo(&buf);
+		foreach(lc, gnode_children(t, OBJ_COLUMN))
+		{
+			GNode	   *tc = lfirst(lc);
+			GNode	   *sc = ddl_find_child(s, OBJ_COLUMN, tc->name);
+
+			if (sc != NULL && gnode_bool(tc, "not_null") && !gnode_bool(sc, "not_null"))
+				ddl_stmt(&buf, "ALTER TABLE %s ALTER COLUMN %s SET NOT NULL;", q,
+						 quote_identifier(tc->name));
+		}
+		ddl_stmt(&buf, "ALTER TABLE %s ATTACH PARTITION %s %s;", tpart, q,
+				 gnode_str(t, "partition_bound"));
+		step = diff_step(cx, STEP_ALTER, t, "%s", buf.data);
+		step_hazard(step, HAZARD_BLOCKING_LOCK);
+		if (detach != NULL)
+			step_after(step, detach);
+	}
+}
+
+const DdlHandler pgm_ddl_table = {
+	.create = table_create,
+	.drop = table_drop,
+	.alter = table_alter,
+	.inline_in_parent = false,
+	.sql_kind = "TABLE",
+};
