@@ -1,0 +1,1 @@
+-- an empty database: the whole application is created at once
