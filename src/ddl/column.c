@@ -47,6 +47,8 @@ extern DiffStep *ddl_find_step(DiffContext *cx, GNode *node, StepAction action);
 extern bool ddl_table_columns_rebuild(DiffContext *cx, GNode *s, GNode *t);
 extern void ddl_options_diff(StringInfo buf, const char *prefix, GNode *s, GNode *t);
 extern void ddl_stmt(StringInfo buf, const char *fmt,...) pg_attribute_printf(2, 3);
+extern void ddl_sequence_clamp(StringInfo buf, const char *seq, const char *smin,
+							   const char *smax, const char *tmin, const char *tmax);
 
 /* ----------------------------------------------------------------
  * Reading a column
@@ -344,7 +346,12 @@ column_changes(StringInfo buf, Graph *g, GNode *s, GNode *t, GNode *ps, GNode *p
 			appendStringInfo(&opts, " SET GENERATED %s", identity_kind(t));
 		identity_options(&opts, t, s);
 		if (opts.len > 0)
+		{
+			ddl_sequence_clamp(buf, identity_seqname(s),
+							   identity_opt(s, "min"), identity_opt(s, "max"),
+							   identity_opt(t, "min"), identity_opt(t, "max"));
 			ddl_stmt(buf, "%s%s;", prefix, opts.data);
+		}
 		if (!identity_opt_equal(s, t, "name") && identity_opt(t, "name") != NULL)
 			ddl_stmt(buf, "ALTER SEQUENCE %s RENAME TO %s;",
 					 identity_seqname(s), quote_identifier(identity_opt(t, "name")));
@@ -666,9 +673,15 @@ static void
 column_drop(DiffContext *cx, GNode *s)
 {
 	GNode	   *table = s->parent;
+	GNode	   *ttable;
 	DiffStep   *step;
 
 	if (table->kind != OBJ_TABLE)
+		return;
+	/* the columns left must still be in the target's order */
+	ttable = graph_find(cx->target, gnode_key(table));
+	if (ttable != NULL &&
+		(diff_is_new(cx, ttable) || ddl_table_columns_rebuild(cx, table, ttable)))
 		return;
 	/* inherited ones go with the parent's; a typed table's with the type */
 	if (gnode_bool(s, "inherited") && !gnode_bool(s, "local"))

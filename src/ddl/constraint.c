@@ -20,6 +20,8 @@
 
 /* Shared by the relation handlers (table.c). */
 extern bool ddl_is_new(DiffContext *cx, GNode *t);
+extern GNode *ddl_find(Graph *g, const GNode *from, ObjKind kind, const char *name);
+extern bool ddl_table_rebuilds(DiffContext *cx, GNode *t, int depth);
 extern void ddl_stmt(StringInfo buf, const char *fmt,...) pg_attribute_printf(2, 3);
 
 static bool
@@ -117,13 +119,60 @@ core_definition(GNode *c)
 	return def;
 }
 
+/* Must constraint s be dropped and added again to become t? */
+static bool
+constraint_rebuild_needed(GNode *s, GNode *t)
+{
+	char	   *type = gnode_str(t, "type");
+	bool		deferral;
+
+	deferral = gnode_bool(s, "deferrable") != gnode_bool(t, "deferrable") ||
+		gnode_bool(s, "initially_deferred") != gnode_bool(t, "initially_deferred");
+	return !gnode_attr_equal(s, t, "type") ||
+		!gnode_attr_equal(s, t, "references") ||
+		gnode_bool(s, "no_inherit") != gnode_bool(t, "no_inherit") ||
+		strcmp(core_definition(s), core_definition(t)) != 0 ||
+		(gnode_bool(t, "not_valid") && !gnode_bool(s, "not_valid")) ||
+		(deferral && (type == NULL || strcmp(type, "foreign_key") != 0 ||
+					  t->parent->kind != OBJ_TABLE));
+}
+
+/*
+ * Will something this constraint needs be rebuilt later in the diff (the
+ * referenced table, the key it references), bringing it back with it?
+ * Then altering it now would only be undone.
+ */
+static bool
+rebuilt_with_what_it_needs(DiffContext *cx, GNode *s, GNode *t)
+{
+	ListCell   *lc;
+
+	if (ddl_table_rebuilds(cx, ddl_find(cx->target, t, OBJ_TABLE,
+										gnode_str(t, "references")), 0))
+		return true;
+	foreach(lc, s->deps)
+	{
+		GNode	   *dep = lfirst(lc);
+		GNode	   *dt;
+
+		if (dep->kind != OBJ_CONSTRAINT)
+			continue;
+		dt = graph_find(cx->target, gnode_key(dep));
+		if (dt == NULL || ddl_table_rebuilds(cx, dt->parent, 0))
+			return true;
+		if (diff_source_of(cx, dt) != NULL ? diff_is_new(cx, dt)
+			: constraint_rebuild_needed(dep, dt))
+			return true;
+	}
+	return false;
+}
+
 static void
 constraint_alter(DiffContext *cx, GNode *s, GNode *t)
 {
 	GNode	   *parent = t->parent;
-	char	   *type = gnode_str(t, "type");
-	bool		deferral;
 	StringInfoData buf;
+	bool		deferral;
 
 	if (parent->kind != OBJ_TABLE && parent->kind != OBJ_TYPE)
 		return;
@@ -131,15 +180,7 @@ constraint_alter(DiffContext *cx, GNode *s, GNode *t)
 	if (parent->kind == OBJ_TABLE && follows_parent(s) && follows_parent(t))
 		return;
 
-	deferral = gnode_bool(s, "deferrable") != gnode_bool(t, "deferrable") ||
-		gnode_bool(s, "initially_deferred") != gnode_bool(t, "initially_deferred");
-	if (!gnode_attr_equal(s, t, "type") ||
-		!gnode_attr_equal(s, t, "references") ||
-		gnode_bool(s, "no_inherit") != gnode_bool(t, "no_inherit") ||
-		strcmp(core_definition(s), core_definition(t)) != 0 ||
-		(gnode_bool(t, "not_valid") && !gnode_bool(s, "not_valid")) ||
-		(deferral && (type == NULL || strcmp(type, "foreign_key") != 0 ||
-					  parent->kind != OBJ_TABLE)))
+	if (constraint_rebuild_needed(s, t))
 	{
 		/* a table that inherits it: the parent's rebuild brings it back */
 		if (parent->kind == OBJ_TABLE && follows_parent(t))
@@ -147,7 +188,11 @@ constraint_alter(DiffContext *cx, GNode *s, GNode *t)
 		diff_rebuild(cx, s, t);
 		return;
 	}
+	if (parent->kind == OBJ_TABLE && rebuilt_with_what_it_needs(cx, s, t))
+		return;
 
+	deferral = gnode_bool(s, "deferrable") != gnode_bool(t, "deferrable") ||
+		gnode_bool(s, "initially_deferred") != gnode_bool(t, "initially_deferred");
 	initStringInfo(&buf);
 	if (deferral)
 		ddl_stmt(&buf, "%s ALTER CONSTRAINT %s %s%s;", alter_owner(t),

@@ -19,6 +19,8 @@ extern GNode *ddl_find(Graph *g, const GNode *from, ObjKind kind, const char *na
 extern GNode *ddl_find_child(GNode *parent, ObjKind kind, const char *name);
 extern bool ddl_is_new(DiffContext *cx, GNode *t);
 extern void ddl_stmt(StringInfo buf, const char *fmt,...) pg_attribute_printf(2, 3);
+extern void ddl_sequence_clamp(StringInfo buf, const char *seq, const char *smin,
+							   const char *smax, const char *tmin, const char *tmax);
 
 static bool
 is_unlogged(GNode *n)
@@ -136,20 +138,53 @@ sequence_drop(DiffContext *cx, GNode *s)
 	{
 		GNode	   *col = owner_column(cx->source, s, owned_by);
 
-		if (col != NULL && list_member_ptr(col->deps, s) &&
-			gnode_str(col, "default") != NULL)
-		{
-			GNode	   *tcol = graph_find(cx->target, gnode_key(col));
-			GNode	   *ttable = graph_find(cx->target, gnode_key(col->parent));
+		GNode	   *tcol = col ? graph_find(cx->target, gnode_key(col)) : NULL;
+		GNode	   *ttable = col ? graph_find(cx->target, gnode_key(col->parent)) : NULL;
 
-			if (tcol == NULL || ttable == NULL || ddl_is_new(cx, ttable))
-				ddl_stmt(&buf, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;",
-						 gnode_qualname(col->parent), quote_identifier(col->name));
-		}
+		/* DROP COLUMN takes it along (and waits for it otherwise) */
+		if (col != NULL && tcol == NULL && ttable != NULL && !ddl_is_new(cx, ttable))
+			return;
+		if (col != NULL && list_member_ptr(col->deps, s) &&
+			gnode_str(col, "default") != NULL &&
+			(tcol == NULL || ttable == NULL || ddl_is_new(cx, ttable)))
+			ddl_stmt(&buf, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;",
+					 gnode_qualname(col->parent), quote_identifier(col->name));
 	}
 	ddl_stmt(&buf, "DROP SEQUENCE %s;", gnode_qualname(s));
 	step = diff_step(cx, STEP_DROP, s, "%s", buf.data);
 	step_hazard(step, HAZARD_DATA_LOSS);
+}
+
+/*
+ * ALTER SEQUENCE checks the current value against the new bounds.  When
+ * the bounds narrow, bring the current value inside them first (widening
+ * them for a moment if the new ones are not inside the old ones): the
+ * position of a sequence is data, but one outside its bounds is of no use.
+ */
+void
+ddl_sequence_clamp(StringInfo buf, const char *seq, const char *smin, const char *smax,
+				   const char *tmin, const char *tmax)
+{
+	int64		smi,
+				sma,
+				tmi,
+				tma;
+
+	if (smin == NULL || smax == NULL || tmin == NULL || tmax == NULL)
+		return;
+	smi = pg_strtoint64(smin);
+	sma = pg_strtoint64(smax);
+	tmi = pg_strtoint64(tmin);
+	tma = pg_strtoint64(tmax);
+	if (tmi <= smi && tma >= sma)
+		return;
+	if (tmi < smi || tma > sma)
+		ddl_stmt(buf, "ALTER SEQUENCE %s MINVALUE " INT64_FORMAT " MAXVALUE " INT64_FORMAT ";",
+				 seq, Min(smi, tmi), Max(sma, tma));
+	ddl_stmt(buf, "SELECT pg_catalog.setval(%s, CASE WHEN last_value > " INT64_FORMAT
+			 " THEN " INT64_FORMAT " ELSE " INT64_FORMAT " END, false) FROM %s"
+			 " WHERE last_value > " INT64_FORMAT " OR last_value < " INT64_FORMAT ";",
+			 ddl_literal(seq), tma, tma, tmi, seq, tma, tmi);
 }
 
 static void
@@ -163,7 +198,11 @@ sequence_alter(DiffContext *cx, GNode *s, GNode *t)
 	if (is_unlogged(s) != is_unlogged(t))
 		ddl_stmt(&buf, "ALTER SEQUENCE %s SET %s;", q, is_unlogged(t) ? "UNLOGGED" : "LOGGED");
 	if (opts[0] != '\0')
+	{
+		ddl_sequence_clamp(&buf, q, gnode_attr_text(s, "min"), gnode_attr_text(s, "max"),
+						   gnode_attr_text(t, "min"), gnode_attr_text(t, "max"));
 		ddl_stmt(&buf, "ALTER SEQUENCE %s%s;", q, opts);
+	}
 	if (buf.len > 0)
 		diff_step(cx, STEP_ALTER, t, "%s", buf.data);
 

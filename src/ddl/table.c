@@ -31,6 +31,7 @@ extern void ddl_options_diff(StringInfo buf, const char *prefix, GNode *s, GNode
 extern char *ddl_options_list(List *options);
 extern void ddl_stmt(StringInfo buf, const char *fmt,...) pg_attribute_printf(2, 3);
 extern List *ddl_partitions(Graph *g, GNode *table);
+extern bool ddl_table_rebuilds(DiffContext *cx, GNode *t, int depth);
 
 /* ----------------------------------------------------------------
  * Shared helpers
@@ -246,29 +247,23 @@ ddl_options_diff(StringInfo buf, const char *prefix, GNode *s, GNode *t)
 /*
  * Can the source columns of table s become t's, in t's order, in place?
  * Columns dropped go, new ones (and generated ones whose expression
- * changes, which are dropped and added) come last, in target order.  If
- * not, rebuild the table and return true.  Columns of partitions, typed
- * tables and children of INHERITS come from elsewhere: not checked.
+ * changes, which are dropped and added) come last, in target order.
+ * Columns of partitions, typed tables and children of INHERITS come from
+ * elsewhere: not checked.
  */
-bool
-ddl_table_columns_rebuild(DiffContext *cx, GNode *s, GNode *t)
+static bool
+columns_in_order(GNode *s, GNode *t)
 {
-	List	   *scols;
-	List	   *tcols;
 	List	   *kept = NIL;
 	ListCell   *lc;
 	int			i = 0;
 	bool		appending = false;
 
-	if (ddl_is_new(cx, t))
-		return false;
 	if (gnode_str(t, "partition_of") || gnode_str(t, "of_type") ||
 		gnode_attr(t, "inherits") || gnode_str(s, "partition_of") ||
 		gnode_str(s, "of_type") || gnode_attr(s, "inherits"))
-		return false;
-	scols = gnode_children(s, OBJ_COLUMN);
-	tcols = gnode_children(t, OBJ_COLUMN);
-	foreach(lc, scols)
+		return true;
+	foreach(lc, gnode_children(s, OBJ_COLUMN))
 	{
 		GNode	   *sc = lfirst(lc);
 		GNode	   *tc = ddl_find_child(t, OBJ_COLUMN, sc->name);
@@ -276,22 +271,32 @@ ddl_table_columns_rebuild(DiffContext *cx, GNode *s, GNode *t)
 		if (tc != NULL && !ddl_column_moves(sc, tc))
 			kept = lappend(kept, sc->name);
 	}
-	foreach(lc, tcols)
+	foreach(lc, gnode_children(t, OBJ_COLUMN))
 	{
 		GNode	   *tc = lfirst(lc);
 
 		if (list_member_string(kept, tc->name))
 		{
 			if (appending || strcmp(list_nth(kept, i), tc->name) != 0)
-				goto rebuild;
+				return false;
 			i++;
 		}
 		else
 			appending = true;
 	}
-	return false;
+	return true;
+}
 
-rebuild:
+/*
+ * Rebuild table s as t when its columns cannot end up in t's order in
+ * place; true when it did.  For the column handlers, which see a table's
+ * columns first (a table whose attributes do not differ is not altered).
+ */
+bool
+ddl_table_columns_rebuild(DiffContext *cx, GNode *s, GNode *t)
+{
+	if (ddl_is_new(cx, t) || columns_in_order(s, t))
+		return false;
 	diff_rebuild(cx, s, t);
 	return true;
 }
@@ -568,6 +573,57 @@ inherits_in_place(DiffContext *cx, GNode *s, GNode *t, List **removed, List **ad
 	return true;
 }
 
+/* Must table s be rebuilt to become t?  (removed, added: for INHERIT) */
+static bool
+table_rebuild_needed(DiffContext *cx, GNode *s, GNode *t, List **removed, List **added)
+{
+	char	   *spart = gnode_str(s, "partition_of");
+	char	   *tpart = gnode_str(t, "partition_of");
+
+	*removed = *added = NIL;
+	return !gnode_attr_equal(s, t, "partition_by") ||
+		(!gnode_attr_equal(s, t, "access_method") &&
+		 gnode_str(t, "partition_by") != NULL) ||
+		(!gnode_attr_equal(s, t, "inherits") &&
+		 !inherits_in_place(cx, s, t, removed, added)) ||
+		((spart != NULL || tpart != NULL) &&
+		 (gnode_attr(s, "inherits") != NULL || gnode_attr(t, "inherits") != NULL)) ||
+		!columns_in_order(s, t);
+}
+
+/*
+ * Will this diff rebuild table t (of the target)?  For handlers that see
+ * objects depending on a table before the table itself: its own reasons,
+ * or a parent's (partitions and children of INHERITS depend on their
+ * parents, and are rebuilt with them).
+ */
+bool
+ddl_table_rebuilds(DiffContext *cx, GNode *t, int depth)
+{
+	GNode	   *s;
+	List	   *removed;
+	List	   *added;
+	ListCell   *lc;
+
+	if (t == NULL || t->kind != OBJ_TABLE || depth > 20)
+		return false;
+	if (diff_source_of(cx, t) != NULL)
+		return diff_is_new(cx, t);	/* already decided */
+	s = graph_find(cx->source, gnode_key(t));
+	if (s == NULL)
+		return false;
+	if (table_rebuild_needed(cx, s, t, &removed, &added))
+		return true;
+	if (ddl_table_rebuilds(cx, ddl_find(cx->target, t, OBJ_TABLE,
+										gnode_str(t, "partition_of")), depth + 1))
+		return true;
+	foreach(lc, gnode_strings(t, "inherits"))
+		if (ddl_table_rebuilds(cx, ddl_find(cx->target, t, OBJ_TABLE, lfirst(lc)),
+							   depth + 1))
+			return true;
+	return false;
+}
+
 static void
 table_alter(DiffContext *cx, GNode *s, GNode *t)
 {
@@ -582,19 +638,11 @@ table_alter(DiffContext *cx, GNode *s, GNode *t)
 	List	   *added = NIL;
 
 	/* what ALTER TABLE cannot do */
-	if (!gnode_attr_equal(s, t, "partition_by") ||
-		(!gnode_attr_equal(s, t, "access_method") &&
-		 gnode_str(t, "partition_by") != NULL) ||
-		(!gnode_attr_equal(s, t, "inherits") &&
-		 !inherits_in_place(cx, s, t, &removed, &added)) ||
-		((spart != NULL || tpart != NULL) &&
-		 (gnode_attr(s, "inherits") != NULL || gnode_attr(t, "inherits") != NULL)))
+	if (table_rebuild_needed(cx, s, t, &removed, &added))
 	{
 		diff_rebuild(cx, s, t);
 		return;
 	}
-	if (ddl_table_columns_rebuild(cx, s, t))
-		return;
 
 	/* leave the old parent first: a drop step, before every attach */
 	if (spart != NULL &&
