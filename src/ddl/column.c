@@ -32,6 +32,7 @@
 #include "ddl.h"
 
 #include "catalog/pg_type.h"
+#include "parser/parse_coerce.h"
 #include "parser/parse_type.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -45,6 +46,7 @@ extern GNode *ddl_find_child(GNode *parent, ObjKind kind, const char *name);
 extern bool ddl_is_new(DiffContext *cx, GNode *t);
 extern DiffStep *ddl_find_step(DiffContext *cx, GNode *node, StepAction action);
 extern bool ddl_table_columns_rebuild(DiffContext *cx, GNode *s, GNode *t);
+extern List *ddl_child_tables(Graph *g, GNode *table);
 extern void ddl_options_diff(StringInfo buf, const char *prefix, GNode *s, GNode *t);
 extern void ddl_stmt(StringInfo buf, const char *fmt,...) pg_attribute_printf(2, 3);
 extern void ddl_sequence_clamp(StringInfo buf, const char *seq, const char *smin,
@@ -614,6 +616,24 @@ after_previous_column_step(DiffContext *cx, DiffStep *step)
  * ----------------------------------------------------------------
  */
 
+/*
+ * New tables that inherit from table (or are its partitions) take its
+ * columns, in order, when they are created: after the columns it gains.
+ */
+static void
+children_after(DiffContext *cx, GNode *table, DiffStep *step)
+{
+	ListCell   *lc;
+
+	foreach(lc, ddl_child_tables(cx->target, table))
+	{
+		DiffStep   *cs = ddl_find_step(cx, lfirst(lc), STEP_CREATE);
+
+		if (cs != NULL)
+			step_after(cs, step);
+	}
+}
+
 static void
 column_create(DiffContext *cx, GNode *t)
 {
@@ -661,6 +681,7 @@ column_create(DiffContext *cx, GNode *t)
 	ddl_column_settings(&buf, t, NULL);
 	step = diff_step(cx, STEP_CREATE, t, "%s", buf.data);
 	after_previous_column_step(cx, step);
+	children_after(cx, table, step);
 
 	if (gnode_str(t, "generated") != NULL || gnode_str(t, "identity") != NULL ||
 		(dflt != NULL && expr_maybe_volatile(dflt)))
@@ -695,8 +716,9 @@ column_drop(DiffContext *cx, GNode *s)
 
 /*
  * Objects that keep ALTER COLUMN TYPE from running: views and materialized
- * views over the column, triggers and policies that name it.  (Indexes and
- * constraints PostgreSQL rebuilds by itself.)
+ * views over the column, triggers and policies that name it, SQL-standard
+ * function bodies that read it.  (Indexes and constraints PostgreSQL
+ * rebuilds by itself.)
  */
 static void
 rebuild_type_blockers(DiffContext *cx, GNode *s)
@@ -712,7 +734,8 @@ rebuild_type_blockers(DiffContext *cx, GNode *s)
 			   (d->parent->kind == OBJ_VIEW || d->parent->kind == OBJ_MATVIEW))
 			d = d->parent;
 		if (d->kind != OBJ_VIEW && d->kind != OBJ_MATVIEW &&
-			d->kind != OBJ_TRIGGER && d->kind != OBJ_POLICY)
+			d->kind != OBJ_TRIGGER && d->kind != OBJ_POLICY &&
+			d->kind != OBJ_FUNCTION)
 			continue;
 		dt = graph_find(cx->target, gnode_key(d));
 		if (dt != NULL)
@@ -738,6 +761,49 @@ type_change_rewrites(const char *old, const char *new)
 	if (strncmp(old, "numeric(", 8) == 0 && strcmp(new, "numeric") == 0)
 		return false;
 	return true;
+}
+
+/* The oid of a type name, when it names a type known here; else 0. */
+static Oid
+known_type(const char *name)
+{
+	Oid			typid;
+	int32		typmod;
+
+	parseTypeString(name, &typid, &typmod, true);
+	return typid;
+}
+
+static bool
+castable(Oid from, Oid to)
+{
+	Oid			funcid;
+
+	return find_coercion_pathway(to, from, COERCION_EXPLICIT, &funcid) != COERCION_PATH_NONE;
+}
+
+/*
+ * The USING expression of a type change: a cast, through integer, bigint
+ * or numeric when there is no direct one (boolean to smallint).
+ */
+static char *
+using_cast(const char *col, const char *old, const char *new)
+{
+	static const char *const via[] = {"integer", "bigint", "numeric"};
+	Oid			from = known_type(old);
+	Oid			to = known_type(new);
+
+	if (OidIsValid(from) && OidIsValid(to) && !castable(from, to))
+	{
+		for (int i = 0; i < lengthof(via); i++)
+		{
+			Oid			mid = known_type(via[i]);
+
+			if (castable(from, mid) && castable(mid, to))
+				return psprintf("%s::%s::%s", col, via[i], new);
+		}
+	}
+	return psprintf("%s::%s", col, new);
 }
 
 static void
@@ -773,6 +839,7 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 		ddl_column_settings(&buf, t, NULL);
 		main = diff_step(cx, STEP_ALTER, t, "%s", buf.data);
 		after_previous_column_step(cx, main);
+		children_after(cx, table, main);
 		step_hazard(main, HAZARD_TABLE_REWRITE);
 		step_hazard(main, HAZARD_BREAKS_DEPENDENTS);
 		if (gnode_str(s, "generated") == NULL)
@@ -811,9 +878,9 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 		rebuild_type_blockers(cx, s);
 		if (redefault)
 			ddl_stmt(&buf, "%s DROP DEFAULT;", prefix);
-		ddl_stmt(&buf, "%s TYPE %s%s%s USING %s::%s;", prefix, type,
+		ddl_stmt(&buf, "%s TYPE %s%s%s USING %s;", prefix, type,
 				 collation ? " COLLATE " : "", collation ? collation : "",
-				 quote_identifier(t->name), type);
+				 using_cast(quote_identifier(t->name), gnode_str(s, "type"), type));
 		if (redefault)
 		{
 			/* the default is set again below */

@@ -22,6 +22,8 @@
 extern bool ddl_is_new(DiffContext *cx, GNode *t);
 extern GNode *ddl_find(Graph *g, const GNode *from, ObjKind kind, const char *name);
 extern bool ddl_table_rebuilds(DiffContext *cx, GNode *t, int depth);
+extern List *ddl_partitions(Graph *g, GNode *table);
+extern DiffStep *ddl_find_step(DiffContext *cx, GNode *node, StepAction action);
 extern void ddl_stmt(StringInfo buf, const char *fmt,...) pg_attribute_printf(2, 3);
 
 static bool
@@ -38,10 +40,87 @@ alter_owner(GNode *c)
 					gnode_qualname(c->parent));
 }
 
+/* A key backed by an index: PRIMARY KEY, UNIQUE, EXCLUDE. */
+static bool
+is_index_key(GNode *c)
+{
+	char	   *type = gnode_str(c, "type");
+
+	return type != NULL && (strcmp(type, "primary_key") == 0 ||
+							strcmp(type, "unique") == 0 ||
+							strcmp(type, "exclusion") == 0);
+}
+
+/*
+ * The key of the partitioned parent table that partition key c is
+ * attached to: the parent's key of the same type and definition.
+ */
+static GNode *
+parent_key(Graph *g, GNode *c)
+{
+	GNode	   *parent = ddl_find(g, c->parent, OBJ_TABLE,
+								  gnode_str(c->parent, "partition_of"));
+	ListCell   *lc;
+
+	if (parent == NULL)
+		return NULL;
+	foreach(lc, gnode_children(parent, OBJ_CONSTRAINT))
+	{
+		GNode	   *pc = lfirst(lc);
+
+		if (gnode_attr_equal(pc, c, "type") &&
+			gnode_attr_equal(pc, c, "definition"))
+			return pc;
+	}
+	return NULL;
+}
+
+/* The index of a key, schema-qualified: it has the key's name. */
+static char *
+key_index(GNode *c)
+{
+	return psprintf("%s.%s", quote_identifier(c->schema->name),
+					quote_identifier(c->name));
+}
+
+/*
+ * Keys of partitioned tables.  ALTER TABLE ADD of a key recurses to the
+ * partitions, naming their keys itself, and a partition created later
+ * clones the keys of its parent.  So a new key of a partitioned table is
+ * added to it ONLY, after its new partitions, and the partitions' keys
+ * are added under their own names and attached to it, like pg_dump does
+ * (a parent key without them stays as it was: invalid).  A partition key
+ * whose parent key is not new was made by PostgreSQL.
+ */
+static bool
+partition_key_create(DiffContext *cx, GNode *t, StringInfo buf, GNode **parent)
+{
+	GNode	   *table = t->parent;
+
+	*parent = NULL;
+	if (!is_index_key(t))
+		return false;
+	if (follows_parent(t) && gnode_str(table, "partition_of") != NULL)
+	{
+		*parent = parent_key(cx->target, t);
+		if (*parent == NULL || !ddl_is_new(cx, *parent))
+			return true;		/* made by PostgreSQL (or not at all) */
+	}
+	else if (gnode_str(table, "partition_by") == NULL)
+		return false;
+	ddl_stmt(buf, "ALTER TABLE ONLY %s ADD CONSTRAINT %s %s;", gnode_qualname(table),
+			 quote_identifier(t->name), gnode_str(t, "definition"));
+	if (*parent != NULL)
+		ddl_stmt(buf, "ALTER INDEX %s ATTACH PARTITION %s;", key_index(*parent),
+				 key_index(t));
+	return true;
+}
+
 static void
 constraint_create(DiffContext *cx, GNode *t)
 {
 	GNode	   *parent = t->parent;
+	GNode	   *pkey = NULL;
 	char	   *type = gnode_str(t, "type");
 	StringInfoData buf;
 	DiffStep   *step;
@@ -49,12 +128,18 @@ constraint_create(DiffContext *cx, GNode *t)
 
 	if (parent->kind != OBJ_TABLE && parent->kind != OBJ_TYPE)
 		return;
-	if (parent->kind == OBJ_TABLE && follows_parent(t))
-		return;
 
 	initStringInfo(&buf);
-	ddl_stmt(&buf, "%s ADD CONSTRAINT %s %s;", alter_owner(t),
-			 quote_identifier(t->name), gnode_str(t, "definition"));
+	if (parent->kind == OBJ_TABLE && partition_key_create(cx, t, &buf, &pkey))
+	{
+		if (buf.len == 0)
+			return;
+	}
+	else if (parent->kind == OBJ_TABLE && follows_parent(t))
+		return;
+	else
+		ddl_stmt(&buf, "%s ADD CONSTRAINT %s %s;", alter_owner(t),
+				 quote_identifier(t->name), gnode_str(t, "definition"));
 	if (parent->kind == OBJ_TABLE)
 	{
 		char	   *ri = gnode_str(parent, "replica_identity");
@@ -74,6 +159,39 @@ constraint_create(DiffContext *cx, GNode *t)
 		lock = true;
 	if (lock && !ddl_is_new(cx, parent))
 		step_hazard(step, HAZARD_BLOCKING_LOCK);
+
+	/* a partition's key: after its parent's, which it is attached to */
+	if (pkey != NULL)
+	{
+		DiffStep   *ps = ddl_find_step(cx, pkey, STEP_CREATE);
+
+		if (ps != NULL)
+			step_after(step, ps);
+	}
+	/* a partitioned table's key: after new partitions, before their keys */
+	if (is_index_key(t) && gnode_str(parent, "partition_by") != NULL)
+	{
+		ListCell   *lc;
+
+		foreach(lc, ddl_partitions(cx->target, parent))
+		{
+			GNode	   *part = lfirst(lc);
+			DiffStep   *ps = ddl_find_step(cx, part, STEP_CREATE);
+			ListCell   *cc;
+
+			if (ps != NULL)
+				step_after(step, ps);
+			foreach(cc, gnode_children(part, OBJ_CONSTRAINT))
+			{
+				GNode	   *pc = lfirst(cc);
+				DiffStep   *cs;
+
+				if (is_index_key(pc) && parent_key(cx->target, pc) == t &&
+					(cs = ddl_find_step(cx, pc, STEP_CREATE)) != NULL)
+					step_after(cs, step);
+			}
+		}
+	}
 }
 
 static void

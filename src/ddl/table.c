@@ -31,6 +31,7 @@ extern void ddl_options_diff(StringInfo buf, const char *prefix, GNode *s, GNode
 extern char *ddl_options_list(List *options);
 extern void ddl_stmt(StringInfo buf, const char *fmt,...) pg_attribute_printf(2, 3);
 extern List *ddl_partitions(Graph *g, GNode *table);
+extern List *ddl_child_tables(Graph *g, GNode *table);
 extern bool ddl_table_rebuilds(DiffContext *cx, GNode *t, int depth);
 
 /* ----------------------------------------------------------------
@@ -164,6 +165,40 @@ list_member_string(List *l, const char *s)
 	return false;
 }
 
+/* The tables of g that inherit from table or are its partitions. */
+List *
+ddl_child_tables(Graph *g, GNode *table)
+{
+	List	   *res = NIL;
+	ListCell   *sc;
+
+	foreach(sc, g->schemas)
+	{
+		ListCell   *lc;
+
+		foreach(lc, ((GNode *) lfirst(sc))->children)
+		{
+			GNode	   *n = lfirst(lc);
+			ListCell   *ic;
+
+			if (n->kind != OBJ_TABLE)
+				continue;
+			if (ddl_find(g, n, OBJ_TABLE, gnode_str(n, "partition_of")) == table)
+			{
+				res = lappend(res, n);
+				continue;
+			}
+			foreach(ic, gnode_strings(n, "inherits"))
+				if (ddl_find(g, n, OBJ_TABLE, lfirst(ic)) == table)
+				{
+					res = lappend(res, n);
+					break;
+				}
+		}
+	}
+	return res;
+}
+
 /* "name=value" storage parameters as a WITH / SET list: name='value'. */
 char *
 ddl_options_list(List *options)
@@ -247,9 +282,9 @@ ddl_options_diff(StringInfo buf, const char *prefix, GNode *s, GNode *t)
 /*
  * Can the source columns of table s become t's, in t's order, in place?
  * Columns dropped go, new ones (and generated ones whose expression
- * changes, which are dropped and added) come last, in target order.
- * Columns of partitions, typed tables and children of INHERITS come from
- * elsewhere: not checked.
+ * changes, which are dropped and added) come last, in target order.  The
+ * same holds for columns that come from a parent or a type: ADD COLUMN of
+ * a parent, ADD ATTRIBUTE of a type append them to the children.
  */
 static bool
 columns_in_order(GNode *s, GNode *t)
@@ -259,10 +294,6 @@ columns_in_order(GNode *s, GNode *t)
 	int			i = 0;
 	bool		appending = false;
 
-	if (gnode_str(t, "partition_of") || gnode_str(t, "of_type") ||
-		gnode_attr(t, "inherits") || gnode_str(s, "partition_of") ||
-		gnode_str(s, "of_type") || gnode_attr(s, "inherits"))
-		return true;
 	foreach(lc, gnode_children(s, OBJ_COLUMN))
 	{
 		GNode	   *sc = lfirst(lc);
@@ -331,24 +362,53 @@ replica_identity_sql(GNode *t)
 }
 
 /*
- * New indexes of a partitioned table must come after the creation of its
- * new partitions, which would otherwise clone them under names of their
- * own (the partitions' own indexes are created and attached by index.c).
+ * A new partition, or child of INHERITS, is created after the columns its
+ * parents gain (it takes them, in order), and before the new indexes and
+ * keys of its partitioned parent, which it would otherwise clone under
+ * names of its own: the partitions' own indexes and keys are created and
+ * attached by index.c and constraint.c.
  */
 static void
-partitions_before_indexes(DiffContext *cx, GNode *t, DiffStep *create)
+order_with_parents(DiffContext *cx, GNode *t, DiffStep *create)
 {
-	GNode	   *parent = ddl_find(cx->target, t, OBJ_TABLE, gnode_str(t, "partition_of"));
+	List	   *parents = NIL;
+	GNode	   *p;
 	ListCell   *lc;
 
-	if (parent == NULL)
-		return;
-	foreach(lc, gnode_children(parent, OBJ_INDEX))
-	{
-		DiffStep   *ic = ddl_find_step(cx, lfirst(lc), STEP_CREATE);
+	if ((p = ddl_find(cx->target, t, OBJ_TABLE, gnode_str(t, "partition_of"))) != NULL)
+		parents = lappend(parents, p);
+	foreach(lc, gnode_strings(t, "inherits"))
+		if ((p = ddl_find(cx->target, t, OBJ_TABLE, lfirst(lc))) != NULL)
+			parents = lappend(parents, p);
 
-		if (ic != NULL)
-			step_after(ic, create);
+	foreach(lc, parents)
+	{
+		ListCell   *cc;
+
+		p = lfirst(lc);
+		foreach(cc, p->children)
+		{
+			GNode	   *c = lfirst(cc);
+			char	   *type = gnode_str(c, "type");
+			DiffStep   *cs;
+
+			if (c->kind == OBJ_COLUMN)
+			{
+				GNode	   *sc = graph_find(cx->source, gnode_key(c));
+
+				if ((cs = ddl_find_step(cx, c, STEP_CREATE)) != NULL ||
+					(sc != NULL && ddl_column_moves(sc, c) &&
+					 (cs = ddl_find_step(cx, c, STEP_ALTER)) != NULL))
+					step_after(create, cs);
+			}
+			else if (gnode_str(t, "partition_of") != NULL &&
+					 (c->kind == OBJ_INDEX ||
+					  (c->kind == OBJ_CONSTRAINT && type != NULL &&
+					   (strcmp(type, "primary_key") == 0 || strcmp(type, "unique") == 0 ||
+						strcmp(type, "exclusion") == 0))) &&
+					 (cs = ddl_find_step(cx, c, STEP_CREATE)) != NULL)
+				step_after(cs, create);
+		}
 	}
 }
 
@@ -429,8 +489,7 @@ table_create(DiffContext *cx, GNode *t)
 		ddl_stmt(&buf, "%s", replica_identity_sql(t));
 
 	step = diff_step(cx, STEP_CREATE, t, "%s", buf.data);
-	if (partition_of != NULL)
-		partitions_before_indexes(cx, t, step);
+	order_with_parents(cx, t, step);
 }
 
 static void
