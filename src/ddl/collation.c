@@ -10,6 +10,15 @@
 #include "ddl.h"
 
 #include "lib/stringinfo.h"
+#include "utils/builtins.h"
+
+/* type.c: replacing an object that columns use */
+extern List *ddl_replace_columns(DiffContext *cx, GNode *s);
+extern char *ddl_replace_name(DiffContext *cx, GNode *s);
+extern void ddl_replace_dependent_types(DiffContext *cx, GNode *s);
+extern void ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t,
+								DiffStep *created, const char *drop_sql,
+								bool collation, bool lossy);
 
 static void
 collation_create(DiffContext *cx, GNode *t)
@@ -20,6 +29,8 @@ collation_create(DiffContext *cx, GNode *t)
 	char	   *lc_collate = gnode_str(t, "lc_collate");
 	char	   *lc_ctype = gnode_str(t, "lc_ctype");
 	const JsonbValue *det = gnode_attr(t, "deterministic");
+	DiffStep   *step;
+	GNode	   *s;
 
 	initStringInfo(&opts);
 	if (provider != NULL && strcmp(provider, "default") != 0)
@@ -37,13 +48,40 @@ collation_create(DiffContext *cx, GNode *t)
 		appendStringInfo(&opts, "%sdeterministic = false",
 						 opts.len ? ", " : "");
 
-	diff_step(cx, STEP_CREATE, t, "CREATE COLLATION %s (%s);",
-			  gnode_qualname(t), opts.data);
+	step = diff_step(cx, STEP_CREATE, t, "CREATE COLLATION %s (%s);",
+					 gnode_qualname(t), opts.data);
+
+	/* rebuilt while columns use it: convert them, then drop the old one */
+	s = diff_source_of(cx, t);
+	if (s != NULL && s->kind == OBJ_COLLATION && ddl_replace_columns(cx, s) != NIL)
+		ddl_replace_convert(cx, s, t, step,
+							psprintf("DROP COLLATION %s.%s;",
+									 quote_identifier(s->schema->name),
+									 quote_identifier(ddl_replace_name(cx, s))),
+							true, false);
 }
 
+/*
+ * A collation that columns use and that is rebuilt is renamed out of the
+ * way (type.c, ddl_replace_convert); any other is dropped.
+ */
 static void
 collation_drop(DiffContext *cx, GNode *s)
 {
+	GNode	   *t = graph_find(cx->target, gnode_key(s));
+
+	if (t != NULL)
+		ddl_replace_dependent_types(cx, s);
+	if (t != NULL && ddl_replace_columns(cx, s) != NIL)
+	{
+		DiffStep   *step;
+
+		step = diff_step(cx, STEP_DROP, s, "ALTER COLLATION %s RENAME TO %s;",
+						 gnode_qualname(s),
+						 quote_identifier(ddl_replace_name(cx, s)));
+		step_hazard(step, HAZARD_BREAKS_DEPENDENTS);
+		return;
+	}
 	diff_step(cx, STEP_DROP, s, "DROP COLLATION %s;", gnode_qualname(s));
 }
 

@@ -22,6 +22,7 @@
 #include "ddl.h"
 
 #include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 static bool
@@ -40,6 +41,21 @@ str_equal(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+static GNode *
+find_column(List *cols, const char *name)
+{
+	ListCell   *lc;
+
+	foreach(lc, cols)
+	{
+		GNode	   *c = lfirst(lc);
+
+		if (strcmp(c->name, name) == 0)
+			return c;
+	}
+	return NULL;
+}
+
 /* "name type [COLLATE c]" of a composite type's attribute. */
 static char *
 attribute_definition(GNode *col)
@@ -55,30 +71,422 @@ attribute_definition(GNode *col)
 	return buf.data;
 }
 
-/* Nodes under "node" (itself included) whose dependencies include "dep". */
-static void
-collect_users(GNode *node, GNode *dep, List **users)
-{
-	ListCell   *lc;
+/* ----------------------------------------- replacing an object in use */
 
-	if (list_member_ptr(node->deps, dep))
-		*users = lappend(*users, node);
-	foreach(lc, node->children)
-		collect_users(lfirst(lc), dep, users);
+/*
+ * PostgreSQL cannot drop a collation (or a type) that a table column uses.
+ * One rebuilt while columns use it is replaced in place:
+ *
+ *	1. its dependents that cannot survive are dropped (the engine's rebuild
+ *	   of dependents, and here the views, triggers and policies over the
+ *	   columns converted);
+ *	2. it is renamed out of the way ("<name>_pgm_old"), by the first drop
+ *	   step of the source node, so that what depends on the old object is
+ *	   dropped before;
+ *	3. the target's create step makes the new one;
+ *	4. each column is converted: ALTER TABLE ... ALTER COLUMN c TYPE t
+ *	   COLLATE q (a type: USING c::text::q, or ROW((c).a, ...)::q for a
+ *	   composite type, its default dropped before and set again after);
+ *	5. the dependents are created again, after the conversions;
+ *	6. the old object is dropped.
+ *
+ * type_drop and type_create use this for types, collation.c for collations.
+ * Types built on a rebuilt type or collation (a domain over an enum, a
+ * composite type with an attribute of it) are rebuilt with it, since the
+ * engine leaves dependents that are types alone.
+ */
+extern List *ddl_replace_columns(DiffContext *cx, GNode *s);
+extern char *ddl_replace_name(DiffContext *cx, GNode *s);
+extern void ddl_replace_dependent_types(DiffContext *cx, GNode *s);
+extern void ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t,
+								DiffStep *created, const char *drop_sql,
+								bool collation, bool lossy);
+
+static bool
+within(GNode *node, GNode *root)
+{
+	for (; node != NULL; node = node->parent)
+		if (node == root)
+			return true;
+	return false;
 }
 
-static List *
-type_users(Graph *g, GNode *type)
+/*
+ * The source columns that are converted to the replacing object: columns
+ * of tables, defined there (an inherited column follows its parent's, a
+ * typed table's its type's), that use it in the target too.
+ */
+List *
+ddl_replace_columns(DiffContext *cx, GNode *s)
 {
-	List	   *users = NIL;
+	List	   *cols = NIL;
 	ListCell   *lc;
 
-	foreach(lc, g->schemas)
-		collect_users(lfirst(lc), type, &users);
-	return users;
+	foreach(lc, s->dependents)
+	{
+		GNode	   *sc = lfirst(lc);
+		GNode	   *tc;
+
+		if (sc->kind != OBJ_COLUMN || sc->parent == NULL ||
+			sc->parent->kind != OBJ_TABLE)
+			continue;
+		if (gnode_bool(sc, "inherited") ||
+			gnode_str(sc->parent, "of_type") != NULL ||
+			gnode_str(sc->parent, "partition_of") != NULL)
+			continue;
+		tc = graph_find(cx->target, gnode_key(sc));
+		if (tc == NULL || !gnode_attr_equal(sc, tc, "type") ||
+			!gnode_attr_equal(sc, tc, "collation") ||
+			!list_member_ptr(tc->deps, graph_find(cx->target, gnode_key(s))))
+			continue;
+		if (!list_member_ptr(cols, sc))
+			cols = lappend(cols, sc);
+	}
+	return cols;
+}
+
+/* "<name>_pgm_old", a name no object of the schema has in either graph. */
+char *
+ddl_replace_name(DiffContext *cx, GNode *s)
+{
+	static const ObjKind kinds[] = {OBJ_TYPE, OBJ_TABLE, OBJ_VIEW,
+	OBJ_MATVIEW, OBJ_SEQUENCE, OBJ_COLLATION};
+
+	for (int n = 0;; n++)
+	{
+		char	   *suffix = n == 0 ? pstrdup("_pgm_old") : psprintf("_pgm_old%d", n);
+		int			len = pg_mbcliplen(s->name, strlen(s->name),
+									   NAMEDATALEN - 1 - strlen(suffix));
+		char	   *name = psprintf("%.*s%s", len, s->name, suffix);
+		bool		taken = false;
+
+		for (int k = 0; k < lengthof(kinds) && !taken; k++)
+		{
+			char	   *key = psprintf("%s %s.%s", pgm_kinds[kinds[k]].label,
+									   quote_identifier(s->schema->name),
+									   quote_identifier(name));
+
+			taken = graph_find(cx->source, key) != NULL ||
+				graph_find(cx->target, key) != NULL;
+		}
+		if (!taken)
+			return name;
+	}
+}
+
+/*
+ * The types built on s (domains over it, composite types with an
+ * attribute of it, ranges of it): the engine leaves dependents that are
+ * types alone, so they are rebuilt here, before s can go.
+ */
+static List *
+dependent_types(GNode *s)
+{
+	List	   *types = NIL;
+	ListCell   *lc;
+
+	foreach(lc, s->dependents)
+	{
+		GNode	   *d = lfirst(lc);
+
+		if (d->kind == OBJ_COLUMN && d->parent != NULL &&
+			d->parent->kind == OBJ_TYPE)
+			d = d->parent;
+		if (d->kind == OBJ_TYPE && d != s && !list_member_ptr(types, d))
+			types = lappend(types, d);
+	}
+	return types;
+}
+
+void
+ddl_replace_dependent_types(DiffContext *cx, GNode *s)
+{
+	ListCell   *lc;
+
+	foreach(lc, dependent_types(s))
+	{
+		GNode	   *d = lfirst(lc);
+		GNode	   *dt = graph_find(cx->target, gnode_key(d));
+
+		if (dt != NULL)
+			diff_rebuild(cx, d, dt);
+	}
+}
+
+/* Make "step" wait for every step of the nodes in "nodes" (drops or not). */
+static void
+after_steps_of(DiffContext *cx, DiffStep *step, List *nodes, bool drops)
+{
+	ListCell   *lc;
+
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *other = lfirst(lc);
+		ListCell   *nc;
+
+		if (other == step || (other->action == STEP_DROP) != drops)
+			continue;
+		foreach(nc, nodes)
+			if (within(other->node, lfirst(nc)))
+			{
+				step_after(step, other);
+				break;
+			}
+	}
+}
+
+/* Make every create or alter step of the nodes wait for "step". */
+static void
+before_steps_of(DiffContext *cx, DiffStep *step, List *nodes)
+{
+	ListCell   *lc;
+
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *other = lfirst(lc);
+		ListCell   *nc;
+
+		if (other == step || other->action == STEP_DROP)
+			continue;
+		foreach(nc, nodes)
+			if (within(other->node, lfirst(nc)))
+			{
+				step_after(other, step);
+				break;
+			}
+	}
+}
+
+/* The type as the column's type text names it, when it is the type. */
+static bool
+column_of_type(GNode *tc, GNode *t)
+{
+	char	   *type = gnode_str(tc, "type");
+
+	if (type == NULL)
+		return false;
+	if (tc->schema == t->schema)
+		return strcmp(type, quote_identifier(t->name)) == 0;
+	return strcmp(type, psprintf("%s.%s", quote_identifier(t->schema->name),
+								 quote_identifier(t->name))) == 0;
+}
+
+/* The USING expression that converts column tc to the new type t. */
+static char *
+conversion(GNode *s, GNode *t, GNode *tc)
+{
+	const char *col = quote_identifier(tc->name);
+	char	   *type = gnode_str(tc, "type");
+
+	/* a composite value, attribute by attribute (their text may differ) */
+	if (is_kind(s, "composite") && is_kind(t, "composite") &&
+		tc->schema == t->schema && column_of_type(tc, t))
+	{
+		List	   *scols = gnode_children(s, OBJ_COLUMN);
+		StringInfoData buf;
+		ListCell   *lc;
+
+		initStringInfo(&buf);
+		appendStringInfo(&buf, "CASE WHEN %s IS NULL THEN NULL ELSE ROW(", col);
+		foreach(lc, gnode_children(t, OBJ_COLUMN))
+		{
+			GNode	   *ta = lfirst(lc);
+			GNode	   *sa = NULL;
+			ListCell   *sc;
+
+			foreach(sc, scols)
+				if (strcmp(((GNode *) lfirst(sc))->name, ta->name) == 0)
+					sa = lfirst(sc);
+			if (foreach_current_index(lc) > 0)
+				appendStringInfoString(&buf, ", ");
+			if (sa == NULL)
+				appendStringInfo(&buf, "NULL::%s", gnode_str(ta, "type"));
+			else if (gnode_attr_equal(sa, ta, "type"))
+				appendStringInfo(&buf, "(%s).%s", col, quote_identifier(ta->name));
+			else
+				appendStringInfo(&buf, "(%s).%s::%s", col,
+								 quote_identifier(ta->name), gnode_str(ta, "type"));
+		}
+		appendStringInfo(&buf, ")::%s END", type);
+		return buf.data;
+	}
+	return psprintf("%s::text::%s", col, type);
+}
+
+/*
+ * Steps 4 to 6 above, once the target's create step "created" is made:
+ * convert the columns, make the dependents' creates wait for that, and
+ * drop the old object with drop_sql.
+ */
+void
+ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t, DiffStep *created,
+					const char *drop_sql, bool collation, bool lossy)
+{
+	List	   *cols = ddl_replace_columns(cx, s);
+	List	   *blockers = NIL;		/* source nodes */
+	List	   *recreated = NIL;	/* target nodes */
+	List	   *convs = NIL;
+	DiffStep   *final;
+	ListCell   *lc;
+
+	/* views, triggers and policies over the columns keep them as they are */
+	foreach(lc, cols)
+	{
+		GNode	   *sc = lfirst(lc);
+		ListCell   *dc;
+
+		foreach(dc, sc->dependents)
+		{
+			GNode	   *d = lfirst(dc);
+			GNode	   *dt;
+
+			while (d->kind == OBJ_COLUMN && d->parent != NULL &&
+				   (d->parent->kind == OBJ_VIEW || d->parent->kind == OBJ_MATVIEW))
+				d = d->parent;
+			if (d->kind != OBJ_VIEW && d->kind != OBJ_MATVIEW &&
+				d->kind != OBJ_TRIGGER && d->kind != OBJ_POLICY)
+				continue;
+			if (!list_member_ptr(blockers, d))
+				blockers = lappend(blockers, d);
+			dt = graph_find(cx->target, gnode_key(d));
+			if (dt != NULL)
+			{
+				diff_rebuild(cx, d, dt);
+				recreated = lappend(recreated, dt);
+			}
+		}
+	}
+
+	/* what the engine rebuilt as dependents of s comes back after */
+	foreach(lc, s->dependents)
+	{
+		GNode	   *d = lfirst(lc);
+		GNode	   *dt;
+
+		while (d->kind == OBJ_COLUMN && d->parent != NULL &&
+			   d->parent->kind != OBJ_SCHEMA && d->parent->kind != OBJ_TABLE &&
+			   d->parent->kind != OBJ_TYPE)
+			d = d->parent;
+		if (d->kind == OBJ_COLUMN || d->kind == OBJ_TABLE || d->kind == OBJ_TYPE)
+			continue;
+		dt = graph_find(cx->target, gnode_key(d));
+		if (dt != NULL)
+			recreated = lappend(recreated, dt);
+	}
+
+	foreach(lc, cols)
+	{
+		GNode	   *sc = lfirst(lc);
+		GNode	   *tc = graph_find(cx->target, gnode_key(sc));
+		GNode	   *table = tc->parent;
+		char	   *q = gnode_qualname(table);
+		const char *col = quote_identifier(tc->name);
+		char	   *coll = gnode_str(tc, "collation");
+		char	   *sdefault = gnode_str(sc, "default");
+		char	   *tdefault = gnode_str(tc, "default");
+		StringInfoData buf;
+		DiffStep   *step;
+
+		initStringInfo(&buf);
+		if (sdefault != NULL && !collation)
+			appendStringInfo(&buf, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;\n",
+							 q, col);
+		appendStringInfo(&buf, "ALTER TABLE %s ALTER COLUMN %s TYPE %s", q, col,
+						 gnode_str(tc, "type"));
+		if (coll != NULL)
+			appendStringInfo(&buf, " COLLATE %s", coll);
+		if (!collation)
+			appendStringInfo(&buf, " USING %s", conversion(s, t, tc));
+		appendStringInfoChar(&buf, ';');
+
+		step = diff_step(cx, STEP_ALTER, table, "%s", buf.data);
+		step_hazard(step, HAZARD_TABLE_REWRITE);
+		step_hazard(step, HAZARD_BLOCKING_LOCK);
+		if (lossy)
+			step_hazard(step, HAZARD_DATA_LOSS);
+		step_after(step, created);
+		after_steps_of(cx, step, blockers, true);
+		convs = lappend(convs, step);
+
+		if (sdefault != NULL && tdefault != NULL && !collation)
+		{
+			DiffStep   *dstep;
+			ListCell   *dc;
+
+			dstep = diff_step(cx, STEP_ALTER, table,
+							  "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;",
+							  q, col, tdefault);
+			step_after(dstep, step);
+			/* what the default uses, when it is created too */
+			foreach(dc, tc->deps)
+			{
+				GNode	   *dep = lfirst(dc);
+
+				if (dep->kind != OBJ_COLUMN)
+					after_steps_of(cx, dstep, list_make1(dep), false);
+			}
+		}
+	}
+
+	foreach(lc, convs)
+		before_steps_of(cx, lfirst(lc), recreated);
+
+	final = diff_step(cx, STEP_DROP, s, "%s", drop_sql);
+	foreach(lc, convs)
+		step_after(final, lfirst(lc));
+	/* the types built on it go first */
+	after_steps_of(cx, final, dependent_types(s), true);
 }
 
 /* ---------------------------------------------------------------- create */
+
+/*
+ * Can converting a column from s to t lose values?  A removed enum label,
+ * a domain's other base type, a composite's removed or retyped attribute,
+ * a range's other subtype.
+ */
+static bool
+replace_loses_data(GNode *s, GNode *t)
+{
+	ListCell   *lc;
+
+	if (!gnode_attr_equal(s, t, "kind"))
+		return true;
+	if (is_kind(s, "enum"))
+	{
+		List	   *tlabels = gnode_strings(t, "labels");
+
+		foreach(lc, gnode_strings(s, "labels"))
+		{
+			ListCell   *tl;
+			bool		found = false;
+
+			foreach(tl, tlabels)
+				if (strcmp(lfirst(lc), lfirst(tl)) == 0)
+					found = true;
+			if (!found)
+				return true;
+		}
+		return false;
+	}
+	if (is_kind(s, "domain"))
+		return !gnode_attr_equal(s, t, "base_type");
+	if (is_kind(s, "composite"))
+	{
+		List	   *tcols = gnode_children(t, OBJ_COLUMN);
+
+		foreach(lc, gnode_children(s, OBJ_COLUMN))
+		{
+			GNode	   *sc = lfirst(lc);
+			GNode	   *tc = find_column(tcols, sc->name);
+
+			if (tc == NULL || !gnode_attr_equal(sc, tc, "type"))
+				return true;
+		}
+		return false;
+	}
+	return !gnode_attr_equal(s, t, "subtype");
+}
 
 static void
 type_create(DiffContext *cx, GNode *t)
@@ -86,6 +494,8 @@ type_create(DiffContext *cx, GNode *t)
 	char	   *qname = gnode_qualname(t);
 	StringInfoData buf;
 	ListCell   *lc;
+	DiffStep   *step;
+	GNode	   *s;
 
 	initStringInfo(&buf);
 
@@ -150,16 +560,55 @@ type_create(DiffContext *cx, GNode *t)
 	else
 		elog(ERROR, "pg_migrate: type %s has an unknown kind", qname);
 
-	diff_step(cx, STEP_CREATE, t, "%s", buf.data);
+	step = diff_step(cx, STEP_CREATE, t, "%s", buf.data);
+
+	/*
+	 * A rebuilt type: the types built on it are rebuilt with it; the columns
+	 * that use it are converted, and the old type, renamed by type_drop,
+	 * dropped last.
+	 */
+	s = diff_source_of(cx, t);
+	if (s != NULL && s->kind == OBJ_TYPE)
+	{
+		ddl_replace_dependent_types(cx, s);
+		if (ddl_replace_columns(cx, s) != NIL)
+			ddl_replace_convert(cx, s, t, step,
+								psprintf("DROP %s %s.%s;",
+										 is_kind(s, "domain") ? "DOMAIN" : "TYPE",
+										 quote_identifier(s->schema->name),
+										 quote_identifier(ddl_replace_name(cx, s))),
+								false, replace_loses_data(s, t));
+	}
 }
 
 /* ------------------------------------------------------------------ drop */
 
+/*
+ * A rebuilt type that columns use is renamed out of the way (see
+ * ddl_replace_convert); any other is dropped.
+ */
 static void
 type_drop(DiffContext *cx, GNode *s)
 {
-	diff_step(cx, STEP_DROP, s, "DROP %s %s;",
-			  is_kind(s, "domain") ? "DOMAIN" : "TYPE", gnode_qualname(s));
+	GNode	   *t = graph_find(cx->target, gnode_key(s));
+	DiffStep   *step;
+
+	/* a rebuild: the types built on it are rebuilt, and dropped first */
+	if (t != NULL)
+		ddl_replace_dependent_types(cx, s);
+	if (t != NULL && ddl_replace_columns(cx, s) != NIL)
+	{
+		step = diff_step(cx, STEP_DROP, s, "ALTER %s %s RENAME TO %s;",
+						 is_kind(s, "domain") ? "DOMAIN" : "TYPE",
+						 gnode_qualname(s),
+						 quote_identifier(ddl_replace_name(cx, s)));
+		step_hazard(step, HAZARD_BREAKS_DEPENDENTS);
+		return;
+	}
+	step = diff_step(cx, STEP_DROP, s, "DROP %s %s;",
+					 is_kind(s, "domain") ? "DOMAIN" : "TYPE", gnode_qualname(s));
+	if (t != NULL)
+		after_steps_of(cx, step, dependent_types(s), true);
 }
 
 /* ----------------------------------------------------------------- alter */
@@ -231,21 +680,6 @@ enum_alter(DiffContext *cx, GNode *s, GNode *t)
 	return true;
 }
 
-static GNode *
-find_column(List *cols, const char *name)
-{
-	ListCell   *lc;
-
-	foreach(lc, cols)
-	{
-		GNode	   *c = lfirst(lc);
-
-		if (strcmp(c->name, name) == 0)
-			return c;
-	}
-	return NULL;
-}
-
 /*
  * Composite attributes.  In place when the attributes kept come first in
  * the target, in their source order, and the new ones after them; a
@@ -258,7 +692,7 @@ composite_alter(DiffContext *cx, GNode *s, GNode *t)
 {
 	List	   *scols = gnode_children(s, OBJ_COLUMN);
 	List	   *tcols = gnode_children(t, OBJ_COLUMN);
-	List	   *users = type_users(cx->source, s);
+	List	   *users = s->dependents;
 	char	   *qname = gnode_qualname(t);
 	bool		stored = false;
 	bool		typed = false;
