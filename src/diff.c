@@ -425,6 +425,35 @@ create_subtree(DiffContext *cx, GNode *t)
 }
 
 /*
+ * A column whose default calls an object being rebuilt: the default is
+ * taken off before the object is dropped and put back once it exists again.
+ */
+static void
+detach_default(DiffContext *cx, GNode *col, GNode *s, GNode *tcol)
+{
+	NodeState  *sst = state_of(cx, s);
+	NodeState  *tst;
+	char	   *def = gnode_str(tcol, "default");
+	DiffStep   *off;
+	DiffStep   *on;
+
+	if (gnode_str(col, "default") == NULL)
+		return;
+	off = diff_step(cx, STEP_ALTER, col, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;",
+					gnode_qualname(col->parent), quote_identifier(col->name));
+	if (sst->drop != NULL)
+		step_after(sst->drop, off);
+	if (def == NULL)
+		return;
+	on = diff_step(cx, STEP_ALTER, tcol, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;",
+				   gnode_qualname(tcol->parent), quote_identifier(tcol->name), def);
+	step_after(on, off);
+	tst = state_of(cx, sst->match ? sst->match : tcol);
+	if (tst->create != NULL)
+		step_after(on, tst->create);
+}
+
+/*
  * Rebuild: drop s (which drops its subtree), create t and its subtree, and
  * do the same for every source object that depends on s or on anything in
  * its subtree and survives into the target.
@@ -468,15 +497,18 @@ rebuild_dependents_of(DiffContext *cx, GNode *s, GNode *root)
 		dt = graph_find(cx->target, gnode_key(d));
 		if (dt == NULL)
 			continue;			/* dropped anyway */
-		/* a column's dependents: rebuild the objects, not the column */
-		while (d->kind == OBJ_COLUMN && d->parent != NULL &&
-			   d->parent->kind != OBJ_SCHEMA)
+		if (d->kind == OBJ_COLUMN)
 		{
-			d = d->parent;
-			dt = dt->parent;
+			/*
+			 * A column that uses the object: by its type (handled by the
+			 * type's rebuild) or by its default.
+			 */
+			if (root->kind != OBJ_TYPE && d->parent->kind != OBJ_TYPE)
+				detach_default(cx, d, root, dt);
+			continue;
 		}
 		if (d->kind == OBJ_TABLE || d->kind == OBJ_TYPE)
-			continue;			/* a column default or a table: altered in place */
+			continue;			/* altered in place */
 		diff_rebuild(cx, d, dt);
 	}
 	foreach(lc, s->children)
@@ -555,9 +587,12 @@ walk_source(DiffContext *cx, GNode *s)
 		return;
 	if (graph_find(cx->target, gnode_key(s)) == NULL)
 	{
-		if (in_target_scope(cx, s))
-			pgm_ddl_handler(s->kind)->drop(cx, s);
-		return;					/* its subtree goes with it */
+		if (!in_target_scope(cx, s))
+			return;
+		pgm_ddl_handler(s->kind)->drop(cx, s);
+		if (s->kind != OBJ_SCHEMA)
+			return;				/* its subtree goes with it */
+		/* a schema is dropped empty: its objects one by one, in order */
 	}
 	foreach(lc, s->children)
 		walk_source(cx, lfirst(lc));
@@ -593,6 +628,27 @@ dropping_step(DiffContext *cx, GNode *n)
 			return st->drop;
 	}
 	return NULL;
+}
+
+/*
+ * The dependencies of a node and of everything dropped with it (its
+ * descendants that have no drop step of their own).
+ */
+static List *
+subtree_deps(DiffContext *cx, GNode *n)
+{
+	List	   *deps = list_copy(n->deps);
+	ListCell   *lc;
+
+	foreach(lc, n->children)
+	{
+		GNode	   *c = lfirst(lc);
+		NodeState  *cst = hash_search(cx->nodestate, &c, HASH_FIND, NULL);
+
+		if (cst == NULL || cst->drop == NULL)
+			deps = list_concat(deps, subtree_deps(cx, c));
+	}
+	return deps;
 }
 
 /*
@@ -650,8 +706,11 @@ add_order_edges(DiffContext *cx)
 
 		if (step->action == STEP_DROP)
 		{
-			/* drop dependents first: before the drop of what n needs */
-			foreach(dc, n->deps)
+			/*
+			 * Drop dependents first: before the drop of what n, or anything
+			 * dropped with it, needs.
+			 */
+			foreach(dc, subtree_deps(cx, n))
 			{
 				DiffStep   *d = dropping_step(cx, lfirst(dc));
 
@@ -774,17 +833,21 @@ order_steps(DiffContext *cx)
 
 		if (binaryheap_empty(heap))
 		{
-			/* a cycle: take the oldest step not yet emitted */
+			/*
+			 * A cycle: free the step that waits for the fewest others (a
+			 * schema, which waits for all it holds, comes last), the oldest
+			 * of those.
+			 */
+			DiffStep   *best = NULL;
+
 			foreach(lc, cx->steps)
 			{
 				step = lfirst(lc);
-				if (!step->emitted)
-				{
-					step->npred = 0;
-					binaryheap_add(heap, PointerGetDatum(step));
-					break;
-				}
+				if (!step->emitted && (best == NULL || step->npred < best->npred))
+					best = step;
 			}
+			best->npred = 0;
+			binaryheap_add(heap, PointerGetDatum(best));
 		}
 		step = (DiffStep *) DatumGetPointer(binaryheap_remove_first(heap));
 		if (step->emitted)
