@@ -199,6 +199,54 @@ only_keys_differ(GNode *s, GNode *t, const char *const *keys, int nkeys)
 	return true;
 }
 
+/* The inside of the definition's WITH (...) clause, or NULL. */
+static char *
+definition_options(GNode *idx)
+{
+	char	   *def = gnode_str(idx, "definition");
+	char	   *without = definition_without_options(idx);
+	char	   *with;
+	size_t		wlen;
+
+	if (def == NULL || without == def || strcmp(without, def) == 0)
+		return NULL;
+	with = strstr(def, " WITH (");
+	wlen = strlen(def) - strlen(without);	/* " WITH (...)" */
+	return pnstrdup(with + 7, wlen - 8);
+}
+
+static bool
+has_option(GNode *idx, const char *name)
+{
+	ListCell   *lc;
+	size_t		len = strlen(name);
+
+	foreach(lc, gnode_strings(idx, "options"))
+	{
+		const char *o = lfirst(lc);
+
+		if (strncmp(o, name, len) == 0 && (o[len] == '=' || o[len] == '\0'))
+			return true;
+	}
+	return false;
+}
+
+/* Is another index of idx's table clustered in the target? */
+static bool
+other_clustered(GNode *idx)
+{
+	ListCell   *lc;
+
+	foreach(lc, gnode_children(idx->parent, OBJ_INDEX))
+	{
+		GNode	   *i = lfirst(lc);
+
+		if (i != idx && gnode_bool(i, "clustered"))
+			return true;
+	}
+	return false;
+}
+
 static void
 index_alter(DiffContext *cx, GNode *s, GNode *t)
 {
@@ -233,8 +281,36 @@ index_alter(DiffContext *cx, GNode *s, GNode *t)
 	}
 
 	initStringInfo(&buf);
-	ddl_options_diff(&buf, psprintf("ALTER INDEX %s", gnode_qualname(t)), s, t);
-	if (gnode_bool(s, "clustered") && !gnode_bool(t, "clustered"))
+	if (!gnode_attr_equal(s, t, "options"))
+	{
+		/*
+		 * SET appends what it sets after the options it keeps: setting all
+		 * of them, in the order of the target's definition, gives that order.
+		 */
+		List	   *sopts = gnode_strings(s, "options");
+		char	   *with = definition_options(t);
+		StringInfoData reset;
+		ListCell   *lc;
+
+		initStringInfo(&reset);
+		foreach(lc, sopts)
+		{
+			char	   *name = pstrdup(lfirst(lc));
+			char	   *eq = strchr(name, '=');
+
+			if (eq != NULL)
+				*eq = '\0';
+			if (!has_option(t, name))
+				appendStringInfo(&reset, "%s%s", reset.len ? ", " : "", name);
+		}
+		if (reset.len > 0)
+			ddl_stmt(&buf, "ALTER INDEX %s RESET (%s);", gnode_qualname(t), reset.data);
+		if (with != NULL)
+			ddl_stmt(&buf, "ALTER INDEX %s SET (%s);", gnode_qualname(t), with);
+	}
+	/* CLUSTER ON another index takes the mark off this one by itself */
+	if (gnode_bool(s, "clustered") && !gnode_bool(t, "clustered") &&
+		!other_clustered(t))
 		ddl_stmt(&buf, "ALTER %s %s SET WITHOUT CLUSTER;", rel_word(rel),
 				 gnode_qualname(rel));
 	if (gnode_bool(t, "clustered") && !gnode_bool(s, "clustered"))

@@ -366,10 +366,11 @@ replica_identity_sql(GNode *t)
  * parents gain (it takes them, in order), and before the new indexes and
  * keys of its partitioned parent, which it would otherwise clone under
  * names of its own: the partitions' own indexes and keys are created and
- * attached by index.c and constraint.c.
+ * attached by index.c and constraint.c.  A table attached as a partition
+ * (attach true) goes before both: the parent's ADD COLUMN then reaches it.
  */
 static void
-order_with_parents(DiffContext *cx, GNode *t, DiffStep *create)
+order_with_parents(DiffContext *cx, GNode *t, DiffStep *step, bool attach)
 {
 	List	   *parents = NIL;
 	GNode	   *p;
@@ -377,9 +378,10 @@ order_with_parents(DiffContext *cx, GNode *t, DiffStep *create)
 
 	if ((p = ddl_find(cx->target, t, OBJ_TABLE, gnode_str(t, "partition_of"))) != NULL)
 		parents = lappend(parents, p);
-	foreach(lc, gnode_strings(t, "inherits"))
-		if ((p = ddl_find(cx->target, t, OBJ_TABLE, lfirst(lc))) != NULL)
-			parents = lappend(parents, p);
+	if (!attach)
+		foreach(lc, gnode_strings(t, "inherits"))
+			if ((p = ddl_find(cx->target, t, OBJ_TABLE, lfirst(lc))) != NULL)
+				parents = lappend(parents, p);
 
 	foreach(lc, parents)
 	{
@@ -399,7 +401,12 @@ order_with_parents(DiffContext *cx, GNode *t, DiffStep *create)
 				if ((cs = ddl_find_step(cx, c, STEP_CREATE)) != NULL ||
 					(sc != NULL && ddl_column_moves(sc, c) &&
 					 (cs = ddl_find_step(cx, c, STEP_ALTER)) != NULL))
-					step_after(create, cs);
+				{
+					if (attach)
+						step_after(cs, step);
+					else
+						step_after(step, cs);
+				}
 			}
 			else if (gnode_str(t, "partition_of") != NULL &&
 					 (c->kind == OBJ_INDEX ||
@@ -407,7 +414,7 @@ order_with_parents(DiffContext *cx, GNode *t, DiffStep *create)
 					   (strcmp(type, "primary_key") == 0 || strcmp(type, "unique") == 0 ||
 						strcmp(type, "exclusion") == 0))) &&
 					 (cs = ddl_find_step(cx, c, STEP_CREATE)) != NULL)
-				step_after(cs, create);
+				step_after(cs, step);
 		}
 	}
 }
@@ -489,7 +496,7 @@ table_create(DiffContext *cx, GNode *t)
 		ddl_stmt(&buf, "%s", replica_identity_sql(t));
 
 	step = diff_step(cx, STEP_CREATE, t, "%s", buf.data);
-	order_with_parents(cx, t, step);
+	order_with_parents(cx, t, step, false);
 }
 
 static void
@@ -603,6 +610,31 @@ inherits_in_place(DiffContext *cx, GNode *s, GNode *t, List **removed, List **ad
 	forboth(lc, expect, lc2, tinh)
 		if (strcmp(lfirst(lc), lfirst(lc2)) != 0)
 			return false;
+
+	/*
+	 * INHERIT needs the parent's CHECK constraints in the child already;
+	 * they then stay the child's own too (local).
+	 */
+	foreach(lc, *added)
+	{
+		GNode	   *p = ddl_find(cx->target, t, OBJ_TABLE, lfirst(lc));
+		ListCell   *cc;
+
+		if (p == NULL)
+			return false;
+		foreach(cc, gnode_children(p, OBJ_CONSTRAINT))
+		{
+			GNode	   *pc = lfirst(cc);
+			GNode	   *tc = ddl_find_child(t, OBJ_CONSTRAINT, pc->name);
+
+			if (gnode_bool(pc, "no_inherit") ||
+				strcmp(gnode_str(pc, "type") ? gnode_str(pc, "type") : "", "check") != 0)
+				continue;
+			if (ddl_find_child(s, OBJ_CONSTRAINT, pc->name) == NULL ||
+				tc == NULL || !(gnode_bool(tc, "local") || !gnode_bool(tc, "inherited")))
+				return false;
+		}
+	}
 
 	foreach(lc, gnode_children(t, OBJ_COLUMN))
 	{
@@ -786,6 +818,16 @@ table_alter(DiffContext *cx, GNode *s, GNode *t)
 	{
 		ListCell   *lc;
 
+		/* the parents' NOT NULL columns must be NOT NULL here first */
+		foreach(lc, gnode_children(t, OBJ_COLUMN))
+		{
+			GNode	   *tc = lfirst(lc);
+			GNode	   *sc = ddl_find_child(s, OBJ_COLUMN, tc->name);
+
+			if (sc != NULL && gnode_bool(tc, "not_null") && !gnode_bool(sc, "not_null"))
+				ddl_stmt(&buf, "ALTER TABLE %s ALTER COLUMN %s SET NOT NULL;", q,
+						 quote_identifier(tc->name));
+		}
 		foreach(lc, added)
 			ddl_stmt(&buf, "ALTER TABLE %s INHERIT %s;", q, (char *) lfirst(lc));
 	}
@@ -822,6 +864,7 @@ table_alter(DiffContext *cx, GNode *s, GNode *t)
 		step_hazard(step, HAZARD_BLOCKING_LOCK);
 		if (detach != NULL)
 			step_after(step, detach);
+		order_with_parents(cx, t, step, true);
 	}
 }
 
