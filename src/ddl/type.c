@@ -24,6 +24,7 @@
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
+#include "utils/varlena.h"
 
 static bool
 is_kind(GNode *node, const char *kind)
@@ -97,6 +98,7 @@ attribute_definition(GNode *col)
  */
 extern List *ddl_replace_columns(DiffContext *cx, GNode *s);
 extern char *ddl_replace_name(DiffContext *cx, GNode *s);
+static char *replace_name(DiffContext *cx, GNode *schema, const char *oldname);
 extern void ddl_replace_dependent_types(DiffContext *cx, GNode *s);
 extern void ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t,
 								DiffStep *created, const char *drop_sql,
@@ -149,21 +151,27 @@ ddl_replace_columns(DiffContext *cx, GNode *s)
 char *
 ddl_replace_name(DiffContext *cx, GNode *s)
 {
+	return replace_name(cx, s->schema, s->name);
+}
+
+static char *
+replace_name(DiffContext *cx, GNode *schema, const char *oldname)
+{
 	static const ObjKind kinds[] = {OBJ_TYPE, OBJ_TABLE, OBJ_VIEW,
 	OBJ_MATVIEW, OBJ_SEQUENCE, OBJ_COLLATION};
 
 	for (int n = 0;; n++)
 	{
 		char	   *suffix = n == 0 ? pstrdup("_pgm_old") : psprintf("_pgm_old%d", n);
-		int			len = pg_mbcliplen(s->name, strlen(s->name),
+		int			len = pg_mbcliplen(oldname, strlen(oldname),
 									   NAMEDATALEN - 1 - strlen(suffix));
-		char	   *name = psprintf("%.*s%s", len, s->name, suffix);
+		char	   *name = psprintf("%.*s%s", len, oldname, suffix);
 		bool		taken = false;
 
 		for (int k = 0; k < lengthof(kinds) && !taken; k++)
 		{
 			char	   *key = psprintf("%s %s.%s", pgm_kinds[kinds[k]].label,
-									   quote_identifier(s->schema->name),
+									   quote_identifier(schema->name),
 									   quote_identifier(name));
 
 			taken = graph_find(cx->source, key) != NULL ||
@@ -584,6 +592,51 @@ type_create(DiffContext *cx, GNode *t)
 /* ------------------------------------------------------------------ drop */
 
 /*
+ * A range type comes with its constructor functions and its multirange
+ * type (and the multirange's constructors), which keep their names when
+ * the range is renamed: they are renamed too, out of the new range's way.
+ */
+static void
+rename_range_companions(DiffContext *cx, DiffStep *step, GNode *s,
+						const char *oldname)
+{
+	const char *nsp = quote_identifier(s->schema->name);
+	char	   *subtype = gnode_str(s, "subtype");
+	char	   *multirange = gnode_str(s, "multirange");
+	char	   *range = gnode_qualname(s);
+
+	if (subtype != NULL)
+	{
+		step_append(step, "\nALTER FUNCTION %s(%s, %s) RENAME TO %s;",
+					range, subtype, subtype, quote_identifier(oldname));
+		step_append(step, "\nALTER FUNCTION %s(%s, %s, text) RENAME TO %s;",
+					range, subtype, subtype, quote_identifier(oldname));
+	}
+	if (multirange != NULL)
+	{
+		/* "name" or "schema.name", as regtype wrote it */
+		char	   *mrname = multirange;
+		const char *mrold;
+		char	   *oldrange = psprintf("%s.%s", nsp, quote_identifier(oldname));
+		List	   *parts = NIL;
+
+		if (SplitIdentifierString(pstrdup(multirange), '.', &parts) &&
+			list_length(parts) >= 1)
+			mrname = llast(parts);
+		mrold = quote_identifier(replace_name(cx, s->schema, mrname));
+		step_append(step, "\nALTER TYPE %s RENAME TO %s;", multirange, mrold);
+		if (list_length(parts) <= 1)
+			multirange = psprintf("%s.%s", nsp, quote_identifier(mrname));
+		step_append(step, "\nALTER FUNCTION %s() RENAME TO %s;",
+					multirange, mrold);
+		step_append(step, "\nALTER FUNCTION %s(%s) RENAME TO %s;",
+					multirange, oldrange, mrold);
+		step_append(step, "\nALTER FUNCTION %s(%s[]) RENAME TO %s;",
+					multirange, oldrange, mrold);
+	}
+}
+
+/*
  * A rebuilt type that columns use is renamed out of the way (see
  * ddl_replace_convert); any other is dropped.
  */
@@ -598,10 +651,13 @@ type_drop(DiffContext *cx, GNode *s)
 		ddl_replace_dependent_types(cx, s);
 	if (t != NULL && ddl_replace_columns(cx, s) != NIL)
 	{
+		char	   *oldname = ddl_replace_name(cx, s);
+
 		step = diff_step(cx, STEP_DROP, s, "ALTER %s %s RENAME TO %s;",
 						 is_kind(s, "domain") ? "DOMAIN" : "TYPE",
-						 gnode_qualname(s),
-						 quote_identifier(ddl_replace_name(cx, s)));
+						 gnode_qualname(s), quote_identifier(oldname));
+		if (is_kind(s, "range"))
+			rename_range_companions(cx, step, s, oldname);
 		step_hazard(step, HAZARD_BREAKS_DEPENDENTS);
 		return;
 	}
