@@ -712,8 +712,13 @@ add_order_edges(DiffContext *cx)
 			 */
 			foreach(dc, subtree_deps(cx, n))
 			{
-				DiffStep   *d = dropping_step(cx, lfirst(dc));
+				GNode	   *dep = lfirst(dc);
+				DiffStep   *d;
 
+				/* an owned sequence goes with its column, not before it */
+				if (n->kind == OBJ_SEQUENCE && dep->kind == OBJ_COLUMN)
+					continue;
+				d = dropping_step(cx, dep);
 				if (d != NULL && d != step)
 					step_after(d, step);
 			}

@@ -144,6 +144,9 @@ sequence_drop(DiffContext *cx, GNode *s)
 		/* DROP COLUMN takes it along (and waits for it otherwise) */
 		if (col != NULL && tcol == NULL && ttable != NULL && !ddl_is_new(cx, ttable))
 			return;
+		/* and so does DROP TABLE */
+		if (col != NULL && ttable == NULL)
+			return;
 		if (col != NULL && list_member_ptr(col->deps, s) &&
 			gnode_str(col, "default") != NULL &&
 			(tcol == NULL || ttable == NULL || ddl_is_new(cx, ttable)))
