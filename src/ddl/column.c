@@ -303,8 +303,8 @@ from_parent(GNode *s, GNode *t, GNode *ps, GNode *pt, const char *key)
  * The statements that change the settings of column s into t's, in
  * place: default, NOT NULL, identity kind and options (not its addition or
  * removal), storage, compression, statistics, options.  ps/pt: the same
- * column of a parent table in source and target, whose own change
- * recurses to this one (default, NOT NULL, storage and statistics do).
+ * column of a parent table in source and target, whose change of NOT NULL
+ * recurses to this one.
  */
 static void
 column_changes(StringInfo buf, Graph *g, GNode *s, GNode *t, GNode *ps, GNode *pt,
@@ -312,17 +312,25 @@ column_changes(StringInfo buf, Graph *g, GNode *s, GNode *t, GNode *ps, GNode *p
 {
 	char	   *prefix = psprintf("ALTER TABLE %s ALTER COLUMN %s",
 								  gnode_qualname(t->parent), quote_identifier(t->name));
+	char	   *only = psprintf("ALTER TABLE ONLY %s ALTER COLUMN %s",
+								gnode_qualname(t->parent), quote_identifier(t->name));
 	char	   *tdefault = gnode_str(t, "default");
+
+	/*
+	 * Default, storage and statistics are changed on this table ONLY: each
+	 * table that inherits the column changes its own (it may differ from
+	 * the parent's).  NOT NULL must recurse to partitions: a child follows
+	 * its parent's change, and sets its own after it.
+	 */
 
 	/* default (a generated column's expression is not a default) */
 	if (!gnode_attr_equal(s, t, "default") &&
-		gnode_str(t, "generated") == NULL &&
-		!from_parent(s, t, ps, pt, "default"))
+		gnode_str(t, "generated") == NULL)
 	{
 		if (tdefault != NULL)
-			ddl_stmt(buf, "%s SET DEFAULT %s;", prefix, tdefault);
+			ddl_stmt(buf, "%s SET DEFAULT %s;", only, tdefault);
 		else if (gnode_str(s, "generated") == NULL)
-			ddl_stmt(buf, "%s DROP DEFAULT;", prefix);
+			ddl_stmt(buf, "%s DROP DEFAULT;", only);
 	}
 
 	/* NOT NULL (an identity is NOT NULL by itself) */
@@ -363,13 +371,13 @@ column_changes(StringInfo buf, Graph *g, GNode *s, GNode *t, GNode *ps, GNode *p
 					 identity_seqname(t), identity_opt(t, "type"));
 	}
 
-	if (!gnode_attr_equal(s, t, "storage") && !from_parent(s, t, ps, pt, "storage"))
+	if (!gnode_attr_equal(s, t, "storage"))
 	{
 		const char *old = column_storage(g, s);
 		const char *new = column_storage(g, t);
 
 		if (strcmp(old, new) != 0 || gnode_str(t, "storage") != NULL)
-			ddl_stmt(buf, "%s SET STORAGE %s;", prefix, new);
+			ddl_stmt(buf, "%s SET STORAGE %s;", only, new);
 	}
 	if (!gnode_attr_equal(s, t, "compression"))
 	{
@@ -378,9 +386,8 @@ column_changes(StringInfo buf, Graph *g, GNode *s, GNode *t, GNode *ps, GNode *p
 		ddl_stmt(buf, "%s SET COMPRESSION %s;", prefix,
 				 c ? quote_identifier(c) : "default");
 	}
-	if (!gnode_attr_equal(s, t, "statistics") &&
-		!from_parent(s, t, ps, pt, "statistics"))
-		ddl_stmt(buf, "%s SET STATISTICS %lld;", prefix,
+	if (!gnode_attr_equal(s, t, "statistics"))
+		ddl_stmt(buf, "%s SET STATISTICS %lld;", only,
 				 (long long) gnode_int(t, "statistics", -1));
 	ddl_options_diff(buf, prefix, s, t);
 }
@@ -806,6 +813,30 @@ using_cast(const char *col, const char *old, const char *new)
 	return psprintf("%s::%s", col, new);
 }
 
+/*
+ * The change of a column that tables inherit recurses to theirs (NOT NULL,
+ * type): their own changes go after it.
+ */
+static void
+after_parent_column(DiffContext *cx, GNode *t, DiffStep *step)
+{
+	GNode	   *base = gnode_bool(t, "inherited") ? ddl_column_base(cx->target, t) : NULL;
+	DiffStep   *bs;
+	ListCell   *lc;
+
+	if (base != NULL && base->parent->kind == OBJ_TABLE &&
+		(bs = ddl_find_step(cx, base, STEP_ALTER)) != NULL)
+		step_after(step, bs);
+	foreach(lc, ddl_child_tables(cx->target, t->parent))
+	{
+		GNode	   *cc = ddl_find_child(lfirst(lc), OBJ_COLUMN, t->name);
+		DiffStep   *cs = cc ? ddl_find_step(cx, cc, STEP_ALTER) : NULL;
+
+		if (cs != NULL)
+			step_after(cs, step);
+	}
+}
+
 static void
 column_alter(DiffContext *cx, GNode *s, GNode *t)
 {
@@ -908,6 +939,7 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 			step_hazard(main, HAZARD_BLOCKING_LOCK);
 		if (rewrite)
 			step_hazard(main, HAZARD_TABLE_REWRITE);
+		after_parent_column(cx, t, main);
 	}
 
 	/* an identity that comes: after the main step, as a step of its own */

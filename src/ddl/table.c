@@ -398,8 +398,9 @@ order_with_parents(DiffContext *cx, GNode *t, DiffStep *step, bool attach)
 			{
 				GNode	   *sc = graph_find(cx->source, gnode_key(c));
 
+				/* created (or moved), or for a new table also changed */
 				if ((cs = ddl_find_step(cx, c, STEP_CREATE)) != NULL ||
-					(sc != NULL && ddl_column_moves(sc, c) &&
+					(sc != NULL && (ddl_column_moves(sc, c) || !attach) &&
 					 (cs = ddl_find_step(cx, c, STEP_ALTER)) != NULL))
 				{
 					if (attach)
@@ -857,6 +858,22 @@ table_alter(DiffContext *cx, GNode *s, GNode *t)
 			if (sc != NULL && gnode_bool(tc, "not_null") && !gnode_bool(sc, "not_null"))
 				ddl_stmt(&buf, "ALTER TABLE %s ALTER COLUMN %s SET NOT NULL;", q,
 						 quote_identifier(tc->name));
+		}
+		/* and the CHECK constraints of the parent (they become inherited) */
+		{
+			GNode	   *parent = ddl_find(cx->target, t, OBJ_TABLE, tpart);
+
+			foreach(lc, parent ? gnode_children(parent, OBJ_CONSTRAINT) : NIL)
+			{
+				GNode	   *pc = lfirst(lc);
+				char	   *type = gnode_str(pc, "type");
+
+				if (type != NULL && strcmp(type, "check") == 0 &&
+					!gnode_bool(pc, "no_inherit") &&
+					ddl_find_child(s, OBJ_CONSTRAINT, pc->name) == NULL)
+					ddl_stmt(&buf, "ALTER TABLE %s ADD CONSTRAINT %s %s;", q,
+							 quote_identifier(pc->name), gnode_str(pc, "definition"));
+			}
 		}
 		ddl_stmt(&buf, "ALTER TABLE %s ATTACH PARTITION %s %s;", tpart, q,
 				 gnode_str(t, "partition_bound"));
