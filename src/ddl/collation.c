@@ -13,7 +13,7 @@
 #include "utils/builtins.h"
 
 /* type.c: replacing an object that columns use */
-extern List *ddl_replace_columns(DiffContext *cx, GNode *s);
+extern bool ddl_replace_needed(DiffContext *cx, GNode *s);
 extern char *ddl_replace_name(DiffContext *cx, GNode *s);
 extern void ddl_replace_dependent_types(DiffContext *cx, GNode *s);
 extern void ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t,
@@ -53,7 +53,7 @@ collation_create(DiffContext *cx, GNode *t)
 
 	/* rebuilt while columns use it: convert them, then drop the old one */
 	s = diff_source_of(cx, t);
-	if (s != NULL && s->kind == OBJ_COLLATION && ddl_replace_columns(cx, s) != NIL)
+	if (s != NULL && s->kind == OBJ_COLLATION && ddl_replace_needed(cx, s))
 		ddl_replace_convert(cx, s, t, step,
 							psprintf("DROP COLLATION %s.%s;",
 									 quote_identifier(s->schema->name),
@@ -72,7 +72,7 @@ collation_drop(DiffContext *cx, GNode *s)
 
 	if (t != NULL)
 		ddl_replace_dependent_types(cx, s);
-	if (t != NULL && ddl_replace_columns(cx, s) != NIL)
+	if (t != NULL && ddl_replace_needed(cx, s))
 	{
 		DiffStep   *step;
 

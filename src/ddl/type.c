@@ -97,6 +97,7 @@ attribute_definition(GNode *col)
  * engine leaves dependents that are types alone.
  */
 extern List *ddl_replace_columns(DiffContext *cx, GNode *s);
+extern bool ddl_replace_needed(DiffContext *cx, GNode *s);
 extern char *ddl_replace_name(DiffContext *cx, GNode *s);
 static char *replace_name(DiffContext *cx, GNode *schema, const char *oldname);
 extern void ddl_replace_dependent_types(DiffContext *cx, GNode *s);
@@ -204,6 +205,17 @@ dependent_types(GNode *s)
 			types = lappend(types, d);
 	}
 	return types;
+}
+
+/*
+ * Is a rebuilt s replaced in place (renamed, then dropped last) rather than
+ * dropped first?  When columns use it, and when types are built on it
+ * (they are rebuilt, and their old versions use s until they go).
+ */
+bool
+ddl_replace_needed(DiffContext *cx, GNode *s)
+{
+	return ddl_replace_columns(cx, s) != NIL || dependent_types(s) != NIL;
 }
 
 void
@@ -439,7 +451,12 @@ ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t, DiffStep *created,
 	foreach(lc, convs)
 		before_steps_of(cx, lfirst(lc), recreated);
 
-	final = diff_step(cx, STEP_DROP, s, "%s", drop_sql);
+	/*
+	 * The old object's drop is a step of the target node: the engine puts
+	 * the source node's drops (here its rename) before the drops of what it
+	 * needs, and the old versions of the types built on it must go first.
+	 */
+	final = diff_step(cx, STEP_DROP, t, "%s", drop_sql);
 	foreach(lc, convs)
 		step_after(final, lfirst(lc));
 	/* the types built on it go first */
@@ -579,7 +596,7 @@ type_create(DiffContext *cx, GNode *t)
 	if (s != NULL && s->kind == OBJ_TYPE)
 	{
 		ddl_replace_dependent_types(cx, s);
-		if (ddl_replace_columns(cx, s) != NIL)
+		if (ddl_replace_needed(cx, s))
 			ddl_replace_convert(cx, s, t, step,
 								psprintf("DROP %s %s.%s;",
 										 is_kind(s, "domain") ? "DOMAIN" : "TYPE",
@@ -649,7 +666,7 @@ type_drop(DiffContext *cx, GNode *s)
 	/* a rebuild: the types built on it are rebuilt, and dropped first */
 	if (t != NULL)
 		ddl_replace_dependent_types(cx, s);
-	if (t != NULL && ddl_replace_columns(cx, s) != NIL)
+	if (t != NULL && ddl_replace_needed(cx, s))
 	{
 		char	   *oldname = ddl_replace_name(cx, s);
 
