@@ -29,5 +29,3 @@ GRANT EXECUTE ON FUNCTION app.order_count() TO rt_reader;
 REVOKE USAGE ON TYPE app.state FROM PUBLIC;
 GRANT USAGE ON TYPE app.state TO rt_writer;
 REVOKE USAGE ON DOMAIN app.amount FROM PUBLIC;
-REVOKE ALL ON app.order_totals FROM postgres;
-GRANT SELECT ON app.order_totals TO postgres;
