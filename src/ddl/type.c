@@ -21,6 +21,8 @@
  */
 #include "ddl.h"
 
+#include <ctype.h>
+
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
@@ -686,6 +688,97 @@ type_drop(DiffContext *cx, GNode *s)
 
 /* ----------------------------------------------------------------- alter */
 
+/* Does a string attribute of the node hold "needle"? */
+static bool
+attrs_contain(GNode *node, const char *needle)
+{
+	ListCell   *lc;
+
+	foreach(lc, node->attrs)
+	{
+		GAttr	   *a = lfirst(lc);
+
+		if (a->value.type == jbvString &&
+			strstr(pnstrdup(a->value.val.string.val, a->value.val.string.len),
+				   needle) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is a new enum label used by the target: written as a literal by an object
+ * that uses the type (a default, a CHECK, an index predicate, a view, a
+ * SQL-standard function body, ...) or by the table of a column of the type
+ * (a partition bound)?  Such an object is created in the same transaction
+ * as the label, where PostgreSQL refuses to use a value that ALTER TYPE ...
+ * ADD VALUE made ("unsafe use of new value"); a type created in that
+ * transaction has no such limit, so the type is rebuilt instead.  A
+ * literal that happens to equal the label only costs a rebuild.
+ */
+static bool
+label_used(GNode *t, const char *label)
+{
+	char	   *lit = ddl_literal(label);
+	ListCell   *lc;
+
+	foreach(lc, t->dependents)
+	{
+		GNode	   *d = lfirst(lc);
+
+		if (attrs_contain(d, lit))
+			return true;
+		if (d->kind == OBJ_COLUMN && d->parent != NULL)
+		{
+			ListCell   *pc;
+
+			if (attrs_contain(d->parent, lit))
+				return true;
+			/* partitions of the table: their bounds */
+			foreach(pc, d->parent->dependents)
+				if (attrs_contain(lfirst(pc), lit))
+					return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Is a column of the type part of a partition key?  Such a column cannot
+ * change its type, so the type cannot be rebuilt: its new labels are added
+ * in place even when used at once (the script then needs a COMMIT after
+ * them).  The key is matched by the column's name in "partition_by".
+ */
+static bool
+in_partition_key(GNode *t)
+{
+	ListCell   *lc;
+
+	foreach(lc, t->dependents)
+	{
+		GNode	   *d = lfirst(lc);
+		char	   *key;
+		const char *name;
+		char	   *p;
+
+		if (d->kind != OBJ_COLUMN || d->parent == NULL ||
+			(key = gnode_str(d->parent, "partition_by")) == NULL)
+			continue;
+		name = quote_identifier(d->name);
+		for (p = strstr(key, name); p != NULL; p = strstr(p + 1, name))
+		{
+			char		before = p == key ? ' ' : p[-1];
+			char		after = p[strlen(name)];
+
+			if (!isalnum((unsigned char) before) && before != '_' &&
+				!isalnum((unsigned char) after) && after != '_' &&
+				before != '"' && after != '"')
+				return true;
+		}
+	}
+	return false;
+}
+
 /*
  * Enum labels.  New labels are added in place when every label of the
  * source is in the target, in the same relative order: each new label is
@@ -731,6 +824,10 @@ enum_alter(DiffContext *cx, GNode *s, GNode *t)
 	}
 	if (si < list_length(slabels))
 		return false;			/* a label removed */
+	if (!in_partition_key(t))
+		for (int i = 0; i < nt; i++)
+			if (!isold[i] && label_used(t, list_nth(tlabels, i)))
+				return false;	/* unusable in the transaction that adds it */
 
 	for (int i = 0; i < nt; i++)
 	{
