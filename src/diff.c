@@ -1000,6 +1000,15 @@ diff_script(List *steps)
 	ListCell   *lc;
 
 	initStringInfo(&buf);
+	if (steps == NIL)
+		return buf.data;
+
+	/*
+	 * As pg_dump does: a function body written as a string is checked when
+	 * first called, not when created, since it may name objects (a sequence
+	 * in nextval('...')) that no dependency orders before it.
+	 */
+	appendStringInfoString(&buf, "SET check_function_bodies = false;\n");
 	foreach(lc, steps)
 	{
 		DiffStep   *step = lfirst(lc);
@@ -1024,6 +1033,7 @@ diff_script(List *steps)
 	}
 	if (path != NULL)
 		appendStringInfoString(&buf, "RESET search_path;\n");
+	appendStringInfoString(&buf, "RESET check_function_bodies;\n");
 	return buf.data;
 }
 
