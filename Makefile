@@ -41,7 +41,9 @@ REGRESS = \
 	snapshot_functions \
 	snapshot_triggers_policies \
 	snapshot_misc \
-	snapshot_determinism
+	snapshot_determinism \
+	diff_errors \
+	diff_hazards
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl

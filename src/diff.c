@@ -510,6 +510,14 @@ rebuild_dependents_of(DiffContext *cx, GNode *s, GNode *root)
 		if (d->kind == OBJ_TABLE || d->kind == OBJ_TYPE)
 			continue;			/* altered in place */
 		diff_rebuild(cx, d, dt);
+
+		/* dropped only to be made again: its own dependents see it go */
+		{
+			NodeState  *dst = state_of(cx, d);
+
+			if (dst->drop != NULL)
+				step_hazard(dst->drop, HAZARD_BREAKS_DEPENDENTS);
+		}
 	}
 	foreach(lc, s->children)
 		rebuild_dependents_of(cx, lfirst(lc), root);
