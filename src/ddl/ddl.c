@@ -26,40 +26,10 @@ static const DdlHandler *const handlers[OBJ_NKINDS] = {
 	[OBJ_POLICY] = &pgm_ddl_policy,
 };
 
-static void
-unsupported(ObjKind kind)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-			 errmsg("pg_migrate cannot change objects of kind %s yet",
-					pgm_kinds[kind].label)));
-}
-
-static void
-no_create(DiffContext *cx, GNode *t)
-{
-	unsupported(t->kind);
-}
-
-static void
-no_drop(DiffContext *cx, GNode *s)
-{
-	unsupported(s->kind);
-}
-
-static void
-no_alter(DiffContext *cx, GNode *s, GNode *t)
-{
-	unsupported(t->kind);
-}
-
-static const DdlHandler unsupported_handler = {no_create, no_drop, no_alter, false, NULL};
-
 const DdlHandler *
 pgm_ddl_handler(ObjKind kind)
 {
-	if (handlers[kind] == NULL || handlers[kind]->create == NULL)
-		return &unsupported_handler;
+	Assert(kind >= 0 && kind < OBJ_NKINDS);
 	return handlers[kind];
 }
 
