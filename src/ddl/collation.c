@@ -16,6 +16,8 @@
 extern bool ddl_replace_needed(DiffContext *cx, GNode *s);
 extern char *ddl_replace_name(DiffContext *cx, GNode *s);
 extern void ddl_replace_dependent_types(DiffContext *cx, GNode *s);
+extern void ddl_replace_drop_after_users(DiffContext *cx, DiffStep *drop,
+										 GNode *s);
 extern void ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t,
 								DiffStep *created, const char *drop_sql,
 								bool collation, bool lossy);
@@ -82,7 +84,12 @@ collation_drop(DiffContext *cx, GNode *s)
 		step_hazard(step, HAZARD_BREAKS_DEPENDENTS);
 		return;
 	}
-	diff_step(cx, STEP_DROP, s, "DROP COLLATION %s;", gnode_qualname(s));
+	ddl_replace_drop_after_users(cx,
+								 diff_step(cx, STEP_DROP, s, "DROP COLLATION %s;",
+										   gnode_qualname(s)),
+								 s);
+	/* what survives it is rebuilt around its drop */
+	diff_rebuild_dependents(cx, s);
 }
 
 static void

@@ -18,6 +18,10 @@
 #include "utils/guc.h"
 #include "utils/varlena.h"
 
+/* type.c */
+extern void ddl_replace_drop_after_users(DiffContext *cx, DiffStep *drop,
+										 GNode *s);
+
 static bool
 str_equal(const char *a, const char *b)
 {
@@ -369,8 +373,13 @@ function_drop(DiffContext *cx, GNode *s)
 {
 	if (made_by_range_type(s))
 		return;
-	diff_step(cx, STEP_DROP, s, "DROP %s %s;",
-			  is_procedure(s) ? "PROCEDURE" : "FUNCTION", gnode_qualname(s));
+	ddl_replace_drop_after_users(cx,
+								 diff_step(cx, STEP_DROP, s, "DROP %s %s;",
+										   is_procedure(s) ? "PROCEDURE" : "FUNCTION",
+										   gnode_qualname(s)),
+								 s);
+	/* what survives it (an index, a view, ...) is rebuilt around its drop */
+	diff_rebuild_dependents(cx, s);
 }
 
 static void

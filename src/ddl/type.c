@@ -100,6 +100,8 @@ attribute_definition(GNode *col)
  */
 extern List *ddl_replace_columns(DiffContext *cx, GNode *s);
 extern bool ddl_replace_needed(DiffContext *cx, GNode *s);
+extern void ddl_replace_drop_after_users(DiffContext *cx, DiffStep *drop,
+										 GNode *s);
 extern char *ddl_replace_name(DiffContext *cx, GNode *s);
 static char *replace_name(DiffContext *cx, GNode *schema, const char *oldname);
 extern void ddl_replace_dependent_types(DiffContext *cx, GNode *s);
@@ -207,6 +209,40 @@ dependent_types(GNode *s)
 			types = lappend(types, d);
 	}
 	return types;
+}
+
+/*
+ * A drop of an object that a type or collation replaced in place needs (a
+ * range's subtype_diff function, a domain's base type, ...): after the old
+ * version of that type or collation is dropped.
+ */
+void
+ddl_replace_drop_after_users(DiffContext *cx, DiffStep *drop, GNode *s)
+{
+	ListCell   *lc;
+
+	foreach(lc, s->dependents)
+	{
+		GNode	   *d = lfirst(lc);
+		GNode	   *dt;
+		ListCell   *sc;
+
+		if (d->kind == OBJ_COLUMN && d->parent != NULL &&
+			d->parent->kind == OBJ_TYPE)
+			d = d->parent;
+		if (d->kind != OBJ_TYPE && d->kind != OBJ_COLLATION)
+			continue;
+		if ((dt = graph_find(cx->target, gnode_key(d))) == NULL)
+			continue;
+		foreach(sc, cx->steps)
+		{
+			DiffStep   *other = lfirst(sc);
+
+			if (other->node == dt && other->action == STEP_DROP &&
+				other != drop)
+				step_after(drop, other);
+		}
+	}
 }
 
 /*
@@ -454,6 +490,25 @@ ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t, DiffStep *created,
 		before_steps_of(cx, lfirst(lc), recreated);
 
 	/*
+	 * The columns of tables that use s in the source and t in the target
+	 * (those converted, and the inherited ones that follow them) do not
+	 * stop using the type: forget their dependency on s, lest the engine
+	 * order their other changes, which need t, before the rename of s.
+	 */
+	foreach(lc, s->dependents)
+	{
+		GNode	   *sc = lfirst(lc);
+		GNode	   *tc;
+
+		if (sc->kind != OBJ_COLUMN || sc->parent == NULL ||
+			sc->parent->kind != OBJ_TABLE)
+			continue;
+		tc = graph_find(cx->target, gnode_key(sc));
+		if (tc != NULL && list_member_ptr(tc->deps, t))
+			sc->deps = list_delete_ptr(sc->deps, s);
+	}
+
+	/*
 	 * The old object's drop is a step of the target node: the engine puts
 	 * the source node's drops (here its rename) before the drops of what it
 	 * needs, and the old versions of the types built on it must go first.
@@ -684,6 +739,9 @@ type_drop(DiffContext *cx, GNode *s)
 					 is_kind(s, "domain") ? "DOMAIN" : "TYPE", gnode_qualname(s));
 	if (t != NULL)
 		after_steps_of(cx, step, dependent_types(s), true);
+	ddl_replace_drop_after_users(cx, step, s);
+	/* what survives it is rebuilt around its drop */
+	diff_rebuild_dependents(cx, s);
 }
 
 /* ----------------------------------------------------------------- alter */

@@ -171,6 +171,8 @@ static void
 view_drop(DiffContext *cx, GNode *s)
 {
 	diff_step(cx, STEP_DROP, s, "DROP VIEW %s;", gnode_qualname(s));
+	/* what survives it is rebuilt around its drop */
+	diff_rebuild_dependents(cx, s);
 }
 
 static void
@@ -223,6 +225,8 @@ matview_drop(DiffContext *cx, GNode *s)
 {
 	diff_step(cx, STEP_DROP, s, "DROP MATERIALIZED VIEW %s;",
 			  gnode_qualname(s));
+	/* what survives it is rebuilt around its drop */
+	diff_rebuild_dependents(cx, s);
 }
 
 /* Options: RESET those gone, SET those new or changed. */
