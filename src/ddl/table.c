@@ -34,6 +34,10 @@ extern List *ddl_partitions(Graph *g, GNode *table);
 extern List *ddl_child_tables(Graph *g, GNode *table);
 extern bool ddl_table_rebuilds(DiffContext *cx, GNode *t, int depth);
 
+static bool table_rebuild_needed(DiffContext *cx, GNode *s, GNode *t,
+								 List **removed, List **added);
+static bool parent_rebuilds(DiffContext *cx, GNode *t);
+
 /* ----------------------------------------------------------------
  * Shared helpers
  * ----------------------------------------------------------------
@@ -319,14 +323,19 @@ columns_in_order(GNode *s, GNode *t)
 }
 
 /*
- * Rebuild table s as t when its columns cannot end up in t's order in
- * place; true when it did.  For the column handlers, which see a table's
- * columns first (a table whose attributes do not differ is not altered).
+ * Rebuild table s as t when it must be (its columns cannot end up in t's
+ * order in place, a column of its partition key changes type, ...); true
+ * when it did.  For the column handlers: a table whose own attributes do
+ * not differ is not altered, its columns are.
  */
 bool
 ddl_table_columns_rebuild(DiffContext *cx, GNode *s, GNode *t)
 {
-	if (ddl_is_new(cx, t) || columns_in_order(s, t))
+	List	   *removed;
+	List	   *added;
+
+	if (ddl_is_new(cx, t) ||
+		(!table_rebuild_needed(cx, s, t, &removed, &added) && !parent_rebuilds(cx, t)))
 		return false;
 	diff_rebuild(cx, s, t);
 	return true;
@@ -506,6 +515,25 @@ table_drop(DiffContext *cx, GNode *s)
 	DiffStep   *step = diff_step(cx, STEP_DROP, s, "DROP TABLE %s;", gnode_qualname(s));
 
 	step_hazard(step, HAZARD_DATA_LOSS);
+
+	/*
+	 * Rebuilt: its partitions and the tables that inherit from it are
+	 * rebuilt with it (the engine alters dependent tables in place, but DROP
+	 * TABLE takes partitions along, and needs the children gone).
+	 */
+	if (graph_find(cx->target, gnode_key(s)) != NULL)
+	{
+		ListCell   *lc;
+
+		foreach(lc, ddl_child_tables(cx->source, s))
+		{
+			GNode	   *cs = lfirst(lc);
+			GNode	   *ct = graph_find(cx->target, gnode_key(cs));
+
+			if (ct != NULL)
+				diff_rebuild(cx, cs, ct);
+		}
+	}
 }
 
 /*
@@ -665,6 +693,63 @@ inherits_in_place(DiffContext *cx, GNode *s, GNode *t, List **removed, List **ad
 	return true;
 }
 
+/* Does the partition key text of table name column col (a whole word)? */
+static bool
+in_partition_key(GNode *table, const char *col)
+{
+	char	   *key = gnode_str(table, "partition_by");
+	const char *q = quote_identifier(col);
+	size_t		len = strlen(q);
+	char	   *p;
+
+	if (key == NULL)
+		return false;
+	for (p = strstr(key, q); p != NULL; p = strstr(p + 1, q))
+	{
+		bool		start = p == key || !(isalnum((unsigned char) p[-1]) ||
+										  p[-1] == '_' || p[-1] == '"');
+		bool		end = !(isalnum((unsigned char) p[len]) || p[len] == '_' ||
+							p[len] == '"');
+
+		if (start && end)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A column of the partition key (of the table or of one of its partitions,
+ * which ALTER COLUMN TYPE reaches) cannot change its type in place.
+ */
+static bool
+key_column_retyped(DiffContext *cx, GNode *s, GNode *t)
+{
+	ListCell   *lc;
+
+	foreach(lc, gnode_children(t, OBJ_COLUMN))
+	{
+		GNode	   *tc = lfirst(lc);
+		GNode	   *sc = ddl_find_child(s, OBJ_COLUMN, tc->name);
+		List	   *tables;
+		ListCell   *tl;
+
+		if (sc == NULL || (gnode_attr_equal(sc, tc, "type") &&
+						   gnode_attr_equal(sc, tc, "collation")))
+			continue;
+		tables = list_make1(t);
+		foreach(tl, tables)
+		{
+			GNode	   *tab = lfirst(tl);
+
+			if (in_partition_key(tab, tc->name))
+				return true;
+			if (list_length(tables) < 1000)
+				tables = list_concat(tables, ddl_partitions(cx->target, tab));
+		}
+	}
+	return false;
+}
+
 /* Must table s be rebuilt to become t?  (removed, added: for INHERIT) */
 static bool
 table_rebuild_needed(DiffContext *cx, GNode *s, GNode *t, List **removed, List **added)
@@ -674,6 +759,8 @@ table_rebuild_needed(DiffContext *cx, GNode *s, GNode *t, List **removed, List *
 
 	*removed = *added = NIL;
 	return !gnode_attr_equal(s, t, "partition_by") ||
+		(is_unlogged(s) != is_unlogged(t) && gnode_str(t, "partition_by") != NULL) ||
+		key_column_retyped(cx, s, t) ||
 		(!gnode_attr_equal(s, t, "access_method") &&
 		 gnode_str(t, "partition_by") != NULL) ||
 		(!gnode_attr_equal(s, t, "inherits") &&
@@ -716,6 +803,25 @@ ddl_table_rebuilds(DiffContext *cx, GNode *t, int depth)
 	return false;
 }
 
+/*
+ * Is a parent of t (partitioned table, parent of INHERITS) rebuilt?  Then
+ * t is too: DROP TABLE of a partitioned table drops its partitions, that of
+ * a parent of INHERITS needs its children gone.
+ */
+static bool
+parent_rebuilds(DiffContext *cx, GNode *t)
+{
+	ListCell   *lc;
+
+	if (ddl_table_rebuilds(cx, ddl_find(cx->target, t, OBJ_TABLE,
+										gnode_str(t, "partition_of")), 1))
+		return true;
+	foreach(lc, gnode_strings(t, "inherits"))
+		if (ddl_table_rebuilds(cx, ddl_find(cx->target, t, OBJ_TABLE, lfirst(lc)), 1))
+			return true;
+	return false;
+}
+
 static void
 table_alter(DiffContext *cx, GNode *s, GNode *t)
 {
@@ -730,7 +836,7 @@ table_alter(DiffContext *cx, GNode *s, GNode *t)
 	List	   *added = NIL;
 
 	/* what ALTER TABLE cannot do */
-	if (table_rebuild_needed(cx, s, t, &removed, &added))
+	if (table_rebuild_needed(cx, s, t, &removed, &added) || parent_rebuilds(cx, t))
 	{
 		diff_rebuild(cx, s, t);
 		return;
