@@ -71,12 +71,12 @@ static void
 collation_drop(DiffContext *cx, GNode *s)
 {
 	GNode	   *t = graph_find(cx->target, gnode_key(s));
+	DiffStep   *step;
 
 	if (t != NULL)
 		ddl_replace_dependent_types(cx, s);
 	if (t != NULL && ddl_replace_needed(cx, s))
 	{
-		DiffStep   *step;
 
 		step = diff_step(cx, STEP_DROP, s, "ALTER COLLATION %s RENAME TO %s;",
 						 gnode_qualname(s),
@@ -84,10 +84,10 @@ collation_drop(DiffContext *cx, GNode *s)
 		step_hazard(step, HAZARD_BREAKS_DEPENDENTS);
 		return;
 	}
-	ddl_replace_drop_after_users(cx,
-								 diff_step(cx, STEP_DROP, s, "DROP COLLATION %s;",
-										   gnode_qualname(s)),
-								 s);
+	step = diff_step(cx, STEP_DROP, s, "DROP COLLATION %s;", gnode_qualname(s));
+	if (t != NULL && s->dependents != NIL)
+		step_hazard(step, HAZARD_BREAKS_DEPENDENTS);
+	ddl_replace_drop_after_users(cx, step, s);
 	/* what survives it is rebuilt around its drop */
 	diff_rebuild_dependents(cx, s);
 }

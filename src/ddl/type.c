@@ -738,7 +738,11 @@ type_drop(DiffContext *cx, GNode *s)
 	step = diff_step(cx, STEP_DROP, s, "DROP %s %s;",
 					 is_kind(s, "domain") ? "DOMAIN" : "TYPE", gnode_qualname(s));
 	if (t != NULL)
+	{
 		after_steps_of(cx, step, dependent_types(s), true);
+		if (s->dependents != NIL)
+			step_hazard(step, HAZARD_BREAKS_DEPENDENTS);
+	}
 	ddl_replace_drop_after_users(cx, step, s);
 	/* what survives it is rebuilt around its drop */
 	diff_rebuild_dependents(cx, s);

@@ -157,6 +157,29 @@ column_defaults(GNode *s, GNode *t)
 	return buf.data;
 }
 
+/*
+ * After diff_rebuild(s, ...): the drop of s breaks what depends on it (the
+ * engine drops and recreates those).
+ */
+static void
+mark_rebuild(DiffContext *cx, GNode *s)
+{
+	ListCell   *lc;
+
+	if (s->dependents == NIL)
+		return;
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+
+		if (step->node == s && step->action == STEP_DROP)
+		{
+			step_hazard(step, HAZARD_BREAKS_DEPENDENTS);
+			break;
+		}
+	}
+}
+
 /* ----------------------------------------------------------------- views */
 
 static void
@@ -183,6 +206,7 @@ view_alter(DiffContext *cx, GNode *s, GNode *t)
 	if (!columns_extend(s, t))
 	{
 		diff_rebuild(cx, s, t);
+		mark_rebuild(cx, s);
 		return;
 	}
 	defaults = column_defaults(s, t);
@@ -223,8 +247,13 @@ matview_create(DiffContext *cx, GNode *t)
 static void
 matview_drop(DiffContext *cx, GNode *s)
 {
-	diff_step(cx, STEP_DROP, s, "DROP MATERIALIZED VIEW %s;",
-			  gnode_qualname(s));
+	DiffStep   *step;
+
+	step = diff_step(cx, STEP_DROP, s, "DROP MATERIALIZED VIEW %s;",
+					 gnode_qualname(s));
+	/* dropped for good: its contents go */
+	if (graph_find(cx->target, gnode_key(s)) == NULL)
+		step_hazard(step, HAZARD_DATA_LOSS);
 	/* what survives it is rebuilt around its drop */
 	diff_rebuild_dependents(cx, s);
 }
@@ -287,6 +316,7 @@ matview_alter(DiffContext *cx, GNode *s, GNode *t)
 	if (!same)
 	{
 		diff_rebuild(cx, s, t);
+		mark_rebuild(cx, s);
 		return;
 	}
 
@@ -300,6 +330,8 @@ matview_alter(DiffContext *cx, GNode *s, GNode *t)
 						 gnode_qualname(t),
 						 matview_populated(t) ? "" : " WITH NO DATA");
 		step_hazard(step, HAZARD_BLOCKING_LOCK);
+		if (!matview_populated(t))
+			step_hazard(step, HAZARD_DATA_LOSS);
 	}
 }
 
