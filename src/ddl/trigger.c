@@ -47,16 +47,122 @@ enable_statement(GNode *node)
 					quote_identifier(node->name));
 }
 
+/*
+ * The trigger of the parent partitioned table that a cloned trigger comes
+ * from, in the same graph, or NULL.
+ */
+static GNode *
+parent_trigger(Graph *g, GNode *trg)
+{
+	GNode	   *table = trg->parent;
+	char	   *parent = gnode_str(table, "partition_of");
+	GNode	   *ptable = NULL;
+	ListCell   *lc;
+
+	if (parent == NULL)
+		return NULL;
+	if (table->schema != NULL)
+		ptable = graph_find(g, psprintf("%s %s.%s", pgm_kinds[OBJ_TABLE].label,
+										quote_identifier(table->schema->name),
+										parent));
+	if (ptable == NULL)
+		ptable = graph_find(g, psprintf("%s %s", pgm_kinds[OBJ_TABLE].label,
+										parent));
+	if (ptable == NULL)
+		return NULL;
+	foreach(lc, ptable->children)
+	{
+		GNode	   *c = lfirst(lc);
+
+		if (c->kind == OBJ_TRIGGER && strcmp(c->name, trg->name) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+/*
+ * Does the parent trigger's own step decide its clones' states?  When it is
+ * new or rebuilt (the clones are made anew), or its enabled state changes
+ * (ALTER TABLE recurses to the partitions).
+ */
+static bool
+parent_decides(DiffContext *cx, GNode *pt)
+{
+	GNode	   *ps;
+
+	if (pt == NULL)
+		return false;
+	ps = graph_find(cx->source, gnode_key(pt));
+	return ps == NULL || !gnode_attr_equal(ps, pt, "definition") ||
+		!gnode_attr_equal(ps, pt, "enabled") ||
+		gnode_bool(ps, "inherited") != gnode_bool(pt, "inherited");
+}
+
+/*
+ * After the step "after" has given trigger pt's clones pt's state: set
+ * those that differ, and so on down the partition tree.
+ */
+static void
+sync_clones(DiffContext *cx, GNode *pt, DiffStep *after)
+{
+	ListCell   *lc;
+
+	foreach(lc, pt->parent->dependents)
+	{
+		GNode	   *part = lfirst(lc);
+		ListCell   *cc;
+
+		if (part->kind != OBJ_TABLE || gnode_str(part, "partition_of") == NULL)
+			continue;
+		foreach(cc, part->children)
+		{
+			GNode	   *c = lfirst(cc);
+			DiffStep   *step = after;
+
+			if (c->kind != OBJ_TRIGGER || strcmp(c->name, pt->name) != 0 ||
+				!gnode_bool(c, "inherited"))
+				continue;
+			if (!str_equal(gnode_str(c, "enabled"), gnode_str(pt, "enabled")))
+			{
+				step = diff_step(cx, STEP_ALTER, c, "%s", enable_statement(c));
+				step_after(step, after);
+			}
+			sync_clones(cx, c, step);
+		}
+	}
+}
+
+/*
+ * A cloned trigger whose parent's steps do not decide its state: set it
+ * when it is not what cloning, or the source, gave it.
+ */
+static void
+clone_enabled(DiffContext *cx, GNode *s, GNode *t)
+{
+	GNode	   *pt = parent_trigger(cx->target, t);
+	char	   *current;
+
+	if (parent_decides(cx, pt))
+		return;
+	current = s ? gnode_str(s, "enabled") : pt ? gnode_str(pt, "enabled") : NULL;
+	if (!str_equal(current, gnode_str(t, "enabled")))
+		diff_step(cx, STEP_ALTER, t, "%s", enable_statement(t));
+}
+
 static void
 trigger_create(DiffContext *cx, GNode *t)
 {
 	DiffStep   *step;
 
 	if (gnode_bool(t, "inherited"))
+	{
+		clone_enabled(cx, NULL, t);
 		return;
+	}
 	step = diff_step(cx, STEP_CREATE, t, "%s;", gnode_str(t, "definition"));
 	if (gnode_str(t, "enabled") != NULL)
 		step_append(step, "\n%s", enable_statement(t));
+	sync_clones(cx, t, step);
 }
 
 static void
@@ -79,8 +185,10 @@ trigger_alter(DiffContext *cx, GNode *s, GNode *t)
 		diff_rebuild(cx, s, t);
 		return;
 	}
-	if (!str_equal(gnode_str(s, "enabled"), gnode_str(t, "enabled")))
-		diff_step(cx, STEP_ALTER, t, "%s", enable_statement(t));
+	if (inherited)
+		clone_enabled(cx, s, t);
+	else if (!str_equal(gnode_str(s, "enabled"), gnode_str(t, "enabled")))
+		sync_clones(cx, t, diff_step(cx, STEP_ALTER, t, "%s", enable_statement(t)));
 }
 
 const DdlHandler pgm_ddl_trigger = {
