@@ -88,8 +88,12 @@ collation_drop(DiffContext *cx, GNode *s)
 	if (t != NULL && s->dependents != NIL)
 		step_hazard(step, HAZARD_BREAKS_DEPENDENTS);
 	ddl_replace_drop_after_users(cx, step, s);
-	/* what survives it is rebuilt around its drop */
-	diff_rebuild_dependents(cx, s);
+	/*
+	 * Gone from the target: what survives it is rebuilt around its drop (a
+	 * rebuild does that itself).
+	 */
+	if (graph_find(cx->target, gnode_key(s)) == NULL)
+		diff_rebuild_dependents(cx, s);
 }
 
 static void

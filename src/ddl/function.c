@@ -401,8 +401,12 @@ function_drop(DiffContext *cx, GNode *s)
 										   is_procedure(s) ? "PROCEDURE" : "FUNCTION",
 										   gnode_qualname(s)),
 								 s);
-	/* what survives it (an index, a view, ...) is rebuilt around its drop */
-	diff_rebuild_dependents(cx, s);
+	/*
+	 * Gone from the target: what survives it (an index, a view, ...) is
+	 * rebuilt around its drop (a rebuild does that itself).
+	 */
+	if (graph_find(cx->target, gnode_key(s)) == NULL)
+		diff_rebuild_dependents(cx, s);
 }
 
 static void

@@ -194,8 +194,12 @@ static void
 view_drop(DiffContext *cx, GNode *s)
 {
 	diff_step(cx, STEP_DROP, s, "DROP VIEW %s;", gnode_qualname(s));
-	/* what survives it is rebuilt around its drop */
-	diff_rebuild_dependents(cx, s);
+	/*
+	 * Gone from the target: what survives it is rebuilt around its drop (a
+	 * rebuild does that itself).
+	 */
+	if (graph_find(cx->target, gnode_key(s)) == NULL)
+		diff_rebuild_dependents(cx, s);
 }
 
 static void
@@ -254,8 +258,12 @@ matview_drop(DiffContext *cx, GNode *s)
 	/* dropped for good: its contents go */
 	if (graph_find(cx->target, gnode_key(s)) == NULL)
 		step_hazard(step, HAZARD_DATA_LOSS);
-	/* what survives it is rebuilt around its drop */
-	diff_rebuild_dependents(cx, s);
+	/*
+	 * Gone from the target: what survives it is rebuilt around its drop (a
+	 * rebuild does that itself).
+	 */
+	if (graph_find(cx->target, gnode_key(s)) == NULL)
+		diff_rebuild_dependents(cx, s);
 }
 
 /* Options: RESET those gone, SET those new or changed. */
