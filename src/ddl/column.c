@@ -709,7 +709,8 @@ column_drop(DiffContext *cx, GNode *s)
 	/* the columns left must still be in the target's order */
 	ttable = graph_find(cx->target, gnode_key(table));
 	if (ttable != NULL &&
-		(diff_is_new(cx, ttable) || ddl_table_columns_rebuild(cx, table, ttable)))
+		((diff_source_of(cx, ttable) != NULL && diff_is_new(cx, ttable)) ||
+		 ddl_table_columns_rebuild(cx, table, ttable)))
 		return;
 	/* inherited ones go with the parent's; a typed table's with the type */
 	if (gnode_bool(s, "inherited") && !gnode_bool(s, "local"))

@@ -203,6 +203,13 @@ constraint_drop(DiffContext *cx, GNode *s)
 		return;
 	if (parent->kind == OBJ_TABLE && follows_parent(s))
 		return;
+	/* a table rebuilt in the meantime (by a column's drop) takes it along */
+	{
+		GNode	   *tt = graph_find(cx->target, gnode_key(s->parent));
+
+		if (tt != NULL && diff_source_of(cx, tt) != NULL && diff_is_new(cx, tt))
+			return;
+	}
 	diff_step(cx, STEP_DROP, s, "%s DROP CONSTRAINT %s;", alter_owner(s),
 			  quote_identifier(s->name));
 }

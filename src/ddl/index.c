@@ -142,6 +142,14 @@ index_drop(DiffContext *cx, GNode *s)
 	/* attached to a partitioned index: goes with it */
 	if (gnode_str(s, "partition_of") != NULL)
 		return;
+	/* a table rebuilt in the meantime (by a column's drop) takes it along */
+	{
+		GNode	   *tt = graph_find(cx->target, gnode_key(s->parent));
+
+		if (tt != NULL && diff_source_of(cx, tt) != NULL && diff_is_new(cx, tt))
+			return;
+	}
+
 	diff_step(cx, STEP_DROP, s, "DROP INDEX %s;", gnode_qualname(s));
 }
 

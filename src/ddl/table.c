@@ -133,29 +133,54 @@ ddl_find_step(DiffContext *cx, GNode *node, StepAction action)
 	return found;
 }
 
+/*
+ * The tables of g that are partitions of table (with inheriting children
+ * too: all), found among the objects that depend on it.
+ */
+static List *
+table_children(Graph *g, GNode *table, bool all)
+{
+	List	   *res = NIL;
+	ListCell   *lc;
+
+	foreach(lc, table->dependents)
+	{
+		GNode	   *n = lfirst(lc);
+		ListCell   *ic;
+
+		if (n->kind != OBJ_TABLE || list_member_ptr(res, n))
+			continue;
+		if (ddl_find(g, n, OBJ_TABLE, gnode_str(n, "partition_of")) == table)
+		{
+			res = lappend(res, n);
+			continue;
+		}
+		if (!all)
+			continue;
+		foreach(ic, gnode_strings(n, "inherits"))
+			if (ddl_find(g, n, OBJ_TABLE, lfirst(ic)) == table)
+			{
+				res = lappend(res, n);
+				break;
+			}
+	}
+	return res;
+}
+
 /* The tables of g that are partitions of table. */
 List *
 ddl_partitions(Graph *g, GNode *table)
 {
-	List	   *res = NIL;
-	ListCell   *sc;
-
 	if (gnode_str(table, "partition_by") == NULL)
 		return NIL;
-	foreach(sc, g->schemas)
-	{
-		ListCell   *lc;
+	return table_children(g, table, false);
+}
 
-		foreach(lc, ((GNode *) lfirst(sc))->children)
-		{
-			GNode	   *n = lfirst(lc);
-
-			if (n->kind == OBJ_TABLE &&
-				ddl_find(g, n, OBJ_TABLE, gnode_str(n, "partition_of")) == table)
-				res = lappend(res, n);
-		}
-	}
-	return res;
+/* The tables of g that inherit from table or are its partitions. */
+List *
+ddl_child_tables(Graph *g, GNode *table)
+{
+	return table_children(g, table, true);
 }
 
 static bool
@@ -167,40 +192,6 @@ list_member_string(List *l, const char *s)
 		if (strcmp(lfirst(lc), s) == 0)
 			return true;
 	return false;
-}
-
-/* The tables of g that inherit from table or are its partitions. */
-List *
-ddl_child_tables(Graph *g, GNode *table)
-{
-	List	   *res = NIL;
-	ListCell   *sc;
-
-	foreach(sc, g->schemas)
-	{
-		ListCell   *lc;
-
-		foreach(lc, ((GNode *) lfirst(sc))->children)
-		{
-			GNode	   *n = lfirst(lc);
-			ListCell   *ic;
-
-			if (n->kind != OBJ_TABLE)
-				continue;
-			if (ddl_find(g, n, OBJ_TABLE, gnode_str(n, "partition_of")) == table)
-			{
-				res = lappend(res, n);
-				continue;
-			}
-			foreach(ic, gnode_strings(n, "inherits"))
-				if (ddl_find(g, n, OBJ_TABLE, lfirst(ic)) == table)
-				{
-					res = lappend(res, n);
-					break;
-				}
-		}
-	}
-	return res;
 }
 
 /* "name=value" storage parameters as a WITH / SET list: name='value'. */
