@@ -754,19 +754,27 @@ type_drop(DiffContext *cx, GNode *s)
 
 /* ----------------------------------------------------------------- alter */
 
-/* Does a string attribute of the node hold "needle"? */
+/*
+ * Does a string attribute of the node hold the literal "lit", or an array
+ * of the type ("...<type>[]") with the label in it?
+ */
 static bool
-attrs_contain(GNode *node, const char *needle)
+attrs_contain(GNode *node, const char *lit, const char *label,
+			  const char *arraycast)
 {
 	ListCell   *lc;
 
 	foreach(lc, node->attrs)
 	{
 		GAttr	   *a = lfirst(lc);
+		char	   *v;
 
-		if (a->value.type == jbvString &&
-			strstr(pnstrdup(a->value.val.string.val, a->value.val.string.len),
-				   needle) != NULL)
+		if (a->value.type != jbvString)
+			continue;
+		v = pnstrdup(a->value.val.string.val, a->value.val.string.len);
+		if (strstr(v, lit) != NULL)
+			return true;
+		if (strstr(v, arraycast) != NULL && strstr(v, label) != NULL)
 			return true;
 	}
 	return false;
@@ -786,23 +794,24 @@ static bool
 label_used(GNode *t, const char *label)
 {
 	char	   *lit = ddl_literal(label);
+	char	   *arraycast = psprintf("%s[]", quote_identifier(t->name));
 	ListCell   *lc;
 
 	foreach(lc, t->dependents)
 	{
 		GNode	   *d = lfirst(lc);
 
-		if (attrs_contain(d, lit))
+		if (attrs_contain(d, lit, label, arraycast))
 			return true;
 		if (d->kind == OBJ_COLUMN && d->parent != NULL)
 		{
 			ListCell   *pc;
 
-			if (attrs_contain(d->parent, lit))
+			if (attrs_contain(d->parent, lit, label, arraycast))
 				return true;
 			/* partitions of the table: their bounds */
 			foreach(pc, d->parent->dependents)
-				if (attrs_contain(lfirst(pc), lit))
+				if (attrs_contain(lfirst(pc), lit, label, arraycast))
 					return true;
 		}
 	}
