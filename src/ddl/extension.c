@@ -107,6 +107,26 @@ comment_text(const char *s)
 	return r;
 }
 
+/*
+ * The schema an extension is installed in, as a dependency of its node:
+ * the engine then creates the schema before the extension and drops it
+ * after (a snapshot records no such dependency: the schema is an
+ * attribute).
+ */
+static void
+depend_on_schema(Graph *g, GNode *ext)
+{
+	char	   *schema = gnode_str(ext, "schema");
+	GNode	   *node;
+
+	if (schema == NULL)
+		return;
+	node = graph_find(g, psprintf("%s %s", pgm_kinds[OBJ_SCHEMA].label,
+								  quote_identifier(schema)));
+	if (node != NULL && !list_member_ptr(ext->deps, node))
+		ext->deps = lappend(ext->deps, node);
+}
+
 static void
 extension_create(DiffContext *cx, GNode *t)
 {
@@ -114,6 +134,7 @@ extension_create(DiffContext *cx, GNode *t)
 	char	   *schema = gnode_str(t, "schema");
 	char	   *version = gnode_str(t, "version");
 
+	depend_on_schema(cx->target, t);
 	step = diff_step(cx, STEP_CREATE, t, "CREATE EXTENSION IF NOT EXISTS %s",
 					 quote_identifier(t->name));
 	if (schema != NULL)
@@ -126,6 +147,7 @@ extension_create(DiffContext *cx, GNode *t)
 static void
 extension_drop(DiffContext *cx, GNode *s)
 {
+	depend_on_schema(cx->source, s);
 	diff_step(cx, STEP_DROP, s, "DROP EXTENSION %s;",
 			  quote_identifier(s->name));
 }
@@ -142,6 +164,9 @@ extension_alter(DiffContext *cx, GNode *s, GNode *t)
 	bool		no_path = false;
 	bool		move = false;
 	bool		move_first = false;
+
+	depend_on_schema(cx->source, s);
+	depend_on_schema(cx->target, t);
 
 	if (sversion != NULL && tversion != NULL && strcmp(sversion, tversion) != 0)
 	{
