@@ -71,7 +71,7 @@ diff_step(DiffContext *cx, StepAction action, GNode *node, const char *fmt,...)
 	DiffStep   *step = palloc0(sizeof(DiffStep));
 	NodeState  *st = state_of(cx, node);
 
-	step->id = list_length(cx->steps) + 1;
+	step->id = ++cx->nsteps;
 	step->action = action;
 	step->node = node;
 	initStringInfo(&step->sql);
@@ -145,18 +145,26 @@ step_after(DiffStep *step, DiffStep *before)
 		step->after = lappend(step->after, before);
 }
 
+/* Is t created by this diff (no source object, or a rebuilt one)? */
 bool
 diff_is_new(DiffContext *cx, GNode *t)
 {
 	NodeState  *st = state_of(cx, t);
 
-	return st->match == NULL || st->rebuilt;
+	if (st->rebuilt)
+		return true;
+	return diff_source_of(cx, t) == NULL;
 }
 
+/* The source object t matches, whether or not the walk has reached it. */
 GNode *
 diff_source_of(DiffContext *cx, GNode *t)
 {
-	return state_of(cx, t)->match;
+	NodeState  *st = state_of(cx, t);
+
+	if (st->match == NULL && !st->walked)
+		return graph_find(cx->source, gnode_key(t));
+	return st->match;
 }
 
 /* ----------------------------------------------------------------
@@ -394,6 +402,79 @@ is_inline(GNode *n)
 	return pgm_ddl_handler(n->kind)->inline_in_parent;
 }
 
+/*
+ * A view's, materialized view's or composite type's columns are part of
+ * the parent's definition: the parent's handler changes them, they are not
+ * walked on their own.
+ */
+static bool
+columns_belong_to_parent(GNode *n)
+{
+	return n->kind == OBJ_COLUMN && n->parent != NULL &&
+		(n->parent->kind == OBJ_VIEW || n->parent->kind == OBJ_MATVIEW ||
+		 n->parent->kind == OBJ_TYPE);
+}
+
+/* Do two nodes' attributes differ, comments and privileges aside? */
+static bool attrs_differ(GNode *s, GNode *t);
+
+/* Do the columns of s and t differ (names, order, or any attribute)? */
+static bool
+columns_differ(GNode *s, GNode *t)
+{
+	List	   *sc = gnode_children(s, OBJ_COLUMN);
+	List	   *tc = gnode_children(t, OBJ_COLUMN);
+	ListCell   *a;
+	ListCell   *b;
+
+	if (list_length(sc) != list_length(tc))
+		return true;
+	forboth(a, sc, b, tc)
+	{
+		GNode	   *x = lfirst(a);
+		GNode	   *y = lfirst(b);
+
+		if (strcmp(x->name, y->name) != 0 || attrs_differ(x, y))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Do the columns both versions of a table have come in another order?
+ * Only the table's handler can tell whether it must be rebuilt for that.
+ */
+static bool
+column_order_differs(GNode *s, GNode *t)
+{
+	List	   *tnames = NIL;
+	List	   *common = NIL;
+	ListCell   *lc;
+	ListCell   *a;
+	ListCell   *b;
+
+	foreach(lc, gnode_children(t, OBJ_COLUMN))
+		tnames = lappend(tnames, ((GNode *) lfirst(lc))->name);
+	/* the source's columns that the target keeps, in the source's order */
+	foreach(lc, gnode_children(s, OBJ_COLUMN))
+	{
+		char	   *name = ((GNode *) lfirst(lc))->name;
+
+		if (list_member_str(tnames, name))
+			common = lappend(common, name);
+	}
+	/* ... must come in the same order in the target */
+	a = list_head(common);
+	foreach(b, tnames)
+	{
+		if (a == NULL)
+			break;
+		if (strcmp(lfirst(a), lfirst(b)) == 0)
+			a = lnext(common, a);
+	}
+	return a != NULL;
+}
+
 /* Create t and its whole subtree (t is new, or rebuilt). */
 static void
 create_subtree(DiffContext *cx, GNode *t)
@@ -453,6 +534,28 @@ detach_default(DiffContext *cx, GNode *col, GNode *s, GNode *tcol)
 		step_after(on, tst->create);
 }
 
+/* Alter steps already made for t or its subtree are obsolete once it is rebuilt. */
+static void
+discard_alters(DiffContext *cx, GNode *t)
+{
+	NodeState  *st = hash_search(cx->nodestate, &t, HASH_FIND, NULL);
+	ListCell   *lc;
+
+	if (st != NULL)
+	{
+		foreach(lc, st->alters)
+		{
+			DiffStep   *step = lfirst(lc);
+
+			step->discarded = true;
+			cx->steps = list_delete_ptr(cx->steps, step);
+		}
+		st->alters = NIL;
+	}
+	foreach(lc, t->children)
+		discard_alters(cx, lfirst(lc));
+}
+
 /*
  * Rebuild: drop s (which drops its subtree), create t and its subtree, and
  * do the same for every source object that depends on s or on anything in
@@ -469,6 +572,7 @@ diff_rebuild(DiffContext *cx, GNode *s, GNode *t)
 	sst->rebuilt = tst->rebuilt = true;
 	sst->match = t;
 	tst->match = s;
+	discard_alters(cx, t);
 	pgm_ddl_handler(s->kind)->drop(cx, s);
 	diff_rebuild_dependents(cx, s);
 	create_subtree(cx, t);
@@ -537,7 +641,22 @@ walk_target_children(DiffContext *cx, GNode *t)
 	ListCell   *lc;
 
 	foreach(lc, t->children)
-		walk_target(cx, lfirst(lc));
+	{
+		GNode	   *c = lfirst(lc);
+
+		if (columns_belong_to_parent(c))
+		{
+			/* changed by the parent's handler; comments and grants here */
+			GNode	   *sc = graph_find(cx->source, gnode_key(c));
+
+			state_of(cx, c)->walked = true;
+			state_of(cx, c)->match = sc;
+			diff_comment(cx, sc, c);
+			diff_privileges(cx, sc, c);
+			continue;
+		}
+		walk_target(cx, c);
+	}
 }
 
 static void
@@ -559,7 +678,10 @@ walk_target(DiffContext *cx, GNode *t)
 	st->match = s;
 	state_of(cx, s)->match = t;
 
-	if (attrs_differ(s, t))
+	if (attrs_differ(s, t) ||
+		((t->kind == OBJ_VIEW || t->kind == OBJ_MATVIEW || t->kind == OBJ_TYPE) &&
+		 columns_differ(s, t)) ||
+		(t->kind == OBJ_TABLE && column_order_differs(s, t)))
 		pgm_ddl_handler(t->kind)->alter(cx, s, t);
 	if (st->rebuilt)
 		return;					/* the subtree came with the rebuild */
@@ -597,6 +719,8 @@ walk_source(DiffContext *cx, GNode *s)
 	{
 		if (!in_target_scope(cx, s))
 			return;
+		if (columns_belong_to_parent(s))
+			return;				/* the parent's handler drops it */
 		pgm_ddl_handler(s->kind)->drop(cx, s);
 		if (s->kind != OBJ_SCHEMA)
 			return;				/* its subtree goes with it */
@@ -625,13 +749,24 @@ creating_step(DiffContext *cx, GNode *n)
 	return NULL;
 }
 
+/*
+ * The step that drops n: its own, or its nearest dropped ancestor's, short
+ * of its schema (a schema is dropped empty, after its objects' own drops;
+ * an object without one goes with something else, an owned sequence with
+ * its table).
+ */
 static DiffStep *
 dropping_step(DiffContext *cx, GNode *n)
 {
+	GNode	   *start = n;
+
 	for (; n != NULL; n = n->parent)
 	{
-		NodeState  *st = hash_search(cx->nodestate, &n, HASH_FIND, NULL);
+		NodeState  *st;
 
+		if (n->kind == OBJ_SCHEMA && n != start)
+			break;
+		st = hash_search(cx->nodestate, &n, HASH_FIND, NULL);
 		if (st != NULL && st->drop != NULL)
 			return st->drop;
 	}
@@ -648,6 +783,8 @@ subtree_deps(DiffContext *cx, GNode *n)
 	List	   *deps = list_copy(n->deps);
 	ListCell   *lc;
 
+	if (n->kind == OBJ_SCHEMA)
+		return deps;			/* its objects are dropped one by one */
 	foreach(lc, n->children)
 	{
 		GNode	   *c = lfirst(lc);
@@ -773,15 +910,22 @@ add_order_edges(DiffContext *cx)
 				step_after(step, own);
 
 			/*
-			 * What the old version needed and is dropped: stop using it
-			 * first.
+			 * What the old version needed and is gone from the target: stop
+			 * using it first.  (A dependency that is rebuilt comes back;
+			 * the new version waits for it instead.)
 			 */
 			if (st->match != NULL && step->action == STEP_ALTER)
 			{
 				foreach(dc, st->match->deps)
 				{
-					DiffStep   *d = dropping_step(cx, lfirst(dc));
+					GNode	   *olddep = lfirst(dc);
+					NodeState  *ost = hash_search(cx->nodestate, &olddep,
+												  HASH_FIND, NULL);
+					DiffStep   *d;
 
+					if (ost != NULL && ost->rebuilt)
+						continue;
+					d = dropping_step(cx, olddep);
 					if (d != NULL)
 						step_after(d, step);
 				}
@@ -825,6 +969,8 @@ order_steps(DiffContext *cx)
 		{
 			DiffStep   *before = lfirst(ac);
 
+			if (before->discarded)
+				continue;
 			before->succ = lappend(before->succ, step);
 			step->npred++;
 		}

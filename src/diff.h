@@ -42,6 +42,7 @@ typedef struct DiffStep
 	int			npred;
 	List	   *succ;
 	bool		emitted;
+	bool		discarded;		/* made obsolete by a later rebuild */
 	int			number;			/* 1-based position once ordered */
 } DiffStep;
 
@@ -51,6 +52,7 @@ typedef struct DiffContext
 	Graph	   *target;
 	List	   *steps;			/* of DiffStep *, in creation order */
 	HTAB	   *nodestate;		/* GNode * -> NodeState (diff.c) */
+	int			nsteps;			/* steps made, for their ids */
 } DiffContext;
 
 /*
