@@ -321,25 +321,50 @@ list_member_str(List *l, const char *s)
 	return false;
 }
 
+/* How a grantee holds a privilege: 0 not, 1 plainly, 2 with grant option. */
+static int
+privilege_state(List *pairs, const char *grantee, const char *priv)
+{
+	if (list_member_str(pairs, psprintf("%s\t%s WITH GRANT OPTION", grantee, priv)))
+		return 2;
+	if (list_member_str(pairs, psprintf("%s\t%s", grantee, priv)))
+		return 1;
+	return 0;
+}
+
+/*
+ * GRANT or REVOKE one privilege of one grantee, from how it holds it in
+ * the source (old) to how it must in the target (new).
+ */
 static void
-grant_step(DiffContext *cx, GNode *t, bool existed, bool grant,
-		   const char *pair, const char *target, const char *column)
+privilege_change(DiffContext *cx, GNode *t, bool existed, const char *target,
+				 const char *column, const char *grantee, const char *priv,
+				 int old, int new)
+{
+	StepAction action = existed ? STEP_ALTER : STEP_CREATE;
+	char	   *what = column ? psprintf("%s (%s)", priv, column) : (char *) priv;
+
+	if (old == new)
+		return;
+	if (new == 0)
+		diff_step(cx, action, t, "REVOKE %s ON %s FROM %s;", what, target, grantee);
+	else if (new == 1 && old == 2)
+		diff_step(cx, action, t, "REVOKE GRANT OPTION FOR %s ON %s FROM %s;",
+				  what, target, grantee);
+	else
+		diff_step(cx, action, t, "GRANT %s ON %s TO %s%s;", what, target, grantee,
+				  new == 2 ? " WITH GRANT OPTION" : "");
+}
+
+/* Split "grantee\tPRIVILEGE[ WITH GRANT OPTION]" into its grantee and privilege. */
+static void
+split_pair(const char *pair, char **grantee, char **priv)
 {
 	const char *tab = strchr(pair, '\t');
-	char	   *grantee = pnstrdup(pair, tab - pair);
-	const char *priv = tab + 1;
-	const char *wgo = strstr(priv, " WITH GRANT OPTION");
-	char	   *privname = wgo ? pnstrdup(priv, wgo - priv) : pstrdup(priv);
-	char	   *privcol = column ? psprintf("%s (%s)", privname, column) : privname;
+	const char *wgo = strstr(tab + 1, " WITH GRANT OPTION");
 
-	if (grant)
-		diff_step(cx, existed ? STEP_ALTER : STEP_CREATE, t,
-				  "GRANT %s ON %s TO %s%s;", privcol, target, grantee,
-				  wgo ? " WITH GRANT OPTION" : "");
-	else
-		diff_step(cx, existed ? STEP_ALTER : STEP_CREATE, t,
-				  "REVOKE %s%s ON %s FROM %s;", wgo ? "GRANT OPTION FOR " : "",
-				  privcol, target, grantee);
+	*grantee = pnstrdup(pair, tab - pair);
+	*priv = wgo ? pnstrdup(tab + 1, wgo - (tab + 1)) : pstrdup(tab + 1);
 }
 
 static void
@@ -349,18 +374,28 @@ diff_privileges(DiffContext *cx, GNode *s, GNode *t)
 	char	   *target = grant_target(t, &column);
 	List	   *old;
 	List	   *new;
+	List	   *done = NIL;
 	ListCell   *lc;
 
 	if (target == NULL)
 		return;
 	old = s ? privilege_pairs(gnode_attr(s, "privileges")) : default_pairs(t);
 	new = privilege_pairs(gnode_attr(t, "privileges"));
-	foreach(lc, old)
-		if (!list_member_str(new, lfirst(lc)))
-			grant_step(cx, t, s != NULL, false, lfirst(lc), target, column);
-	foreach(lc, new)
-		if (!list_member_str(old, lfirst(lc)))
-			grant_step(cx, t, s != NULL, true, lfirst(lc), target, column);
+	foreach(lc, list_concat(list_copy(old), new))
+	{
+		char	   *grantee;
+		char	   *priv;
+		char	   *key;
+
+		split_pair(lfirst(lc), &grantee, &priv);
+		key = psprintf("%s\t%s", grantee, priv);
+		if (list_member_str(done, key))
+			continue;
+		done = lappend(done, key);
+		privilege_change(cx, t, s != NULL, target, column, grantee, priv,
+						 privilege_state(old, grantee, priv),
+						 privilege_state(new, grantee, priv));
+	}
 }
 
 /* ----------------------------------------------------------------
