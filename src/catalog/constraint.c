@@ -3,7 +3,8 @@
  * constraint.c
  *	  Constraints of tables and domains: PRIMARY KEY, UNIQUE, CHECK,
  *	  FOREIGN KEY, EXCLUDE, with DEFERRABLE, INITIALLY DEFERRED, NOT VALID,
- *	  NO INHERIT and inheritance.  The index behind a PRIMARY KEY, UNIQUE
+ *	  NO INHERIT and inheritance; for a key, its index's storage parameters
+ *	  (in the definition) and whether the table is clustered on it.  The index behind a PRIMARY KEY, UNIQUE
  *	  or EXCLUDE constraint is an alias of the constraint, not an index of
  *	  its own.  Constraint triggers are triggers (trigger.c).
  *
@@ -14,6 +15,8 @@
 #include "catalog/pg_class.h"
 #include "catalog/pg_constraint.h"
 #include "utils/fmgrprotos.h"
+#include "utils/builtins.h"
+#include "utils/ruleutils.h"
 
 /*
  * The definition as pg_get_constraintdef() writes it.  A table's CHECK is
@@ -33,6 +36,22 @@ constraint_load(SnapRow *row, GNode *node)
 								  deparse_rel_expr(row->graph, conbin, relid),
 								  gnode_bool(node, "no_inherit") ? " NO INHERIT" : "",
 								  gnode_bool(node, "not_valid") ? " NOT VALID" : ""));
+	else if (row_text(row, "_index_options") != NULL)
+	{
+		/*
+		 * A key whose index has storage parameters: only the full command
+		 * writes them ("... WITH (fillfactor='80')"), so take it from there.
+		 */
+		char	   *cmd = pg_get_constraintdef_command(row_oid(row, "_oid"));
+		char	   *marker = psprintf(" ADD CONSTRAINT %s ", quote_identifier(node->name));
+		char	   *at = strstr(cmd, marker);
+		char	   *def = at ? at + strlen(marker) : cmd;
+		size_t		len = strlen(def);
+
+		if (len > 0 && def[len - 1] == ';')
+			def[len - 1] = '\0';
+		gnode_add_string(node, "definition", def);
+	}
 	else
 		gnode_add_string(node, "definition",
 						 deparse_call(pg_get_constraintdef_ext, 2,
@@ -61,6 +80,12 @@ const SnapHandler pgm_constraint_handler = {
 	"       NULLIF(co.confrelid, 0)::regclass AS references,"
 	"       CASE WHEN co.contype IN ('p', 'u', 'x') THEN co.conindid END AS _index,"
 	"       CASE WHEN co.contype = 'c' THEN co.conbin::text END AS _conbin,"
+	"       CASE WHEN co.contype IN ('p', 'u', 'x') THEN"
+	"         (SELECT ic.reloptions::text FROM pg_class ic"
+	"           WHERE ic.oid = co.conindid) END AS _index_options,"
+	"       CASE WHEN co.contype IN ('p', 'u', 'x') AND"
+	"         (SELECT i.indisclustered FROM pg_index i"
+	"           WHERE i.indexrelid = co.conindid) THEN true END AS clustered,"
 	"       " PGM_SQL_COMMENT("pg_constraint", "co.oid") " AS comment"
 	"  FROM pg_constraint co"
 	" WHERE co.connamespace = ANY($1)"

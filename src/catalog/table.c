@@ -2,7 +2,8 @@
  *
  * table.c
  *	  Tables, partitioned or not: persistence, partitioning, inheritance,
- *	  typed tables, row level security, options, replica identity, access
+ *	  typed tables, row level security, options (its TOAST table's as
+ *	  "toast.name=value"), replica identity, access
  *	  method, comment and privileges.  Columns, constraints, indexes,
  *	  triggers and policies are children read by their own handlers.
  *
@@ -52,7 +53,9 @@ const SnapHandler pgm_table_handler = {
 	"                             ELSE 'permanent' END AS persistence,"
 	"       c.relrowsecurity AS row_security,"
 	"       c.relforcerowsecurity AS force_row_security,"
-	"       c.reloptions AS options,"
+	"       CASE WHEN c.reloptions IS NOT NULL OR tc.reloptions IS NOT NULL THEN"
+	"         COALESCE(c.reloptions, '{}') ||"
+	"         ARRAY(SELECT 'toast.' || o FROM unnest(tc.reloptions) o) END AS options,"
 	"       CASE c.relreplident WHEN 'n' THEN 'nothing' WHEN 'f' THEN 'full'"
 	"                           WHEN 'i' THEN 'index' END AS replica_identity,"
 	"       CASE WHEN c.relreplident = 'i' THEN"
@@ -76,6 +79,7 @@ const SnapHandler pgm_table_handler = {
 	"  FROM pg_class c"
 	"  LEFT JOIN pg_am am ON am.oid = c.relam"
 	"  LEFT JOIN pg_type t ON t.oid = c.reltype"
+	"  LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid"
 	"  LEFT JOIN pg_description d ON d.objoid = c.oid"
 	"        AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0"
 	" WHERE c.relkind IN ('r', 'p')"

@@ -150,6 +150,9 @@ constraint_create(DiffContext *cx, GNode *t)
 			ddl_stmt(&buf, "ALTER TABLE %s REPLICA IDENTITY USING INDEX %s;",
 					 gnode_qualname(parent), quote_identifier(t->name));
 	}
+	if (parent->kind == OBJ_TABLE && gnode_bool(t, "clustered"))
+		ddl_stmt(&buf, "ALTER TABLE %s CLUSTER ON %s;", gnode_qualname(parent),
+				 quote_identifier(t->name));
 	step = diff_step(cx, STEP_CREATE, t, "%s", buf.data);
 
 	/* building the index, checking the rows, holds the table */
@@ -245,6 +248,23 @@ core_definition(GNode *c)
 }
 
 /* Must constraint s be dropped and added again to become t? */
+/* Is the target table clustered on another index or key than con's? */
+static bool
+table_clustered_elsewhere(GNode *con)
+{
+	ListCell   *lc;
+
+	foreach(lc, con->parent->children)
+	{
+		GNode	   *c = lfirst(lc);
+
+		if (c != con && (c->kind == OBJ_INDEX || c->kind == OBJ_CONSTRAINT) &&
+			gnode_bool(c, "clustered"))
+			return true;
+	}
+	return false;
+}
+
 static bool
 constraint_rebuild_needed(GNode *s, GNode *t)
 {
@@ -328,6 +348,13 @@ constraint_alter(DiffContext *cx, GNode *s, GNode *t)
 	if (gnode_bool(s, "not_valid") && !gnode_bool(t, "not_valid"))
 		ddl_stmt(&buf, "%s VALIDATE CONSTRAINT %s;", alter_owner(t),
 				 quote_identifier(t->name));
+	if (parent->kind == OBJ_TABLE && gnode_bool(t, "clustered") &&
+		!gnode_bool(s, "clustered"))
+		ddl_stmt(&buf, "ALTER TABLE %s CLUSTER ON %s;", gnode_qualname(parent),
+				 quote_identifier(t->name));
+	else if (parent->kind == OBJ_TABLE && gnode_bool(s, "clustered") &&
+			 !gnode_bool(t, "clustered") && !table_clustered_elsewhere(t))
+		ddl_stmt(&buf, "ALTER TABLE %s SET WITHOUT CLUSTER;", gnode_qualname(parent));
 	if (buf.len > 0)
 	{
 		DiffStep   *step = diff_step(cx, STEP_ALTER, t, "%s", buf.data);

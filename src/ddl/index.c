@@ -245,11 +245,13 @@ other_clustered(GNode *idx)
 {
 	ListCell   *lc;
 
-	foreach(lc, gnode_children(idx->parent, OBJ_INDEX))
+	foreach(lc, idx->parent->children)
 	{
 		GNode	   *i = lfirst(lc);
 
-		if (i != idx && gnode_bool(i, "clustered"))
+		/* an index, or the index of a key */
+		if (i != idx && (i->kind == OBJ_INDEX || i->kind == OBJ_CONSTRAINT) &&
+			gnode_bool(i, "clustered"))
 			return true;
 	}
 	return false;
