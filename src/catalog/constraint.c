@@ -4,8 +4,8 @@
  *	  Constraints of tables and domains: PRIMARY KEY, UNIQUE, CHECK,
  *	  FOREIGN KEY, EXCLUDE, with DEFERRABLE, INITIALLY DEFERRED, NOT VALID,
  *	  NO INHERIT and inheritance; for a key, its index's storage parameters
- *	  (in the definition) and whether the table is clustered on it.  The index behind a PRIMARY KEY, UNIQUE
- *	  or EXCLUDE constraint is an alias of the constraint, not an index of
+ *	  (in the definition) and whether the table is clustered on it.  The
+ *	  index behind a PRIMARY KEY, UNIQUE or EXCLUDE constraint is an alias of the constraint, not an index of
  *	  its own.  Constraint triggers are triggers (trigger.c).
  *
  *-------------------------------------------------------------------------
@@ -14,20 +14,122 @@
 
 #include "catalog/pg_class.h"
 #include "catalog/pg_constraint.h"
+#include "catalog/pg_type.h"
 #include "utils/fmgrprotos.h"
+#include "utils/regproc.h"
 #include "utils/builtins.h"
 #include "utils/ruleutils.h"
 
+static const char *
+fk_action(const char *code)
+{
+	switch (code[0])
+	{
+		case 'r':
+			return "RESTRICT";
+		case 'c':
+			return "CASCADE";
+		case 'n':
+			return "SET NULL";
+		case 'd':
+			return "SET DEFAULT";
+		default:
+			return NULL;		/* 'a': NO ACTION, the default */
+	}
+}
+
 /*
- * The definition as pg_get_constraintdef() writes it.  A table's CHECK is
- * deparsed here, from the column names the graph holds, so that the table
- * need not be opened (see deparse_rel_expr).
+ * A key's or foreign key's definition, written from the catalog row and the
+ * columns of the graph as pg_get_constraintdef() writes it, with the key
+ * index's storage parameters (which it writes only in a full command).
+ */
+static char *
+key_definition(SnapRow *row, GNode *node, Oid relid)
+{
+	Graph	   *g = row->graph;
+	char	   *type = gnode_str(node, "type");
+	StringInfoData buf;
+	int			nkey;
+	Datum	   *conkey = row_array(row, "_conkey", INT2OID, &nkey);
+
+	initStringInfo(&buf);
+	if (strcmp(type, "foreign_key") == 0)
+	{
+		Oid			confrelid = row_oid(row, "_confrelid");
+		int			nref,
+					nset;
+		Datum	   *confkey = row_array(row, "_confkey", INT2OID, &nref);
+		Datum	   *setcols = row_array(row, "_delsetcols", INT2OID, &nset);
+		char	   *match = row_text(row, "_match");
+		const char *upd = fk_action(row_text(row, "_upd"));
+		const char *del = fk_action(row_text(row, "_del"));
+
+		appendStringInfoString(&buf, "FOREIGN KEY (");
+		append_column_list(&buf, g, relid, conkey, 0, nkey);
+		appendStringInfo(&buf, ") REFERENCES %s(",
+						 DatumGetCString(DirectFunctionCall1(regclassout,
+															 ObjectIdGetDatum(confrelid))));
+		append_column_list(&buf, g, confrelid, confkey, 0, nref);
+		appendStringInfoChar(&buf, ')');
+		if (match[0] == 'f')
+			appendStringInfoString(&buf, " MATCH FULL");
+		else if (match[0] == 'p')
+			appendStringInfoString(&buf, " MATCH PARTIAL");
+		if (upd != NULL)
+			appendStringInfo(&buf, " ON UPDATE %s", upd);
+		if (del != NULL)
+			appendStringInfo(&buf, " ON DELETE %s", del);
+		if (setcols != NULL)
+		{
+			appendStringInfoString(&buf, " (");
+			append_column_list(&buf, g, relid, setcols, 0, nset);
+			appendStringInfoChar(&buf, ')');
+		}
+	}
+	else
+	{
+		int			natts,
+					nopt;
+		Datum	   *indkey = row_array(row, "_indkey", INT2OID, &natts);
+		Datum	   *options = row_array(row, "_index_options", TEXTOID, &nopt);
+
+		appendStringInfoString(&buf, strcmp(type, "primary_key") == 0 ?
+							   "PRIMARY KEY " : "UNIQUE ");
+		if (strcmp(row_text(row, "_nulls_not_distinct"), "t") == 0)
+			appendStringInfoString(&buf, "NULLS NOT DISTINCT ");
+		appendStringInfoChar(&buf, '(');
+		append_column_list(&buf, g, relid, conkey, 0, nkey);
+		appendStringInfoChar(&buf, ')');
+		if (natts > nkey)
+		{
+			appendStringInfoString(&buf, " INCLUDE (");
+			append_column_list(&buf, g, relid, indkey, nkey, natts);
+			appendStringInfoChar(&buf, ')');
+		}
+		append_storage_options(&buf, options, nopt);
+	}
+	if (gnode_bool(node, "deferrable"))
+		appendStringInfoString(&buf, " DEFERRABLE");
+	if (gnode_bool(node, "initially_deferred"))
+		appendStringInfoString(&buf, " INITIALLY DEFERRED");
+	if (gnode_bool(node, "not_valid"))
+		appendStringInfoString(&buf, " NOT VALID");
+	return buf.data;
+}
+
+/*
+ * The definition as pg_get_constraintdef() writes it.  A table's CHECK,
+ * key and foreign key are written here, from the catalog row and the column
+ * names the graph holds, so that neither the table nor the catalog caches
+ * are visited once per constraint; exclusion and domain constraints are
+ * deparsed by ruleutils.c.
  */
 static void
 constraint_load(SnapRow *row, GNode *node)
 {
 	ObjAddr		index = {RelationRelationId, row_oid(row, "_index"), 0};
 	char	   *conbin = row_text(row, "_conbin");
+	char	   *type = gnode_str(node, "type");
 	Oid			relid = row_oid(row, "_parent");
 
 	if (conbin != NULL && OidIsValid(relid))
@@ -36,27 +138,33 @@ constraint_load(SnapRow *row, GNode *node)
 								  deparse_rel_expr(row->graph, conbin, relid),
 								  gnode_bool(node, "no_inherit") ? " NO INHERIT" : "",
 								  gnode_bool(node, "not_valid") ? " NOT VALID" : ""));
-	else if (row_text(row, "_index_options") != NULL)
+	else if (OidIsValid(relid) && type != NULL &&
+			 (strcmp(type, "primary_key") == 0 || strcmp(type, "unique") == 0 ||
+			  strcmp(type, "foreign_key") == 0))
+		gnode_add_string(node, "definition", key_definition(row, node, relid));
+	else
 	{
-		/*
-		 * A key whose index has storage parameters: only the full command
-		 * writes them ("... WITH (fillfactor='80')"), so take it from there.
-		 */
-		char	   *cmd = pg_get_constraintdef_command(row_oid(row, "_oid"));
-		char	   *marker = psprintf(" ADD CONSTRAINT %s ", quote_identifier(node->name));
-		char	   *at = strstr(cmd, marker);
-		char	   *def = at ? at + strlen(marker) : cmd;
-		size_t		len = strlen(def);
+		StringInfoData buf;
+		int			nopt;
+		Datum	   *options = row_array(row, "_index_options", TEXTOID, &nopt);
+		char	   *def = deparse_call(pg_get_constraintdef_ext, 2,
+									   ObjectIdGetDatum(row_oid(row, "_oid")),
+									   BoolGetDatum(false), 0);
 
-		if (len > 0 && def[len - 1] == ';')
-			def[len - 1] = '\0';
+		/* an exclusion constraint's storage parameters go before DEFERRABLE */
+		initStringInfo(&buf);
+		if (nopt > 0)
+		{
+			char	   *tail = strstr(def, " DEFERRABLE");
+
+			appendBinaryStringInfo(&buf, def, tail ? tail - def : strlen(def));
+			append_storage_options(&buf, options, nopt);
+			if (tail)
+				appendStringInfoString(&buf, tail);
+			def = buf.data;
+		}
 		gnode_add_string(node, "definition", def);
 	}
-	else
-		gnode_add_string(node, "definition",
-						 deparse_call(pg_get_constraintdef_ext, 2,
-									  ObjectIdGetDatum(row_oid(row, "_oid")),
-									  BoolGetDatum(false), 0));
 	if (OidIsValid(index.objid))
 		graph_add_alias(row->graph, &index, node);
 }
@@ -80,14 +188,19 @@ const SnapHandler pgm_constraint_handler = {
 	"       NULLIF(co.confrelid, 0)::regclass AS references,"
 	"       CASE WHEN co.contype IN ('p', 'u', 'x') THEN co.conindid END AS _index,"
 	"       CASE WHEN co.contype = 'c' THEN co.conbin::text END AS _conbin,"
-	"       CASE WHEN co.contype IN ('p', 'u', 'x') THEN"
-	"         (SELECT ic.reloptions::text FROM pg_class ic"
-	"           WHERE ic.oid = co.conindid) END AS _index_options,"
-	"       CASE WHEN co.contype IN ('p', 'u', 'x') AND"
-	"         (SELECT i.indisclustered FROM pg_index i"
-	"           WHERE i.indexrelid = co.conindid) THEN true END AS clustered,"
-	"       " PGM_SQL_COMMENT("pg_constraint", "co.oid") " AS comment"
+	"       ic.reloptions AS _index_options,"
+	"       CASE WHEN i.indisclustered THEN true END AS clustered,"
+	"       co.conkey AS _conkey, co.confkey AS _confkey,"
+	"       co.confrelid AS _confrelid, co.confmatchtype::text AS _match,"
+	"       co.confupdtype::text AS _upd, co.confdeltype::text AS _del,"
+	"       co.confdelsetcols AS _delsetcols,"
+	"       i.indkey::int2[] AS _indkey,"
+	"       COALESCE(i.indnullsnotdistinct, false) AS _nulls_not_distinct,"
+"       " PGM_SQL_COMMENT("pg_constraint", "co.oid") " AS comment"
 	"  FROM pg_constraint co"
+	"  LEFT JOIN pg_index i ON i.indexrelid = co.conindid"
+	"        AND co.contype IN ('p', 'u', 'x')"
+	"  LEFT JOIN pg_class ic ON ic.oid = i.indexrelid"
 	" WHERE co.connamespace = ANY($1)"
 	"   AND co.contype IN ('p', 'u', 'c', 'f', 'x')",
 	.load = constraint_load,

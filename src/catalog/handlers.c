@@ -13,8 +13,10 @@
 #include "executor/spi.h"
 #include "nodes/makefuncs.h"
 #include "nodes/plannodes.h"
+#include "lib/stringinfo.h"
 #include "utils/array.h"
 #include "utils/hsearch.h"
+#include "utils/lsyscache.h"
 #include "utils/ruleutils.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
@@ -165,13 +167,24 @@ pgm_register_relation(Graph *g, Oid relid, const char *relname, int natts)
 char *
 deparse_rel_expr(Graph *g, const char *nodetree, Oid relid)
 {
-	RelInfo    *ri;
-
 	if (nodetree == NULL)
 		return NULL;
+	return deparse_rel_node(g, stringToNode(nodetree), relid);
+}
+
+/* The same, for an expression tree already read. */
+char *
+deparse_rel_node(Graph *g, Node *expr, Oid relid)
+{
+	RelInfo    *ri;
+
 	ri = g->relinfo ? hash_search(g->relinfo, &relid, HASH_FIND, NULL) : NULL;
 	if (ri == NULL)
-		return deparse_expr(nodetree, relid);
+	{
+		List	   *context = deparse_context_for(get_rel_name(relid), relid);
+
+		return deparse_expression(expr, context, false, false);
+	}
 	if (ri->context == NIL)
 	{
 		MemoryContext old = MemoryContextSwitchTo(g->cxt);
@@ -194,6 +207,71 @@ deparse_rel_expr(Graph *g, const char *nodetree, Oid relid)
 													list_make1(ri->relname));
 		MemoryContextSwitchTo(old);
 	}
-	return deparse_expression(stringToNode(nodetree), ri->context, false, false);
+	return deparse_expression(expr, ri->context, false, false);
 }
 
+
+/* An array column of the row as Datums (NULL, and *n = 0, when null). */
+Datum *
+row_array(SnapRow *row, const char *col, Oid elemtype, int *n)
+{
+	bool		isnull;
+	Datum		d = row_datum(row, col, &isnull);
+	Datum	   *elems;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+
+	*n = 0;
+	if (isnull)
+		return NULL;
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+	deconstruct_array(DatumGetArrayTypeP(d), elemtype, typlen, typbyval,
+					  typalign, &elems, NULL, n);
+	return elems;
+}
+
+/*
+ * " WITH (name=value, ...)" of storage parameters (text Datums "name=value"),
+ * in their order, values quoted unless they read as identifiers: as
+ * flatten_reloptions() writes them in pg_get_indexdef().
+ */
+void
+append_storage_options(StringInfo buf, Datum *options, int n)
+{
+	if (n == 0)
+		return;
+	appendStringInfoString(buf, " WITH (");
+	for (int i = 0; i < n; i++)
+	{
+		char	   *opt = TextDatumGetCString(options[i]);
+		char	   *eq = strchr(opt, '=');
+		char	   *value = eq ? eq + 1 : "";
+
+		if (eq)
+			*eq = '\0';
+		appendStringInfo(buf, "%s%s=%s", i > 0 ? ", " : "", opt,
+						 quote_identifier(value) == value ? value :
+						 quote_literal_cstr(value));
+	}
+	appendStringInfoChar(buf, ')');
+}
+
+/*
+ * "a, b" for attribute numbers of a relation, names from the graph (or the
+ * catalog for a relation outside it), quoted.
+ */
+void
+append_column_list(StringInfo buf, Graph *g, Oid relid, Datum *attnums,
+				   int from, int to)
+{
+	for (int i = from; i < to; i++)
+	{
+		int16		attnum = DatumGetInt16(attnums[i]);
+		GNode	   *col = graph_lookup(g, RelationRelationId, relid, attnum);
+
+		appendStringInfo(buf, "%s%s", i > from ? ", " : "",
+						 quote_identifier(col ? col->name :
+										  get_attname(relid, attnum, false)));
+	}
+}

@@ -35,6 +35,7 @@
 #include "access/htup.h"
 #include "access/tupdesc.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 
 typedef struct SnapRow
 {
@@ -86,6 +87,11 @@ extern char *deparse_expr(const char *nodetree, Oid relid);
 extern void pgm_register_relation(Graph *g, Oid relid, const char *relname,
 								  int natts);
 extern char *deparse_rel_expr(Graph *g, const char *nodetree, Oid relid);
+extern char *deparse_rel_node(Graph *g, Node *expr, Oid relid);
+extern Datum *row_array(SnapRow *row, const char *col, Oid elemtype, int *n);
+extern void append_storage_options(StringInfo buf, Datum *options, int n);
+extern void append_column_list(StringInfo buf, Graph *g, Oid relid,
+							   Datum *attnums, int from, int to);
 
 /* A relation's row type and its array are aliases of it (table.c). */
 extern void pgm_alias_rowtype(SnapRow *row, GNode *node);

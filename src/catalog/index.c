@@ -2,9 +2,9 @@
  *
  * index.c
  *	  Indexes that are not the index of a constraint: the full definition
- *	  (deparsed relative to the schema), and its parts: method, key columns
- *	  or expressions (plain columns named from the graph, only expressions
- *	  deparsed), INCLUDE columns, non-default operator classes,
+ *	  (written here as pg_get_indexdef() would, relative to the schema, but
+ *	  without opening the table), and its parts: method, key columns or
+ *	  expressions, INCLUDE columns, non-default operator classes,
  *	  predicate, uniqueness, options, the partitioned index it is attached
  *	  to, comment.
  *
@@ -16,63 +16,164 @@
 #include "catalog/pg_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "catalog/pg_index.h"
+#include "nodes/nodeFuncs.h"
 #include "utils/fmgrprotos.h"
+#include "utils/lsyscache.h"
+#include "utils/regproc.h"
+#include "utils/ruleutils.h"
+
+/*
+ * An expression that the grammar takes as an index key as it is (a
+ * function call and the like); anything else is written in parentheses.
+ * The same rule as ruleutils.c follows, so that the definition reads as
+ * pg_get_indexdef() would write it.
+ */
+static bool
+looks_like_function(Node *node)
+{
+	if (node == NULL)
+		return false;
+	switch (nodeTag(node))
+	{
+		case T_FuncExpr:
+			return ((FuncExpr *) node)->funcformat == COERCE_EXPLICIT_CALL ||
+				((FuncExpr *) node)->funcformat == COERCE_SQL_SYNTAX;
+		case T_NullIfExpr:
+		case T_CoalesceExpr:
+		case T_MinMaxExpr:
+		case T_SQLValueFunction:
+		case T_XmlExpr:
+			return true;
+		default:
+			return false;
+	}
+}
+
+/*
+ * The index's definition, written from the catalog row and the columns of
+ * the graph, as pg_get_indexdef() writes it (without pretty-printing), but
+ * without opening the table: "CREATE [UNIQUE] INDEX name ON [ONLY] table
+ * USING method (keys) [INCLUDE (...)] [NULLS NOT DISTINCT] [WITH (...)]
+ * [WHERE predicate]".  Also fills the key and INCLUDE lists.
+ */
+static char *
+index_definition(SnapRow *row, GNode *node, List **keys, List **include)
+{
+	Graph	   *g = row->graph;
+	Oid			relid = row_oid(row, "_parent");
+	int			nkey = row_int(row, "_nkey");
+	int			natts;
+	int			n;
+	Datum	   *indkey = row_array(row, "_indkey", INT2OID, &natts);
+	Datum	   *indcoll = row_array(row, "_indcoll", OIDOID, &n);
+	Datum	   *indoption = row_array(row, "_indoption", INT2OID, &n);
+	Datum	   *reloptions = row_array(row, "_reloptions", TEXTOID, &n);
+	int			noptions = n;
+	List	   *opclasses = gnode_strings(node, "opclasses");
+	char	   *exprs = row_text(row, "_exprs");
+	ListCell   *expr = NULL;
+	List	   *exprlist = NIL;
+	bool		canorder = strcmp(row_text(row, "_canorder"), "t") == 0;
+	StringInfoData buf;
+
+	if (exprs != NULL)
+	{
+		exprlist = (List *) stringToNode(exprs);
+		expr = list_head(exprlist);
+	}
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "CREATE %sINDEX %s ON %s%s USING %s (",
+					 gnode_bool(node, "unique") ? "UNIQUE " : "",
+					 quote_identifier(node->name),
+					 strcmp(row_text(row, "_only"), "t") == 0 ? "ONLY " : "",
+					 DatumGetCString(DirectFunctionCall1(regclassout,
+														 ObjectIdGetDatum(relid))),
+					 gnode_str(node, "method"));
+
+	for (int k = 0; k < natts; k++)
+	{
+		int16		attnum = DatumGetInt16(indkey[k]);
+		char	   *key;
+		Oid			keycoll;
+
+		if (k == nkey)
+			appendStringInfoString(&buf, ") INCLUDE (");
+		else if (k > 0)
+			appendStringInfoString(&buf, ", ");
+
+		if (attnum != 0)
+		{
+			GNode	   *col = graph_lookup(g, RelationRelationId, relid, attnum);
+			Oid			typid;
+			int32		typmod;
+
+			key = pstrdup(quote_identifier(col ? col->name : get_attname(relid, attnum, false)));
+			get_atttypetypmodcoll(relid, attnum, &typid, &typmod, &keycoll);
+		}
+		else
+		{
+			Node	   *e = (Node *) lfirst(expr);
+			char	   *str = deparse_rel_node(g, e, relid);
+
+			expr = lnext(exprlist, expr);
+			key = looks_like_function(e) ? str : psprintf("(%s)", str);
+			keycoll = exprCollation(e);
+		}
+		appendStringInfoString(&buf, key);
+		if (k < nkey)
+		{
+			Oid			coll = indcoll ? DatumGetObjectId(indcoll[k]) : InvalidOid;
+			int16		opt = indoption ? DatumGetInt16(indoption[k]) : 0;
+			char	   *opclass = opclasses && k < list_length(opclasses) ?
+				list_nth(opclasses, k) : NULL;
+
+			*keys = lappend(*keys, key);
+			if (OidIsValid(coll) && coll != keycoll)
+				appendStringInfo(&buf, " COLLATE %s", generate_collation_name(coll));
+			if (opclass != NULL)
+				appendStringInfo(&buf, " %s", opclass);
+			if (canorder)
+			{
+				if (opt & INDOPTION_DESC)
+				{
+					appendStringInfoString(&buf, " DESC");
+					if (!(opt & INDOPTION_NULLS_FIRST))
+						appendStringInfoString(&buf, " NULLS LAST");
+				}
+				else if (opt & INDOPTION_NULLS_FIRST)
+					appendStringInfoString(&buf, " NULLS FIRST");
+			}
+		}
+		else
+			*include = lappend(*include, key);
+	}
+	appendStringInfoChar(&buf, ')');
+
+	if (gnode_bool(node, "nulls_not_distinct"))
+		appendStringInfoString(&buf, " NULLS NOT DISTINCT");
+	append_storage_options(&buf, reloptions, noptions);
+	if (row_text(row, "_pred") != NULL)
+		appendStringInfo(&buf, " WHERE %s",
+						 deparse_rel_expr(g, row_text(row, "_pred"), relid));
+	return buf.data;
+}
 
 static void
 index_load(SnapRow *row, GNode *node)
 {
-	Datum		oid = ObjectIdGetDatum(row_oid(row, "_oid"));
-	int			nkey = row_int(row, "_nkey");
-	int			natts = row_int(row, "_natts");
 	List	   *keys = NIL;
 	List	   *include = NIL;
-	List	   *plain = NIL;
-	bool		isnull;
-	Datum		indkey = row_datum(row, "_indkey", &isnull);
-	Oid			relid = row_oid(row, "_parent");
+	char	   *def = index_definition(row, node, &keys, &include);
 
-	/* key columns are columns of the graph already; 0 is an expression */
-	if (!isnull)
-	{
-		Datum	   *elems;
-		int			n;
-
-		deconstruct_array(DatumGetArrayTypeP(indkey), INT2OID, sizeof(int16),
-						  true, TYPALIGN_SHORT, &elems, NULL, &n);
-		for (int i = 0; i < n; i++)
-		{
-			int16		attnum = DatumGetInt16(elems[i]);
-			GNode	   *col = attnum > 0 ?
-				graph_lookup(row->graph, RelationRelationId, relid, attnum) : NULL;
-
-			plain = lappend(plain, col ? (char *) quote_identifier(col->name) : "");
-		}
-	}
-
-	gnode_add_string(node, "definition",
-					 deparse_call(pg_get_indexdef_ext, 3, oid,
-								  Int32GetDatum(0), BoolGetDatum(true)));
-	for (int k = 1; k <= natts; k++)
-	{
-		char	   *col = NULL;
-
-		/* plain columns are named by the query; expressions deparsed */
-		if (plain != NULL && k <= list_length(plain))
-			col = list_nth(plain, k - 1);
-		if (col == NULL || col[0] == '\0')
-			col = deparse_call(pg_get_indexdef_ext, 3, oid,
-							   Int32GetDatum(k), BoolGetDatum(true));
-
-		if (k <= nkey)
-			keys = lappend(keys, col);
-		else
-			include = lappend(include, col);
-	}
+	gnode_add_string(node, "definition", def);
 	gnode_add_strings(node, "keys", keys);
 	if (include != NIL)
 		gnode_add_strings(node, "include", include);
 	gnode_add_string(node, "predicate",
-					 deparse_expr(row_text(row, "_pred"), row_oid(row, "_parent")));
+					 deparse_rel_expr(row->graph, row_text(row, "_pred"),
+									  row_oid(row, "_parent")));
 }
 
 const SnapHandler pgm_index_handler = {
@@ -101,11 +202,18 @@ const SnapHandler pgm_index_handler = {
 	"           WHERE pi.inhrelid = i.indexrelid) END AS partition_of,"
 "       i.indnkeyatts::int4 AS _nkey, i.indnatts::int4 AS _natts,"
 	"       i.indkey::int2[] AS _indkey,"
+	"       i.indcollation::oid[] AS _indcoll,"
+	"       i.indoption::int2[] AS _indoption,"
+	"       ic.reloptions AS _reloptions,"
+	"       i.indexprs::text AS _exprs,"
 	"       i.indpred::text AS _pred,"
+	"       pg_indexam_has_property(am.oid, 'can_order') AS _canorder,"
+	"       tc.relkind = 'p' AS _only,"
 	"       d.description AS comment"
 	"  FROM pg_index i"
 	"  JOIN pg_class ic ON ic.oid = i.indexrelid"
 	"  JOIN pg_am am ON am.oid = ic.relam"
+	"  JOIN pg_class tc ON tc.oid = i.indrelid"
 	"  LEFT JOIN pg_description d ON d.objoid = i.indexrelid"
 	"        AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0"
 	" WHERE ic.relnamespace = ANY($1)"
