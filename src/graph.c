@@ -176,14 +176,18 @@ graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 	return node;
 }
 
-/* The value must live in the node's memory context already. */
+/*
+ * The value must live in the node's memory context already, and so must
+ * the key, which is not copied (handlers pass string literals or names of
+ * their query's columns kept for the whole snapshot).
+ */
 void
 gnode_add_attr(GNode *node, const char *key, const JsonbValue *v)
 {
 	MemoryContext old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
 	GAttr	   *a = palloc(sizeof(GAttr));
 
-	a->key = pstrdup(key);
+	a->key = (char *) key;
 	a->value = *v;
 	node->attrs = lappend(node->attrs, a);
 	MemoryContextSwitchTo(old);

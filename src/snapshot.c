@@ -143,6 +143,7 @@ resolve_scope(Graph *g, ArrayType *schemas)
 typedef struct ColPlan
 {
 	ColConv		conv;
+	const char *key;			/* the attribute's name, in the graph's context */
 	FmgrInfo	out;			/* output function, for CONV_TEXT */
 } ColPlan;
 
@@ -155,6 +156,8 @@ plan_columns(TupleDesc desc)
 	{
 		Form_pg_attribute att = TupleDescAttr(desc, i);
 		ColConv    *conv = &plan[i].conv;
+
+		plan[i].key = pstrdup(NameStr(att->attname));
 
 		if (NameStr(att->attname)[0] == '_')
 			*conv = CONV_HIDDEN;
@@ -244,7 +247,7 @@ add_row_attrs(GNode *node, SnapRow *row, ColPlan *plan)
 	for (int i = 0; i < desc->natts; i++)
 	{
 		Form_pg_attribute att = TupleDescAttr(desc, i);
-		const char *key = NameStr(att->attname);
+		const char *key = plan[i].key;
 		bool		isnull;
 		Datum		d;
 		JsonbValue	v;
@@ -328,6 +331,7 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all,
 	int			ret;
 	SPITupleTable *tt;
 	ColPlan    *plan;
+	SnapColCache colcache = {0};
 	MemoryContext rowcxt;
 	MemoryContext outer;
 	instr_time	start,
@@ -377,6 +381,7 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all,
 		row.tuple = tt->vals[i];
 		row.desc = tt->tupdesc;
 		row.graph = g;
+		row.cols = &colcache;
 
 		addr.classid = h->classid;
 		addr.objid = row_oid(&row, "_oid");

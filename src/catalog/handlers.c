@@ -39,16 +39,40 @@ const SnapHandler *const pgm_snapshot_handlers[] = {
 	NULL
 };
 
+/*
+ * The column number of a column of the row.  Callers name columns with
+ * string literals, so the address of the name finds it again without
+ * comparing names row after row.
+ */
+static int
+row_fnumber(SnapRow *row, const char *col)
+{
+	SnapColCache *c = row->cols;
+	int			fno;
+
+	if (c != NULL)
+		for (int i = 0; i < c->n; i++)
+			if (c->names[i] == col)
+				return c->fnos[i];
+	fno = SPI_fnumber(row->desc, col);
+	if (c != NULL && c->n < SNAPROW_CACHE)
+	{
+		c->names[c->n] = col;
+		c->fnos[c->n++] = fno;
+	}
+	return fno;
+}
+
 bool
 row_has(SnapRow *row, const char *col)
 {
-	return SPI_fnumber(row->desc, col) > 0;
+	return row_fnumber(row, col) > 0;
 }
 
 Datum
 row_datum(SnapRow *row, const char *col, bool *isnull)
 {
-	int			fno = SPI_fnumber(row->desc, col);
+	int			fno = row_fnumber(row, col);
 
 	if (fno <= 0)
 		elog(ERROR, "pg_migrate: catalog query has no column \"%s\"", col);
@@ -77,10 +101,23 @@ row_int(SnapRow *row, const char *col)
 char *
 row_text(SnapRow *row, const char *col)
 {
-	int			fno = SPI_fnumber(row->desc, col);
+	int			fno = row_fnumber(row, col);
+	bool		isnull;
+	Datum		d;
+	Oid			typid;
 
 	if (fno <= 0)
 		elog(ERROR, "pg_migrate: catalog query has no column \"%s\"", col);
+	/* text and name directly; anything else through its output function */
+	typid = SPI_gettypeid(row->desc, fno);
+	if (typid == TEXTOID || typid == NAMEOID)
+	{
+		d = SPI_getbinval(row->tuple, row->desc, fno, &isnull);
+		if (isnull)
+			return NULL;
+		return typid == TEXTOID ? TextDatumGetCString(d) :
+			pstrdup(NameStr(*DatumGetName(d)));
+	}
 	return SPI_getvalue(row->tuple, row->desc, fno);
 }
 

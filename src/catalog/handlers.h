@@ -37,11 +37,22 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 
+/* Column numbers already looked up, by the address of the name asked for. */
+#define SNAPROW_CACHE 48
+
+typedef struct SnapColCache
+{
+	int			n;
+	const char *names[SNAPROW_CACHE];
+	int			fnos[SNAPROW_CACHE];
+} SnapColCache;
+
 typedef struct SnapRow
 {
 	HeapTuple	tuple;
 	TupleDesc	desc;
 	Graph	   *graph;
+	SnapColCache *cols;			/* shared by the rows of one query */
 } SnapRow;
 
 typedef void (*SnapLoadFn) (SnapRow *row, GNode *node);
