@@ -23,6 +23,7 @@ OBJS = \
 	src/catalog/trigger.o \
 	src/catalog/policy.o \
 	src/diff.o \
+	src/model.o \
 	$(patsubst %.c,%.o,$(wildcard src/ddl/*.c))
 
 DATA = sql/$(EXTENSION)--$(EXTVERSION).sql
@@ -43,7 +44,8 @@ REGRESS = \
 	snapshot_misc \
 	snapshot_determinism \
 	diff_errors \
-	diff_hazards
+	diff_hazards \
+	models
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl
@@ -56,7 +58,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(OBJS): src/pg_migrate.h src/graph.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h
+$(OBJS): src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h
 
 .PHONY: test demo pgtap
 # The two commands of the README. Both install what is missing (as root),

@@ -102,3 +102,75 @@ SET search_path = pg_catalog, pg_temp;
 
 COMMENT ON FUNCTION @extschema@.migrate_diff_sql(jsonb, jsonb) IS
 'migrate_diff() as one script, hazards as comments above their statement';
+
+/*
+ * Models (SPEC section 3) and migrate_check (section 4).  Functions that
+ * change migrate_models take pg_advisory_xact_lock(8099547378373587553)
+ * first (docs/models.md).
+ */
+CREATE FUNCTION @extschema@.migrate_model_set(ddl text, schema name DEFAULT 'public')
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'migrate_model_set'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_model_set(text, name) IS
+'the DDL, validated in a throwaway shadow schema that is always rolled back, becomes the model of the schema; returns the model';
+
+CREATE FUNCTION @extschema@.migrate_model_import(snapshot jsonb)
+RETURNS void
+AS 'MODULE_PATHNAME', 'migrate_model_import'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_model_import(jsonb) IS
+'each schema of a snapshot document becomes the model of that schema';
+
+CREATE FUNCTION @extschema@.migrate_model_capture(schemas name[] DEFAULT NULL)
+RETURNS void
+AS 'MODULE_PATHNAME', 'migrate_model_capture'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_model_capture(name[]) IS
+'the live schemas (every user schema, or those named) become their models';
+
+CREATE FUNCTION @extschema@.migrate_model(schemas name[] DEFAULT NULL)
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'migrate_model'
+LANGUAGE C STABLE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_model(name[]) IS
+'the stored models (every one, or those of the schemas named) merged into one snapshot document';
+
+CREATE FUNCTION @extschema@.migrate_model_drop(schema name)
+RETURNS void
+AS 'MODULE_PATHNAME', 'migrate_model_drop'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_model_drop(name) IS
+'forget the model of a schema';
+
+-- The live schemas that have a model (or those named) against their models.
+-- A modelled schema that does not exist yet is left out of the live
+-- snapshot, so that the diff creates it.
+CREATE FUNCTION @extschema@.migrate_check(schemas name[] DEFAULT NULL)
+RETURNS TABLE(step int, action text, object_type text, object_name text,
+			  sql text, hazards text[])
+LANGUAGE sql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT d.step, d.action, d.object_type, d.object_name, d.sql, d.hazards
+  FROM (SELECT @extschema@.migrate_model(schemas) AS m OFFSET 0) AS t,
+       LATERAL @extschema@.migrate_diff(
+           @extschema@.migrate_snapshot(ARRAY(
+               SELECT n.nspname FROM pg_catalog.jsonb_array_elements_text(t.m OPERATOR(pg_catalog.->) 'scope') AS s(name)
+                 JOIN pg_catalog.pg_namespace AS n ON n.nspname OPERATOR(pg_catalog.=) s.name)),
+           t.m) AS d
+ ORDER BY d.step
+$$;
+
+COMMENT ON FUNCTION @extschema@.migrate_check(name[]) IS
+'the steps from the live schema to its model (every model, or those of the schemas named); no rows means in sync';

@@ -11,6 +11,7 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
 #include "utils/guc.h"
 
 PG_MODULE_MAGIC;
@@ -81,4 +82,15 @@ pgm_set_schema_search_path(const char *schema)
 	appendStringInfo(&buf, "%s, pg_catalog", quote_identifier(schema));
 	pgm_set_search_path(buf.data);
 	pfree(buf.data);
+}
+
+/*
+ * Serialise the functions that change state: a transaction-level advisory
+ * lock on PGM_ADVISORY_LOCK_KEY, held until the caller's transaction ends.
+ */
+void
+pgm_advisory_lock(void)
+{
+	DirectFunctionCall1(pg_advisory_xact_lock_int8,
+						Int64GetDatum(PGM_ADVISORY_LOCK_KEY));
 }

@@ -30,7 +30,15 @@
 /* The search_path every catalog query of the extension runs under. */
 #define PGM_CATALOG_SEARCH_PATH "pg_catalog, pg_temp"
 
+/*
+ * The key of the transaction-level advisory lock that every function that
+ * changes state takes first: pg_advisory_xact_lock(PGM_ADVISORY_LOCK_KEY),
+ * one bigint, 0x70675f6d69677261 ("pg_migra" in ASCII).
+ */
+#define PGM_ADVISORY_LOCK_KEY INT64CONST(0x70675f6d69677261)
+
 /* pg_migrate.c */
+extern void pgm_advisory_lock(void);
 extern int	pgm_guc_nest_enter(void);
 extern void pgm_guc_nest_leave(int nestlevel);
 extern void pgm_set_local(const char *name, const char *value);

@@ -1,0 +1,220 @@
+-- SPEC section 3 (models) and migrate_check() of section 4: capture a live
+-- schema, change the model by DDL, check lists the steps; bad input is
+-- refused and leaves migrate_models and the catalogs as they were.
+\set VERBOSITY default
+SET client_min_messages = warning;
+
+CREATE SCHEMA models_shared;
+CREATE TYPE models_shared.money_code AS ENUM ('EUR', 'USD');
+CREATE SCHEMA models_app;
+SET search_path = models_app, public;
+CREATE TYPE mood AS ENUM ('sad', 'ok');
+CREATE TABLE polls (
+	id bigserial PRIMARY KEY,
+	question text NOT NULL,
+	feeling mood,
+	score integer,
+	currency models_shared.money_code
+);
+CREATE VIEW poll_scores AS SELECT id, score FROM polls;
+RESET search_path;
+
+-- capture: the live schema becomes the model, and check is empty
+SELECT migrate_model_capture('{models_app}');
+SELECT schema_name, ddl IS NULL AS no_ddl, updated_by = CURRENT_USER AS by_me
+  FROM migrate_models;
+SELECT migrate_model('{models_app}') = migrate_snapshot('{models_app}') AS same;
+SELECT * FROM migrate_check('{models_app}');
+SELECT * FROM migrate_check();
+
+-- the same schema written as DDL gives the same model: check is still empty
+SELECT migrate_model_set($$
+CREATE TYPE mood AS ENUM ('sad', 'ok');
+CREATE TABLE polls (
+	id bigserial PRIMARY KEY,
+	question text NOT NULL,
+	feeling mood,
+	score integer,
+	currency models_shared.money_code   -- a type of another schema
+);
+CREATE VIEW poll_scores AS SELECT id, score FROM polls;
+$$, 'models_app') = migrate_snapshot('{models_app}') AS same_as_live;
+SELECT * FROM migrate_check('{models_app}');
+
+-- the model changes: a table with a foreign key and an index, an enum
+-- label, a column type that a view reads
+SELECT (SELECT count(*) FROM pg_namespace) AS nsp,
+       (SELECT count(*) FROM pg_class) AS cls,
+       (SELECT count(*) FROM pg_type) AS typ \gset
+SELECT jsonb_pretty(migrate_model_set($$
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE polls (
+	id bigserial PRIMARY KEY,
+	question text NOT NULL,
+	feeling mood,
+	score bigint,
+	currency models_shared.money_code
+);
+CREATE VIEW poll_scores AS SELECT id, score FROM polls;
+CREATE TABLE votes (
+	id bigserial PRIMARY KEY,
+	poll_id bigint NOT NULL REFERENCES polls,
+	feeling mood NOT NULL
+);
+CREATE INDEX votes_poll_id_idx ON votes (poll_id);
+COMMENT ON TABLE votes IS 'one row per vote';
+$$, 'models_app') -> 'schemas' -> 'models_app' -> 'tables' -> 'votes');
+-- nothing of the shadow schema survives
+SELECT (SELECT count(*) FROM pg_namespace) = :nsp AS nsp_same,
+       (SELECT count(*) FROM pg_class) = :cls AS cls_same,
+       (SELECT count(*) FROM pg_type) = :typ AS typ_same,
+       (SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'migrate_shadow%') AS shadows;
+SELECT ddl LIKE '%CREATE TABLE votes%' AS ddl_stored FROM migrate_models
+ WHERE schema_name = 'models_app';
+SELECT * FROM migrate_check('{models_app}');
+
+-- applied, the steps bring the live schema to the model
+DO $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN SELECT * FROM migrate_check('{models_app}') LOOP
+		EXECUTE 'SET LOCAL search_path = models_app, pg_catalog; ' || r.sql;
+	END LOOP;
+END
+$$;
+RESET search_path;
+SELECT * FROM migrate_check('{models_app}');
+SELECT migrate_model('{models_app}') = migrate_snapshot('{models_app}') AS in_sync;
+
+-- the lock: the advisory lock of pg_migrate is held until the end of the
+-- transaction; no lock on any object of the shadow schema is
+BEGIN;
+SELECT migrate_model_set('CREATE TABLE t (id int);', 'models_new') IS NOT NULL AS set;
+SELECT classid, objid, objsubid, mode FROM pg_locks
+ WHERE locktype = 'advisory' AND pid = pg_backend_pid();
+SELECT count(*) AS locks_on_vanished_relations FROM pg_locks l
+ WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation'
+   AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+   AND NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = l.relation);
+-- a model of a schema that does not exist yet: check creates it
+SELECT step, action, object_type, object_name, sql FROM migrate_check('{models_new}');
+ROLLBACK;
+
+-- import, merge, drop
+SELECT migrate_model_import(migrate_snapshot('{models_shared}'));
+SELECT jsonb_object_keys(migrate_model() -> 'schemas') AS schemas;
+SELECT migrate_model() -> 'scope' AS scope;
+SELECT * FROM migrate_check();
+SELECT migrate_model_drop('models_shared');
+SELECT schema_name FROM migrate_models ORDER BY 1;
+
+-- bad input: each error leaves migrate_models and the catalogs as they were
+SELECT (SELECT count(*) FROM pg_namespace) AS nsp,
+       (SELECT count(*) FROM pg_class) AS cls,
+       (SELECT count(*) FROM pg_type) AS typ,
+       (SELECT md5(string_agg(schema_name || model::text || coalesce(ddl, '') || updated_at, ','
+                   ORDER BY schema_name)) FROM migrate_models) AS models \gset
+
+-- a typo in the third statement: statement 3, its text and the position
+SELECT migrate_model_set($$CREATE TABLE a (id int PRIMARY KEY);
+CREATE TABLE b (id int REFERENCES a);
+CREATE TABLE c (id int, b_id integr);
+CREATE TABLE d (id int);$$, 'models_app');
+-- a syntax error in the third statement
+SELECT migrate_model_set($$CREATE TABLE a (id int PRIMARY KEY);
+CREATE TABLE b (id int REFERENCES a);
+CREATE TABLE c (id int,, b_id int);
+CREATE TABLE d (id int);$$, 'models_app');
+-- an error raised when the statement runs (no position): statement 2
+SELECT migrate_model_set($$CREATE TABLE a (id int);
+CREATE TABLE a (id int);$$, 'models_app');
+-- refused statement kinds, before anything runs
+SELECT migrate_model_set('CREATE TABLE a (id int); INSERT INTO a VALUES (1);', 'models_app');
+SELECT migrate_model_set('CREATE TABLE a (id int); COMMIT;', 'models_app');
+SELECT migrate_model_set('DROP DATABASE postgres;', 'models_app');
+SELECT migrate_model_set('CREATE EXTENSION no_such_extension;', 'models_app');
+SELECT migrate_model_set('CREATE SCHEMA other; CREATE TABLE other.t (id int);', 'models_app');
+SELECT migrate_model_set('SET search_path = public; CREATE TABLE t (id int);', 'models_app');
+SELECT migrate_model_set('DO $x$ BEGIN EXECUTE ''CREATE TABLE t (id int)''; END $x$;', 'models_app');
+SELECT migrate_model_set('CREATE TABLE t (id int); DROP TABLE t;', 'models_app');
+SELECT migrate_model_set('CREATE TABLE t AS SELECT 1 AS id;', 'models_app');
+-- an empty model
+SELECT migrate_model_set('', 'models_app');
+SELECT migrate_model_set('  -- only a comment
+ ;;', 'models_app');
+SELECT migrate_model_import('{"format": 1, "scope": [], "extensions": {}, "schemas": {}}');
+-- NULL arguments
+SELECT migrate_model_set(NULL, 'models_app');
+SELECT migrate_model_set('CREATE TABLE t (id int);', NULL);
+SELECT migrate_model_import(NULL);
+SELECT migrate_model_drop(NULL);
+SELECT migrate_model(ARRAY[NULL]::name[]);
+-- unknown or reserved schemas, missing models, bad documents
+SELECT migrate_model_set('CREATE TABLE t (id int);', 'pg_catalog');
+SELECT migrate_model_capture('{no_such_schema}');
+SELECT migrate_model('{no_such_schema}');
+SELECT * FROM migrate_check('{no_such_schema}');
+SELECT migrate_model_drop('no_such_schema');
+SELECT migrate_model_import('{"format": 2, "scope": "all", "schemas": {}}');
+SELECT migrate_model_import('[1]');
+-- the SQLSTATE of each
+DO $$
+DECLARE
+	calls text[] := ARRAY[
+		$c$SELECT migrate_model_set('CREATE TABLE a (id int); CREATE TABLE b (id int); CREATE TABLE c (id integr);', 'models_app')$c$,
+		$c$SELECT migrate_model_set('CREATE TABLE a (id int); CREATE TABLE b (id int); CRATE TABLE c (id int);', 'models_app')$c$,
+		$c$SELECT migrate_model_set('INSERT INTO a VALUES (1)', 'models_app')$c$,
+		$c$SELECT migrate_model_set('', 'models_app')$c$,
+		$c$SELECT migrate_model_set(NULL, 'models_app')$c$,
+		$c$SELECT migrate_model_set('CREATE TABLE t (id int)', NULL)$c$,
+		$c$SELECT migrate_model_set('CREATE TABLE t (id int)', 'pg_catalog')$c$,
+		$c$SELECT migrate_model_capture('{no_such_schema}')$c$,
+		$c$SELECT migrate_model('{no_such_schema}')$c$,
+		$c$SELECT migrate_model_drop('no_such_schema')$c$,
+		$c$SELECT migrate_model_import('[1]')$c$,
+		$c$SELECT migrate_model_import(NULL)$c$];
+	c text;
+BEGIN
+	FOREACH c IN ARRAY calls LOOP
+		BEGIN
+			EXECUTE c;
+			RAISE NOTICE 'no error: %', c;
+		EXCEPTION WHEN OTHERS THEN
+			RAISE WARNING '%: %', SQLSTATE, left(c, 60);
+		END;
+	END LOOP;
+END
+$$;
+SELECT (SELECT count(*) FROM pg_namespace) = :nsp AS nsp_same,
+       (SELECT count(*) FROM pg_class) = :cls AS cls_same,
+       (SELECT count(*) FROM pg_type) = :typ AS typ_same,
+       (SELECT md5(string_agg(schema_name || model::text || coalesce(ddl, '') || updated_at, ','
+                   ORDER BY schema_name)) FROM migrate_models) = :'models' AS models_same;
+
+-- privileges: a role without CREATE on the database cannot create the
+-- shadow schema, and is told which privilege is missing
+CREATE ROLE regress_models_plain;
+SET ROLE regress_models_plain;
+SELECT migrate_model_set('CREATE TABLE t (id int);', 'models_app');
+RESET ROLE;
+-- with CREATE on the database (and the right to write migrate_models) it can
+SELECT current_database() AS db \gset
+GRANT CREATE ON DATABASE :"db" TO regress_models_plain;
+GRANT SELECT, INSERT, UPDATE ON migrate_models TO regress_models_plain;
+GRANT USAGE ON SCHEMA models_shared TO regress_models_plain;
+SET ROLE regress_models_plain;
+SELECT migrate_model_set('CREATE TABLE t (id int, c models_shared.money_code);', 'models_plain')
+       -> 'schemas' -> 'models_plain' -> 'tables' -> 't' -> 'columns' AS columns;
+RESET ROLE;
+SELECT updated_by FROM migrate_models WHERE schema_name = 'models_plain';
+SELECT migrate_model_drop('models_plain');
+REVOKE ALL ON migrate_models FROM regress_models_plain;
+REVOKE ALL ON SCHEMA models_shared FROM regress_models_plain;
+REVOKE CREATE ON DATABASE :"db" FROM regress_models_plain;
+DROP ROLE regress_models_plain;
+
+-- clean up
+SELECT migrate_model_drop('models_app');
+DROP SCHEMA models_app CASCADE;
+DROP SCHEMA models_shared CASCADE;

@@ -1,0 +1,782 @@
+/*-------------------------------------------------------------------------
+ *
+ * model.c
+ *	  Models: the desired state of a schema, stored in migrate_models
+ *	  (SPEC section 3, docs/models.md).
+ *
+ * migrate_model_set() validates DDL by running it in a throwaway shadow
+ * schema, inside a subtransaction that is always rolled back, and stores
+ * the snapshot of the shadow schema under the model's schema name.  The
+ * other functions store snapshot documents (imported or captured), read
+ * them back merged, and drop them.  migrate_check() is written in SQL over
+ * migrate_snapshot(), migrate_model() and migrate_diff().
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "pg_migrate.h"
+
+#include "access/xact.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/dbcommands.h"
+#include "commands/extension.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "nodes/parsenodes.h"
+#include "parser/parser.h"
+#include "tcop/utility.h"
+#include "utils/acl.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/resowner.h"
+#include "utils/snapmgr.h"
+
+#include "snapshot.h"
+
+PG_FUNCTION_INFO_V1(migrate_model_set);
+PG_FUNCTION_INFO_V1(migrate_model_import);
+PG_FUNCTION_INFO_V1(migrate_model_capture);
+PG_FUNCTION_INFO_V1(migrate_model);
+PG_FUNCTION_INFO_V1(migrate_model_drop);
+
+/* One statement of a model's DDL. */
+typedef struct ModelStmt
+{
+	int			number;			/* 1-based */
+	char	   *text;			/* its text, without the ";" */
+	bool		skip;			/* CREATE EXTENSION of an installed one */
+} ModelStmt;
+
+static int	shadow_counter = 0;
+
+/* The extension's schema, quoted, to qualify its tables: the function's. */
+static const char *ext_schema_name = NULL;
+
+static void
+set_ext_schema(FunctionCallInfo fcinfo)
+{
+	ext_schema_name = quote_identifier(get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid)));
+}
+
+static const char *
+ext_schema(void)
+{
+	return ext_schema_name;
+}
+
+static void
+spi_exec(const char *sql, int nargs, Oid *types, Datum *values, int expect)
+{
+	int			ret = SPI_execute_with_args(sql, nargs, types, values, NULL,
+											false, 0);
+
+	if (ret != expect)
+		elog(ERROR, "pg_migrate: query failed (%d): %s", ret, sql);
+}
+
+/* A schema name given to a model function: not NULL, not a system schema. */
+static char *
+model_schema_arg(FunctionCallInfo fcinfo, int argno)
+{
+	char	   *name;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("schema must not be null")));
+	name = NameStr(*PG_GETARG_NAME(argno));
+	if (name[0] == '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_SCHEMA_NAME),
+				 errmsg("schema name must not be empty")));
+	if (strcmp(name, "pg_catalog") == 0 ||
+		strcmp(name, "information_schema") == 0 ||
+		strncmp(name, "pg_", 3) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_RESERVED_NAME),
+				 errmsg("schema \"%s\" cannot have a model", name),
+				 errdetail("Names starting with \"pg_\" and information_schema are reserved for system schemas.")));
+	return name;
+}
+
+/* ----------------------------------------------------------------
+ * Refusing what cannot belong in a model
+ * ----------------------------------------------------------------
+ */
+
+/* Why a statement cannot belong in a model, or NULL when it can. */
+static const char *
+refusal(Node *stmt, bool *skip)
+{
+	*skip = false;
+	switch (nodeTag(stmt))
+	{
+		case T_CreateStmt:
+		case T_IndexStmt:
+		case T_ViewStmt:
+		case T_CreateSeqStmt:
+		case T_AlterSeqStmt:
+		case T_CompositeTypeStmt:
+		case T_CreateEnumStmt:
+		case T_CreateRangeStmt:
+		case T_AlterEnumStmt:
+		case T_AlterTypeStmt:
+		case T_CreateDomainStmt:
+		case T_AlterDomainStmt:
+		case T_CreateFunctionStmt:
+		case T_AlterFunctionStmt:
+		case T_CreateTrigStmt:
+		case T_CreatePolicyStmt:
+		case T_AlterPolicyStmt:
+		case T_AlterTableStmt:
+		case T_AlterOwnerStmt:
+		case T_RenameStmt:
+		case T_CommentStmt:
+		case T_GrantStmt:
+		case T_AlterCollationStmt:
+		case T_AlterObjectDependsStmt:
+			return NULL;
+		case T_CreateTableAsStmt:
+			if (((CreateTableAsStmt *) stmt)->objtype == OBJECT_MATVIEW)
+				return NULL;
+			return "it fills a table with rows; write CREATE TABLE instead";
+		case T_DefineStmt:
+			{
+				ObjectType	kind = ((DefineStmt *) stmt)->kind;
+
+				if (kind == OBJECT_TYPE || kind == OBJECT_COLLATION)
+					return NULL;
+				return "a snapshot does not cover this kind of object";
+			}
+		case T_CreateExtensionStmt:
+			{
+				const char *ext = ((CreateExtensionStmt *) stmt)->extname;
+
+				if (OidIsValid(get_extension_oid(ext, true)))
+				{
+					*skip = true;	/* installed: nothing to do */
+					return NULL;
+				}
+				return "the extension is not installed; install it in the database first";
+			}
+		case T_CreateSchemaStmt:
+			return "a model is the content of one schema, which the model names";
+		case T_AlterObjectSchemaStmt:
+			return "it moves an object out of the model's schema";
+		case T_DropStmt:
+		case T_DropdbStmt:
+		case T_DropRoleStmt:
+		case T_DropOwnedStmt:
+		case T_DropTableSpaceStmt:
+		case T_DropSubscriptionStmt:
+			return "a model describes what exists, it drops nothing";
+		case T_TransactionStmt:
+			return "the model runs inside a subtransaction pg_migrate controls";
+		case T_VariableSetStmt:
+			return "settings are not part of a model (search_path is set by pg_migrate)";
+		case T_InsertStmt:
+		case T_UpdateStmt:
+		case T_DeleteStmt:
+		case T_MergeStmt:
+		case T_CopyStmt:
+		case T_SelectStmt:
+		case T_TruncateStmt:
+			return "a model holds no data and runs no query";
+		case T_DoStmt:
+		case T_CallStmt:
+			return "a model runs no code";
+		default:
+			return "only definitions of objects of the schema belong in a model";
+	}
+}
+
+/* The statements of a model's DDL, refused ones reported before any runs. */
+static List *
+model_statements(const char *ddl)
+{
+	List	   *raw = raw_parser(ddl, RAW_PARSE_DEFAULT);
+	List	   *stmts = NIL;
+	ListCell   *lc;
+	int			n = 0;
+
+	foreach(lc, raw)
+	{
+		RawStmt    *rs = lfirst_node(RawStmt, lc);
+		ModelStmt  *ms = palloc0(sizeof(ModelStmt));
+		int			len = rs->stmt_len > 0 ? rs->stmt_len :
+			(int) strlen(ddl) - rs->stmt_location;
+		const char *why;
+		int			loc = rs->stmt_location;
+
+		/* Leading white space (after the previous ";") is not its text. */
+		while (len > 0 && isspace((unsigned char) ddl[loc]))
+			loc++, len--;
+		ms->number = ++n;
+		ms->text = pnstrdup(ddl + loc, len);
+		why = refusal(rs->stmt, &ms->skip);
+		if (why != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("statement %d of the model is %s, which cannot belong in a model",
+							n, GetCommandTagName(CreateCommandTag(rs->stmt))),
+					 errdetail("Statement %d: %s", n, ms->text),
+					 errhint("Nothing ran: %s.", why)));
+		stmts = lappend(stmts, ms);
+	}
+	if (stmts == NIL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the model is empty"),
+				 errdetail("The DDL holds no statement."),
+				 errhint("A model is the DDL of every object of the schema; use migrate_model_drop() to remove a model.")));
+	return stmts;
+}
+
+/* The number of statements of text, or -1 when it does not parse. */
+static int
+count_statements(const char *text)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	volatile int n = -1;
+
+	PG_TRY();
+	{
+		n = list_length(raw_parser(text, RAW_PARSE_DEFAULT));
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(cxt);
+		FlushErrorState();
+		n = -1;
+	}
+	PG_END_TRY();
+	return n;
+}
+
+/*
+ * A syntax error in the DDL: raw_parser() reports its position in the
+ * whole text.  Find the statement it is in: the statements before it are
+ * the longest prefix, ending with ";", that parses.
+ */
+static void
+report_syntax_error(const char *ddl, ErrorData *edata)
+{
+	int			pos = 0;		/* 0-based, in bytes */
+	int			start = 0;
+	int			number = 1;
+	int			end;
+	char	   *text;
+
+	if (edata->cursorpos <= 0)
+		ReThrowError(edata);
+	for (int c = 1; c < edata->cursorpos && ddl[pos] != '\0'; c++)
+		pos += pg_mblen(ddl + pos);
+	for (int k = pos - 1; k >= 0; k--)
+	{
+		int			before;
+
+		if (ddl[k] != ';')
+			continue;
+		before = count_statements(pnstrdup(ddl, k + 1));
+		if (before >= 0)
+		{
+			start = k + 1;
+			number = before + 1;
+			break;
+		}
+	}
+	while (ddl[start] != '\0' && start < pos && isspace((unsigned char) ddl[start]))
+		start++;
+	end = pos;
+	while (ddl[end] != '\0' && ddl[end] != ';')
+		end++;
+	text = pnstrdup(ddl + start, end - start);
+	ereport(ERROR,
+			(errcode(edata->sqlerrcode),
+			 errmsg("statement %d of the model failed: %s", number, edata->message),
+			 errdetail("Statement %d, at character %d: %s", number,
+					   pg_mbstrlen_with_len(ddl + start, pos - start) + 1, text),
+			 internalerrquery(text),
+			 internalerrposition(pg_mbstrlen_with_len(ddl + start, pos - start) + 1)));
+}
+
+/* ----------------------------------------------------------------
+ * Storing documents
+ * ----------------------------------------------------------------
+ */
+
+/*
+ * Store one row per schema of a snapshot document: each row is the
+ * document cut down to that schema (scope [schema], the extensions
+ * installed in it).  ddl is stored with each row (NULL: none).
+ */
+static void
+store_document(Jsonb *doc, const char *ddl)
+{
+	char	   *sql;
+	Oid			types[2] = {JSONBOID, TEXTOID};
+	Datum		values[2];
+	char		nulls[2] = {' ', ddl ? ' ' : 'n'};
+	int			ret;
+
+	sql = psprintf("INSERT INTO %s.migrate_models AS m (schema_name, model, ddl)"
+				   " SELECT s.key, pg_catalog.jsonb_build_object("
+				   "   'format', $1 OPERATOR(pg_catalog.->) 'format',"
+				   "   'scope', pg_catalog.jsonb_build_array(s.key),"
+				   "   'extensions', COALESCE((SELECT pg_catalog.jsonb_object_agg(e.key, e.value)"
+				   "       FROM pg_catalog.jsonb_each($1 OPERATOR(pg_catalog.->) 'extensions') e"
+				   "       WHERE e.value OPERATOR(pg_catalog.->>) 'schema' OPERATOR(pg_catalog.=) s.key),"
+				   "     '{}'::pg_catalog.jsonb),"
+				   "   'schemas', pg_catalog.jsonb_build_object(s.key, s.value)), $2"
+				   " FROM pg_catalog.jsonb_each($1 OPERATOR(pg_catalog.->) 'schemas') s"
+				   " ON CONFLICT (schema_name) DO UPDATE"
+				   " SET model = excluded.model, ddl = excluded.ddl,"
+				   "     updated_at = pg_catalog.now(), updated_by = CURRENT_USER",
+				   ext_schema());
+	values[0] = JsonbPGetDatum(doc);
+	values[1] = ddl ? CStringGetTextDatum(ddl) : (Datum) 0;
+	ret = SPI_execute_with_args(sql, 2, types, values, nulls, false, 0);
+	if (ret != SPI_OK_INSERT)
+		elog(ERROR, "pg_migrate: storing the model failed: %d", ret);
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the model is empty"),
+				 errdetail("The snapshot document holds no schema.")));
+}
+
+/* The transaction-level lock every function that changes state takes. */
+static void
+model_lock(void)
+{
+	pgm_advisory_lock();
+}
+
+/* ----------------------------------------------------------------
+ * migrate_model_set(ddl text, schema name DEFAULT 'public') RETURNS jsonb
+ * ----------------------------------------------------------------
+ */
+
+/* A unique name for the shadow schema. */
+static char *
+shadow_name(void)
+{
+	for (;;)
+	{
+		char	   *name = psprintf("migrate_shadow_%d_%d", MyProcPid, ++shadow_counter);
+
+		if (!OidIsValid(get_namespace_oid(name, true)))
+			return name;
+	}
+}
+
+/*
+ * Run the statements in a shadow schema, in a subtransaction that is
+ * always rolled back, and return the snapshot of the shadow schema.
+ */
+static Jsonb *
+run_in_shadow(List *stmts, const char *shadow)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	ResourceOwner owner = CurrentResourceOwner;
+	ModelStmt  *volatile current = NULL;
+	Jsonb	   *volatile doc = NULL;
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(cxt);
+	PG_TRY();
+	{
+		int			nestlevel;
+		ListCell   *lc;
+		Datum		elem;
+		Graph	   *g;
+
+		spi_exec(psprintf("CREATE SCHEMA %s", quote_identifier(shadow)),
+				 0, NULL, NULL, SPI_OK_UTILITY);
+		nestlevel = pgm_guc_nest_enter();
+		pgm_set_schema_search_path(shadow);
+		foreach(lc, stmts)
+		{
+			ModelStmt  *ms = lfirst(lc);
+
+			if (ms->skip)
+				continue;
+			current = ms;
+			SPI_execute(ms->text, false, 0);
+		}
+		current = NULL;
+		pgm_guc_nest_leave(nestlevel);
+
+		/*
+		 * The snapshot's queries are read-only: they see what the active
+		 * snapshot sees, so it must see the statements' work.
+		 */
+		CommandCounterIncrement();
+		PushCopiedSnapshot(GetActiveSnapshot());
+		UpdateActiveSnapshotCommandId();
+		elem = CStringGetDatum(shadow);
+		elem = DirectFunctionCall1(namein, elem);
+		g = snapshot_build(construct_array(&elem, 1, NAMEOID, NAMEDATALEN,
+										   false, TYPALIGN_CHAR), cxt);
+		MemoryContextSwitchTo(cxt);
+		doc = snapshot_document(g);
+		MemoryContextDelete(g->cxt);
+		PopActiveSnapshot();
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+		ModelStmt  *ms = current;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(cxt);
+		CurrentResourceOwner = owner;
+
+		if (ms == NULL)
+			ReThrowError(edata);
+		/* SPI reports a position inside the statement as an internal one. */
+		if (edata->cursorpos <= 0 && edata->internalpos > 0 &&
+			edata->internalquery != NULL &&
+			strcmp(edata->internalquery, ms->text) == 0)
+			edata->cursorpos = edata->internalpos;
+		ereport(ERROR,
+				(errcode(edata->sqlerrcode),
+				 errmsg("statement %d of the model failed: %s",
+						ms->number, edata->message),
+				 edata->cursorpos > 0 ?
+				 errdetail("Statement %d, at character %d: %s%s%s", ms->number,
+						   edata->cursorpos, ms->text,
+						   edata->detail ? "\n" : "",
+						   edata->detail ? edata->detail : "") :
+				 errdetail("Statement %d: %s%s%s", ms->number, ms->text,
+						   edata->detail ? "\n" : "",
+						   edata->detail ? edata->detail : ""),
+				 edata->hint ? errhint("%s", edata->hint) : 0,
+				 internalerrquery(ms->text),
+				 internalerrposition(edata->cursorpos)));
+	}
+	PG_END_TRY();
+
+	/* Success too is rolled back: nothing of the shadow survives. */
+	RollbackAndReleaseCurrentSubTransaction();
+	MemoryContextSwitchTo(cxt);
+	CurrentResourceOwner = owner;
+	return doc;
+}
+
+/* The statements of the DDL; a syntax error names its statement. */
+static List *
+parse_model(const char *ddl)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	List	   *volatile stmts = NIL;
+
+	PG_TRY();
+	{
+		stmts = model_statements(ddl);
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		if (edata->sqlerrcode != ERRCODE_SYNTAX_ERROR || edata->cursorpos <= 0)
+			PG_RE_THROW();
+		FlushErrorState();
+		report_syntax_error(ddl, edata);
+	}
+	PG_END_TRY();
+	return stmts;
+}
+
+Datum
+migrate_model_set(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	char	   *ddl;
+	char	   *schema;
+	char	   *shadow;
+	List	   *stmts = NIL;
+	Jsonb	   *shadow_doc;
+	Jsonb	   *live = NULL;
+	Jsonb	   *doc;
+	AclResult	aclres;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the DDL of a model must not be null"),
+				 errhint("Use migrate_model_drop() to remove a model.")));
+	ddl = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	schema = model_schema_arg(fcinfo, 1);
+	set_ext_schema(fcinfo);
+
+	/* Parse and refuse, before anything runs. */
+	stmts = parse_model(ddl);
+
+	aclres = pg_database_aclcheck(MyDatabaseId, GetUserId(), ACL_CREATE);
+	if (aclres != ACLCHECK_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("permission denied to validate a model: role \"%s\" may not create the shadow schema",
+						GetUserNameFromId(GetUserId(), false)),
+				 errdetail("A model is validated in a throwaway schema, which needs the CREATE privilege on the database."),
+				 errhint("GRANT CREATE ON DATABASE %s TO %s;",
+						 quote_identifier(get_database_name(MyDatabaseId)),
+						 quote_identifier(GetUserNameFromId(GetUserId(), false)))));
+
+	model_lock();
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "pg_migrate: SPI_connect failed");
+
+	/* The live schema's own attributes and extensions, if it exists. */
+	if (OidIsValid(get_namespace_oid(schema, true)))
+	{
+		Datum		elem = DirectFunctionCall1(namein, CStringGetDatum(schema));
+		Graph	   *g = snapshot_build(construct_array(&elem, 1, NAMEOID, NAMEDATALEN,
+													   false, TYPALIGN_CHAR), cxt);
+
+		MemoryContextSwitchTo(cxt);
+		live = snapshot_document(g);
+		MemoryContextDelete(g->cxt);
+	}
+
+	shadow = shadow_name();
+	shadow_doc = run_in_shadow(stmts, shadow);
+
+	/*
+	 * The shadow schema under the model's name: names inside are relative,
+	 * so only the key of "schemas" and the scope change.  Its comment and
+	 * privileges, and the extensions installed in it, are the live
+	 * schema's: DDL run in a shadow schema cannot say them.
+	 */
+	{
+		Oid			types[4] = {JSONBOID, TEXTOID, TEXTOID, JSONBOID};
+		Datum		values[4];
+		char		nulls[4] = {' ', ' ', ' ', live ? ' ' : 'n'};
+		bool		isnull;
+		int			ret;
+
+		values[0] = JsonbPGetDatum(shadow_doc);
+		values[1] = CStringGetTextDatum(schema);
+		values[2] = CStringGetTextDatum(shadow);
+		values[3] = live ? JsonbPGetDatum(live) : (Datum) 0;
+		ret = SPI_execute_with_args(
+									"SELECT pg_catalog.jsonb_build_object("
+									"  'format', $1 OPERATOR(pg_catalog.->) 'format',"
+									"  'scope', pg_catalog.jsonb_build_array($2),"
+									"  'extensions', COALESCE($4 OPERATOR(pg_catalog.->) 'extensions', '{}'::pg_catalog.jsonb),"
+									"  'schemas', pg_catalog.jsonb_build_object($2,"
+									"     ($1 OPERATOR(pg_catalog.->) 'schemas' OPERATOR(pg_catalog.->) $3)"
+									"       OPERATOR(pg_catalog.-) 'comment' OPERATOR(pg_catalog.-) 'privileges'"
+									"     OPERATOR(pg_catalog.||) COALESCE((SELECT pg_catalog.jsonb_object_agg(a.key, a.value)"
+									"        FROM pg_catalog.jsonb_each($4 OPERATOR(pg_catalog.->) 'schemas' OPERATOR(pg_catalog.->) $2) a"
+									"        WHERE a.key OPERATOR(pg_catalog.=) ANY ('{comment,privileges}'::pg_catalog.text[])),"
+									"       '{}'::pg_catalog.jsonb)))",
+									4, types, values, nulls, true, 1);
+		if (ret != SPI_OK_SELECT || SPI_processed != 1)
+			elog(ERROR, "pg_migrate: renaming the shadow schema failed: %d", ret);
+		doc = DatumGetJsonbP(SPI_getbinval(SPI_tuptable->vals[0],
+										   SPI_tuptable->tupdesc, 1, &isnull));
+		MemoryContextSwitchTo(cxt);
+		doc = (Jsonb *) PG_DETOAST_DATUM_COPY(JsonbPGetDatum(doc));
+	}
+
+	store_document(doc, ddl);
+	SPI_finish();
+	PG_RETURN_JSONB_P(doc);
+}
+
+/* ----------------------------------------------------------------
+ * migrate_model_import(snapshot jsonb) RETURNS void
+ * migrate_model_capture(schemas name[] DEFAULT NULL) RETURNS void
+ * ----------------------------------------------------------------
+ */
+Datum
+migrate_model_import(PG_FUNCTION_ARGS)
+{
+	Jsonb	   *doc;
+	MemoryContext work;
+	MemoryContext old;
+
+	set_ext_schema(fcinfo);
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the snapshot document must not be null")));
+	doc = PG_GETARG_JSONB_P(0);
+
+	/* The reader of the diff checks the document: 22023 when it is bad. */
+	work = AllocSetContextCreate(CurrentMemoryContext, "pg_migrate import",
+								 ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(work);
+	(void) graph_from_jsonb(doc, work);
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(work);
+
+	model_lock();
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "pg_migrate: SPI_connect failed");
+	store_document(doc, NULL);
+	SPI_finish();
+	PG_RETURN_VOID();
+}
+
+Datum
+migrate_model_capture(PG_FUNCTION_ARGS)
+{
+	ArrayType  *schemas = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
+	MemoryContext cxt = CurrentMemoryContext;
+	Graph	   *g;
+	Jsonb	   *doc;
+
+	set_ext_schema(fcinfo);
+
+	model_lock();
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "pg_migrate: SPI_connect failed");
+	g = snapshot_build(schemas, cxt);
+	MemoryContextSwitchTo(cxt);
+	doc = snapshot_document(g);
+	MemoryContextDelete(g->cxt);
+	store_document(doc, NULL);
+	SPI_finish();
+	PG_RETURN_VOID();
+}
+
+/* ----------------------------------------------------------------
+ * migrate_model(schemas name[] DEFAULT NULL) RETURNS jsonb
+ * migrate_model_drop(schema name) RETURNS void
+ * ----------------------------------------------------------------
+ */
+Datum
+migrate_model(PG_FUNCTION_ARGS)
+{
+	ArrayType  *schemas = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
+	MemoryContext cxt = CurrentMemoryContext;
+	Oid			types[1] = {NAMEARRAYOID};
+	Datum		values[1];
+	char		nulls[1] = {schemas ? ' ' : 'n'};
+	bool		isnull;
+	Jsonb	   *doc;
+	int			ret;
+
+	set_ext_schema(fcinfo);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "pg_migrate: SPI_connect failed");
+
+	if (schemas != NULL)
+	{
+		Datum	   *elems;
+		bool	   *enulls;
+		int			n;
+
+		deconstruct_array(schemas, NAMEOID, NAMEDATALEN, false, TYPALIGN_CHAR,
+						  &elems, &enulls, &n);
+		for (int i = 0; i < n; i++)
+		{
+			Oid			t[1] = {NAMEOID};
+			char	   *name;
+
+			if (enulls[i])
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("schema name %d of the list is null", i + 1),
+						 errhint("Pass NULL instead of the array to take every model.")));
+			name = NameStr(*DatumGetName(elems[i]));
+			ret = SPI_execute_with_args(psprintf("SELECT 1 FROM %s.migrate_models"
+												 " WHERE schema_name OPERATOR(pg_catalog.=) $1",
+												 ext_schema()),
+										1, t, &elems[i], NULL, true, 1);
+			if (ret != SPI_OK_SELECT)
+				elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
+			if (SPI_processed == 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_UNDEFINED_OBJECT),
+						 errmsg("schema \"%s\" has no model", name),
+						 errhint("Set one with migrate_model_set(), migrate_model_import() or migrate_model_capture().")));
+		}
+		if (n == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("the list of schemas is empty"),
+					 errhint("Pass NULL to take every model.")));
+	}
+
+	values[0] = schemas ? PointerGetDatum(schemas) : (Datum) 0;
+	ret = SPI_execute_with_args(
+								psprintf("SELECT pg_catalog.jsonb_build_object("
+										 "  'format', %d,"
+										 "  'scope', pg_catalog.jsonb_agg(m.schema_name::pg_catalog.text"
+										 "             ORDER BY m.schema_name COLLATE \"C\"),"
+										 "  'extensions', COALESCE((SELECT pg_catalog.jsonb_object_agg(e.key, e.value)"
+										 "     FROM %s.migrate_models m2,"
+										 "          pg_catalog.jsonb_each(m2.model OPERATOR(pg_catalog.->) 'extensions') e"
+										 "     WHERE $1 IS NULL OR m2.schema_name OPERATOR(pg_catalog.=) ANY ($1)),"
+										 "    '{}'::pg_catalog.jsonb),"
+										 "  'schemas', pg_catalog.jsonb_object_agg(m.schema_name,"
+										 "     m.model OPERATOR(pg_catalog.->) 'schemas' OPERATOR(pg_catalog.->)"
+										 "     m.schema_name::pg_catalog.text))"
+										 " FROM %s.migrate_models m"
+										 " WHERE $1 IS NULL OR m.schema_name OPERATOR(pg_catalog.=) ANY ($1)"
+										 " HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0",
+										 PGM_SNAPSHOT_FORMAT, ext_schema(), ext_schema()),
+								1, types, values, nulls, true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("no model is stored"),
+				 errhint("Set one with migrate_model_set(), migrate_model_import() or migrate_model_capture().")));
+	doc = DatumGetJsonbP(SPI_getbinval(SPI_tuptable->vals[0],
+									   SPI_tuptable->tupdesc, 1, &isnull));
+	MemoryContextSwitchTo(cxt);
+	doc = (Jsonb *) PG_DETOAST_DATUM_COPY(JsonbPGetDatum(doc));
+	SPI_finish();
+	PG_RETURN_JSONB_P(doc);
+}
+
+Datum
+migrate_model_drop(PG_FUNCTION_ARGS)
+{
+	char	   *schema;
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1];
+	int			ret;
+
+	set_ext_schema(fcinfo);
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("schema must not be null")));
+	schema = NameStr(*PG_GETARG_NAME(0));
+	model_lock();
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "pg_migrate: SPI_connect failed");
+	values[0] = CStringGetTextDatum(schema);
+	ret = SPI_execute_with_args(psprintf("DELETE FROM %s.migrate_models"
+										 " WHERE schema_name OPERATOR(pg_catalog.=) $1::pg_catalog.name",
+										 ext_schema()),
+								1, types, values, NULL, false, 0);
+	if (ret != SPI_OK_DELETE)
+		elog(ERROR, "pg_migrate: dropping the model failed: %d", ret);
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("schema \"%s\" has no model", schema)));
+	SPI_finish();
+	PG_RETURN_VOID();
+}
