@@ -119,6 +119,7 @@ SELECT (SELECT count(*) FROM pg_namespace) AS nsp,
 -- a typo in the third statement: statement 3, its text and the position
 SELECT migrate_model_set($$CREATE TABLE a (id int PRIMARY KEY);
 CREATE TABLE b (id int REFERENCES a);
+-- comments before a statement are not part of its text
 CREATE TABLE c (id int, b_id integr);
 CREATE TABLE d (id int);$$, 'models_app');
 -- a syntax error in the third statement
@@ -139,6 +140,10 @@ SELECT migrate_model_set('SET search_path = public; CREATE TABLE t (id int);', '
 SELECT migrate_model_set('DO $x$ BEGIN EXECUTE ''CREATE TABLE t (id int)''; END $x$;', 'models_app');
 SELECT migrate_model_set('CREATE TABLE t (id int); DROP TABLE t;', 'models_app');
 SELECT migrate_model_set('CREATE TABLE t AS SELECT 1 AS id;', 'models_app');
+-- objects of a model are unqualified: a qualified name reaches past the
+-- shadow schema
+SELECT migrate_model_set('CREATE TABLE t (id int); CREATE TABLE models_app.u (id int);', 'models_app');
+SELECT migrate_model_set('CREATE TYPE t AS (a int); CREATE INDEX ON models_shared.x (a);', 'models_app');
 -- an empty model
 SELECT migrate_model_set('', 'models_app');
 SELECT migrate_model_set('  -- only a comment

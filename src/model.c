@@ -194,9 +194,116 @@ refusal(Node *stmt, bool *skip)
 	}
 }
 
+/* The length of the white space and comments at the start of text. */
+static int
+skip_blanks(const char *text, int len)
+{
+	int			i = 0;
+
+	while (i < len)
+	{
+		if (isspace((unsigned char) text[i]))
+			i++;
+		else if (i + 1 < len && text[i] == '-' && text[i + 1] == '-')
+		{
+			while (i < len && text[i] != '\n')
+				i++;
+		}
+		else if (i + 1 < len && text[i] == '/' && text[i + 1] == '*')
+		{
+			int			depth = 1;	/* block comments nest in SQL */
+
+			i += 2;
+			while (i < len && depth > 0)
+			{
+				if (i + 1 < len && text[i] == '/' && text[i + 1] == '*')
+					depth++, i += 2;
+				else if (i + 1 < len && text[i] == '*' && text[i + 1] == '/')
+					depth--, i += 2;
+				else
+					i++;
+			}
+		}
+		else
+			break;
+	}
+	return i;
+}
+
+/* The schema a dotted name (a list of String) is qualified with, or NULL. */
+static char *
+list_schema(List *names)
+{
+	char	   *schema;
+	char	   *objname;
+
+	if (names == NIL || list_length(names) < 2)
+		return NULL;
+	DeconstructQualifiedName(names, &schema, &objname);
+	return schema;
+}
+
+static char *
+rangevar_schema(RangeVar *rv)
+{
+	return rv ? rv->schemaname : NULL;
+}
+
+/*
+ * The schema that the object a statement creates or changes is qualified
+ * with, or NULL when its name is unqualified (or the statement names no
+ * object of its own).  Objects of a model are written unqualified: a
+ * qualified name would reach past the shadow schema, into the live one.
+ */
+static char *
+target_schema(Node *stmt)
+{
+	switch (nodeTag(stmt))
+	{
+		case T_CreateStmt:
+			return rangevar_schema(((CreateStmt *) stmt)->relation);
+		case T_IndexStmt:
+			return rangevar_schema(((IndexStmt *) stmt)->relation);
+		case T_ViewStmt:
+			return rangevar_schema(((ViewStmt *) stmt)->view);
+		case T_CreateTableAsStmt:
+			return rangevar_schema(((CreateTableAsStmt *) stmt)->into->rel);
+		case T_CreateSeqStmt:
+			return rangevar_schema(((CreateSeqStmt *) stmt)->sequence);
+		case T_AlterSeqStmt:
+			return rangevar_schema(((AlterSeqStmt *) stmt)->sequence);
+		case T_CompositeTypeStmt:
+			return rangevar_schema(((CompositeTypeStmt *) stmt)->typevar);
+		case T_CreateEnumStmt:
+			return list_schema(((CreateEnumStmt *) stmt)->typeName);
+		case T_CreateRangeStmt:
+			return list_schema(((CreateRangeStmt *) stmt)->typeName);
+		case T_AlterEnumStmt:
+			return list_schema(((AlterEnumStmt *) stmt)->typeName);
+		case T_CreateDomainStmt:
+			return list_schema(((CreateDomainStmt *) stmt)->domainname);
+		case T_AlterDomainStmt:
+			return list_schema(((AlterDomainStmt *) stmt)->typeName);
+		case T_CreateFunctionStmt:
+			return list_schema(((CreateFunctionStmt *) stmt)->funcname);
+		case T_DefineStmt:
+			return list_schema(((DefineStmt *) stmt)->defnames);
+		case T_CreateTrigStmt:
+			return rangevar_schema(((CreateTrigStmt *) stmt)->relation);
+		case T_CreatePolicyStmt:
+			return rangevar_schema(((CreatePolicyStmt *) stmt)->table);
+		case T_AlterPolicyStmt:
+			return rangevar_schema(((AlterPolicyStmt *) stmt)->table);
+		case T_AlterTableStmt:
+			return rangevar_schema(((AlterTableStmt *) stmt)->relation);
+		default:
+			return NULL;
+	}
+}
+
 /* The statements of a model's DDL, refused ones reported before any runs. */
 static List *
-model_statements(const char *ddl)
+model_statements(const char *ddl, const char *model_schema)
 {
 	List	   *raw = raw_parser(ddl, RAW_PARSE_DEFAULT);
 	List	   *stmts = NIL;
@@ -212,9 +319,13 @@ model_statements(const char *ddl)
 		const char *why;
 		int			loc = rs->stmt_location;
 
-		/* Leading white space (after the previous ";") is not its text. */
-		while (len > 0 && isspace((unsigned char) ddl[loc]))
-			loc++, len--;
+		/* Leading white space and comments are not its text. */
+		{
+			int			skip = skip_blanks(ddl + loc, len);
+
+			loc += skip;
+			len -= skip;
+		}
 		ms->number = ++n;
 		ms->text = pnstrdup(ddl + loc, len);
 		why = refusal(rs->stmt, &ms->skip);
@@ -225,6 +336,21 @@ model_statements(const char *ddl)
 							n, GetCommandTagName(CreateCommandTag(rs->stmt))),
 					 errdetail("Statement %d: %s", n, ms->text),
 					 errhint("Nothing ran: %s.", why)));
+		if (!ms->skip)
+		{
+			char	   *qual = target_schema(rs->stmt);
+
+			if (qual != NULL)
+				ereport(ERROR,
+						(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						 errmsg("statement %d of the model names schema \"%s\": objects of a model are written unqualified",
+								n, qual),
+						 errdetail("Statement %d: %s", n, ms->text),
+						 strcmp(qual, model_schema) == 0 ?
+						 errhint("Nothing ran: the model is of schema \"%s\" already; remove the qualification.", qual) :
+						 errhint("Nothing ran: a model holds the objects of schema \"%s\" only; objects of other schemas belong to their own model.",
+								 model_schema)));
+		}
 		stmts = lappend(stmts, ms);
 	}
 	if (stmts == NIL)
@@ -289,8 +415,7 @@ report_syntax_error(const char *ddl, ErrorData *edata)
 			break;
 		}
 	}
-	while (ddl[start] != '\0' && start < pos && isspace((unsigned char) ddl[start]))
-		start++;
+	start += skip_blanks(ddl + start, pos - start);
 	end = pos;
 	while (ddl[end] != '\0' && ddl[end] != ';')
 		end++;
@@ -473,14 +598,14 @@ run_in_shadow(List *stmts, const char *shadow)
 
 /* The statements of the DDL; a syntax error names its statement. */
 static List *
-parse_model(const char *ddl)
+parse_model(const char *ddl, const char *schema)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	List	   *volatile stmts = NIL;
 
 	PG_TRY();
 	{
-		stmts = model_statements(ddl);
+		stmts = model_statements(ddl, schema);
 	}
 	PG_CATCH();
 	{
@@ -520,7 +645,7 @@ migrate_model_set(PG_FUNCTION_ARGS)
 	set_ext_schema(fcinfo);
 
 	/* Parse and refuse, before anything runs. */
-	stmts = parse_model(ddl);
+	stmts = parse_model(ddl, schema);
 
 	aclres = pg_database_aclcheck(MyDatabaseId, GetUserId(), ACL_CREATE);
 	if (aclres != ACLCHECK_OK)
