@@ -140,6 +140,7 @@ SELECT migrate_model_set('SET search_path = public; CREATE TABLE t (id int);', '
 SELECT migrate_model_set('DO $x$ BEGIN EXECUTE ''CREATE TABLE t (id int)''; END $x$;', 'models_app');
 SELECT migrate_model_set('CREATE TABLE t (id int); DROP TABLE t;', 'models_app');
 SELECT migrate_model_set('CREATE TABLE t AS SELECT 1 AS id;', 'models_app');
+SELECT migrate_model_set('CREATE TABLE t (id int); ALTER SCHEMA models_app RENAME TO x;', 'models_app');
 -- objects of a model are unqualified: a qualified name reaches past the
 -- shadow schema
 SELECT migrate_model_set('CREATE TABLE t (id int); CREATE TABLE models_app.u (id int);', 'models_app');

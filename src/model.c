@@ -133,13 +133,24 @@ refusal(Node *stmt, bool *skip)
 		case T_CreatePolicyStmt:
 		case T_AlterPolicyStmt:
 		case T_AlterTableStmt:
-		case T_AlterOwnerStmt:
-		case T_RenameStmt:
 		case T_CommentStmt:
 		case T_GrantStmt:
 		case T_AlterCollationStmt:
 		case T_AlterObjectDependsStmt:
 			return NULL;
+		case T_RenameStmt:
+		case T_AlterOwnerStmt:
+			{
+				ObjectType	kind = IsA(stmt, RenameStmt) ?
+					((RenameStmt *) stmt)->renameType :
+					((AlterOwnerStmt *) stmt)->objectType;
+
+				if (kind == OBJECT_SCHEMA || kind == OBJECT_DATABASE ||
+					kind == OBJECT_ROLE || kind == OBJECT_TABLESPACE ||
+					kind == OBJECT_EXTENSION)
+					return "it changes something outside the model's schema";
+				return NULL;
+			}
 		case T_CreateTableAsStmt:
 			if (((CreateTableAsStmt *) stmt)->objtype == OBJECT_MATVIEW)
 				return NULL;
