@@ -820,6 +820,7 @@ table_alter(DiffContext *cx, GNode *s, GNode *t)
 	StringInfoData buf;
 	DiffStep   *step;
 	DiffStep   *detach = NULL;
+	DiffStep   *notof = NULL;
 	bool		rewrite = false;
 	char	   *spart = gnode_str(s, "partition_of");
 	char	   *tpart = gnode_str(t, "partition_of");
@@ -865,14 +866,33 @@ table_alter(DiffContext *cx, GNode *s, GNode *t)
 			step_hazard(step, HAZARD_DATA_LOSS);
 	}
 
-	initStringInfo(&buf);
-	if (!gnode_attr_equal(s, t, "of_type"))
+	/*
+	 * NOT OF: a step of its own, before the changes of the old type's
+	 * attributes (ALTER TYPE ... CASCADE would reach the table otherwise).
+	 */
+	if (!gnode_attr_equal(s, t, "of_type") && gnode_str(s, "of_type") != NULL)
 	{
-		if (gnode_str(s, "of_type") != NULL)
-			ddl_stmt(&buf, "ALTER TABLE %s NOT OF;", q);
-		if (gnode_str(t, "of_type") != NULL)
-			ddl_stmt(&buf, "ALTER TABLE %s OF %s;", q, gnode_str(t, "of_type"));
+		GNode	   *stype = ddl_find(cx->source, s, OBJ_TYPE, gnode_str(s, "of_type"));
+		GNode	   *ttype = stype ? graph_find(cx->target, gnode_key(stype)) : NULL;
+
+		notof = diff_step(cx, STEP_ALTER, t, "ALTER TABLE %s NOT OF;", q);
+		if (ttype != NULL)
+		{
+			ListCell   *lc;
+
+			foreach(lc, cx->steps)
+			{
+				DiffStep   *ts = lfirst(lc);
+
+				if (ts->node == ttype && ts->action == STEP_ALTER)
+					step_after(ts, notof);
+			}
+		}
 	}
+
+	initStringInfo(&buf);
+	if (!gnode_attr_equal(s, t, "of_type") && gnode_str(t, "of_type") != NULL)
+		ddl_stmt(&buf, "ALTER TABLE %s OF %s;", q, gnode_str(t, "of_type"));
 	if (is_unlogged(s) != is_unlogged(t))
 	{
 		ddl_stmt(&buf, "ALTER TABLE %s SET %s;", q, is_unlogged(t) ? "UNLOGGED" : "LOGGED");
@@ -932,6 +952,8 @@ table_alter(DiffContext *cx, GNode *s, GNode *t)
 	if (buf.len > 0)
 	{
 		step = diff_step(cx, STEP_ALTER, t, "%s", buf.data);
+		if (notof != NULL)
+			step_after(step, notof);
 		if (rewrite)
 		{
 			step_hazard(step, HAZARD_TABLE_REWRITE);

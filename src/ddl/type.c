@@ -926,6 +926,47 @@ enum_alter(DiffContext *cx, GNode *s, GNode *t)
 }
 
 /*
+ * Typed tables that leave the type (ALTER TABLE ... NOT OF, table.c) do so
+ * before its attributes change, lest ALTER TYPE ... CASCADE reach them:
+ * the alter steps of t made since step first_id wait for their NOT OF
+ * steps, when the tables came first in the walk (table.c orders the other
+ * case).
+ */
+static void
+after_tables_leave(DiffContext *cx, GNode *s, GNode *t, int first_id)
+{
+	ListCell   *lc;
+
+	foreach(lc, s->dependents)
+	{
+		GNode	   *u = lfirst(lc);
+		GNode	   *ut;
+		ListCell   *nc;
+
+		if (u->kind != OBJ_TABLE ||
+			(ut = graph_find(cx->target, gnode_key(u))) == NULL ||
+			gnode_attr_equal(u, ut, "of_type"))
+			continue;
+		foreach(nc, cx->steps)
+		{
+			DiffStep   *notof = lfirst(nc);
+			ListCell   *tc;
+
+			if (notof->node != ut || notof->action != STEP_ALTER ||
+				strstr(notof->sql.data, " NOT OF;") == NULL)
+				continue;
+			foreach(tc, cx->steps)
+			{
+				DiffStep   *ts = lfirst(tc);
+
+				if (ts->node == t && ts->action == STEP_ALTER && ts->id > first_id)
+					step_after(ts, notof);
+			}
+		}
+	}
+}
+
+/*
  * Composite attributes.  In place when the attributes kept come first in
  * the target, in their source order, and the new ones after them; a
  * retyped attribute needs that no table column stores the type (typed
@@ -942,6 +983,7 @@ composite_alter(DiffContext *cx, GNode *s, GNode *t)
 	bool		stored = false;
 	bool		typed = false;
 	int			ti = 0;
+	int			first_id = cx->nsteps;
 	ListCell   *lc;
 	const char *cascade;
 
@@ -1013,6 +1055,7 @@ composite_alter(DiffContext *cx, GNode *s, GNode *t)
 				step_hazard(step, HAZARD_TABLE_REWRITE);
 		}
 	}
+	after_tables_leave(cx, s, t, first_id);
 	return true;
 }
 
