@@ -21,6 +21,7 @@ extern void ddl_replace_drop_after_users(DiffContext *cx, DiffStep *drop,
 extern void ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t,
 								DiffStep *created, const char *drop_sql,
 								bool collation, bool lossy);
+extern void ddl_replace_rebuild_tables(DiffContext *cx, GNode *s);
 
 static void
 collation_create(DiffContext *cx, GNode *t)
@@ -74,7 +75,10 @@ collation_drop(DiffContext *cx, GNode *s)
 	DiffStep   *step;
 
 	if (t != NULL)
+	{
+		ddl_replace_rebuild_tables(cx, s);
 		ddl_replace_dependent_types(cx, s);
+	}
 	if (t != NULL && ddl_replace_needed(cx, s))
 	{
 

@@ -33,6 +33,7 @@ extern void ddl_stmt(StringInfo buf, const char *fmt,...) pg_attribute_printf(2,
 extern List *ddl_partitions(Graph *g, GNode *table);
 extern List *ddl_child_tables(Graph *g, GNode *table);
 extern bool ddl_table_rebuilds(DiffContext *cx, GNode *t, int depth);
+extern bool ddl_key_column(Graph *g, GNode *table, const char *col);
 
 static bool table_rebuild_needed(DiffContext *cx, GNode *s, GNode *t,
 								 List **removed, List **added);
@@ -100,18 +101,18 @@ ddl_find_child(GNode *parent, ObjKind kind, const char *name)
 /*
  * Is t created (or created again) by this diff?  Like diff_is_new(), but
  * also right for a node the engine has not reached yet: such a node is
- * new when it is not in the source, or when its parent is new.
+ * new when it is not in the source, or when its parent is new (a table
+ * being rebuilt, whose subtree the engine has not created yet).
  */
 bool
 ddl_is_new(DiffContext *cx, GNode *t)
 {
+	if (t->parent != NULL && t->parent->kind != OBJ_SCHEMA &&
+		ddl_is_new(cx, t->parent))
+		return true;
 	if (diff_source_of(cx, t) != NULL)
 		return diff_is_new(cx, t);
-	if (graph_find(cx->source, gnode_key(t)) == NULL)
-		return true;
-	if (t->parent != NULL && t->parent->kind != OBJ_SCHEMA)
-		return ddl_is_new(cx, t->parent);
-	return false;
+	return graph_find(cx->source, gnode_key(t)) == NULL;
 }
 
 /* The latest step of that action for node, or NULL. */
@@ -721,22 +722,34 @@ key_column_retyped(DiffContext *cx, GNode *s, GNode *t)
 	{
 		GNode	   *tc = lfirst(lc);
 		GNode	   *sc = ddl_find_child(s, OBJ_COLUMN, tc->name);
-		List	   *tables;
-		ListCell   *tl;
 
 		if (sc == NULL || (gnode_attr_equal(sc, tc, "type") &&
 						   gnode_attr_equal(sc, tc, "collation")))
 			continue;
-		tables = list_make1(t);
-		foreach(tl, tables)
-		{
-			GNode	   *tab = lfirst(tl);
+		if (ddl_key_column(cx->target, t, tc->name))
+			return true;
+	}
+	return false;
+}
 
-			if (in_partition_key(tab, tc->name))
-				return true;
-			if (list_length(tables) < 1000)
-				tables = list_concat(tables, ddl_partitions(cx->target, tab));
-		}
+/*
+ * Is column col part of the partition key of table, or of one of its
+ * partitions (which ALTER COLUMN TYPE of the table reaches)?
+ */
+bool
+ddl_key_column(Graph *g, GNode *table, const char *col)
+{
+	List	   *tables = list_make1(table);
+	ListCell   *tl;
+
+	foreach(tl, tables)
+	{
+		GNode	   *tab = lfirst(tl);
+
+		if (in_partition_key(tab, col))
+			return true;
+		if (list_length(tables) < 1000)
+			tables = list_concat(tables, ddl_partitions(g, tab));
 	}
 	return false;
 }

@@ -93,6 +93,9 @@ attribute_definition(GNode *col)
  *	5. the dependents are created again, after the conversions;
  *	6. the old object is dropped.
  *
+ * A table whose column cannot be converted (a column of a partition key)
+ * is rebuilt with the object instead (ddl_replace_rebuild_tables).
+ *
  * type_drop and type_create use this for types, collation.c for collations.
  * Types built on a rebuilt type or collation (a domain over an enum, a
  * composite type with an attribute of it) are rebuilt with it, since the
@@ -108,6 +111,9 @@ extern void ddl_replace_dependent_types(DiffContext *cx, GNode *s);
 extern void ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t,
 								DiffStep *created, const char *drop_sql,
 								bool collation, bool lossy);
+extern void ddl_replace_rebuild_tables(DiffContext *cx, GNode *s);
+extern bool ddl_is_new(DiffContext *cx, GNode *t);	/* table.c */
+extern bool ddl_key_column(Graph *g, GNode *table, const char *col);
 
 static bool
 within(GNode *node, GNode *root)
@@ -146,10 +152,39 @@ ddl_replace_columns(DiffContext *cx, GNode *s)
 			!gnode_attr_equal(sc, tc, "collation") ||
 			!list_member_ptr(tc->deps, graph_find(cx->target, gnode_key(s))))
 			continue;
+		/* a table created again has the new object from the start */
+		if (ddl_is_new(cx, tc->parent))
+			continue;
 		if (!list_member_ptr(cols, sc))
 			cols = lappend(cols, sc);
 	}
 	return cols;
+}
+
+/*
+ * Before a rebuilt s is replaced: the tables whose columns of it cannot be
+ * converted in place are rebuilt with it instead (dropped, and created
+ * again with the new object), with their partitions: a column of a
+ * partition key (of the table or of one of its partitions) cannot change
+ * its type.
+ */
+void
+ddl_replace_rebuild_tables(DiffContext *cx, GNode *s)
+{
+	List	   *cols = ddl_replace_columns(cx, s);
+	ListCell   *lc;
+
+	foreach(lc, cols)
+	{
+		GNode	   *sc = lfirst(lc);
+		GNode	   *stab = sc->parent;
+		GNode	   *ttab = graph_find(cx->target, gnode_key(stab));
+
+		if (ttab == NULL || ddl_is_new(cx, ttab))
+			continue;
+		if (ddl_key_column(cx->source, stab, sc->name))
+			diff_rebuild(cx, stab, ttab);
+	}
 }
 
 /* "<name>_pgm_old", a name no object of the schema has in either graph. */
@@ -722,7 +757,10 @@ type_drop(DiffContext *cx, GNode *s)
 
 	/* a rebuild: the types built on it are rebuilt, and dropped first */
 	if (t != NULL)
+	{
+		ddl_replace_rebuild_tables(cx, s);
 		ddl_replace_dependent_types(cx, s);
+	}
 	if (t != NULL && ddl_replace_needed(cx, s))
 	{
 		char	   *oldname = ddl_replace_name(cx, s);
@@ -787,8 +825,10 @@ attrs_contain(GNode *node, const char *lit, const char *label,
  * (a partition bound)?  Such an object is created in the same transaction
  * as the label, where PostgreSQL refuses to use a value that ALTER TYPE ...
  * ADD VALUE made ("unsafe use of new value"); a type created in that
- * transaction has no such limit, so the type is rebuilt instead.  A
- * literal that happens to equal the label only costs a rebuild.
+ * transaction has no such limit, so the type is rebuilt instead (and a
+ * table partitioned by a column of it with it: a partition key column
+ * cannot change its type).  A literal that happens to equal the label only
+ * costs a rebuild.
  */
 static bool
 label_used(GNode *t, const char *label)
@@ -813,42 +853,6 @@ label_used(GNode *t, const char *label)
 			foreach(pc, d->parent->dependents)
 				if (attrs_contain(lfirst(pc), lit, label, arraycast))
 					return true;
-		}
-	}
-	return false;
-}
-
-/*
- * Is a column of the type part of a partition key?  Such a column cannot
- * change its type, so the type cannot be rebuilt: its new labels are added
- * in place even when used at once (the script then needs a COMMIT after
- * them).  The key is matched by the column's name in "partition_by".
- */
-static bool
-in_partition_key(GNode *t)
-{
-	ListCell   *lc;
-
-	foreach(lc, t->dependents)
-	{
-		GNode	   *d = lfirst(lc);
-		char	   *key;
-		const char *name;
-		char	   *p;
-
-		if (d->kind != OBJ_COLUMN || d->parent == NULL ||
-			(key = gnode_str(d->parent, "partition_by")) == NULL)
-			continue;
-		name = quote_identifier(d->name);
-		for (p = strstr(key, name); p != NULL; p = strstr(p + 1, name))
-		{
-			char		before = p == key ? ' ' : p[-1];
-			char		after = p[strlen(name)];
-
-			if (!isalnum((unsigned char) before) && before != '_' &&
-				!isalnum((unsigned char) after) && after != '_' &&
-				before != '"' && after != '"')
-				return true;
 		}
 	}
 	return false;
@@ -899,10 +903,9 @@ enum_alter(DiffContext *cx, GNode *s, GNode *t)
 	}
 	if (si < list_length(slabels))
 		return false;			/* a label removed */
-	if (!in_partition_key(t))
-		for (int i = 0; i < nt; i++)
-			if (!isold[i] && label_used(t, list_nth(tlabels, i)))
-				return false;	/* unusable in the transaction that adds it */
+	for (int i = 0; i < nt; i++)
+		if (!isold[i] && label_used(t, list_nth(tlabels, i)))
+			return false;		/* unusable in the transaction that adds it */
 
 	for (int i = 0; i < nt; i++)
 	{
