@@ -89,12 +89,16 @@ attribute_definition(GNode *col)
  *	3. the target's create step makes the new one;
  *	4. each column is converted: ALTER TABLE ... ALTER COLUMN c TYPE t
  *	   COLLATE q (a type: USING c::text::q, or ROW((c).a, ...)::q for a
- *	   composite type, its default dropped before and set again after);
+ *	   composite type, attribute by attribute, those of a replaced type
+ *	   through their text too; its default dropped before and set again
+ *	   after; the generated columns that use it dropped before and added
+ *	   again after);
  *	5. the dependents are created again, after the conversions;
  *	6. the old object is dropped.
  *
- * A table whose column cannot be converted (a column of a partition key)
- * is rebuilt with the object instead (ddl_replace_rebuild_tables).
+ * A table whose column cannot be converted (a column of a partition key,
+ * a generated column using it that would not come back in its place) is
+ * rebuilt with the object instead (ddl_replace_rebuild_tables).
  *
  * type_drop and type_create use this for types, collation.c for collations.
  * Types built on a rebuilt type or collation (a domain over an enum, a
@@ -114,6 +118,8 @@ extern void ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t,
 extern void ddl_replace_rebuild_tables(DiffContext *cx, GNode *s);
 extern bool ddl_is_new(DiffContext *cx, GNode *t);	/* table.c */
 extern bool ddl_key_column(Graph *g, GNode *table, const char *col);
+extern DiffStep *ddl_find_step(DiffContext *cx, GNode *node, StepAction action);
+extern GNode *ddl_find_child(GNode *parent, ObjKind kind, const char *name);
 
 static bool
 within(GNode *node, GNode *root)
@@ -162,11 +168,76 @@ ddl_replace_columns(DiffContext *cx, GNode *s)
 }
 
 /*
+ * The generated columns of source table stab that use one of the columns
+ * in cols, in the table's order.  PostgreSQL does not change the type of a
+ * column that a generated column uses: such columns are dropped before the
+ * conversion and added again after it.
+ */
+static List *
+generated_users(GNode *stab, List *cols)
+{
+	List	   *gens = NIL;
+	ListCell   *lc;
+
+	foreach(lc, gnode_children(stab, OBJ_COLUMN))
+	{
+		GNode	   *c = lfirst(lc);
+		ListCell   *dc;
+
+		if (gnode_str(c, "generated") == NULL || list_member_ptr(cols, c))
+			continue;
+		foreach(dc, c->deps)
+			if (list_member_ptr(cols, lfirst(dc)))
+			{
+				gens = lappend(gens, c);
+				break;
+			}
+	}
+	return gens;
+}
+
+/*
+ * Can the generated columns gens of table stab be dropped and added again
+ * (added last, in the target's order) and end up where the target has
+ * them?  When they are the last columns of the table in both versions,
+ * still generated, and the target has no column the source lacks (a new
+ * one is added last too).
+ */
+static bool
+generated_readd_in_place(GNode *stab, GNode *ttab, List *gens)
+{
+	List	   *scols = gnode_children(stab, OBJ_COLUMN);
+	List	   *tcols = gnode_children(ttab, OBJ_COLUMN);
+	int			n = list_length(gens);
+	ListCell   *lc;
+
+	if (n == 0)
+		return true;
+	if (list_length(scols) < n || list_length(tcols) < n)
+		return false;
+	foreach(lc, tcols)
+	{
+		GNode	   *tc = lfirst(lc);
+		GNode	   *sc = ddl_find_child(stab, OBJ_COLUMN, tc->name);
+		bool		tail = foreach_current_index(lc) >= list_length(tcols) - n;
+
+		if (sc == NULL || tail != list_member_ptr(gens, sc) ||
+			(tail && gnode_str(tc, "generated") == NULL))
+			return false;
+	}
+	for (int i = list_length(scols) - n; i < list_length(scols); i++)
+		if (!list_member_ptr(gens, list_nth(scols, i)))
+			return false;
+	return true;
+}
+
+/*
  * Before a rebuilt s is replaced: the tables whose columns of it cannot be
  * converted in place are rebuilt with it instead (dropped, and created
- * again with the new object), with their partitions: a column of a
+ * again with the new object), with their partitions.  A column of a
  * partition key (of the table or of one of its partitions) cannot change
- * its type.
+ * its type; generated columns that use a converted column and cannot be
+ * added again in their place would leave the columns in another order.
  */
 void
 ddl_replace_rebuild_tables(DiffContext *cx, GNode *s)
@@ -182,7 +253,8 @@ ddl_replace_rebuild_tables(DiffContext *cx, GNode *s)
 
 		if (ttab == NULL || ddl_is_new(cx, ttab))
 			continue;
-		if (ddl_key_column(cx->source, stab, sc->name))
+		if (ddl_key_column(cx->source, stab, sc->name) ||
+			!generated_readd_in_place(stab, ttab, generated_users(stab, cols)))
 			diff_rebuild(cx, stab, ttab);
 	}
 }
@@ -364,46 +436,74 @@ column_of_type(GNode *tc, GNode *t)
 								 quote_identifier(t->name))) == 0;
 }
 
-/* The USING expression that converts column tc to the new type t. */
+/*
+ * "expr", a value of the source column or attribute sa, as a value of the
+ * target's ta.  A type this diff creates or rebuilds is another type than
+ * the old one of the same name (renamed "<name>_pgm_old"): no cast leads
+ * from one to the other, so such a value goes through its text, and a
+ * composite one attribute by attribute (ROW(...)::t needs a cast of every
+ * attribute, which two enums or two composite types do not have).
+ */
 static char *
-conversion(GNode *s, GNode *t, GNode *tc)
+convert_value(DiffContext *cx, const char *expr, GNode *sa, GNode *ta, int depth)
 {
-	const char *col = quote_identifier(tc->name);
-	char	   *type = gnode_str(tc, "type");
+	char	   *type = gnode_str(ta, "type");
+	GNode	   *nt = NULL;
+	GNode	   *ns;
+	bool		uses_new = false;
+	ListCell   *lc;
+
+	foreach(lc, ta->deps)
+	{
+		GNode	   *d = lfirst(lc);
+
+		if (d->kind != OBJ_TYPE || !diff_is_new(cx, d))
+			continue;
+		uses_new = true;
+		if (column_of_type(ta, d))
+			nt = d;
+	}
 
 	/* a composite value, attribute by attribute (their text may differ) */
-	if (is_kind(s, "composite") && is_kind(t, "composite") &&
-		tc->schema == t->schema && column_of_type(tc, t))
+	if (nt != NULL && depth < 16 && is_kind(nt, "composite") &&
+		(ns = diff_source_of(cx, nt)) != NULL && is_kind(ns, "composite"))
 	{
-		List	   *scols = gnode_children(s, OBJ_COLUMN);
+		List	   *scols = gnode_children(ns, OBJ_COLUMN);
 		StringInfoData buf;
-		ListCell   *lc;
 
 		initStringInfo(&buf);
-		appendStringInfo(&buf, "CASE WHEN %s IS NULL THEN NULL ELSE ROW(", col);
-		foreach(lc, gnode_children(t, OBJ_COLUMN))
+		appendStringInfo(&buf, "CASE WHEN %s IS NULL THEN NULL ELSE ROW(", expr);
+		foreach(lc, gnode_children(nt, OBJ_COLUMN))
 		{
-			GNode	   *ta = lfirst(lc);
-			GNode	   *sa = NULL;
-			ListCell   *sc;
+			GNode	   *tattr = lfirst(lc);
+			GNode	   *sattr = find_column(scols, tattr->name);
 
-			foreach(sc, scols)
-				if (strcmp(((GNode *) lfirst(sc))->name, ta->name) == 0)
-					sa = lfirst(sc);
 			if (foreach_current_index(lc) > 0)
 				appendStringInfoString(&buf, ", ");
-			if (sa == NULL)
-				appendStringInfo(&buf, "NULL::%s", gnode_str(ta, "type"));
-			else if (gnode_attr_equal(sa, ta, "type"))
-				appendStringInfo(&buf, "(%s).%s", col, quote_identifier(ta->name));
+			if (sattr == NULL)
+				appendStringInfo(&buf, "NULL::%s", gnode_str(tattr, "type"));
 			else
-				appendStringInfo(&buf, "(%s).%s::%s", col,
-								 quote_identifier(ta->name), gnode_str(ta, "type"));
+				appendStringInfoString(&buf,
+									   convert_value(cx,
+													 psprintf("(%s).%s", expr,
+															  quote_identifier(tattr->name)),
+													 sattr, tattr, depth + 1));
 		}
 		appendStringInfo(&buf, ")::%s END", type);
 		return buf.data;
 	}
-	return psprintf("%s::text::%s", col, type);
+	if (uses_new || depth == 0)
+		return psprintf("%s::text::%s", expr, type);
+	if (sa != NULL && gnode_attr_equal(sa, ta, "type"))
+		return pstrdup(expr);
+	return psprintf("%s::%s", expr, type);
+}
+
+/* The USING expression that converts column sc to tc, of the new type. */
+static char *
+conversion(DiffContext *cx, GNode *sc, GNode *tc)
+{
+	return convert_value(cx, quote_identifier(tc->name), sc, tc, 0);
 }
 
 /*
@@ -489,7 +589,7 @@ ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t, DiffStep *created,
 		if (coll != NULL)
 			appendStringInfo(&buf, " COLLATE %s", coll);
 		if (!collation)
-			appendStringInfo(&buf, " USING %s", conversion(s, t, tc));
+			appendStringInfo(&buf, " USING %s", conversion(cx, sc, tc));
 		appendStringInfoChar(&buf, ';');
 
 		step = diff_step(cx, STEP_ALTER, table, "%s", buf.data);
@@ -500,6 +600,31 @@ ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t, DiffStep *created,
 		step_after(step, created);
 		after_steps_of(cx, step, blockers, true);
 		convs = lappend(convs, step);
+
+		/*
+		 * The generated columns that use it: dropped before, added again
+		 * after, in the target's order (ddl_replace_rebuild_tables made sure
+		 * they are the table's last columns).
+		 */
+		{
+			List	   *gens = generated_users(sc->parent, list_make1(sc));
+			ListCell   *gc;
+
+			foreach(gc, gnode_children(table, OBJ_COLUMN))
+			{
+				GNode	   *gt = lfirst(gc);
+				GNode	   *gs = ddl_find_child(sc->parent, OBJ_COLUMN, gt->name);
+				DiffStep   *gstep;
+
+				if (gs == NULL || !list_member_ptr(gens, gs))
+					continue;
+				diff_rebuild(cx, gs, gt);
+				if ((gstep = ddl_find_step(cx, gs, STEP_DROP)) != NULL)
+					step_after(step, gstep);
+				if ((gstep = ddl_find_step(cx, gt, STEP_CREATE)) != NULL)
+					step_after(gstep, step);
+			}
+		}
 
 		if (sdefault != NULL && tdefault != NULL && !collation)
 		{
