@@ -145,6 +145,8 @@ SELECT migrate_model_set('CREATE TABLE t (id int); ALTER SCHEMA models_app RENAM
 -- shadow schema
 SELECT migrate_model_set('CREATE TABLE t (id int); CREATE TABLE models_app.u (id int);', 'models_app');
 SELECT migrate_model_set('CREATE TYPE t AS (a int); CREATE INDEX ON models_shared.x (a);', 'models_app');
+-- a reference to an object of the live schema that the model lacks
+SELECT migrate_model_set('CREATE TABLE votes (poll_id bigint REFERENCES polls);', 'models_app');
 -- an empty model
 SELECT migrate_model_set('', 'models_app');
 SELECT migrate_model_set('  -- only a comment
@@ -219,6 +221,18 @@ REVOKE ALL ON migrate_models FROM regress_models_plain;
 REVOKE ALL ON SCHEMA models_shared FROM regress_models_plain;
 REVOKE CREATE ON DATABASE :"db" FROM regress_models_plain;
 DROP ROLE regress_models_plain;
+
+-- an extension installed in the model's schema: its objects are named
+-- unqualified in the model, as in the live schema
+CREATE SCHEMA models_ext;
+CREATE EXTENSION citext SCHEMA models_ext;
+CREATE TABLE models_ext.users (email models_ext.citext NOT NULL DEFAULT '');
+SELECT migrate_model_set($$CREATE TABLE users (email citext NOT NULL DEFAULT '');$$, 'models_ext')
+       -> 'schemas' -> 'models_ext' -> 'tables' -> 'users' -> 'columns' AS columns;
+SELECT migrate_model('{models_ext}') #> '{extensions,citext,schema}' AS extension_schema;
+SELECT * FROM migrate_check('{models_ext}');
+SELECT migrate_model_drop('models_ext');
+DROP SCHEMA models_ext CASCADE;
 
 -- clean up
 SELECT migrate_model_drop('models_app');

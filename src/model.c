@@ -15,6 +15,7 @@
  */
 #include "pg_migrate.h"
 
+#include "access/transam.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
@@ -514,8 +515,50 @@ shadow_name(void)
  * Run the statements in a shadow schema, in a subtransaction that is
  * always rolled back, and return the snapshot of the shadow schema.
  */
+/*
+ * With the live schema on the search_path (for its extensions' objects),
+ * a statement could also reach an object of the live schema that is no
+ * extension's: the model would then depend on something it does not
+ * define.  The dependencies the statements recorded (pg_depend rows of
+ * this subtransaction) must not name one.
+ */
+static void
+check_live_references(const char *stands_for)
+{
+	TransactionId xid = GetCurrentTransactionIdIfAny();
+	Oid			types[2] = {XIDOID, TEXTOID};
+	Datum		values[2];
+	bool		isnull;
+	Datum		found;
+
+	if (!TransactionIdIsValid(xid))
+		return;
+	values[0] = TransactionIdGetDatum(xid);
+	values[1] = CStringGetTextDatum(stands_for);
+	spi_exec("SELECT pg_catalog.string_agg(DISTINCT pg_catalog.pg_describe_object("
+			 "           d.refclassid, d.refobjid, 0), ', ')"
+			 "  FROM pg_catalog.pg_depend d,"
+			 "       LATERAL pg_catalog.pg_identify_object(d.refclassid, d.refobjid, 0) r"
+			 " WHERE d.xmin OPERATOR(pg_catalog.=) $1"
+			 "   AND d.deptype OPERATOR(pg_catalog.<>) 'e'"
+			 "   AND r.schema OPERATOR(pg_catalog.=) $2"
+			 "   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e"
+			 "        WHERE e.classid OPERATOR(pg_catalog.=) d.refclassid"
+			 "          AND e.objid OPERATOR(pg_catalog.=) d.refobjid"
+			 "          AND e.deptype OPERATOR(pg_catalog.=) 'e')",
+			 2, types, values, SPI_OK_SELECT);
+	found = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (!isnull)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
+				 errmsg("the model uses objects of the live schema \"%s\" that it does not define",
+						stands_for),
+				 errdetail("It uses: %s.", TextDatumGetCString(found)),
+				 errhint("Define them in the model: a model is the whole content of its schema.")));
+}
+
 static Jsonb *
-run_in_shadow(List *stmts, const char *shadow)
+run_in_shadow(List *stmts, const char *shadow, const char *stands_for)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	ResourceOwner owner = CurrentResourceOwner;
@@ -534,6 +577,7 @@ run_in_shadow(List *stmts, const char *shadow)
 		spi_exec(psprintf("CREATE SCHEMA %s", quote_identifier(shadow)),
 				 0, NULL, NULL, SPI_OK_UTILITY);
 		nestlevel = pgm_guc_nest_enter();
+		pgm_set_shadow(shadow, stands_for);
 		pgm_set_schema_search_path(shadow);
 		foreach(lc, stmts)
 		{
@@ -546,6 +590,8 @@ run_in_shadow(List *stmts, const char *shadow)
 		}
 		current = NULL;
 		pgm_guc_nest_leave(nestlevel);
+		if (stands_for != NULL)
+			check_live_references(stands_for);
 
 		/*
 		 * The snapshot's queries are read-only: they see what the active
@@ -574,6 +620,7 @@ run_in_shadow(List *stmts, const char *shadow)
 		RollbackAndReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(cxt);
 		CurrentResourceOwner = owner;
+		pgm_set_shadow(NULL, NULL);
 
 		if (ms == NULL)
 			ReThrowError(edata);
@@ -604,6 +651,7 @@ run_in_shadow(List *stmts, const char *shadow)
 	RollbackAndReleaseCurrentSubTransaction();
 	MemoryContextSwitchTo(cxt);
 	CurrentResourceOwner = owner;
+	pgm_set_shadow(NULL, NULL);
 	return doc;
 }
 
@@ -645,6 +693,7 @@ migrate_model_set(PG_FUNCTION_ARGS)
 	Jsonb	   *live = NULL;
 	Jsonb	   *doc;
 	AclResult	aclres;
+	bool		exists;
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -675,7 +724,8 @@ migrate_model_set(PG_FUNCTION_ARGS)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 
 	/* The live schema's own attributes and extensions, if it exists. */
-	if (OidIsValid(get_namespace_oid(schema, true)))
+	exists = OidIsValid(get_namespace_oid(schema, true));
+	if (exists)
 	{
 		Datum		elem = DirectFunctionCall1(namein, CStringGetDatum(schema));
 		Graph	   *g = snapshot_build(construct_array(&elem, 1, NAMEOID, NAMEDATALEN,
@@ -687,7 +737,7 @@ migrate_model_set(PG_FUNCTION_ARGS)
 	}
 
 	shadow = shadow_name();
-	shadow_doc = run_in_shadow(stmts, shadow);
+	shadow_doc = run_in_shadow(stmts, shadow, exists ? schema : NULL);
 
 	/*
 	 * The shadow schema under the model's name: names inside are relative,

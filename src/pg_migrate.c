@@ -13,6 +13,7 @@
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/guc.h"
+#include "utils/memutils.h"
 
 PG_MODULE_MAGIC;
 
@@ -73,13 +74,39 @@ pgm_set_canonical_output(void)
  * of a schema's objects are deparsed, so that names of that schema come out
  * unqualified and every other name qualified.
  */
+static char *shadow_name = NULL;
+static char *shadow_for = NULL;
+
+/*
+ * While a model is validated (model.c): the shadow schema stands for
+ * schema stands_for, whose extensions' objects the model may name
+ * unqualified.  The shadow's definitions are then deparsed with
+ * search_path = shadow, stands_for, pg_catalog, so that those objects come
+ * out unqualified as in a snapshot of stands_for itself.  NULL, NULL ends it.
+ */
+void
+pgm_set_shadow(const char *shadow, const char *stands_for)
+{
+	if (shadow_name)
+		pfree(shadow_name);
+	if (shadow_for)
+		pfree(shadow_for);
+	shadow_name = shadow ? MemoryContextStrdup(TopMemoryContext, shadow) : NULL;
+	shadow_for = stands_for ? MemoryContextStrdup(TopMemoryContext, stands_for) : NULL;
+}
+
 void
 pgm_set_schema_search_path(const char *schema)
 {
 	StringInfoData buf;
 
 	initStringInfo(&buf);
-	appendStringInfo(&buf, "%s, pg_catalog", quote_identifier(schema));
+	if (shadow_name != NULL && shadow_for != NULL &&
+		strcmp(schema, shadow_name) == 0)
+		appendStringInfo(&buf, "%s, %s, pg_catalog", quote_identifier(schema),
+						 quote_identifier(shadow_for));
+	else
+		appendStringInfo(&buf, "%s, pg_catalog", quote_identifier(schema));
 	pgm_set_search_path(buf.data);
 	pfree(buf.data);
 }

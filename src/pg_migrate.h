@@ -45,5 +45,6 @@ extern void pgm_set_local(const char *name, const char *value);
 extern void pgm_set_search_path(const char *path);
 extern void pgm_set_canonical_output(void);
 extern void pgm_set_schema_search_path(const char *schema);
+extern void pgm_set_shadow(const char *shadow, const char *stands_for);
 
 #endif							/* PG_MIGRATE_H */
