@@ -276,9 +276,19 @@ row_array(SnapRow *row, const char *col, Oid elemtype, int *n)
 void
 append_storage_options(StringInfo buf, Datum *options, int n)
 {
-	if (n == 0)
-		return;
-	appendStringInfoString(buf, " WITH (");
+	append_options(buf, " WITH (", options, n);
+}
+
+/*
+ * The same with another opening: " (" for an operator class's options.
+ * Internal options (names starting with "pg_", see docs/snapshot-format.md)
+ * are left out; nothing is written when no option is left.
+ */
+void
+append_options(StringInfo buf, const char *open, Datum *options, int n)
+{
+	bool		first = true;
+
 	for (int i = 0; i < n; i++)
 	{
 		char	   *opt = TextDatumGetCString(options[i]);
@@ -287,11 +297,15 @@ append_storage_options(StringInfo buf, Datum *options, int n)
 
 		if (eq)
 			*eq = '\0';
-		appendStringInfo(buf, "%s%s=%s", i > 0 ? ", " : "", opt,
+		if (strncmp(opt, "pg_", 3) == 0)
+			continue;
+		appendStringInfo(buf, "%s%s=%s", first ? open : ", ", opt,
 						 quote_identifier(value) == value ? value :
 						 quote_literal_cstr(value));
+		first = false;
 	}
-	appendStringInfoChar(buf, ')');
+	if (!first)
+		appendStringInfoChar(buf, ')');
 }
 
 /*

@@ -101,6 +101,8 @@ extern char *deparse_rel_expr(Graph *g, const char *nodetree, Oid relid);
 extern char *deparse_rel_node(Graph *g, Node *expr, Oid relid);
 extern Datum *row_array(SnapRow *row, const char *col, Oid elemtype, int *n);
 extern void append_storage_options(StringInfo buf, Datum *options, int n);
+extern void append_options(StringInfo buf, const char *open, Datum *options,
+						   int n);
 extern void append_column_list(StringInfo buf, Graph *g, Oid relid,
 							   Datum *attnums, int from, int to);
 

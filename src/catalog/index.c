@@ -16,11 +16,15 @@
 #include "catalog/pg_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "access/htup_details.h"
 #include "catalog/pg_index.h"
+#include "catalog/pg_opclass.h"
+#include "utils/syscache.h"
 #include "nodes/nodeFuncs.h"
 #include "utils/fmgrprotos.h"
 #include "utils/lsyscache.h"
 #include "utils/regproc.h"
+#include "utils/memutils.h"
 #include "utils/ruleutils.h"
 
 /*
@@ -50,6 +54,55 @@ looks_like_function(Node *node)
 	}
 }
 
+static bool
+opclass_is_default(Oid opclass)
+{
+	HeapTuple	tup = SearchSysCache1(CLAOID, ObjectIdGetDatum(opclass));
+	bool		dflt;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "pg_migrate: cache lookup failed for operator class %u", opclass);
+	dflt = ((Form_pg_opclass) GETSTRUCT(tup))->opcdefault;
+	ReleaseSysCache(tup);
+	return dflt;
+}
+
+/* "opclasses": per key, the operator class when not the default, else null. */
+static void
+add_opclasses(GNode *node, List *names)
+{
+	JsonbParseState *st = NULL;
+	JsonbValue *res;
+	JsonbValue	v;
+	ListCell   *lc;
+	Jsonb	   *jb;
+	MemoryContext old;
+
+	pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
+	foreach(lc, names)
+	{
+		char	   *name = lfirst(lc);
+
+		if (name == NULL)
+			v.type = jbvNull;
+		else
+		{
+			v.type = jbvString;
+			v.val.string.val = name;
+			v.val.string.len = strlen(name);
+		}
+		pushJsonbValue(&st, WJB_ELEM, &v);
+	}
+	res = pushJsonbValue(&st, WJB_END_ARRAY, NULL);
+	old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
+	jb = JsonbValueToJsonb(res);
+	MemoryContextSwitchTo(old);
+	v.type = jbvBinary;
+	v.val.binary.data = &jb->root;
+	v.val.binary.len = VARSIZE(jb) - VARHDRSZ;
+	gnode_add_attr(node, "opclasses", &v);
+}
+
 /*
  * The index's definition, written from the catalog row and the columns of
  * the graph, as pg_get_indexdef() writes it (without pretty-printing), but
@@ -70,7 +123,12 @@ index_definition(SnapRow *row, GNode *node, List **keys, List **include)
 	Datum	   *indoption = row_array(row, "_indoption", INT2OID, &n);
 	Datum	   *reloptions = row_array(row, "_reloptions", TEXTOID, &n);
 	int			noptions = n;
-	List	   *opclasses = gnode_strings(node, "opclasses");
+	int			nclass;
+	Datum	   *opclasses = row_array(row, "_opclasses", OIDOID, &nclass);
+	List	   *shown = NIL;
+	bool		any_shown = false;
+	bool		nondefault = strcmp(row_text(row, "_nondefault"), "t") == 0;
+	bool		has_attoptions = strcmp(row_text(row, "_has_attoptions"), "t") == 0;
 	char	   *exprs = row_text(row, "_exprs");
 	ListCell   *expr = NULL;
 	List	   *exprlist = NIL;
@@ -126,14 +184,37 @@ index_definition(SnapRow *row, GNode *node, List **keys, List **include)
 		{
 			Oid			coll = indcoll ? DatumGetObjectId(indcoll[k]) : InvalidOid;
 			int16		opt = indoption ? DatumGetInt16(indoption[k]) : 0;
-			char	   *opclass = opclasses && k < list_length(opclasses) ?
-				list_nth(opclasses, k) : NULL;
+			Oid			opclass = nondefault && k < nclass ?
+				DatumGetObjectId(opclasses[k]) : InvalidOid;
+			Datum		attoptions = has_attoptions ?
+				get_attoptions(row_oid(row, "_oid"), k + 1) : (Datum) 0;
+
+			if (OidIsValid(opclass) && opclass_is_default(opclass))
+				opclass = InvalidOid;
 
 			*keys = lappend(*keys, key);
 			if (OidIsValid(coll) && coll != keycoll)
 				appendStringInfo(&buf, " COLLATE %s", generate_collation_name(coll));
-			if (opclass != NULL)
-				appendStringInfo(&buf, " %s", opclass);
+			/* a non-default operator class, named as the search_path sees it */
+			if (OidIsValid(opclass))
+			{
+				char	   *name = generate_opclass_name(opclass);
+
+				appendStringInfo(&buf, " %s", name);
+				shown = lappend(shown, name);
+				any_shown = true;
+			}
+			else
+				shown = lappend(shown, NULL);
+			if (attoptions != (Datum) 0)
+			{
+				Datum	   *opts;
+				int			nopts;
+
+				deconstruct_array(DatumGetArrayTypeP(attoptions), TEXTOID, -1,
+								  false, TYPALIGN_INT, &opts, NULL, &nopts);
+				append_options(&buf, " (", opts, nopts);
+			}
 			if (canorder)
 			{
 				if (opt & INDOPTION_DESC)
@@ -154,6 +235,8 @@ index_definition(SnapRow *row, GNode *node, List **keys, List **include)
 	if (gnode_bool(node, "nulls_not_distinct"))
 		appendStringInfoString(&buf, " NULLS NOT DISTINCT");
 	append_storage_options(&buf, reloptions, noptions);
+	if (any_shown)
+		add_opclasses(node, shown);
 	if (row_text(row, "_pred") != NULL)
 		appendStringInfo(&buf, " WHERE %s",
 						 deparse_rel_expr(g, row_text(row, "_pred"), relid));
@@ -187,16 +270,10 @@ const SnapHandler pgm_index_handler = {
 	"       CASE WHEN i.indisclustered THEN true END AS clustered,"
 	"       CASE WHEN NOT i.indisvalid THEN true END AS invalid,"
 	"       ic.reloptions AS options,"
-	"       CASE WHEN i.indclass::oid[] && (SELECT array_agg(oc.oid) FROM pg_opclass oc"
-	"                                        WHERE NOT oc.opcdefault) THEN"
-	"         (SELECT jsonb_agg(CASE WHEN oc.opcdefault THEN NULL"
-	"                   WHEN oc.opcnamespace IN (ic.relnamespace, 'pg_catalog'::regnamespace)"
-	"                   THEN quote_ident(oc.opcname)"
-	"                   ELSE quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname)"
-	"                   END ORDER BY k.n)"
-	"            FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS k(opc, n)"
-	"            JOIN pg_opclass oc ON oc.oid = k.opc"
-	"            JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace) END AS opclasses,"
+	"       i.indclass::oid[] AS _opclasses,"
+	"       i.indclass::oid[] && (SELECT array_agg(oc.oid) FROM pg_opclass oc"
+	"                             WHERE NOT oc.opcdefault) AS _nondefault,"
+	"       ao.attrelid IS NOT NULL AS _has_attoptions,"
 	"       CASE WHEN ic.relispartition THEN"
 	"         (SELECT pi.inhparent::regclass FROM pg_inherits pi"
 	"           WHERE pi.inhrelid = i.indexrelid) END AS partition_of,"
@@ -214,6 +291,10 @@ const SnapHandler pgm_index_handler = {
 	"  JOIN pg_class ic ON ic.oid = i.indexrelid"
 	"  JOIN pg_am am ON am.oid = ic.relam"
 	"  JOIN pg_class tc ON tc.oid = i.indrelid"
+	"  LEFT JOIN (SELECT a.attrelid FROM pg_attribute a"
+	"               JOIN pg_index x ON x.indexrelid = a.attrelid"
+	"              WHERE a.attoptions IS NOT NULL GROUP BY 1) ao"
+	"        ON ao.attrelid = i.indexrelid"
 	"  LEFT JOIN pg_description d ON d.objoid = i.indexrelid"
 	"        AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0"
 	" WHERE ic.relnamespace = ANY($1)"
