@@ -235,7 +235,7 @@ gnode_add_int(GNode *node, const char *key, int64 value)
 	gnode_add_attr(node, key, &v);
 }
 
-/* An array of strings, in the order given. */
+/* An array of strings, in the order given; a NULL element is a JSON null. */
 void
 gnode_add_strings(GNode *node, const char *key, List *values)
 {
@@ -249,7 +249,10 @@ gnode_add_strings(GNode *node, const char *key, List *values)
 	pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
 	foreach(lc, values)
 	{
-		jbv_string(&v, (char *) lfirst(lc));
+		if (lfirst(lc) == NULL)
+			v.type = jbvNull;
+		else
+			jbv_string(&v, (char *) lfirst(lc));
 		pushJsonbValue(&st, WJB_ELEM, &v);
 	}
 	res = pushJsonbValue(&st, WJB_END_ARRAY, NULL);

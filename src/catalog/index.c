@@ -67,42 +67,6 @@ opclass_is_default(Oid opclass)
 	return dflt;
 }
 
-/* "opclasses": per key, the operator class when not the default, else null. */
-static void
-add_opclasses(GNode *node, List *names)
-{
-	JsonbParseState *st = NULL;
-	JsonbValue *res;
-	JsonbValue	v;
-	ListCell   *lc;
-	Jsonb	   *jb;
-	MemoryContext old;
-
-	pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
-	foreach(lc, names)
-	{
-		char	   *name = lfirst(lc);
-
-		if (name == NULL)
-			v.type = jbvNull;
-		else
-		{
-			v.type = jbvString;
-			v.val.string.val = name;
-			v.val.string.len = strlen(name);
-		}
-		pushJsonbValue(&st, WJB_ELEM, &v);
-	}
-	res = pushJsonbValue(&st, WJB_END_ARRAY, NULL);
-	old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
-	jb = JsonbValueToJsonb(res);
-	MemoryContextSwitchTo(old);
-	v.type = jbvBinary;
-	v.val.binary.data = &jb->root;
-	v.val.binary.len = VARSIZE(jb) - VARHDRSZ;
-	gnode_add_attr(node, "opclasses", &v);
-}
-
 /*
  * The index's definition, written from the catalog row and the columns of
  * the graph, as pg_get_indexdef() writes it (without pretty-printing), but
@@ -235,8 +199,9 @@ index_definition(SnapRow *row, GNode *node, List **keys, List **include)
 	if (gnode_bool(node, "nulls_not_distinct"))
 		appendStringInfoString(&buf, " NULLS NOT DISTINCT");
 	append_storage_options(&buf, reloptions, noptions);
+	/* "opclasses": per key, the operator class when not the default, or null */
 	if (any_shown)
-		add_opclasses(node, shown);
+		gnode_add_strings(node, "opclasses", shown);
 	if (row_text(row, "_pred") != NULL)
 		appendStringInfo(&buf, " WHERE %s",
 						 deparse_rel_expr(g, row_text(row, "_pred"), relid));

@@ -33,6 +33,15 @@ pgm_ddl_handler(ObjKind kind)
 	return handlers[kind];
 }
 
+/* Two strings, either of which may be NULL, are the same. */
+bool
+ddl_str_equal(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
 /* A string literal, quoted with quote_literal_cstr (E'' when needed). */
 char *
 ddl_literal(const char *s)

@@ -29,6 +29,7 @@ extern const DdlHandler pgm_ddl_policy;
 
 /* Helpers shared by the DDL handlers. */
 extern char *ddl_literal(const char *s);	/* ddl.c */
+extern bool ddl_str_equal(const char *a, const char *b);	/* ddl.c */
 extern char *ddl_column_definition(GNode *col);	/* column.c: "name type
 												 * [COLLATE] [DEFAULT]..." */
 

@@ -22,18 +22,11 @@
 extern void ddl_replace_drop_after_users(DiffContext *cx, DiffStep *drop,
 										 GNode *s);
 
-static bool
-str_equal(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	return strcmp(a, b) == 0;
-}
 
 static bool
 is_procedure(GNode *node)
 {
-	return str_equal(gnode_str(node, "kind"), "procedure");
+	return ddl_str_equal(gnode_str(node, "kind"), "procedure");
 }
 
 /* The function's name, unqualified: the node's name is "f(argtypes)". */
@@ -291,11 +284,11 @@ function_definition(GNode *t, bool replace)
 					 quote_identifier(gnode_str(t, "language")));
 	if (!proc)
 	{
-		if (str_equal(gnode_str(t, "kind"), "window"))
+		if (ddl_str_equal(gnode_str(t, "kind"), "window"))
 			appendStringInfoString(&buf, " WINDOW");
-		if (str_equal(volatility, "immutable"))
+		if (ddl_str_equal(volatility, "immutable"))
 			appendStringInfoString(&buf, " IMMUTABLE");
-		else if (str_equal(volatility, "stable"))
+		else if (ddl_str_equal(volatility, "stable"))
 			appendStringInfoString(&buf, " STABLE");
 		else
 			appendStringInfoString(&buf, " VOLATILE");
@@ -308,9 +301,9 @@ function_definition(GNode *t, bool replace)
 	{
 		if (gnode_bool(t, "leakproof"))
 			appendStringInfoString(&buf, " LEAKPROOF");
-		if (str_equal(parallel, "safe"))
+		if (ddl_str_equal(parallel, "safe"))
 			appendStringInfoString(&buf, " PARALLEL SAFE");
-		else if (str_equal(parallel, "restricted"))
+		else if (ddl_str_equal(parallel, "restricted"))
 			appendStringInfoString(&buf, " PARALLEL RESTRICTED");
 		else
 			appendStringInfoString(&buf, " PARALLEL UNSAFE");
@@ -347,14 +340,14 @@ made_by_range_type(GNode *node)
 {
 	ListCell   *lc;
 
-	if (!str_equal(gnode_str(node, "language"), "internal"))
+	if (!ddl_str_equal(gnode_str(node, "language"), "internal"))
 		return false;
 	foreach(lc, node->deps)
 	{
 		GNode	   *dep = lfirst(lc);
 
 		if (dep->kind == OBJ_TYPE &&
-			str_equal(gnode_str(dep, "kind"), "range"))
+			ddl_str_equal(gnode_str(dep, "kind"), "range"))
 			return true;
 	}
 	return false;

@@ -13,13 +13,6 @@
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 
-static bool
-str_equal(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	return strcmp(a, b) == 0;
-}
 
 /* Roles as written in the document: PUBLIC, or as regrole quotes them. */
 static char *
@@ -87,9 +80,9 @@ policy_alter(DiffContext *cx, GNode *s, GNode *t)
 	initStringInfo(&clauses);
 	if (!gnode_attr_equal(s, t, "roles"))
 		appendStringInfo(&clauses, " TO %s", policy_roles(t));
-	if (!str_equal(susing, tusing))
+	if (!ddl_str_equal(susing, tusing))
 		appendStringInfo(&clauses, " USING (%s)", tusing);
-	if (!str_equal(scheck, tcheck))
+	if (!ddl_str_equal(scheck, tcheck))
 		appendStringInfo(&clauses, " WITH CHECK (%s)", tcheck);
 	if (clauses.len > 0)
 		diff_step(cx, STEP_ALTER, t, "ALTER POLICY %s ON %s%s;",

@@ -16,13 +16,6 @@
 
 #include "utils/builtins.h"
 
-static bool
-str_equal(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	return strcmp(a, b) == 0;
-}
 
 /* "ALTER TABLE t ENABLE ... TRIGGER name;" for the node's enabled state. */
 static char *
@@ -122,7 +115,7 @@ sync_clones(DiffContext *cx, GNode *pt, DiffStep *after)
 			if (c->kind != OBJ_TRIGGER || strcmp(c->name, pt->name) != 0 ||
 				!gnode_bool(c, "inherited"))
 				continue;
-			if (!str_equal(gnode_str(c, "enabled"), gnode_str(pt, "enabled")))
+			if (!ddl_str_equal(gnode_str(c, "enabled"), gnode_str(pt, "enabled")))
 			{
 				step = diff_step(cx, STEP_ALTER, c, "%s", enable_statement(c));
 				step_after(step, after);
@@ -145,7 +138,7 @@ clone_enabled(DiffContext *cx, GNode *s, GNode *t)
 	if (parent_decides(cx, pt))
 		return;
 	current = s ? gnode_str(s, "enabled") : pt ? gnode_str(pt, "enabled") : NULL;
-	if (!str_equal(current, gnode_str(t, "enabled")))
+	if (!ddl_str_equal(current, gnode_str(t, "enabled")))
 		diff_step(cx, STEP_ALTER, t, "%s", enable_statement(t));
 }
 
@@ -187,7 +180,7 @@ trigger_alter(DiffContext *cx, GNode *s, GNode *t)
 	}
 	if (inherited)
 		clone_enabled(cx, s, t);
-	else if (!str_equal(gnode_str(s, "enabled"), gnode_str(t, "enabled")))
+	else if (!ddl_str_equal(gnode_str(s, "enabled"), gnode_str(t, "enabled")))
 		sync_clones(cx, t, diff_step(cx, STEP_ALTER, t, "%s", enable_statement(t)));
 }
 

@@ -36,13 +36,6 @@ is_kind(GNode *node, const char *kind)
 	return k != NULL && strcmp(k, kind) == 0;
 }
 
-static bool
-str_equal(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	return strcmp(a, b) == 0;
-}
 
 static GNode *
 find_column(List *cols, const char *name)
@@ -1199,7 +1192,7 @@ domain_alter(DiffContext *cx, GNode *s, GNode *t)
 		!gnode_attr_equal(s, t, "collation"))
 		return false;
 
-	if (!str_equal(sdefault, tdefault))
+	if (!ddl_str_equal(sdefault, tdefault))
 	{
 		if (tdefault != NULL)
 			diff_step(cx, STEP_ALTER, t, "ALTER DOMAIN %s SET DEFAULT %s;",

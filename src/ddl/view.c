@@ -23,13 +23,6 @@
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 
-static bool
-str_equal(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	return strcmp(a, b) == 0;
-}
 
 /* The query of a view, without pg_get_viewdef()'s final ";". */
 static char *
@@ -144,7 +137,7 @@ column_defaults(GNode *s, GNode *t)
 		char	   *tdefault = gnode_str(tc, "default");
 		char	   *sdefault = sc ? gnode_str(sc, "default") : NULL;
 
-		if (str_equal(sdefault, tdefault))
+		if (ddl_str_equal(sdefault, tdefault))
 			continue;
 		if (tdefault != NULL)
 			appendStringInfo(&buf, "\nALTER VIEW %s ALTER COLUMN %s SET DEFAULT %s;",
