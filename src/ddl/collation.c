@@ -13,15 +13,6 @@
 #include "utils/builtins.h"
 
 /* type.c: replacing an object that columns use */
-extern bool ddl_replace_needed(DiffContext *cx, GNode *s);
-extern char *ddl_replace_name(DiffContext *cx, GNode *s);
-extern void ddl_replace_dependent_types(DiffContext *cx, GNode *s);
-extern void ddl_replace_drop_after_users(DiffContext *cx, DiffStep *drop,
-										 GNode *s);
-extern void ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t,
-								DiffStep *created, const char *drop_sql,
-								bool collation, bool lossy);
-extern void ddl_replace_rebuild_tables(DiffContext *cx, GNode *s);
 
 static void
 collation_create(DiffContext *cx, GNode *t)

@@ -19,12 +19,6 @@
 #include "utils/builtins.h"
 
 /* Shared by the relation handlers (table.c). */
-extern bool ddl_is_new(DiffContext *cx, GNode *t);
-extern GNode *ddl_find(Graph *g, const GNode *from, ObjKind kind, const char *name);
-extern bool ddl_table_rebuilds(DiffContext *cx, GNode *t, int depth);
-extern List *ddl_partitions(Graph *g, GNode *table);
-extern DiffStep *ddl_find_step(DiffContext *cx, GNode *node, StepAction action);
-extern void ddl_stmt(StringInfo buf, const char *fmt,...) pg_attribute_printf(2, 3);
 
 static bool
 follows_parent(GNode *c)

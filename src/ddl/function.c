@@ -19,9 +19,6 @@
 #include "utils/varlena.h"
 
 /* type.c */
-extern void ddl_replace_drop_after_users(DiffContext *cx, DiffStep *drop,
-										 GNode *s);
-
 
 static bool
 is_procedure(GNode *node)

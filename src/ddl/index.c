@@ -23,12 +23,6 @@
 #include "utils/builtins.h"
 
 /* Shared by the relation handlers (table.c). */
-extern GNode *ddl_find(Graph *g, const GNode *from, ObjKind kind, const char *name);
-extern bool ddl_is_new(DiffContext *cx, GNode *t);
-extern DiffStep *ddl_find_step(DiffContext *cx, GNode *node, StepAction action);
-extern void ddl_options_diff(StringInfo buf, const char *prefix, GNode *s, GNode *t);
-extern void ddl_stmt(StringInfo buf, const char *fmt,...) pg_attribute_printf(2, 3);
-extern List *ddl_partitions(Graph *g, GNode *table);
 
 static const char *
 rel_word(GNode *rel)

@@ -13,7 +13,6 @@
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 
-
 /* Roles as written in the document: PUBLIC, or as regrole quotes them. */
 static char *
 policy_roles(GNode *node)

@@ -15,12 +15,6 @@
 #include "utils/builtins.h"
 
 /* Shared by the relation handlers (table.c). */
-extern GNode *ddl_find(Graph *g, const GNode *from, ObjKind kind, const char *name);
-extern GNode *ddl_find_child(GNode *parent, ObjKind kind, const char *name);
-extern bool ddl_is_new(DiffContext *cx, GNode *t);
-extern void ddl_stmt(StringInfo buf, const char *fmt,...) pg_attribute_printf(2, 3);
-extern void ddl_sequence_clamp(StringInfo buf, const char *seq, const char *smin,
-							   const char *smax, const char *tmin, const char *tmax);
 
 static bool
 is_unlogged(GNode *n)

@@ -19,21 +19,6 @@
 #include "utils/builtins.h"
 
 /* Shared by the relation handlers (table.c, column.c, index.c, ...). */
-extern void ddl_column_settings(StringInfo buf, GNode *col, GNode *base);
-extern bool ddl_column_moves(GNode *s, GNode *t);
-extern GNode *ddl_column_base(Graph *g, GNode *col);
-extern GNode *ddl_find(Graph *g, const GNode *from, ObjKind kind, const char *name);
-extern GNode *ddl_find_child(GNode *parent, ObjKind kind, const char *name);
-extern bool ddl_is_new(DiffContext *cx, GNode *t);
-extern DiffStep *ddl_find_step(DiffContext *cx, GNode *node, StepAction action);
-extern bool ddl_table_columns_rebuild(DiffContext *cx, GNode *s, GNode *t);
-extern void ddl_options_diff(StringInfo buf, const char *prefix, GNode *s, GNode *t);
-extern char *ddl_options_list(List *options);
-extern void ddl_stmt(StringInfo buf, const char *fmt,...) pg_attribute_printf(2, 3);
-extern List *ddl_partitions(Graph *g, GNode *table);
-extern List *ddl_child_tables(Graph *g, GNode *table);
-extern bool ddl_table_rebuilds(DiffContext *cx, GNode *t, int depth);
-extern bool ddl_key_column(Graph *g, GNode *table, const char *col);
 
 static bool table_rebuild_needed(DiffContext *cx, GNode *s, GNode *t,
 								 List **removed, List **added);

@@ -16,7 +16,6 @@
 
 #include "utils/builtins.h"
 
-
 /* "ALTER TABLE t ENABLE ... TRIGGER name;" for the node's enabled state. */
 static char *
 enable_statement(GNode *node)

@@ -36,7 +36,6 @@ is_kind(GNode *node, const char *kind)
 	return k != NULL && strcmp(k, kind) == 0;
 }
 
-
 static GNode *
 find_column(List *cols, const char *name)
 {
@@ -98,21 +97,7 @@ attribute_definition(GNode *col)
  * composite type with an attribute of it) are rebuilt with it, since the
  * engine leaves dependents that are types alone.
  */
-extern List *ddl_replace_columns(DiffContext *cx, GNode *s);
-extern bool ddl_replace_needed(DiffContext *cx, GNode *s);
-extern void ddl_replace_drop_after_users(DiffContext *cx, DiffStep *drop,
-										 GNode *s);
-extern char *ddl_replace_name(DiffContext *cx, GNode *s);
 static char *replace_name(DiffContext *cx, GNode *schema, const char *oldname);
-extern void ddl_replace_dependent_types(DiffContext *cx, GNode *s);
-extern void ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t,
-								DiffStep *created, const char *drop_sql,
-								bool collation, bool lossy);
-extern void ddl_replace_rebuild_tables(DiffContext *cx, GNode *s);
-extern bool ddl_is_new(DiffContext *cx, GNode *t);	/* table.c */
-extern bool ddl_key_column(Graph *g, GNode *table, const char *col);
-extern DiffStep *ddl_find_step(DiffContext *cx, GNode *node, StepAction action);
-extern GNode *ddl_find_child(GNode *parent, ObjKind kind, const char *name);
 
 static bool
 within(GNode *node, GNode *root)

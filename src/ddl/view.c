@@ -23,7 +23,6 @@
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 
-
 /* The query of a view, without pg_get_viewdef()'s final ";". */
 static char *
 view_query(GNode *node)
