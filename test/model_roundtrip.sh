@@ -28,11 +28,7 @@ NOT_A_MODEL="
 app_helpdesk	several schemas, extensions, SET (a pg_dump -s of a whole database)
 app_saas_billing	several schemas, extensions, SET (a pg_dump -s of a whole database)
 app_shop	several schemas, extensions, SET (a pg_dump -s of a whole database)
-awkward_names	creates a schema of its own
-extension_schema_changed	creates a schema and extensions
-schema_comment_and_grant	creates a schema of its own
-search_path_relative_names	creates schemas of its own
-several_schemas	creates schemas of its own
+schema_comment_and_grant	its schemas hold no object, only their comment and privileges, which a model takes from the live schema: as DDL each model would be empty (refused, 22023)
 "
 
 if [ -n "${MODEL_ROUNDTRIP_CASES:-}" ]; then
