@@ -167,6 +167,15 @@ diff_source_of(DiffContext *cx, GNode *t)
 	return st->match;
 }
 
+/* The first step that drops s (a source node), or NULL. */
+DiffStep *
+diff_drop_step(DiffContext *cx, GNode *s)
+{
+	NodeState  *st = hash_search(cx->nodestate, &s, HASH_FIND, NULL);
+
+	return st ? st->drop : NULL;
+}
+
 /* ----------------------------------------------------------------
  * Comments and privileges, for every kind
  * ----------------------------------------------------------------

@@ -84,5 +84,6 @@ extern void diff_rebuild(DiffContext *cx, GNode *s, GNode *t);
 extern void diff_rebuild_dependents(DiffContext *cx, GNode *s);
 extern bool diff_is_new(DiffContext *cx, GNode *t);
 extern GNode *diff_source_of(DiffContext *cx, GNode *t);
+extern DiffStep *diff_drop_step(DiffContext *cx, GNode *s);
 
 #endif							/* PGM_DIFF_H */

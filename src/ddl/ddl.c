@@ -42,6 +42,35 @@ ddl_str_equal(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/* The node of that name in a list of nodes (a node's columns), or NULL. */
+GNode *
+ddl_find_node(List *nodes, const char *name)
+{
+	ListCell   *lc;
+
+	foreach(lc, nodes)
+	{
+		GNode	   *n = lfirst(lc);
+
+		if (strcmp(n->name, name) == 0)
+			return n;
+	}
+	return NULL;
+}
+
+/*
+ * After diff_rebuild(s, ...): the drop of s breaks what depends on it (the
+ * engine drops and recreates those).
+ */
+void
+ddl_mark_rebuild(DiffContext *cx, GNode *s)
+{
+	DiffStep   *drop;
+
+	if (s->dependents != NIL && (drop = diff_drop_step(cx, s)) != NULL)
+		step_hazard(drop, HAZARD_BREAKS_DEPENDENTS);
+}
+
 /* A string literal, quoted with quote_literal_cstr (E'' when needed). */
 char *
 ddl_literal(const char *s)

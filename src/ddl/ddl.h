@@ -30,6 +30,8 @@ extern const DdlHandler pgm_ddl_policy;
 /* Helpers shared by the DDL handlers. */
 extern char *ddl_literal(const char *s);	/* ddl.c */
 extern bool ddl_str_equal(const char *a, const char *b);	/* ddl.c */
+extern GNode *ddl_find_node(List *nodes, const char *name);	/* ddl.c */
+extern void ddl_mark_rebuild(DiffContext *cx, GNode *s);	/* ddl.c */
 extern char *ddl_column_definition(GNode *col);	/* column.c: "name type
 												 * [COLLATE] [DEFAULT]..." */
 

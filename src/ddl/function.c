@@ -350,29 +350,6 @@ made_by_range_type(GNode *node)
 	return false;
 }
 
-/*
- * After diff_rebuild(s, ...): the drop of s breaks what depends on it (the
- * engine drops and recreates those).
- */
-static void
-mark_rebuild(DiffContext *cx, GNode *s)
-{
-	ListCell   *lc;
-
-	if (s->dependents == NIL)
-		return;
-	foreach(lc, cx->steps)
-	{
-		DiffStep   *step = lfirst(lc);
-
-		if (step->node == s && step->action == STEP_DROP)
-		{
-			step_hazard(step, HAZARD_BREAKS_DEPENDENTS);
-			break;
-		}
-	}
-}
-
 static void
 function_create(DiffContext *cx, GNode *t)
 {
@@ -409,7 +386,7 @@ function_alter(DiffContext *cx, GNode *s, GNode *t)
 		!arguments_replaceable(s, t))
 	{
 		diff_rebuild(cx, s, t);
-		mark_rebuild(cx, s);
+		ddl_mark_rebuild(cx, s);
 		return;
 	}
 	diff_step(cx, STEP_ALTER, t, "%s", function_definition(t, true));

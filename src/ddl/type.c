@@ -36,21 +36,6 @@ is_kind(GNode *node, const char *kind)
 	return k != NULL && strcmp(k, kind) == 0;
 }
 
-static GNode *
-find_column(List *cols, const char *name)
-{
-	ListCell   *lc;
-
-	foreach(lc, cols)
-	{
-		GNode	   *c = lfirst(lc);
-
-		if (strcmp(c->name, name) == 0)
-			return c;
-	}
-	return NULL;
-}
-
 /* "name type [COLLATE c]" of a composite type's attribute. */
 static char *
 attribute_definition(GNode *col)
@@ -454,7 +439,7 @@ convert_value(DiffContext *cx, const char *expr, GNode *sa, GNode *ta, int depth
 		foreach(lc, gnode_children(nt, OBJ_COLUMN))
 		{
 			GNode	   *tattr = lfirst(lc);
-			GNode	   *sattr = find_column(scols, tattr->name);
+			GNode	   *sattr = ddl_find_node(scols, tattr->name);
 
 			if (foreach_current_index(lc) > 0)
 				appendStringInfoString(&buf, ", ");
@@ -698,7 +683,7 @@ replace_loses_data(GNode *s, GNode *t)
 		foreach(lc, gnode_children(s, OBJ_COLUMN))
 		{
 			GNode	   *sc = lfirst(lc);
-			GNode	   *tc = find_column(tcols, sc->name);
+			GNode	   *tc = ddl_find_node(tcols, sc->name);
 
 			if (tc == NULL || !gnode_attr_equal(sc, tc, "type"))
 				return true;
@@ -1110,7 +1095,7 @@ composite_alter(DiffContext *cx, GNode *s, GNode *t)
 		GNode	   *sc = lfirst(lc);
 		GNode	   *tc;
 
-		if (find_column(tcols, sc->name) == NULL)
+		if (ddl_find_node(tcols, sc->name) == NULL)
 			continue;
 		if (ti >= list_length(tcols))
 			return false;
@@ -1127,7 +1112,7 @@ composite_alter(DiffContext *cx, GNode *s, GNode *t)
 	{
 		GNode	   *sc = lfirst(lc);
 
-		if (find_column(tcols, sc->name) == NULL)
+		if (ddl_find_node(tcols, sc->name) == NULL)
 		{
 			DiffStep   *step;
 
@@ -1140,7 +1125,7 @@ composite_alter(DiffContext *cx, GNode *s, GNode *t)
 	for (int i = 0; i < list_length(tcols); i++)
 	{
 		GNode	   *tc = list_nth(tcols, i);
-		GNode	   *sc = find_column(scols, tc->name);
+		GNode	   *sc = ddl_find_node(scols, tc->name);
 
 		if (sc == NULL)
 			diff_step(cx, STEP_ALTER, t, "ALTER TYPE %s ADD ATTRIBUTE %s%s;",

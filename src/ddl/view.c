@@ -101,21 +101,6 @@ columns_extend(GNode *s, GNode *t)
 	return true;
 }
 
-static GNode *
-find_column(List *cols, const char *name)
-{
-	ListCell   *lc;
-
-	foreach(lc, cols)
-	{
-		GNode	   *c = lfirst(lc);
-
-		if (strcmp(c->name, name) == 0)
-			return c;
-	}
-	return NULL;
-}
-
 /*
  * ALTER VIEW ... ALTER COLUMN ... SET/DROP DEFAULT for the columns of t
  * whose default differs from the source's (s NULL: a new view), each
@@ -132,7 +117,7 @@ column_defaults(GNode *s, GNode *t)
 	foreach(lc, gnode_children(t, OBJ_COLUMN))
 	{
 		GNode	   *tc = lfirst(lc);
-		GNode	   *sc = find_column(scols, tc->name);
+		GNode	   *sc = ddl_find_node(scols, tc->name);
 		char	   *tdefault = gnode_str(tc, "default");
 		char	   *sdefault = sc ? gnode_str(sc, "default") : NULL;
 
@@ -147,29 +132,6 @@ column_defaults(GNode *s, GNode *t)
 							 gnode_qualname(t), quote_identifier(tc->name));
 	}
 	return buf.data;
-}
-
-/*
- * After diff_rebuild(s, ...): the drop of s breaks what depends on it (the
- * engine drops and recreates those).
- */
-static void
-mark_rebuild(DiffContext *cx, GNode *s)
-{
-	ListCell   *lc;
-
-	if (s->dependents == NIL)
-		return;
-	foreach(lc, cx->steps)
-	{
-		DiffStep   *step = lfirst(lc);
-
-		if (step->node == s && step->action == STEP_DROP)
-		{
-			step_hazard(step, HAZARD_BREAKS_DEPENDENTS);
-			break;
-		}
-	}
 }
 
 /* ----------------------------------------------------------------- views */
@@ -202,7 +164,7 @@ view_alter(DiffContext *cx, GNode *s, GNode *t)
 	if (!columns_extend(s, t))
 	{
 		diff_rebuild(cx, s, t);
-		mark_rebuild(cx, s);
+		ddl_mark_rebuild(cx, s);
 		return;
 	}
 	defaults = column_defaults(s, t);
@@ -316,7 +278,7 @@ matview_alter(DiffContext *cx, GNode *s, GNode *t)
 	if (!same)
 	{
 		diff_rebuild(cx, s, t);
-		mark_rebuild(cx, s);
+		ddl_mark_rebuild(cx, s);
 		return;
 	}
 
