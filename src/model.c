@@ -572,7 +572,6 @@ run_in_shadow(List *stmts, const char *shadow, const char *stands_for)
 		int			nestlevel;
 		ListCell   *lc;
 		Datum		elem;
-		Graph	   *g;
 
 		spi_exec(psprintf("CREATE SCHEMA %s", quote_identifier(shadow)),
 				 0, NULL, NULL, SPI_OK_UTILITY);
@@ -602,11 +601,8 @@ run_in_shadow(List *stmts, const char *shadow, const char *stands_for)
 		UpdateActiveSnapshotCommandId();
 		elem = CStringGetDatum(shadow);
 		elem = DirectFunctionCall1(namein, elem);
-		g = snapshot_build(construct_array(&elem, 1, NAMEOID, NAMEDATALEN,
-										   false, TYPALIGN_CHAR), cxt);
-		MemoryContextSwitchTo(cxt);
-		doc = snapshot_document(g);
-		MemoryContextDelete(g->cxt);
+		doc = snapshot_take(construct_array(&elem, 1, NAMEOID, NAMEDATALEN,
+											false, TYPALIGN_CHAR), cxt);
 		PopActiveSnapshot();
 	}
 	PG_CATCH();
@@ -728,12 +724,9 @@ migrate_model_set(PG_FUNCTION_ARGS)
 	if (exists)
 	{
 		Datum		elem = DirectFunctionCall1(namein, CStringGetDatum(schema));
-		Graph	   *g = snapshot_build(construct_array(&elem, 1, NAMEOID, NAMEDATALEN,
-													   false, TYPALIGN_CHAR), cxt);
 
-		MemoryContextSwitchTo(cxt);
-		live = snapshot_document(g);
-		MemoryContextDelete(g->cxt);
+		live = snapshot_take(construct_array(&elem, 1, NAMEOID, NAMEDATALEN,
+											 false, TYPALIGN_CHAR), cxt);
 	}
 
 	shadow = shadow_name();
@@ -823,7 +816,6 @@ migrate_model_capture(PG_FUNCTION_ARGS)
 {
 	ArrayType  *schemas = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
 	MemoryContext cxt = CurrentMemoryContext;
-	Graph	   *g;
 	Jsonb	   *doc;
 
 	set_ext_schema(fcinfo);
@@ -831,10 +823,7 @@ migrate_model_capture(PG_FUNCTION_ARGS)
 	model_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
-	g = snapshot_build(schemas, cxt);
-	MemoryContextSwitchTo(cxt);
-	doc = snapshot_document(g);
-	MemoryContextDelete(g->cxt);
+	doc = snapshot_take(schemas, cxt);
 	store_document(doc, NULL);
 	SPI_finish();
 	PG_RETURN_VOID();

@@ -599,6 +599,23 @@ snapshot_document(Graph *g)
 }
 
 /*
+ * The snapshot of the given schemas (NULL: every user schema) as a
+ * document allocated in cxt; the graph is freed.  Must be called inside
+ * SPI, with cxt a context that outlives it.
+ */
+Jsonb *
+snapshot_take(ArrayType *schemas, MemoryContext cxt)
+{
+	Graph	   *g = snapshot_build(schemas, cxt);
+	Jsonb	   *doc;
+
+	MemoryContextSwitchTo(cxt);
+	doc = snapshot_document(g);
+	MemoryContextDelete(g->cxt);
+	return doc;
+}
+
+/*
  * migrate_snapshot(schemas name[] DEFAULT NULL) RETURNS jsonb
  */
 Datum
@@ -606,15 +623,11 @@ migrate_snapshot(PG_FUNCTION_ARGS)
 {
 	ArrayType  *schemas = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
 	MemoryContext cxt = CurrentMemoryContext;
-	Graph	   *g;
 	Jsonb	   *doc;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
-	g = snapshot_build(schemas, cxt);
-	MemoryContextSwitchTo(cxt);
-	doc = snapshot_document(g);
-	MemoryContextDelete(g->cxt);
+	doc = snapshot_take(schemas, cxt);
 	SPI_finish();
 
 	PG_RETURN_JSONB_P(doc);

@@ -15,5 +15,6 @@
 
 extern Graph *snapshot_build(ArrayType *schemas, MemoryContext parent);
 extern Jsonb *snapshot_document(Graph *g);
+extern Jsonb *snapshot_take(ArrayType *schemas, MemoryContext cxt);
 
 #endif							/* PGM_SNAPSHOT_H */
