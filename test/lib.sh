@@ -5,6 +5,11 @@
 # Knobs (environment):
 #   PG_MAJOR   PostgreSQL major version to build and test against (default 15)
 #   PG_CONFIG  pg_config to build with (default the one of PG_MAJOR)
+#   MIGRATE_DESTDIR  install into this directory instead of the system's
+#              (make install DESTDIR=...) and run the throwaway cluster with
+#              extension_destdir pointing at it (a Debian server setting), so
+#              that several checkouts can test at once without overwriting
+#              each other's installed files
 
 PG_MAJOR=${PG_MAJOR:-15}
 if [ -n "${PG_CONFIG:-}" ] && command -v "$PG_CONFIG" >/dev/null 2>&1; then
@@ -83,6 +88,12 @@ build_and_install() {
 	local sharedir pkglibdir
 	say "building with $PG_CONFIG"
 	make --no-print-directory PG_CONFIG="$PG_CONFIG" </dev/null || return 1
+	if [ -n "${MIGRATE_DESTDIR:-}" ]; then
+		say "installing under $MIGRATE_DESTDIR (extension_destdir)"
+		make --no-print-directory install PG_CONFIG="$PG_CONFIG" \
+			DESTDIR="$MIGRATE_DESTDIR" </dev/null
+		return
+	fi
 	sharedir=$("$PG_CONFIG" --sharedir)
 	pkglibdir=$("$PG_CONFIG" --pkglibdir)
 	if ! { [ -w "$sharedir/extension" ] && [ -w "$pkglibdir" ]; }; then
@@ -124,7 +135,10 @@ with_cluster() {
 		trap '' PIPE
 		# -t: a cluster in a fresh temporary directory even as root, so a
 		# run never collides with a left-over or concurrent 15/regress.
+		local destdir_opt=()
+		[ -n "${MIGRATE_DESTDIR:-}" ] &&
+			destdir_opt=(-o "extension_destdir=$MIGRATE_DESTDIR")
 		pg_virtualenv -t -v "$PG_MAJOR" -c '--locale=C.UTF-8 --encoding=UTF8' \
-			-o max_locks_per_transaction=1024 "$@" </dev/null
+			-o max_locks_per_transaction=1024 "${destdir_opt[@]}" "$@" </dev/null
 	)
 }
