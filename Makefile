@@ -24,6 +24,7 @@ OBJS = \
 	src/catalog/policy.o \
 	src/diff.o \
 	src/model.o \
+	src/model_refs.o \
 	$(patsubst %.c,%.o,$(wildcard src/ddl/*.c))
 
 DATA = sql/$(EXTENSION)--$(EXTVERSION).sql

@@ -36,6 +36,7 @@
 #include "utils/resowner.h"
 #include "utils/snapmgr.h"
 
+#include "model_refs.h"
 #include "snapshot.h"
 
 PG_FUNCTION_INFO_V1(migrate_model_set);
@@ -541,7 +542,7 @@ check_live_references(const char *stands_for)
 			 "       LATERAL pg_catalog.pg_identify_object(d.refclassid, d.refobjid, 0) r"
 			 " WHERE d.xmin OPERATOR(pg_catalog.=) $1"
 			 "   AND d.deptype OPERATOR(pg_catalog.<>) 'e'"
-			 "   AND r.schema OPERATOR(pg_catalog.=) $2"
+			 "   AND r.schema OPERATOR(pg_catalog.=) pg_catalog.quote_ident($2)"
 			 "   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e"
 			 "        WHERE e.classid OPERATOR(pg_catalog.=) d.refclassid"
 			 "          AND e.objid OPERATOR(pg_catalog.=) d.refobjid"
@@ -571,7 +572,6 @@ run_in_shadow(List *stmts, const char *shadow, const char *stands_for)
 	{
 		int			nestlevel;
 		ListCell   *lc;
-		Datum		elem;
 
 		spi_exec(psprintf("CREATE SCHEMA %s", quote_identifier(shadow)),
 				 0, NULL, NULL, SPI_OK_UTILITY);
@@ -599,10 +599,7 @@ run_in_shadow(List *stmts, const char *shadow, const char *stands_for)
 		CommandCounterIncrement();
 		PushCopiedSnapshot(GetActiveSnapshot());
 		UpdateActiveSnapshotCommandId();
-		elem = CStringGetDatum(shadow);
-		elem = DirectFunctionCall1(namein, elem);
-		doc = snapshot_take(construct_array(&elem, 1, NAMEOID, NAMEDATALEN,
-											false, TYPALIGN_CHAR), cxt);
+		doc = model_shadow_snapshot(shadow, cxt);
 		PopActiveSnapshot();
 	}
 	PG_CATCH();
@@ -772,7 +769,8 @@ migrate_model_set(PG_FUNCTION_ARGS)
 
 	store_document(doc, ddl);
 	SPI_finish();
-	PG_RETURN_JSONB_P(doc);
+	/* what migrate_model('{schema}') returns: as a snapshot of schema */
+	PG_RETURN_JSONB_P(model_prune_refs(doc, cxt));
 }
 
 /* ----------------------------------------------------------------
@@ -918,7 +916,8 @@ migrate_model(PG_FUNCTION_ARGS)
 	doc = DatumGetJsonbP(SPI_getbinval(SPI_tuptable->vals[0],
 									   SPI_tuptable->tupdesc, 1, &isnull));
 	MemoryContextSwitchTo(cxt);
-	doc = (Jsonb *) PG_DETOAST_DATUM_COPY(JsonbPGetDatum(doc));
+	/* references to objects outside the merged schemas: as a snapshot */
+	doc = model_prune_refs(doc, cxt);
 	SPI_finish();
 	PG_RETURN_JSONB_P(doc);
 }
