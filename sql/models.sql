@@ -314,6 +314,13 @@ SELECT migrate_model_set('CREATE TABLE t (id int); GRANT SELECT ON models_shared
 REVOKE USAGE ON SCHEMA models_app FROM PUBLIC;
 DROP ROLE regress_models_reader;
 
+-- a schema whose name needs quotes: the model still may not use an object
+-- of the live schema it does not define
+CREATE SCHEMA "Models Quoted";
+CREATE TABLE "Models Quoted".polls (id int PRIMARY KEY);
+SELECT migrate_model_set('CREATE TABLE votes (poll_id int REFERENCES polls);', 'Models Quoted');
+DROP SCHEMA "Models Quoted" CASCADE;
+
 -- clean up
 SELECT migrate_model_drop('models_app');
 DROP SCHEMA models_app CASCADE;
