@@ -18,6 +18,7 @@
 #include "access/transam.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/objectaddress.h"
 #include "catalog/pg_type.h"
 #include "commands/dbcommands.h"
 #include "commands/extension.h"
@@ -649,6 +650,12 @@ shadow_name(void)
  * Run the statements in a shadow schema, in a subtransaction that is
  * always rolled back, and return the snapshot of the shadow schema.
  */
+static int
+cmp_cstring(const ListCell *a, const ListCell *b)
+{
+	return strcmp((const char *) lfirst(a), (const char *) lfirst(b));
+}
+
 /*
  * With the live schema on the search_path (for its extensions' objects),
  * a statement could also reach an object of the live schema that is no
@@ -659,35 +666,30 @@ shadow_name(void)
 static void
 check_live_references(const char *stands_for)
 {
-	TransactionId xid = GetCurrentTransactionIdIfAny();
-	Oid			types[2] = {XIDOID, TEXTOID};
-	Datum		values[2];
-	bool		isnull;
-	Datum		found;
+	Oid			live = get_namespace_oid(stands_for, false);
+	List	   *uses = NIL;
+	StringInfoData found;
+	ListCell   *lc;
 
-	if (!TransactionIdIsValid(xid))
-		return;
-	values[0] = TransactionIdGetDatum(xid);
-	values[1] = CStringGetTextDatum(stands_for);
-	spi_exec("SELECT pg_catalog.string_agg(DISTINCT pg_catalog.pg_describe_object("
-			 "           d.refclassid, d.refobjid, 0), ', ')"
-			 "  FROM pg_catalog.pg_depend d,"
-			 "       LATERAL pg_catalog.pg_identify_object(d.refclassid, d.refobjid, 0) r"
-			 " WHERE d.xmin OPERATOR(pg_catalog.=) $1"
-			 "   AND d.deptype OPERATOR(pg_catalog.<>) 'e'"
-			 "   AND r.schema OPERATOR(pg_catalog.=) pg_catalog.quote_ident($2)"
-			 "   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e"
-			 "        WHERE e.classid OPERATOR(pg_catalog.=) d.refclassid"
-			 "          AND e.objid OPERATOR(pg_catalog.=) d.refobjid"
-			 "          AND e.deptype OPERATOR(pg_catalog.=) 'e')",
-			 2, types, values, SPI_OK_SELECT);
-	found = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	if (!isnull)
+	foreach(lc, model_outside_refs())
+	{
+		ObjectAddress *addr = lfirst(lc);
+		bool		member;
+
+		if (model_ref_namespace(addr, &member) == live && !member)
+			uses = lappend(uses, getObjectDescription(addr, false));
+	}
+	list_sort(uses, cmp_cstring);
+	initStringInfo(&found);
+	foreach(lc, uses)
+		appendStringInfo(&found, "%s%s", found.len > 0 ? ", " : "",
+						 (char *) lfirst(lc));
+	if (found.len > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
 				 errmsg("the model uses objects of the live schema \"%s\" that it does not define",
 						stands_for),
-				 errdetail("It uses: %s.", TextDatumGetCString(found)),
+				 errdetail("It uses: %s.", found.data),
 				 errhint("Define them in the model: a model is the whole content of its schema.")));
 }
 

@@ -23,71 +23,199 @@
  */
 #include "pg_migrate.h"
 
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/stratnum.h"
+#include "access/table.h"
 #include "access/transam.h"
 #include "access/xact.h"
+#include "catalog/catalog.h"
+#include "catalog/dependency.h"
+#include "catalog/namespace.h"
+#include "catalog/objectaddress.h"
+#include "catalog/pg_depend.h"
+#include "catalog/pg_extension.h"
+#include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
-#include "executor/spi.h"
+#include "portability/instr_time.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
+#include "utils/hsearch.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
 #include "model_refs.h"
 #include "snapshot.h"
 
+/* A referenced object: the classid and objid of a pg_depend reference. */
+typedef struct RefKey
+{
+	Oid			classid;
+	Oid			objid;
+} RefKey;
+
+/*
+ * The objects that the objects created by the current subtransaction (and
+ * by the subtransactions it started) reference, but did not create: the
+ * references of their pg_depend rows, normal and automatic, to objects
+ * none of those rows has as dependent (every created object is the
+ * dependent of some row).  One scan of pg_depend; a List of
+ * ObjectAddress *, each object once, built-in objects (OIDs below
+ * FirstNormalObjectId) left out.
+ */
+List *
+model_outside_refs(void)
+{
+	TransactionId xid = GetCurrentTransactionIdIfAny();
+	HASHCTL		ctl;
+	HTAB	   *created;
+	HTAB	   *seen;
+	List	   *refs = NIL;
+	List	   *outside = NIL;
+	Relation	rel;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	ListCell   *lc;
+
+	if (!TransactionIdIsValid(xid))
+		return NIL;
+	ctl.keysize = sizeof(RefKey);
+	ctl.entrysize = sizeof(RefKey);
+	ctl.hcxt = CurrentMemoryContext;
+	created = hash_create("pg_migrate created objects", 1024, &ctl,
+						  HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	seen = hash_create("pg_migrate referenced objects", 256, &ctl,
+					   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+
+	rel = table_open(DependRelationId, AccessShareLock);
+	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	{
+		Form_pg_depend d = (Form_pg_depend) GETSTRUCT(tup);
+		TransactionId xmin = HeapTupleHeaderGetXmin(tup->t_data);
+		RefKey		key;
+
+		/* ours or our children's: the outer transaction's are older */
+		if (!TransactionIdIsCurrentTransactionId(xmin) ||
+			TransactionIdPrecedes(xmin, xid))
+			continue;
+		key.classid = d->classid;
+		key.objid = d->objid;
+		(void) hash_search(created, &key, HASH_ENTER, NULL);
+		if ((d->deptype == DEPENDENCY_NORMAL || d->deptype == DEPENDENCY_AUTO) &&
+			d->refobjid >= FirstNormalObjectId)
+		{
+			RefKey	   *ref = palloc(sizeof(RefKey));
+
+			ref->classid = d->refclassid;
+			ref->objid = d->refobjid;
+			refs = lappend(refs, ref);
+		}
+	}
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+
+	foreach(lc, refs)
+	{
+		RefKey	   *ref = lfirst(lc);
+		bool		found;
+		ObjectAddress *addr;
+
+		if (hash_search(created, ref, HASH_FIND, NULL) != NULL)
+			continue;
+		(void) hash_search(seen, ref, HASH_ENTER, &found);
+		if (found)
+			continue;
+		addr = palloc(sizeof(ObjectAddress));
+		addr->classId = ref->classid;
+		addr->objectId = ref->objid;
+		addr->objectSubId = 0;
+		outside = lappend(outside, addr);
+	}
+	hash_destroy(created);
+	hash_destroy(seen);
+	return outside;
+}
+
+/* The schema of an extension, by the extension's OID. */
+static Oid
+extension_namespace(Oid extoid)
+{
+	Relation	rel;
+	ScanKeyData key;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	Oid			nsp = InvalidOid;
+
+	rel = table_open(ExtensionRelationId, AccessShareLock);
+	ScanKeyInit(&key, Anum_pg_extension_oid, BTEqualStrategyNumber, F_OIDEQ,
+				ObjectIdGetDatum(extoid));
+	scan = systable_beginscan(rel, ExtensionOidIndexId, true, NULL, 1, &key);
+	if (HeapTupleIsValid(tup = systable_getnext(scan)))
+		nsp = ((Form_pg_extension) GETSTRUCT(tup))->extnamespace;
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	return nsp;
+}
+
+/*
+ * The schema an object outside the model lives in as a snapshot sees it:
+ * for a member of an extension, the extension's schema (the snapshot maps
+ * the member to the extension, which it knows when that schema is
+ * loaded); else the object's own, or InvalidOid when it has none.
+ */
+Oid
+model_ref_namespace(const ObjectAddress *addr, bool *is_member)
+{
+	Oid			ext = getExtensionOfObject(addr->classId, addr->objectId);
+
+	*is_member = OidIsValid(ext);
+	if (*is_member)
+		return extension_namespace(ext);
+	if (!is_objectclass_supported(addr->classId))
+		return InvalidOid;
+	return get_object_namespace(addr);
+}
+
 /*
  * The user schemas, other than the shadow, that the objects created by the
- * current (sub)transaction reference: the schema of each referenced object
- * (pg_identify_object() writes it quoted), or for a member of an extension
- * the extension's schema (the snapshot maps the member to the extension,
- * which it knows when that schema is loaded).  Built-in objects (OIDs below FirstNormalObjectId),
- * system schemas and schemas of extensions are no snapshot's.
+ * model's statements reference (model_outside_refs(), model_ref_namespace()).
+ * System schemas, temporary ones and schemas of extensions are no
+ * snapshot's.
  */
 static List *
 referenced_schemas(const char *shadow)
 {
-	TransactionId xid = GetCurrentTransactionIdIfAny();
-	Oid			types[3] = {XIDOID, TEXTOID, OIDOID};
-	Datum		values[3];
+	Oid			shadow_nsp = get_namespace_oid(shadow, false);
+	List	   *nsps = NIL;
 	List	   *names = NIL;
-	int			ret;
+	ListCell   *lc;
+	instr_time	start,
+				done;
 
-	if (!TransactionIdIsValid(xid))
-		return NIL;
-	values[0] = TransactionIdGetDatum(xid);
-	values[1] = CStringGetTextDatum(shadow);
-	values[2] = ObjectIdGetDatum(FirstNormalObjectId);
-	ret = SPI_execute_with_args(
-								"SELECT DISTINCT n.nspname::pg_catalog.text"
-								"  FROM pg_catalog.pg_depend d"
-								"  LEFT JOIN pg_catalog.pg_depend m"
-								"    ON m.classid OPERATOR(pg_catalog.=) d.refclassid"
-								"   AND m.objid OPERATOR(pg_catalog.=) d.refobjid"
-								"   AND m.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass"
-								"   AND m.deptype OPERATOR(pg_catalog.=) 'e'"
-								"  LEFT JOIN pg_catalog.pg_extension e"
-								"    ON e.oid OPERATOR(pg_catalog.=) m.refobjid"
-								"  JOIN pg_catalog.pg_namespace n"
-								"    ON n.oid OPERATOR(pg_catalog.=) COALESCE(e.extnamespace,"
-								"       (SELECT n2.oid FROM pg_catalog.pg_namespace n2"
-								"         WHERE pg_catalog.quote_ident(n2.nspname) OPERATOR(pg_catalog.=)"
-								"               (pg_catalog.pg_identify_object(d.refclassid, d.refobjid, 0)).schema))"
-								" WHERE d.xmin OPERATOR(pg_catalog.=) $1"
-								"   AND d.deptype OPERATOR(pg_catalog.=) ANY ('{n,a}'::pg_catalog.\"char\"[])"
-								"   AND d.refobjid OPERATOR(pg_catalog.>=) $3"
-								"   AND n.nspname OPERATOR(pg_catalog.<>) $2"
-								"   AND n.nspname OPERATOR(pg_catalog.<>) ALL ('{pg_catalog,information_schema}'::pg_catalog.name[])"
-								"   AND n.nspname OPERATOR(pg_catalog.!~) '^pg_(toast|temp_)'"
-								"   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x"
-								"        WHERE x.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_namespace'::pg_catalog.regclass"
-								"          AND x.objid OPERATOR(pg_catalog.=) n.oid"
-								"          AND x.deptype OPERATOR(pg_catalog.=) 'e')",
-								3, types, values, NULL, true, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading the references of the model failed: %d", ret);
-	for (uint64 i = 0; i < SPI_processed; i++)
-		names = lappend(names, SPI_getvalue(SPI_tuptable->vals[i],
-											SPI_tuptable->tupdesc, 1));
-	SPI_freetuptable(SPI_tuptable);
+	INSTR_TIME_SET_CURRENT(start);
+	foreach(lc, model_outside_refs())
+	{
+		bool		member;
+		Oid			nsp = model_ref_namespace(lfirst(lc), &member);
+		char	   *name;
+
+		if (!OidIsValid(nsp) || nsp == shadow_nsp ||
+			list_member_oid(nsps, nsp))
+			continue;
+		nsps = lappend_oid(nsps, nsp);
+		name = get_namespace_name(nsp);
+		if (name == NULL || IsCatalogNamespace(nsp) || IsToastNamespace(nsp) ||
+			isAnyTempNamespace(nsp) || strcmp(name, "information_schema") == 0 ||
+			OidIsValid(getExtensionOfObject(NamespaceRelationId, nsp)))
+			continue;
+		names = lappend(names, name);
+	}
+	INSTR_TIME_SET_CURRENT(done);
+	INSTR_TIME_SUBTRACT(done, start);
+	elog(DEBUG1, "pg_migrate: schemas the model references: %d, %.1f ms",
+		 list_length(names), INSTR_TIME_GET_MILLISEC(done));
 	return names;
 }
 

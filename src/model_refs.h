@@ -11,6 +11,10 @@
 
 #include "graph.h"
 
+#include "catalog/objectaddress.h"
+
+extern List *model_outside_refs(void);
+extern Oid	model_ref_namespace(const ObjectAddress *addr, bool *is_member);
 extern Jsonb *model_shadow_snapshot(const char *shadow, MemoryContext cxt);
 extern Jsonb *model_prune_refs(Jsonb *doc, MemoryContext cxt);
 
