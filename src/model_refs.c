@@ -16,8 +16,10 @@
  * scope holds.
  *
  * model_shadow_snapshot() takes the snapshot of a model's shadow schema
- * with the schemas its objects reference loaded too, for their names only.
- * model_prune_refs() is the cut migrate_model() makes.
+ * with the schemas its objects reference loaded too, for their names only;
+ * model_outside_refs() finds what they reference (model.c checks the same
+ * list for objects of the live schema).  model_prune_refs() is the cut
+ * migrate_model() makes.
  *
  *-------------------------------------------------------------------------
  */
@@ -240,7 +242,6 @@ model_shadow_snapshot(const char *shadow, MemoryContext cxt)
 	Graph	   *g;
 	List	   *kept = NIL;
 	ListCell   *lc;
-	MemoryContext old;
 	Jsonb	   *doc;
 
 	elems[0] = DirectFunctionCall1(namein, CStringGetDatum(shadow));
@@ -253,7 +254,7 @@ model_shadow_snapshot(const char *shadow, MemoryContext cxt)
 	g = snapshot_build(schemas, cxt);
 
 	/* Only the shadow is written out; the other schemas lent their names. */
-	old = MemoryContextSwitchTo(g->cxt);
+	MemoryContextSwitchTo(g->cxt);
 	foreach(lc, g->schemas)
 	{
 		GNode	   *s = lfirst(lc);
@@ -273,7 +274,6 @@ model_shadow_snapshot(const char *shadow, MemoryContext cxt)
 			kept = lappend(kept, e);
 	}
 	g->extensions = kept;
-	MemoryContextSwitchTo(old);
 	MemoryContextSwitchTo(cxt);
 	doc = snapshot_document(g);
 	MemoryContextDelete(g->cxt);
