@@ -314,6 +314,29 @@ SELECT migrate_model_set('CREATE TABLE t (id int); GRANT SELECT ON models_shared
 REVOKE USAGE ON SCHEMA models_app FROM PUBLIC;
 DROP ROLE regress_models_reader;
 
+-- several models: a check across them follows the references between them
+-- (a column of one model, of a type that another model rebuilds)
+CREATE SCHEMA models_c;
+CREATE TYPE models_c.mood AS ENUM ('a', 'b', 'c');
+CREATE SCHEMA models_d;
+CREATE TABLE models_d.t (id int, m models_c.mood);
+SELECT migrate_model_set($$CREATE TYPE mood AS ENUM ('a', 'b');$$, 'models_c') IS NOT NULL AS set;
+SELECT migrate_model_set($$CREATE TABLE t (id int, m models_c.mood);$$, 'models_d') IS NOT NULL AS set;
+SELECT step, action, object_name, sql, hazards FROM migrate_check('{models_c,models_d}');
+DO $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN SELECT * FROM migrate_check('{models_c,models_d}') LOOP
+		EXECUTE r.sql;
+	END LOOP;
+END
+$$;
+SELECT * FROM migrate_check('{models_c,models_d}');
+SELECT migrate_model_drop('models_c'), migrate_model_drop('models_d');
+DROP SCHEMA models_d CASCADE;
+DROP SCHEMA models_c CASCADE;
+
 -- a schema whose name needs quotes: the model still may not use an object
 -- of the live schema it does not define
 CREATE SCHEMA "Models Quoted";
