@@ -24,6 +24,7 @@ OBJS = \
 	src/catalog/policy.o \
 	src/diff.o \
 	src/model.o \
+	src/checksum.o \
 	$(patsubst %.c,%.o,$(wildcard src/ddl/*.c))
 
 DATA = sql/$(EXTENSION)--$(EXTVERSION).sql
@@ -58,7 +59,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(OBJS): src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h
+$(OBJS): src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/checksum.h src/autogen.h
 
 .PHONY: test demo pgtap
 # The two commands of the README. Both install what is missing (as root),
