@@ -25,6 +25,7 @@ OBJS = \
 	src/diff.o \
 	src/model.o \
 	src/checksum.o \
+	src/autogen.o \
 	$(patsubst %.c,%.o,$(wildcard src/ddl/*.c))
 
 DATA = sql/$(EXTENSION)--$(EXTVERSION).sql

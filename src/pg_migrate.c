@@ -8,6 +8,7 @@
  */
 #include "pg_migrate.h"
 
+#include "autogen.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
@@ -22,6 +23,7 @@ void		_PG_init(void);
 void
 _PG_init(void)
 {
+	autogen_define_gucs();		/* pg_migrate.debug_drop_last_step */
 	MarkGUCPrefixReserved("pg_migrate");
 }
 
