@@ -26,6 +26,7 @@ OBJS = \
 	src/model.o \
 	src/checksum.o \
 	src/autogen.o \
+	src/verify.o \
 	$(patsubst %.c,%.o,$(wildcard src/ddl/*.c))
 
 DATA = sql/$(EXTENSION)--$(EXTVERSION).sql

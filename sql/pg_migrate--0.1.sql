@@ -176,3 +176,16 @@ $$;
 
 COMMENT ON FUNCTION @extschema@.migrate_check(name[]) IS
 'the steps from the live schema to its model (every model, or those of the schemas named); no rows means in sync';
+
+/*
+ * Autogenerate's companion: migrate_verify (SPEC section 5,
+ * docs/revisions-autogenerate.md).  Reads only; takes no lock.
+ */
+CREATE FUNCTION @extschema@.migrate_verify()
+RETURNS TABLE(revision text, problem text, object text, detail text)
+AS 'MODULE_PATHNAME', 'migrate_verify'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_verify() IS
+'what changed behind pg_migrate''s back: applied revisions whose SQL was altered (sql_changed), objects of the live schema that differ from the snapshot recorded with the applied head (drift), unknown revisions in migrate_version; no rows means all is well';
