@@ -1,8 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * checksum.c
- *	  SHA-256 checksums of revisions' SQL and hashes of snapshot documents
- *	  (checksum.h says what each covers).
+ *	  The hash of a snapshot document (checksum.h says what it covers).
  *
  *-------------------------------------------------------------------------
  */
@@ -12,8 +11,9 @@
 #include "common/sha2.h"
 #include "lib/stringinfo.h"
 
-char *
-pgm_sha256_hex(const char *data, size_t len)
+/* SHA-256 of len bytes, as 64 lowercase hex digits (palloc'd). */
+static char *
+sha256_hex(const char *data, size_t len)
 {
 	pg_cryptohash_ctx *ctx = pg_cryptohash_create(PG_SHA256);
 	uint8		digest[PG_SHA256_DIGEST_LENGTH];
@@ -39,20 +39,16 @@ pgm_sha256_hex(const char *data, size_t len)
 char *
 revision_checksum(const char *upgrade_sql, const char *downgrade_sql)
 {
-	StringInfoData buf;
+	size_t		ul = strlen(upgrade_sql);
+	size_t		dl = strlen(downgrade_sql);
+	char	   *buf = palloc(ul + dl + 1);
 	char	   *sum;
 
-	if (upgrade_sql == NULL)
-		upgrade_sql = "";
-	if (downgrade_sql == NULL)
-		downgrade_sql = "";
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "%zu:", strlen(upgrade_sql));
-	appendStringInfoString(&buf, upgrade_sql);
-	appendStringInfo(&buf, "%zu:", strlen(downgrade_sql));
-	appendStringInfoString(&buf, downgrade_sql);
-	sum = pgm_sha256_hex(buf.data, buf.len);
-	pfree(buf.data);
+	memcpy(buf, upgrade_sql, ul);
+	buf[ul] = '\0';
+	memcpy(buf + ul + 1, downgrade_sql, dl);
+	sum = sha256_hex(buf, ul + 1 + dl);
+	pfree(buf);
 	return sum;
 }
 
@@ -64,7 +60,7 @@ snapshot_hash(Jsonb *doc)
 
 	initStringInfo(&buf);
 	(void) JsonbToCString(&buf, &doc->root, VARSIZE(doc));
-	sum = pgm_sha256_hex(buf.data, buf.len);
+	sum = sha256_hex(buf.data, buf.len);
 	pfree(buf.data);
 	return sum;
 }

@@ -1,17 +1,15 @@
 /*-------------------------------------------------------------------------
  *
  * checksum.h
- *	  The checksums and hashes pg_migrate stores: of a revision's SQL and of
- *	  a snapshot document.  Both are SHA-256, written as 64 lowercase hex
- *	  digits.
+ *	  The hash of a snapshot document (SHA-256 of its jsonb text output, 64
+ *	  lowercase hex digits), stored as migrate_revisions.snapshot_hash.
  *
- * r1 (revision.c, migrate.c): migrate_revisions.checksum is
- * revision_checksum(upgrade_sql, downgrade_sql) of the revision's current
- * SQL, and every migrate_log row of an upgrade or downgrade records
- * revision_checksum() of the SQL as it ran (upgrade_sql and downgrade_sql
- * of the revision at that moment, whatever the direction).  migrate_verify
- * (verify.c) compares the checksum of the last upgrade of each applied
- * revision with revision_checksum() of its stored SQL now.
+ * r1: revdag.c defines pgm_sha256_hex() and revdag_checksum(); this file
+ * keeps its SHA-256 helper static so that the two never collide.  Until
+ * revdag.c is built, revision_checksum() here computes exactly what
+ * revdag_checksum() does (sha256 of upgrade_sql, one zero byte,
+ * downgrade_sql); verify.c switches to revdag_checksum() and this copy
+ * goes once revdag.c is committed.
  *
  *-------------------------------------------------------------------------
  */
@@ -22,22 +20,13 @@
 
 #include "utils/jsonb.h"
 
-/* SHA-256 of len bytes, as 64 lowercase hex digits (palloc'd). */
-extern char *pgm_sha256_hex(const char *data, size_t len);
-
 /*
- * The checksum of a revision's SQL: SHA-256 of
- *	 <length of upgrade_sql in bytes> ":" upgrade_sql
- *	 <length of downgrade_sql in bytes> ":" downgrade_sql
- * (NULL counts as the empty string), so that no two pairs of scripts
- * share one input.  In SQL:
- *	 encode(sha256(convert_to(octet_length(u) || ':' || u ||
- *							  octet_length(d) || ':' || d, 'UTF8')), 'hex')
- * in a UTF8 database.
+ * The hash of a snapshot document: SHA-256 of its jsonb text output; in
+ * SQL: encode(sha256(convert_to(doc::text, 'UTF8')), 'hex').
  */
-extern char *revision_checksum(const char *upgrade_sql, const char *downgrade_sql);
-
-/* The hash of a snapshot document: SHA-256 of its jsonb text output. */
 extern char *snapshot_hash(Jsonb *doc);
+
+/* Interim copy of revdag_checksum() (see above). */
+extern char *revision_checksum(const char *upgrade_sql, const char *downgrade_sql);
 
 #endif							/* PGM_CHECKSUM_H */
