@@ -1,7 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * checksum.c
- *	  The hash of a snapshot document (checksum.h says what it covers).
+ *	  Checksums of revisions' SQL and hashes of snapshot documents
+ *	  (checksum.h says what each covers).
  *
  *-------------------------------------------------------------------------
  */

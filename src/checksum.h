@@ -1,15 +1,16 @@
 /*-------------------------------------------------------------------------
  *
  * checksum.h
- *	  The hash of a snapshot document (SHA-256 of its jsonb text output, 64
- *	  lowercase hex digits), stored as migrate_revisions.snapshot_hash.
+ *	  The checksum of a revision's SQL and the hash of a snapshot document,
+ *	  both SHA-256 as 64 lowercase hex digits.
  *
- * r1: revdag.c defines pgm_sha256_hex() and revdag_checksum(); this file
- * keeps its SHA-256 helper static so that the two never collide.  Until
- * revdag.c is built, revision_checksum() here computes exactly what
- * revdag_checksum() does (sha256 of upgrade_sql, one zero byte,
- * downgrade_sql); verify.c switches to revdag_checksum() and this copy
- * goes once revdag.c is committed.
+ * revision_checksum() is the checksum of a revision's SQL: what
+ * migrate_revisions.checksum holds, what migrate.c logs in
+ * migrate_log.checksum for every step (the revision's SQL as it ran), and
+ * what migrate_verify() recomputes from the stored SQL.  It equals
+ * revdag.c's revdag_checksum() (sha256 of upgrade_sql, one zero byte,
+ * downgrade_sql); the SHA-256 helper here is static so that it never
+ * collides with revdag.c's pgm_sha256_hex().
  *
  *-------------------------------------------------------------------------
  */
@@ -26,7 +27,7 @@
  */
 extern char *snapshot_hash(Jsonb *doc);
 
-/* Interim copy of revdag_checksum() (see above). */
+/* The checksum of a revision's SQL (see above). */
 extern char *revision_checksum(const char *upgrade_sql, const char *downgrade_sql);
 
 #endif							/* PGM_CHECKSUM_H */
