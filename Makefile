@@ -53,7 +53,8 @@ REGRESS = \
 	snapshot_determinism \
 	diff_errors \
 	diff_hazards \
-	models
+	models \
+	revisions_autogen
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl

@@ -24,6 +24,7 @@
 #include "commands/extension.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "parser/parser.h"
 #include "portability/instr_time.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -280,6 +281,49 @@ typedef enum CheckPhase
 	PHASE_DOWNGRADE
 } CheckPhase;
 
+/*
+ * The statement of a script that is running, for the error that names it
+ * when it fails.  Set and read by self_check() only.
+ */
+static const char *running_statement = NULL;
+
+/*
+ * Run a script as it will be stored, one statement at a time (split by
+ * PostgreSQL's own parser), so that a statement that fails can be named.
+ */
+static void
+run_script(const char *script, MemoryContext cxt)
+{
+	List	   *stmts = raw_parser(script, RAW_PARSE_DEFAULT);
+	ListCell   *lc;
+
+	foreach(lc, stmts)
+	{
+		RawStmt    *rs = lfirst_node(RawStmt, lc);
+		int			len = rs->stmt_len > 0 ? rs->stmt_len :
+			(int) strlen(script) - rs->stmt_location;
+		const char *start = script + rs->stmt_location;
+
+		/* the hazard comments above a statement are not its text */
+		while (len > 0 && (isspace((unsigned char) *start) ||
+						   (start[0] == '-' && start[1] == '-')))
+		{
+			if (*start == '-')
+			{
+				while (len > 0 && *start != '\n')
+					start++, len--;
+			}
+			else
+				start++, len--;
+		}
+		running_statement = MemoryContextStrdup(cxt, pnstrdup(start, len));
+		if (SPI_execute(running_statement, false, 0) < 0)
+			elog(ERROR, "pg_migrate: running a statement of the script failed: %s",
+				 running_statement);
+	}
+	running_statement = NULL;
+}
+
 /* A snapshot of the scope that sees what the statements before it did. */
 static Jsonb *
 snapshot_now(List *scope, bool all, MemoryContext cxt)
@@ -322,8 +366,7 @@ self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
 
 		INSTR_TIME_SET_CURRENT(t0);
 		phase = PHASE_UPGRADE;
-		if (SPI_execute(r->upgrade_sql, false, 0) < 0)
-			elog(ERROR, "pg_migrate: running the upgrade SQL failed");
+		run_script(r->upgrade_sql, cxt);
 		elog(DEBUG1, "pg_migrate: autogenerate check: upgrade ran: %.1f ms", ms_since(t0));
 		INSTR_TIME_SET_CURRENT(t0);
 		reached = snapshot_now(scope, all, cxt);
@@ -339,8 +382,7 @@ self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
 		{
 			INSTR_TIME_SET_CURRENT(t0);
 			phase = PHASE_DOWNGRADE;
-			if (SPI_execute(r->downgrade_sql, false, 0) < 0)
-				elog(ERROR, "pg_migrate: running the downgrade SQL failed");
+			run_script(r->downgrade_sql, cxt);
 			elog(DEBUG1, "pg_migrate: autogenerate check: downgrade ran: %.1f ms", ms_since(t0));
 			INSTR_TIME_SET_CURRENT(t0);
 			back = snapshot_now(scope, all, cxt);
@@ -359,6 +401,7 @@ self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
 	{
 		ErrorData  *edata;
 		CheckPhase	failed = phase;
+		const char *statement = running_statement;
 
 		MemoryContextSwitchTo(cxt);
 		edata = CopyErrorData();
@@ -366,7 +409,8 @@ self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
 		RollbackAndReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(cxt);
 		CurrentResourceOwner = owner;
-		if (failed == PHASE_NONE)
+		running_statement = NULL;
+		if (failed == PHASE_NONE || statement == NULL)
 			ReThrowError(edata);
 
 		/*
@@ -379,8 +423,8 @@ self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
 				 errmsg("autogenerate's %s fails on the live database: %s",
 						failed == PHASE_UPGRADE ? "upgrade" : "downgrade",
 						edata->message),
-				 edata->internalquery ?
-				 errdetail("Statement: %s%s%s", edata->internalquery,
+				 statement ?
+				 errdetail("Statement: %s%s%s", statement,
 						   edata->detail ? "\n" : "",
 						   edata->detail ? edata->detail : "") :
 				 (edata->detail ? errdetail("%s", edata->detail) : 0),
