@@ -93,31 +93,52 @@ caller_search_path(void)
  */
 
 /*
+ * What going down to the target removes from the applied set: what lies
+ * above the target (base: everything; below a root: that root and what
+ * lies above it), only the revisions of the branch for <label>@-N.
+ */
+static Bitmapset *
+plan_removed(RevDag *dag, Bitmapset *applied, RevTarget *t)
+{
+	Bitmapset  *removed = NULL;
+	Bitmapset  *below = revdag_ancestors(dag, t->revs);
+	int			j = -1;
+
+	while ((j = bms_next_member(applied, j)) >= 0)
+	{
+		bool		above = false;
+		int			k = -1;
+
+		if (t->below >= 0)
+			above = revdag_is_ancestor(dag, t->below, j);
+		else if (bms_is_empty(t->revs))
+			above = true;
+		else if (!bms_is_member(j, below))
+			while ((k = bms_next_member(t->revs, k)) >= 0 && !above)
+				if (revdag_is_ancestor(dag, k, j))
+					above = true;
+		if (above && t->branch != NULL &&
+			!revdag_has_label(&dag->nodes[j], t->branch))
+			above = false;
+		if (above)
+			removed = bms_add_member(removed, j);
+	}
+	return removed;
+}
+
+/*
  * The applied set after moving to the target: up, the target's ancestors
- * join; down, what lies above the target leaves (base: everything; below
- * a root: that root and what lies above it).
+ * join; down, what lies above the target leaves, and the target must be
+ * applied.
  */
 static Bitmapset *
 plan_applied(RevDag *dag, Bitmapset *applied, RevTarget *t, bool upgrade)
 {
-	Bitmapset  *keep;
 	int			j = -1;
 
 	if (upgrade)
 		return bms_union(applied, revdag_ancestors(dag, t->revs));
 
-	if (t->below >= 0)
-	{
-		keep = NULL;
-		while ((j = bms_next_member(applied, j)) >= 0)
-			if (!revdag_is_ancestor(dag, t->below, j))
-				keep = bms_add_member(keep, j);
-		return keep;
-	}
-	if (bms_is_empty(t->revs))
-		return NULL;
-
-	j = -1;
 	while ((j = bms_next_member(t->revs, j)) >= 0)
 		if (!bms_is_member(j, applied))
 			ereport(ERROR,
@@ -128,27 +149,7 @@ plan_applied(RevDag *dag, Bitmapset *applied, RevTarget *t, bool upgrade)
 							   bms_is_empty(applied) ? "none (base)" :
 							   revdag_set_string(dag, revdag_normalize_heads(dag, applied))),
 					 errhint("Use migrate_upgrade() to go up.")));
-
-	/* keep the target's ancestors and what does not descend from it */
-	{
-		Bitmapset  *below = revdag_ancestors(dag, t->revs);
-
-		keep = NULL;
-		j = -1;
-		while ((j = bms_next_member(applied, j)) >= 0)
-		{
-			bool		above = false;
-			int			k = -1;
-
-			if (!bms_is_member(j, below))
-				while ((k = bms_next_member(t->revs, k)) >= 0 && !above)
-					if (revdag_is_ancestor(dag, k, j))
-						above = true;
-			if (!above)
-				keep = bms_add_member(keep, j);
-		}
-	}
-	return keep;
+	return bms_difference(applied, plan_removed(dag, applied, t));
 }
 
 /* Update the heads for one step, as Alembic's HeadMaintainer does. */
@@ -208,16 +209,17 @@ step_version_ops(RevDag *dag, Bitmapset **heads, int rev, bool upgrade)
 		else
 		{
 			ListCell   *lc;
+			int			last = llast_int(back);
 
 			op = palloc(sizeof(VersionOp));
 			op->kind = 'U';
 			op->from = rev;
-			op->to = llast_int(back);
+			op->to = last;
 			ops = lappend(ops, op);
 			foreach(lc, back)
 			{
 				*heads = bms_add_member(*heads, lfirst_int(lc));
-				if (lfirst_int(lc) == op->to)
+				if (lfirst_int(lc) == last)
 					continue;
 				op = palloc(sizeof(VersionOp));
 				op->kind = 'I';
@@ -672,27 +674,8 @@ migrate_stamp(PG_FUNCTION_ARGS)
 	 * applied and lies neither above the target nor on the line a
 	 * back-walk left.
 	 */
-	if (t->below >= 0 || bms_is_empty(t->revs))
-		after = plan_applied(dag, dag->applied, t, false);
-	else
-	{
-		Bitmapset  *kept = NULL;
-
-		/* what stays of the applied set when going down to the target */
-		i = -1;
-		while ((i = bms_next_member(dag->applied, i)) >= 0)
-		{
-			bool		above = false;
-			int			k = -1;
-
-			while ((k = bms_next_member(t->revs, k)) >= 0 && !above)
-				if (k != i && revdag_is_ancestor(dag, k, i))
-					above = true;
-			if (!above)
-				kept = bms_add_member(kept, i);
-		}
-		after = bms_union(kept, revdag_ancestors(dag, t->revs));
-	}
+	after = bms_union(bms_difference(dag->applied, plan_removed(dag, dag->applied, t)),
+					  revdag_ancestors(dag, t->revs));
 	heads = revdag_normalize_heads(dag, after);
 	added = bms_difference(heads, dag->current);
 	removed = bms_difference(dag->current, heads);
