@@ -53,6 +53,8 @@ REGRESS = \
 	snapshot_determinism \
 	diff_errors \
 	diff_hazards \
+	revisions_targets \
+	revisions_manual \
 	models \
 	revisions_autogen
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
