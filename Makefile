@@ -56,7 +56,8 @@ REGRESS = \
 	revisions_targets \
 	revisions_manual \
 	models \
-	revisions_autogen
+	revisions_autogen \
+	revisions_walkthrough
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl
