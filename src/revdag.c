@@ -338,7 +338,10 @@ revdag_load(bool with_sql)
 
 	topo_sort(dag);
 
-	/* Ancestry and the normalized down revisions, parents first. */
+	/*
+	 * Ancestry and the down revisions, parents first: parents and
+	 * dependencies that are no ancestor of another of them.
+	 */
 	for (int t = 0; t < dag->n; t++)
 	{
 		RevNode    *r = &dag->nodes[dag->topo[t]];
@@ -350,11 +353,9 @@ revdag_load(bool with_sql)
 			r->anc = bms_add_members(r->anc, dag->nodes[r->deps[k]].anc);
 
 		r->down = palloc(sizeof(int) * (r->nparents + r->ndeps + 1));
-		for (int k = 0; k < r->nparents; k++)
-			r->down[r->ndown++] = r->parents[k];
-		for (int k = 0; k < r->ndeps; k++)
+		for (int k = 0; k < r->nparents + r->ndeps; k++)
 		{
-			int			d = r->deps[k];
+			int			d = k < r->nparents ? r->parents[k] : r->deps[k - r->nparents];
 			bool		implied = false;
 
 			for (int j = 0; j < r->nparents + r->ndeps && !implied; j++)

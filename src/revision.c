@@ -612,10 +612,15 @@ migrate_merge(PG_FUNCTION_ARGS)
 	nr.message = message;
 	if (PG_ARGISNULL(1))
 	{
+		/* every head that another does not already include (depends_on) */
+		Bitmapset  *heads = NULL;
 		ListCell   *lc;
 
-		nr.parents = palloc(sizeof(int) * (list_length(dag->heads) + 1));
 		foreach(lc, dag->heads)
+			heads = bms_add_member(heads, lfirst_int(lc));
+		heads = revdag_normalize_heads(dag, heads);
+		nr.parents = palloc(sizeof(int) * (list_length(dag->heads) + 1));
+		foreach(lc, revdag_set_topo(dag, heads))
 			nr.parents[nr.nparents++] = lfirst_int(lc);
 	}
 	else
