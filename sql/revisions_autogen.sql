@@ -12,6 +12,9 @@ DROP EXTENSION pg_migrate;
 CREATE EXTENSION pg_migrate;
 SET client_min_messages = notice;
 
+-- 0. No model at all: autogenerate has nothing to compare with.
+SELECT migrate_revision('no model yet');
+
 CREATE SCHEMA ag;
 CREATE TABLE ag.polls (id integer PRIMARY KEY, question text NOT NULL);
 INSERT INTO ag.polls VALUES (1, 'tea or coffee?');

@@ -21,7 +21,6 @@
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
-#include "commands/extension.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "parser/parser.h"
@@ -30,7 +29,6 @@
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/jsonb.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/resowner.h"
 #include "utils/snapmgr.h"
@@ -108,12 +106,23 @@ copy_jsonb(MemoryContext cxt, Jsonb *doc)
 static Jsonb *
 stored_model(MemoryContext cxt)
 {
+	const char *ext = ext_schema();
 	bool		isnull;
 	Datum		d;
 	int			ret;
 
-	ret = SPI_execute(psprintf("SELECT %s.migrate_model(NULL)", ext_schema()),
+	/* Said here in autogenerate's words, rather than by migrate_model(). */
+	ret = SPI_execute(psprintf("SELECT 1 FROM %s.migrate_models LIMIT 1", ext),
 					  true, 1);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("autogenerate needs a model, and no model is stored"),
+				 errdetail("Autogenerate compares the live schema with the model."),
+				 errhint("Set one with migrate_model_set(), migrate_model_import() or migrate_model_capture(), or write the revision by hand with autogenerate => false.")));
+	ret = SPI_execute(psprintf("SELECT %s.migrate_model(NULL)", ext), true, 1);
 	if (ret != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
