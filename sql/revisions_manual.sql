@@ -2,7 +2,9 @@
 -- point, two labelled branches, a merge and a cross-branch dependency;
 -- migrate_version after each step, the NOTICEs, migrate_log, edit and
 -- remove, a step that fails, lock_timeout and search_path of the steps.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pg_migrate;
+RESET client_min_messages;
 \set SHOW_CONTEXT never
 CREATE SCHEMA app;
 SET search_path = app, public;

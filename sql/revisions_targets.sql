@@ -1,6 +1,8 @@
 -- The target grammar (SPEC section 5) on a DAG with a branch point, two
 -- labelled branches and a merge, built from hand-written revisions.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pg_migrate;
+RESET client_min_messages;
 \set SHOW_CONTEXT never
 
 --   1a2b3c4d5e6f  create polls
