@@ -529,15 +529,29 @@ append_version_sql(StringInfo buf, RevDag *dag, List *ops)
 	}
 }
 
-/* Does the SQL end with a semicolon (after trailing blanks)? */
-static bool
-ends_statement(const char *sql)
+/*
+ * The SQL of a step in the script, ended by a semicolon: right after its
+ * last character, or on a line of its own when its last line may end in a
+ * comment.
+ */
+static void
+append_step_sql(StringInfo buf, const char *sql)
 {
-	int			i = (int) strlen(sql) - 1;
+	int			end = (int) strlen(sql);
+	int			line;
 
-	while (i >= 0 && strchr(" \t\r\n\f\v", sql[i]) != NULL)
-		i--;
-	return i >= 0 && sql[i] == ';';
+	while (end > 0 && strchr(" \t\r\n\f\v", sql[end - 1]) != NULL)
+		end--;
+	appendBinaryStringInfo(buf, sql, end);
+	if (sql[end - 1] != ';')
+	{
+		for (line = end; line > 0 && sql[line - 1] != '\n'; line--)
+			;
+		if (strstr(pnstrdup(sql + line, end - line), "--") != NULL)
+			appendStringInfoChar(buf, '\n');
+		appendStringInfoChar(buf, ';');
+	}
+	appendStringInfoString(buf, "\n\n");
 }
 
 static Datum
@@ -601,13 +615,7 @@ migrate_offline(FunctionCallInfo fcinfo, bool upgrade)
 
 		appendStringInfo(&buf, "\n-- %s\n\n", step_words(dag, rev, upgrade));
 		if (!blank(sql))
-		{
-			appendStringInfoString(&buf, sql);
-			if (!ends_statement(sql))
-				appendStringInfoString(&buf, "\n;");
-			appendStringInfoChar(&buf, '\n');
-			appendStringInfoChar(&buf, '\n');
-		}
+			append_step_sql(&buf, sql);
 		append_version_sql(&buf, dag, step_version_ops(dag, &heads, rev, upgrade));
 		appendStringInfo(&buf, "INSERT INTO %s.migrate_log (revision, direction, checksum) VALUES (%s, %s, %s);\n",
 						 revdag_ext_schema(), quote_literal_cstr(r->id),
