@@ -121,6 +121,22 @@ SELECT migrate_revision('by hand', autogenerate => false, revision => 'ag03',
 SELECT revision, direction, message FROM migrate_upgrade('head');
 SELECT * FROM migrate_verify();
 
+-- 10. Two applied heads: no one recorded snapshot describes the live
+-- schema; verify says so (a NOTICE).
+SELECT migrate_revision('branch a', autogenerate => false, revision => 'ag04a',
+                        parents => '{ag03}', upgrade_sql => 'SELECT 1',
+                        downgrade_sql => 'SELECT 1');
+SELECT migrate_revision('branch b', autogenerate => false, revision => 'ag04b',
+                        parents => '{ag03}', upgrade_sql => 'SELECT 2',
+                        downgrade_sql => 'SELECT 2');
+SELECT revision, direction, message FROM migrate_upgrade('heads');
+SELECT * FROM migrate_verify();
+
+-- 11. A version row naming no revision.
+INSERT INTO migrate_version VALUES ('nosuch');
+SELECT * FROM migrate_verify();
+DELETE FROM migrate_version WHERE version_num = 'nosuch';
+
 -- clean up
 SELECT revision, direction, message FROM migrate_downgrade('base');
 DROP SCHEMA ag CASCADE;
