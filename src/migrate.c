@@ -123,6 +123,15 @@ plan_removed(RevDag *dag, Bitmapset *applied, RevTarget *t)
 		if (above)
 			removed = bms_add_member(removed, j);
 	}
+
+	/*
+	 * What needs a revision that goes must go too: with a branch filter, a
+	 * revision of another branch may depend on one of this branch.
+	 */
+	j = -1;
+	while ((j = bms_next_member(applied, j)) >= 0)
+		if (!bms_is_member(j, removed) && bms_overlap(dag->nodes[j].anc, removed))
+			removed = bms_add_member(removed, j);
 	return removed;
 }
 
