@@ -116,6 +116,10 @@ SELECT versions();
 SELECT revision, direction FROM migrate_downgrade('bb01'); -- nothing above bb01 on its line but ee01
 SELECT versions();
 SELECT migrate_graph() ~ '"ee01" -> "bb01" \[style = dashed' AS graph_shows_depends_on;
+SELECT revision, direction FROM migrate_upgrade('ee01');
+SELECT versions();
+SELECT revision, direction FROM migrate_downgrade('mail@-1'); -- bb01 goes, and ee01 that needs it
+SELECT versions();
 SELECT revision, direction FROM migrate_downgrade('base');
 SELECT migrate_remove('ee01');
 
