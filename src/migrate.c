@@ -448,6 +448,7 @@ migrate_online(FunctionCallInfo fcinfo, bool upgrade)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 
 	dag = revdag_load(true);
+	revdag_check_current();
 	run.dag = dag;
 	t = target_resolve(dag, target, dag->current);
 	after = plan_applied(dag, dag->applied, t, upgrade);
@@ -683,6 +684,7 @@ migrate_stamp(PG_FUNCTION_ARGS)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 	memset(&run, 0, sizeof(run));
 	dag = revdag_load(false);
+	revdag_check_current();
 	run.dag = dag;
 	t = target_resolve(dag, target, dag->current);
 

@@ -330,6 +330,7 @@ migrate_revision(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 	dag = revdag_load(true);
+	revdag_check_current();
 
 	memset(&nr, 0, sizeof(nr));
 	nr.message = message;
@@ -499,6 +500,7 @@ migrate_edit(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 	dag = revdag_load(true);
+	revdag_check_current();
 	r = &dag->nodes[unapplied_revision(dag, name, "edited")];
 
 	if (upgrade_sql == NULL)
@@ -559,6 +561,7 @@ migrate_remove(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 	dag = revdag_load(false);
+	revdag_check_current();
 	r = &dag->nodes[unapplied_revision(dag, name, "removed")];
 
 	for (int i = 0; i < dag->n; i++)
@@ -607,6 +610,7 @@ migrate_merge(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 	dag = revdag_load(false);
+	revdag_check_current();
 
 	memset(&nr, 0, sizeof(nr));
 	nr.message = message;
