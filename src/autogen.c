@@ -218,10 +218,16 @@ autogen_live_document(List *scope, bool all, MemoryContext cxt)
 	return doc;
 }
 
-/* Two documents the same?  jsonb's own equality: canonical, cheap. */
+/*
+ * Two documents the same?  jsonb's own equality.  Documents written by the
+ * same code are byte for byte the same when equal (jsonb's binary form is
+ * canonical), which memcmp() sees without walking 15 MB of containers.
+ */
 static bool
 documents_equal(Jsonb *a, Jsonb *b)
 {
+	if (VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0)
+		return true;
 	return compareJsonbContainers(&a->root, &b->root) == 0;
 }
 
@@ -369,6 +375,7 @@ self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
 	PG_TRY();
 	{
 		Jsonb	   *back;
+		bool		same;
 		instr_time	t0;
 		char	   *o;
 		char	   *d;
@@ -380,7 +387,10 @@ self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
 		INSTR_TIME_SET_CURRENT(t0);
 		reached = snapshot_now(scope, all, cxt);
 		elog(DEBUG1, "pg_migrate: autogenerate check: snapshot after upgrade: %.1f ms", ms_since(t0));
-		if (!documents_equal(reached, model))
+		INSTR_TIME_SET_CURRENT(t0);
+		same = documents_equal(reached, model);
+		elog(DEBUG1, "pg_migrate: autogenerate check: compared with the model: %.1f ms", ms_since(t0));
+		if (!same)
 		{
 			first_difference(reached, model, &o, &d);
 			wrong_phase = "upgrade does not reach the model";
@@ -396,7 +406,10 @@ self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
 			INSTR_TIME_SET_CURRENT(t0);
 			back = snapshot_now(scope, all, cxt);
 			elog(DEBUG1, "pg_migrate: autogenerate check: snapshot after downgrade: %.1f ms", ms_since(t0));
-			if (!documents_equal(back, live))
+			INSTR_TIME_SET_CURRENT(t0);
+			same = documents_equal(back, live);
+			elog(DEBUG1, "pg_migrate: autogenerate check: compared with the start: %.1f ms", ms_since(t0));
+			if (!same)
 			{
 				first_difference(back, live, &o, &d);
 				wrong_phase = "downgrade does not lead back to the live schema";
