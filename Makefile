@@ -25,6 +25,14 @@ OBJS = \
 	src/diff.o \
 	src/model.o \
 	src/model_refs.o \
+	src/checksum.o \
+	src/autogen.o \
+	src/verify.o \
+	src/revdag.o \
+	src/target.o \
+	src/migrate.o \
+	src/revision.o \
+	src/history.o \
 	$(patsubst %.c,%.o,$(wildcard src/ddl/*.c))
 
 DATA = sql/$(EXTENSION)--$(EXTVERSION).sql
@@ -46,8 +54,16 @@ REGRESS = \
 	snapshot_determinism \
 	diff_errors \
 	diff_hazards \
-	models
+	revisions_targets \
+	revisions_manual \
+	models \
+	revisions_autogen \
+	revisions_walkthrough
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
+
+# isolation tests: specs/<name>.spec against expected/<name>.out
+ISOLATION = concurrent_upgrade upgrade_lock_timeout
+ISOLATION_OPTS = --inputdir=.
 
 PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl
 PG_CFLAGS = -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare $(EXTRA_CFLAGS)
@@ -59,7 +75,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(OBJS): src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h
+$(OBJS): src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/checksum.h src/autogen.h src/revdag.h src/target.h
 
 .PHONY: test demo pgtap
 # The two commands of the README. Both install what is missing (as root),

@@ -1,8 +1,8 @@
 -- The pg_migrate walkthrough of `make demo` (test/run-demo runs it with
 -- psql -e on a throwaway cluster, in a fresh database).  It follows the
--- Alembic/SQLAlchemy cheatsheet's Poll/Voter example.  For now it shows the
--- parts that exist: installing the extension and the snapshot of the live
--- schema; models, revisions and mapped views will join it as they land.
+-- Alembic/SQLAlchemy cheatsheet's Poll/Voter example: installing the
+-- extension, the snapshot, models, migrate_check, then Alembic's revision
+-- workflow (docs/revisions.md); mapped views will join it as they land.
 \set ON_ERROR_STOP 1
 \set QUIET on
 \pset pager off
@@ -106,5 +106,66 @@ SELECT migrate_diff_sql(migrate_snapshot(ARRAY['public']), migrate_model(ARRAY['
 \set QUIET off
 
 \echo
-\echo '=== Coming next: revisions (migrate_revision, migrate_upgrade, migrate_downgrade)'
-\echo '    and mapped views (n_voters, polls.voters).'
+\echo '=== 8. alembic revision --autogenerate -m "add question"  ->  migrate_revision()'
+\echo '    upgrade = diff(live, model), downgrade = diff(model, live), both checked on the real'
+\echo '    catalogs (in a subtransaction that is rolled back) before the revision is stored'
+\echo
+SELECT migrate_revision('add question') AS rev \gset
+SELECT field, value FROM migrate_show(:'rev') WHERE field IN ('revision', 'message', 'parents', 'upgrade_sql', 'downgrade_sql');
+
+\echo
+\echo '=== 9. A hand-written revision on top (alembic revision -m, then edit the file)'
+\echo
+SELECT migrate_revision('voters vote once', autogenerate => false,
+       upgrade_sql   => 'CREATE UNIQUE INDEX voters_once ON voters (poll_id, id)',
+       downgrade_sql => 'DROP INDEX voters_once') AS rev2 \gset
+SELECT revision, parents, message, is_head, is_applied FROM migrate_history();
+
+\echo
+\echo '=== 10. alembic upgrade head --sql  ->  migrate_upgrade_sql(): the script, nothing runs'
+\echo
+\set QUIET on
+\pset format unaligned
+\pset tuples_only on
+\set QUIET off
+SELECT migrate_upgrade_sql('head');
+\set QUIET on
+\pset format aligned
+\pset tuples_only off
+\set QUIET off
+
+\echo
+\echo '=== 11. alembic upgrade head  ->  migrate_upgrade(): NOTICEs in Alembic''s words'
+\echo
+SELECT * FROM migrate_upgrade('head');
+SELECT * FROM migrate_current();
+\d polls
+
+\echo
+\echo '=== 12. alembic downgrade -1, then alembic current'
+\echo
+SELECT revision, direction, message FROM migrate_downgrade('-1');
+SELECT * FROM migrate_version;
+
+\echo
+\echo '=== 13. alembic upgrade +1, and the log of every step'
+\echo
+SELECT revision, direction, message FROM migrate_upgrade('+1');
+SELECT revision, direction, role, left(checksum, 12) AS checksum FROM migrate_log ORDER BY id;
+
+\echo
+\echo '=== 14. Keep the history in git: migrate_export() (replayable, idempotent)'
+\echo
+\set QUIET on
+\pset format unaligned
+\pset tuples_only on
+\set QUIET off
+SELECT migrate_export();
+SELECT migrate_graph();
+\set QUIET on
+\pset format aligned
+\pset tuples_only off
+\set QUIET off
+
+\echo
+\echo '=== Coming next: mapped views (n_voters, polls.voters).'
