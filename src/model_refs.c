@@ -39,6 +39,7 @@
 #include "catalog/pg_extension.h"
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "portability/instr_time.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -400,54 +401,87 @@ push_string(JsonbParseState **st, JsonbIteratorToken tok, const char *s)
 }
 
 /*
- * Does model_prune_refs() have anything to cut?  The same walk as its
- * rewrite (the levels child_frame() tells apart), reading only: true at the
- * first "depends_on" array that is empty or holds a reference that names no
- * object of the document.  The graph the references are resolved in is
- * built the first time one is met, in *g (most documents of the stored
- * models hold none that the cut removes, and reading a 15 MB document back
- * with pushJsonbValue() costs more than the graph).
+ * Does model_prune_refs() have anything to cut?  One walk of the document
+ * over the levels child_frame() tells apart, reading only: it notes the
+ * key of every object (what graph_from_jsonb() registers and graph_find()
+ * looks up: "label schema.refname", quoted as gnode_key() writes it) and
+ * every reference of a "depends_on", and stops at an empty "depends_on"
+ * (the cut leaves it out).  Then each reference is looked up as
+ * ref_resolves() does.  Most documents of the stored models hold nothing
+ * the cut removes: this costs a fraction of reading the document into a
+ * graph, and of writing it again with pushJsonbValue().
  */
+typedef struct CutRef
+{
+	const char *schema;			/* the schema of the object that has it */
+	char	   *ref;
+} CutRef;
+
 typedef struct CutScan
 {
-	Jsonb	   *doc;
-	MemoryContext cxt;			/* where the graph goes */
-	Graph	   *g;
+	HTAB	   *keys;			/* of char *: the objects of the document */
+	List	   *refs;			/* of CutRef * */
+	bool		empty_deps;		/* a "depends_on" that is empty */
 } CutScan;
 
+static uint32
+cut_key_hash(const void *key, Size keysize)
+{
+	return string_hash(*(char *const *) key, 0);
+}
+
+static int
+cut_key_match(const void *a, const void *b, Size keysize)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
 static bool
-deps_need_cut(CutScan *cs, JsonbContainer *deps, const char *schema)
+cut_key_known(CutScan *cs, const char *key)
+{
+	return hash_search(cs->keys, &key, HASH_FIND, NULL) != NULL;
+}
+
+/*
+ * An object (a column if is_column) of the document and what is under it:
+ * name unquoted; schema the name of its schema (NULL: a schema or an
+ * extension); parent_ref the quoted refname of its parent, NULL when that
+ * is a schema or there is none.
+ */
+static void
+cut_scan_node(CutScan *cs, JsonbContainer *node, ObjKind kind,
+			  const char *name, const char *schema, const char *parent_ref)
 {
 	JsonbIterator *it;
 	JsonbIteratorToken tok;
 	JsonbValue	v;
-
-	if (JsonContainerSize(deps) == 0)
-		return true;			/* written as no depends_on at all */
-	it = JsonbIteratorInit(deps);
-	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
-	{
-		if (tok != WJB_ELEM || v.type != jbvString)
-			continue;
-		if (cs->g == NULL)
-			cs->g = graph_from_jsonb(cs->doc, cs->cxt);
-		if (!ref_resolves(cs->g, schema,
-						  pnstrdup(v.val.string.val, v.val.string.len)))
-			return true;
-	}
-	return false;
-}
-
-/* An object (F_NODE) or a column (F_COLUMN) and what is under it. */
-static bool
-node_needs_cut(CutScan *cs, JsonbContainer *node, const char *schema,
-			   bool is_column)
-{
-	JsonbIterator *it = JsonbIteratorInit(node);
-	JsonbIteratorToken tok;
-	JsonbValue	v;
 	JsonbValue	key = {0};
+	char	   *refname;
+	char	   *fullkey;
+	const char *paren;
+	bool		is_column = (kind == OBJ_COLUMN);
 
+	/* graph_set_refname(), and load_children() for functions */
+	if (kind == OBJ_FUNCTION && (paren = strchr(name, '(')) != NULL)
+		refname = psprintf("%s%s", quote_identifier(pnstrdup(name, paren - name)),
+						   paren);
+	else if (parent_ref != NULL && !pgm_kinds[kind].schema_scoped)
+		refname = psprintf("%s.%s", parent_ref, quote_identifier(name));
+	else
+		refname = (char *) quote_identifier(name);
+	/* gnode_key() */
+	if (schema == NULL)
+		fullkey = psprintf("%s %s", pgm_kinds[kind].label, quote_identifier(name));
+	else
+		fullkey = psprintf("%s %s.%s", pgm_kinds[kind].label,
+						   quote_identifier(schema), refname);
+	(void) hash_search(cs->keys, &fullkey, HASH_ENTER, NULL);
+
+	/* the schema the children and references of this object are in */
+	if (kind == OBJ_SCHEMA)
+		schema = name;
+
+	it = JsonbIteratorInit(node);
 	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 	{
 		JsonbContainer *c;
@@ -464,9 +498,24 @@ node_needs_cut(CutScan *cs, JsonbContainer *node, const char *schema,
 		if (key.val.string.len == 10 &&
 			strncmp(key.val.string.val, "depends_on", 10) == 0)
 		{
+			JsonbIterator *dit;
+			JsonbValue	dv;
+
 			/* a depends_on that is no array is kept as it is */
-			if (JsonContainerIsArray(c) && deps_need_cut(cs, c, schema))
-				return true;
+			if (!JsonContainerIsArray(c))
+				continue;
+			if (JsonContainerSize(c) == 0)
+				cs->empty_deps = true;
+			dit = JsonbIteratorInit(c);
+			while ((tok = JsonbIteratorNext(&dit, &dv, true)) != WJB_DONE)
+				if (tok == WJB_ELEM && dv.type == jbvString)
+				{
+					CutRef	   *r = palloc(sizeof(CutRef));
+
+					r->schema = (kind == OBJ_EXTENSION) ? NULL : schema;
+					r->ref = pnstrdup(dv.val.string.val, dv.val.string.len);
+					cs->refs = lappend(cs->refs, r);
+				}
 			continue;
 		}
 		if (is_column)
@@ -478,35 +527,63 @@ node_needs_cut(CutScan *cs, JsonbContainer *node, const char *schema,
 		{
 			JsonbIterator *cit = JsonbIteratorInit(c);
 			JsonbValue	cv;
+			char	   *cname = NULL;
 
 			while ((tok = JsonbIteratorNext(&cit, &cv, true)) != WJB_DONE)
-				if ((tok == WJB_VALUE || tok == WJB_ELEM) &&
-					cv.type == jbvBinary &&
-					JsonContainerIsObject(cv.val.binary.data) &&
-					node_needs_cut(cs, cv.val.binary.data, schema,
-								   pgm_kinds[k].is_array))
-					return true;
+			{
+				JsonbValue	nv;
+
+				if (tok == WJB_KEY)
+				{
+					cname = pnstrdup(cv.val.string.val, cv.val.string.len);
+					continue;
+				}
+				if ((tok != WJB_VALUE && tok != WJB_ELEM) ||
+					cv.type != jbvBinary ||
+					!JsonContainerIsObject(cv.val.binary.data))
+					continue;
+				if (tok == WJB_ELEM)
+				{
+					/* columns: named by their "name" */
+					if (!getKeyJsonValueFromContainer(cv.val.binary.data,
+													  "name", 4, &nv) ||
+						nv.type != jbvString)
+						continue;
+					cname = pnstrdup(nv.val.string.val, nv.val.string.len);
+				}
+				cut_scan_node(cs, cv.val.binary.data, k, cname, schema,
+							  kind == OBJ_SCHEMA ? NULL : refname);
+			}
 		}
 	}
-	return false;
 }
 
 static bool
-document_needs_cut(CutScan *cs)
+document_needs_cut(Jsonb *doc)
 {
-	static const char *const maps[] = {"schemas", "extensions"};
+	static const char *const maps[] = {"extensions", "schemas"};
+	CutScan		cs = {NULL, NIL, false};
+	HASHCTL		ctl;
+	ListCell   *lc;
 
-	if (!JB_ROOT_IS_OBJECT(cs->doc))
+	if (!JB_ROOT_IS_OBJECT(doc))
 		return true;			/* the rewrite says what is wrong */
+	ctl.keysize = sizeof(char *);
+	ctl.entrysize = sizeof(char *);
+	ctl.hash = cut_key_hash;
+	ctl.match = cut_key_match;
+	ctl.hcxt = CurrentMemoryContext;
+	cs.keys = hash_create("pg_migrate model keys", 4096, &ctl,
+						  HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
 	for (int i = 0; i < lengthof(maps); i++)
 	{
 		JsonbValue	m;
 		JsonbIterator *it;
 		JsonbIteratorToken tok;
 		JsonbValue	v;
-		char	   *key = NULL;
+		char	   *name = NULL;
 
-		if (!getKeyJsonValueFromContainer(&cs->doc->root, maps[i],
+		if (!getKeyJsonValueFromContainer(&doc->root, maps[i],
 										  strlen(maps[i]), &m) ||
 			m.type != jbvBinary || !JsonContainerIsObject(m.val.binary.data))
 			continue;
@@ -514,13 +591,31 @@ document_needs_cut(CutScan *cs)
 		while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 		{
 			if (tok == WJB_KEY)
-				key = pnstrdup(v.val.string.val, v.val.string.len);
+				name = pnstrdup(v.val.string.val, v.val.string.len);
 			else if (tok == WJB_VALUE && v.type == jbvBinary &&
-					 JsonContainerIsObject(v.val.binary.data) &&
-					 node_needs_cut(cs, v.val.binary.data,
-									i == 0 ? key : NULL, false))
-				return true;
+					 JsonContainerIsObject(v.val.binary.data))
+				cut_scan_node(&cs, v.val.binary.data,
+							  i == 0 ? OBJ_EXTENSION : OBJ_SCHEMA,
+							  name, NULL, NULL);
 		}
+	}
+	if (cs.empty_deps)
+		return true;
+
+	/* ref_resolves(), on the keys */
+	foreach(lc, cs.refs)
+	{
+		CutRef	   *r = lfirst(lc);
+		const char *space = strchr(r->ref, ' ');
+
+		if (space == NULL)
+			return true;
+		if (r->schema != NULL &&
+			cut_key_known(&cs, psprintf("%.*s %s.%s", (int) (space - r->ref), r->ref,
+										quote_identifier(r->schema), space + 1)))
+			continue;
+		if (!cut_key_known(&cs, r->ref))
+			return true;
 	}
 	return false;
 }
@@ -539,7 +634,6 @@ model_prune_refs(Jsonb *doc, MemoryContext cxt)
 											   "pg_migrate model references",
 											   ALLOCSET_DEFAULT_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(work);
-	CutScan		cs = {doc, work, NULL};
 	Graph	   *g;
 	JsonbParseState *st = NULL;
 	JsonbValue *res = NULL;
@@ -553,7 +647,7 @@ model_prune_refs(Jsonb *doc, MemoryContext cxt)
 	Jsonb	   *out;
 
 	/* nothing to cut: the document as it is (jsonb's form is canonical) */
-	if (!document_needs_cut(&cs))
+	if (!document_needs_cut(doc))
 	{
 		MemoryContextSwitchTo(old);
 		MemoryContextDelete(work);
@@ -561,7 +655,7 @@ model_prune_refs(Jsonb *doc, MemoryContext cxt)
 		memcpy(out, doc, VARSIZE(doc));
 		return out;
 	}
-	g = cs.g ? cs.g : graph_from_jsonb(doc, work);
+	g = graph_from_jsonb(doc, work);
 
 	stack = palloc(sizeof(Frame) * maxdepth);
 	it = JsonbIteratorInit(&doc->root);
