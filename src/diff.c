@@ -692,9 +692,10 @@ walk_target_children(DiffContext *cx, GNode *t)
 		{
 			/* changed by the parent's handler; comments and grants here */
 			GNode	   *sc = graph_find(cx->source, gnode_key(c));
+			NodeState  *cst = state_of(cx, c);
 
-			state_of(cx, c)->walked = true;
-			state_of(cx, c)->match = sc;
+			cst->walked = true;
+			cst->match = sc;
 			diff_comment(cx, sc, c);
 			diff_privileges(cx, sc, c);
 			continue;
@@ -759,7 +760,8 @@ walk_source(DiffContext *cx, GNode *s)
 
 	if (st->rebuilt)
 		return;
-	if (graph_find(cx->target, gnode_key(s)) == NULL)
+	/* matched by the target walk, or else looked up */
+	if (st->match == NULL && graph_find(cx->target, gnode_key(s)) == NULL)
 	{
 		if (!in_target_scope(cx, s))
 			return;
@@ -1113,8 +1115,11 @@ compute_graphs(Graph *source, Graph *target)
 	ctl.keysize = sizeof(GNode *);
 	ctl.entrysize = sizeof(NodeState);
 	ctl.hcxt = CurrentMemoryContext;
-	cx->nodestate = hash_create("pg_migrate diff", 4096, &ctl,
-								HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	/* about one state per node of either graph: sized for that at once */
+	cx->nodestate = hash_create("pg_migrate diff",
+								Max(4096, hash_get_num_entries(source->bykey) +
+									hash_get_num_entries(target->bykey)),
+								&ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
 
 	foreach(lc, cx->target->extensions)
 		walk_target(cx, lfirst(lc));
