@@ -24,6 +24,8 @@ OBJS = \
 	src/catalog/policy.o \
 	src/diff.o \
 	src/model.o \
+	src/mapped_view.o \
+	src/property.o \
 	$(patsubst %.c,%.o,$(wildcard src/ddl/*.c))
 
 DATA = sql/$(EXTENSION)--$(EXTVERSION).sql
@@ -58,7 +60,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(OBJS): src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h
+$(OBJS): src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/mapped.h
 
 .PHONY: test demo pgtap
 # The two commands of the README. Both install what is missing (as root),

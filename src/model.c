@@ -36,6 +36,7 @@
 #include "utils/resowner.h"
 #include "utils/snapmgr.h"
 
+#include "mapped.h"
 #include "snapshot.h"
 
 PG_FUNCTION_INFO_V1(migrate_model_set);
@@ -919,6 +920,8 @@ migrate_model(PG_FUNCTION_ARGS)
 									   SPI_tuptable->tupdesc, 1, &isnull));
 	MemoryContextSwitchTo(cxt);
 	doc = (Jsonb *) PG_DETOAST_DATUM_COPY(JsonbPGetDatum(doc));
+	/* The mapped views of the properties are part of the model (SPEC 6). */
+	doc = mapped_model_extend(doc, cxt);
 	SPI_finish();
 	PG_RETURN_JSONB_P(doc);
 }
