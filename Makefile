@@ -47,7 +47,8 @@ REGRESS = \
 	snapshot_determinism \
 	diff_errors \
 	diff_hazards \
-	models
+	models \
+	mapped_views
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl
