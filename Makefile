@@ -26,6 +26,14 @@ OBJS = \
 	src/model.o \
 	src/mapped_view.o \
 	src/property.o \
+	src/checksum.o \
+	src/autogen.o \
+	src/verify.o \
+	src/revdag.o \
+	src/target.o \
+	src/migrate.o \
+	src/revision.o \
+	src/history.o \
 	$(patsubst %.c,%.o,$(wildcard src/ddl/*.c))
 
 DATA = sql/$(EXTENSION)--$(EXTVERSION).sql
@@ -61,7 +69,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(OBJS): src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/mapped.h
+$(OBJS): src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/checksum.h src/autogen.h src/revdag.h src/target.h src/mapped.h
 
 .PHONY: test demo pgtap
 # The two commands of the README. Both install what is missing (as root),

@@ -1257,3 +1257,26 @@ migrate_diff_sql(PG_FUNCTION_ARGS)
 	MemoryContextDelete(work);
 	PG_RETURN_TEXT_P(result);
 }
+
+/*
+ * For C callers (autogen.c, verify.c): the ordered steps from source to
+ * target, allocated in the current memory context (the graphs in cxt),
+ * and how migrate_diff() names a step's action and object.
+ */
+List *
+diff_compute(Jsonb *source, Jsonb *target, MemoryContext cxt)
+{
+	return compute_diff(source, target, cxt);
+}
+
+const char *
+diff_action_name(StepAction action)
+{
+	return action_name(action);
+}
+
+char *
+diff_object_name(DiffStep *step)
+{
+	return display_name(step->node);
+}

@@ -73,6 +73,9 @@ typedef struct DdlHandler
 
 extern const DdlHandler *pgm_ddl_handler(ObjKind kind);
 extern char *diff_script(List *steps);
+extern List *diff_compute(Jsonb *source, Jsonb *target, MemoryContext cxt);
+extern const char *diff_action_name(StepAction action);
+extern char *diff_object_name(DiffStep *step);
 
 /* diff.c: for the handlers */
 extern DiffStep *diff_step(DiffContext *cx, StepAction action, GNode *node,

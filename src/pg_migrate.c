@@ -8,6 +8,8 @@
  */
 #include "pg_migrate.h"
 
+#include "autogen.h"
+#include "revdag.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
@@ -19,9 +21,20 @@ PG_MODULE_MAGIC;
 
 void		_PG_init(void);
 
+/* pg_migrate.lock_timeout: the lock_timeout of each step (ms), 0 = inherit */
+int			pgm_lock_timeout = 0;
+
 void
 _PG_init(void)
 {
+	DefineCustomIntVariable("pg_migrate.lock_timeout",
+							"Sets the lock_timeout each migration step runs with.",
+							"0 (the default) leaves the session's lock_timeout as it is.",
+							&pgm_lock_timeout,
+							0, 0, PG_INT32_MAX,
+							PGC_USERSET, GUC_UNIT_MS,
+							NULL, NULL, NULL);
+	autogen_define_gucs();		/* pg_migrate.debug_drop_last_step */
 	MarkGUCPrefixReserved("pg_migrate");
 }
 

@@ -1,0 +1,508 @@
+/*-------------------------------------------------------------------------
+ *
+ * autogen.c
+ *	  Autogenerate (SPEC section 5, docs/revisions-autogenerate.md): the
+ *	  upgrade SQL of a revision is diff(live, model), its downgrade SQL
+ *	  diff(model, live), and both are checked on the real catalogs before
+ *	  migrate_revision() stores anything.
+ *
+ * The check runs inside a subtransaction that is always rolled back: the
+ * upgrade SQL runs, the models' schemas are snapshotted and compared with
+ * the model; the downgrade SQL runs, they are snapshotted again and
+ * compared with the live schema as it was.  A difference is an error that
+ * names the first object that differs.  The snapshot taken after the
+ * upgrade is what the revision leads to: its hash and the document itself
+ * are stored with the revision, for migrate_verify() (verify.c).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "autogen.h"
+
+#include "access/xact.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/extension.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "portability/instr_time.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/jsonb.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/resowner.h"
+#include "utils/snapmgr.h"
+
+#include "checksum.h"
+#include "diff.h"
+#include "pg_migrate.h"
+#include "snapshot.h"
+
+/* pg_migrate.debug_drop_last_step: see autogen_define_gucs(). */
+static bool debug_drop_last_step = false;
+
+void
+autogen_define_gucs(void)
+{
+	DefineCustomBoolVariable("pg_migrate.debug_drop_last_step",
+							 "Drops the last step of autogenerate's upgrade SQL before it is checked.",
+							 "A developer setting, to see autogenerate's self-check refuse a wrong "
+							 "script: the revision is then never stored.",
+							 &debug_drop_last_step,
+							 false,
+							 PGC_USERSET,
+							 GUC_NOT_IN_SAMPLE,
+							 NULL, NULL, NULL);
+}
+
+/*
+ * The extension's schema, quoted, to qualify what the C code calls.  Must
+ * be called inside SPI.
+ */
+static const char *
+ext_schema(void)
+{
+	bool		isnull;
+	Datum		d;
+	int			ret;
+
+	ret = SPI_execute("SELECT n.nspname FROM pg_catalog.pg_extension e"
+					  " JOIN pg_catalog.pg_namespace n"
+					  "   ON n.oid OPERATOR(pg_catalog.=) e.extnamespace"
+					  " WHERE e.extname OPERATOR(pg_catalog.=) 'pg_migrate'",
+					  true, 1);
+	if (ret != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "pg_migrate: the extension's schema was not found");
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	return quote_identifier(pstrdup(NameStr(*DatumGetName(d))));
+}
+
+/* elapsed milliseconds since t0, for the DEBUG1 timings */
+static double
+ms_since(instr_time t0)
+{
+	instr_time	t1;
+
+	INSTR_TIME_SET_CURRENT(t1);
+	INSTR_TIME_SUBTRACT(t1, t0);
+	return INSTR_TIME_GET_MILLISEC(t1);
+}
+
+/* A copy of a jsonb value in cxt. */
+static Jsonb *
+copy_jsonb(MemoryContext cxt, Jsonb *doc)
+{
+	Jsonb	   *copy = MemoryContextAlloc(cxt, VARSIZE(doc));
+
+	memcpy(copy, doc, VARSIZE(doc));
+	return copy;
+}
+
+/*
+ * The stored models merged into one document: what migrate_model(NULL)
+ * returns, read through that function so that there is one definition of
+ * it.  Allocated in cxt.  Must be called inside SPI.
+ */
+static Jsonb *
+stored_model(MemoryContext cxt)
+{
+	bool		isnull;
+	Datum		d;
+	int			ret;
+
+	ret = SPI_execute(psprintf("SELECT %s.migrate_model(NULL)", ext_schema()),
+					  true, 1);
+	if (ret != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (isnull)
+		elog(ERROR, "pg_migrate: migrate_model() returned null");
+	return copy_jsonb(cxt, DatumGetJsonbP(d));
+}
+
+/*
+ * The schema names of a document's "scope", or NIL with *all set when it
+ * is "all".
+ */
+List *
+autogen_document_scope(Jsonb *doc, bool *all)
+{
+	JsonbValue *v;
+	List	   *names = NIL;
+
+	*all = false;
+	v = getKeyJsonValueFromContainer(&doc->root, "scope", 5, NULL);
+	if (v == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("snapshot document has no \"scope\" key")));
+	if (v->type == jbvString)
+	{
+		*all = true;
+		return NIL;
+	}
+	if (v->type == jbvBinary && JsonContainerIsArray(v->val.binary.data))
+	{
+		JsonbIterator *it = JsonbIteratorInit(v->val.binary.data);
+		JsonbValue	e;
+		JsonbIteratorToken tok;
+
+		while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
+		{
+			if (tok == WJB_ELEM && e.type == jbvString)
+				names = lappend(names, pnstrdup(e.val.string.val,
+												e.val.string.len));
+		}
+		return names;
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("snapshot document's \"scope\" is neither \"all\" nor a list of schemas")));
+	return NIL;					/* keep the compiler quiet */
+}
+
+/*
+ * The live snapshot of a scope (NIL with all: every user schema), allocated
+ * in cxt.  Schemas of the scope that do not exist are left out of the
+ * snapshot but kept in its scope: a diff towards it then drops them, a diff
+ * from it creates them, as for the schemas that exist.  Must be called
+ * inside SPI.
+ */
+Jsonb *
+autogen_live_document(List *scope, bool all, MemoryContext cxt)
+{
+	Datum	   *elems;
+	int			n = 0;
+	ArrayType  *arr = NULL;
+	Graph	   *g;
+	Jsonb	   *doc;
+	ListCell   *lc;
+
+	if (!all)
+	{
+		elems = palloc(sizeof(Datum) * (list_length(scope) + 1));
+		foreach(lc, scope)
+		{
+			const char *name = lfirst(lc);
+
+			if (OidIsValid(get_namespace_oid(name, true)))
+				elems[n++] = DirectFunctionCall1(namein, CStringGetDatum(name));
+		}
+		arr = construct_array(elems, n, NAMEOID, NAMEDATALEN, false,
+							  TYPALIGN_CHAR);
+	}
+	g = snapshot_build(arr, cxt);
+	if (!all)
+	{
+		MemoryContext old = MemoryContextSwitchTo(g->cxt);
+
+		g->scope = NIL;
+		foreach(lc, scope)
+			g->scope = lappend(g->scope, pstrdup(lfirst(lc)));
+		MemoryContextSwitchTo(old);
+	}
+	MemoryContextSwitchTo(cxt);
+	doc = snapshot_document(g);
+	MemoryContextDelete(g->cxt);
+	return doc;
+}
+
+/* Two documents the same?  jsonb's own equality: canonical, cheap. */
+static bool
+documents_equal(Jsonb *a, Jsonb *b)
+{
+	return compareJsonbContainers(&a->root, &b->root) == 0;
+}
+
+/*
+ * Why two documents that should be the same are not: the first step of
+ * diff(have, want), as migrate_diff() would name it, in *object ("table
+ * app.voters") and that step's action and SQL, with the number of steps,
+ * in *detail.
+ */
+static void
+first_difference(Jsonb *have, Jsonb *want, char **object, char **detail)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	MemoryContext work = AllocSetContextCreate(cxt, "pg_migrate autogenerate check",
+											   ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(work);
+	List	   *steps = diff_compute(have, want, work);
+
+	MemoryContextSwitchTo(old);
+	if (steps == NIL)
+	{
+		*object = pstrdup("the snapshot document");
+		*detail = psprintf("The documents differ (hashes %s and %s) in nothing the diff turns into a step.",
+						   snapshot_hash(have), snapshot_hash(want));
+	}
+	else
+	{
+		DiffStep   *step = linitial(steps);
+
+		*object = psprintf("%s %s", pgm_kinds[step->node->kind].label,
+						   diff_object_name(step));
+		*detail = psprintf("%d step%s would still be needed; the first, %s %s: %s",
+						   list_length(steps), list_length(steps) == 1 ? "" : "s",
+						   diff_action_name(step->action), *object,
+						   step->sql.data);
+	}
+	MemoryContextDelete(work);
+}
+
+/* The ordered steps of diff(source, target) as one script, in cxt. */
+static char *
+diff_as_script(Jsonb *source, Jsonb *target, bool drop_last, int *nsteps)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	MemoryContext work = AllocSetContextCreate(cxt, "pg_migrate autogenerate diff",
+											   ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(work);
+	List	   *steps = diff_compute(source, target, work);
+	char	   *script;
+
+	if (drop_last && steps != NIL)
+		steps = list_delete_last(steps);
+	*nsteps = list_length(steps);
+	script = diff_script(steps);
+	MemoryContextSwitchTo(old);
+	script = pstrdup(script);
+	MemoryContextDelete(work);
+	return script;
+}
+
+/* What a phase of the check was doing, for its error messages. */
+typedef enum CheckPhase
+{
+	PHASE_NONE,
+	PHASE_UPGRADE,
+	PHASE_DOWNGRADE
+} CheckPhase;
+
+/* A snapshot of the scope that sees what the statements before it did. */
+static Jsonb *
+snapshot_now(List *scope, bool all, MemoryContext cxt)
+{
+	Jsonb	   *doc;
+
+	CommandCounterIncrement();
+	PushCopiedSnapshot(GetActiveSnapshot());
+	UpdateActiveSnapshotCommandId();
+	doc = autogen_live_document(scope, all, cxt);
+	PopActiveSnapshot();
+	return doc;
+}
+
+/*
+ * The self-check (SPEC section 5), in a subtransaction that is always
+ * rolled back: run the upgrade, compare with the model, run the
+ * downgrade, compare with the start.  Returns the snapshot the upgrade
+ * leads to.  Any difference, or a statement that fails, is an ERROR.
+ */
+static Jsonb *
+self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	ResourceOwner owner = CurrentResourceOwner;
+	volatile CheckPhase phase = PHASE_NONE;
+	Jsonb	   *volatile reached = NULL;
+	char	   *volatile wrong_phase = NULL;
+	char	   *volatile object = NULL;
+	char	   *volatile detail = NULL;
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(cxt);
+	PG_TRY();
+	{
+		Jsonb	   *back;
+		instr_time	t0;
+		char	   *o;
+		char	   *d;
+
+		INSTR_TIME_SET_CURRENT(t0);
+		phase = PHASE_UPGRADE;
+		if (SPI_execute(r->upgrade_sql, false, 0) < 0)
+			elog(ERROR, "pg_migrate: running the upgrade SQL failed");
+		elog(DEBUG1, "pg_migrate: autogenerate check: upgrade ran: %.1f ms", ms_since(t0));
+		INSTR_TIME_SET_CURRENT(t0);
+		reached = snapshot_now(scope, all, cxt);
+		elog(DEBUG1, "pg_migrate: autogenerate check: snapshot after upgrade: %.1f ms", ms_since(t0));
+		if (!documents_equal(reached, model))
+		{
+			first_difference(reached, model, &o, &d);
+			wrong_phase = "upgrade does not reach the model";
+			object = o;
+			detail = d;
+		}
+		else
+		{
+			INSTR_TIME_SET_CURRENT(t0);
+			phase = PHASE_DOWNGRADE;
+			if (SPI_execute(r->downgrade_sql, false, 0) < 0)
+				elog(ERROR, "pg_migrate: running the downgrade SQL failed");
+			elog(DEBUG1, "pg_migrate: autogenerate check: downgrade ran: %.1f ms", ms_since(t0));
+			INSTR_TIME_SET_CURRENT(t0);
+			back = snapshot_now(scope, all, cxt);
+			elog(DEBUG1, "pg_migrate: autogenerate check: snapshot after downgrade: %.1f ms", ms_since(t0));
+			if (!documents_equal(back, live))
+			{
+				first_difference(back, live, &o, &d);
+				wrong_phase = "downgrade does not lead back to the live schema";
+				object = o;
+				detail = d;
+			}
+		}
+		phase = PHASE_NONE;
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+		CheckPhase	failed = phase;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(cxt);
+		CurrentResourceOwner = owner;
+		if (failed == PHASE_NONE)
+			ReThrowError(edata);
+
+		/*
+		 * The generated SQL failed on the live database: typically a rule
+		 * its rows break (a NOT NULL column added without a default to a
+		 * table with rows).  The error keeps its SQLSTATE.
+		 */
+		ereport(ERROR,
+				(errcode(edata->sqlerrcode),
+				 errmsg("autogenerate's %s fails on the live database: %s",
+						failed == PHASE_UPGRADE ? "upgrade" : "downgrade",
+						edata->message),
+				 edata->internalquery ?
+				 errdetail("Statement: %s%s%s", edata->internalquery,
+						   edata->detail ? "\n" : "",
+						   edata->detail ? edata->detail : "") :
+				 (edata->detail ? errdetail("%s", edata->detail) : 0),
+				 errhint("Nothing was stored. Change the model so that the live rows fit it, or write the revision by hand with migrate_revision(..., autogenerate => false, upgrade_sql => ..., downgrade_sql => ...).")));
+	}
+	PG_END_TRY();
+
+	/* Success too is rolled back: the check leaves nothing behind. */
+	RollbackAndReleaseCurrentSubTransaction();
+	MemoryContextSwitchTo(cxt);
+	CurrentResourceOwner = owner;
+
+	if (wrong_phase != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("autogenerate's %s: %s differs", wrong_phase, object),
+				 errdetail("%s", detail),
+				 errhint("Nothing was stored. This is a limit of pg_migrate's diff%s; write this revision by hand with migrate_revision(..., autogenerate => false, upgrade_sql => ..., downgrade_sql => ...).",
+						 debug_drop_last_step ? " (or pg_migrate.debug_drop_last_step is on)" : "")));
+	return reached;
+}
+
+/*
+ * autogen_generate(): see autogen.h.
+ */
+bool
+autogen_generate(AutogenResult *result)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	Jsonb	   *model;
+	Jsonb	   *live;
+	Jsonb	   *reached;
+	List	   *scope;
+	bool		all;
+	int			nup;
+	int			ndown;
+	instr_time	t0;
+	AutogenResult r;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "pg_migrate: SPI_connect failed");
+
+	INSTR_TIME_SET_CURRENT(t0);
+	model = stored_model(cxt);
+	MemoryContextSwitchTo(cxt);
+	scope = autogen_document_scope(model, &all);
+	elog(DEBUG1, "pg_migrate: autogenerate: model read: %.1f ms", ms_since(t0));
+
+	INSTR_TIME_SET_CURRENT(t0);
+	live = autogen_live_document(scope, all, cxt);
+	elog(DEBUG1, "pg_migrate: autogenerate: live snapshot: %.1f ms", ms_since(t0));
+
+	if (documents_equal(live, model))
+	{
+		SPI_finish();
+		return false;
+	}
+
+	INSTR_TIME_SET_CURRENT(t0);
+	r.upgrade_sql = diff_as_script(live, model, debug_drop_last_step, &nup);
+	elog(DEBUG1, "pg_migrate: autogenerate: upgrade diff (%d steps): %.1f ms", nup, ms_since(t0));
+	INSTR_TIME_SET_CURRENT(t0);
+	r.downgrade_sql = diff_as_script(model, live, false, &ndown);
+	elog(DEBUG1, "pg_migrate: autogenerate: downgrade diff (%d steps): %.1f ms", ndown, ms_since(t0));
+
+	/*
+	 * Documents that differ in nothing the diff turns into a step: there
+	 * is nothing to store (the self-check would refuse them anyway).
+	 */
+	if (nup == 0 && ndown == 0 && !debug_drop_last_step)
+	{
+		SPI_finish();
+		return false;
+	}
+
+	reached = self_check(&r, live, model, scope, all);
+
+	INSTR_TIME_SET_CURRENT(t0);
+	r.snapshot = reached;
+	r.snapshot_hash = snapshot_hash(reached);
+	elog(DEBUG1, "pg_migrate: autogenerate: hash: %.1f ms", ms_since(t0));
+
+	SPI_finish();
+	*result = r;
+	return true;
+}
+
+/*
+ * autogen_live_snapshot_hash(): see autogen.h.
+ */
+char *
+autogen_live_snapshot_hash(ArrayType *schemas)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	List	   *scope = NIL;
+	bool		all = false;
+	Jsonb	   *doc;
+	char	   *hash;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "pg_migrate: SPI_connect failed");
+	if (schemas == NULL)
+	{
+		Jsonb	   *model = stored_model(cxt);
+
+		MemoryContextSwitchTo(cxt);
+		scope = autogen_document_scope(model, &all);
+	}
+	else
+	{
+		Datum	   *elems;
+		bool	   *nulls;
+		int			n;
+
+		deconstruct_array(schemas, NAMEOID, NAMEDATALEN, false, TYPALIGN_CHAR,
+						  &elems, &nulls, &n);
+		for (int i = 0; i < n; i++)
+			if (!nulls[i])
+				scope = lappend(scope, pstrdup(NameStr(*DatumGetName(elems[i]))));
+	}
+	doc = autogen_live_document(scope, all, cxt);
+	hash = snapshot_hash(doc);
+	SPI_finish();
+	return hash;
+}

@@ -1,0 +1,742 @@
+/*-------------------------------------------------------------------------
+ *
+ * migrate.c
+ *	  Upgrade, downgrade and stamp (SPEC section 5), online and offline.
+ *
+ * A plan is the set of applied revisions before and after: upgrade adds
+ * the ancestors of the target, downgrade removes what lies above it.  The
+ * steps of the plan run in topological order (parents first up, children
+ * first down); after each one migrate_version is updated exactly as
+ * Alembic's HeadMaintainer updates alembic_version:
+ *
+ *	upgrade r		none of r's down revisions is a row: INSERT r (a new
+ *					branch); one is: UPDATE it to r; several are (a merge):
+ *					DELETE all but the last, UPDATE the last to r.
+ *	downgrade r		the down revisions of r that no other row descends
+ *					from come back: none: DELETE r; one or more: UPDATE r
+ *					to the last, INSERT the others (an unmerge).
+ *
+ * Every step runs in the caller's transaction, under the caller's
+ * search_path and with pg_migrate.lock_timeout when set, and is logged to
+ * migrate_log with the checksum of the revision's SQL as it ran
+ * (checksum.h: revision_checksum(), the checksum stored with the revision
+ * and recomputed by migrate_verify()).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "pg_migrate.h"
+#include "checksum.h"
+#include "revdag.h"
+#include "target.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/guc_tables.h"
+#include "utils/timestamp.h"
+
+PG_FUNCTION_INFO_V1(migrate_upgrade);
+PG_FUNCTION_INFO_V1(migrate_downgrade);
+PG_FUNCTION_INFO_V1(migrate_upgrade_sql);
+PG_FUNCTION_INFO_V1(migrate_downgrade_sql);
+PG_FUNCTION_INFO_V1(migrate_stamp);
+
+/* One change of migrate_version. */
+typedef struct VersionOp
+{
+	char		kind;			/* 'I'nsert to, 'D'elete from, 'U'pdate */
+	int			from;
+	int			to;
+} VersionOp;
+
+/* ----------------------------------------------------------------
+ * The search_path the steps run under
+ * ----------------------------------------------------------------
+ */
+
+/*
+ * The caller's search_path: the value the function's own SET clause
+ * (search_path = pg_catalog, pg_temp) replaced, found on the setting's
+ * stack; the current value when no SET clause of this nest level is there.
+ */
+static char *
+caller_search_path(void)
+{
+	struct config_generic **vars = get_guc_variables();
+	int			nvars = GetNumConfigOptions();
+	int			level = NewGUCNestLevel() - 1;
+
+	AtEOXact_GUC(true, level + 1);
+	for (int i = 0; i < nvars; i++)
+	{
+		struct config_generic *conf = vars[i];
+
+		if (strcmp(conf->name, "search_path") != 0)
+			continue;
+		if (conf->stack != NULL && conf->stack->state == GUC_SAVE &&
+			conf->stack->nest_level == level &&
+			conf->stack->prior.val.stringval != NULL)
+			return pstrdup(conf->stack->prior.val.stringval);
+		break;
+	}
+	return pstrdup(GetConfigOption("search_path", false, false));
+}
+
+/* ----------------------------------------------------------------
+ * Plans and the version table
+ * ----------------------------------------------------------------
+ */
+
+/*
+ * The applied set after moving to the target: up, the target's ancestors
+ * join; down, what lies above the target leaves (base: everything; below
+ * a root: that root and what lies above it).
+ */
+static Bitmapset *
+plan_applied(RevDag *dag, Bitmapset *applied, RevTarget *t, bool upgrade)
+{
+	Bitmapset  *keep;
+	int			j = -1;
+
+	if (upgrade)
+		return bms_union(applied, revdag_ancestors(dag, t->revs));
+
+	if (t->below >= 0)
+	{
+		keep = NULL;
+		while ((j = bms_next_member(applied, j)) >= 0)
+			if (!revdag_is_ancestor(dag, t->below, j))
+				keep = bms_add_member(keep, j);
+		return keep;
+	}
+	if (bms_is_empty(t->revs))
+		return NULL;
+
+	j = -1;
+	while ((j = bms_next_member(t->revs, j)) >= 0)
+		if (!bms_is_member(j, applied))
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("revision %s is not applied: downgrade target \"%s\" lies above the current revision",
+							dag->nodes[j].id, t->text),
+					 errdetail("The applied heads are: %s.",
+							   bms_is_empty(applied) ? "none (base)" :
+							   revdag_set_string(dag, revdag_normalize_heads(dag, applied))),
+					 errhint("Use migrate_upgrade() to go up.")));
+
+	/* keep the target's ancestors and what does not descend from it */
+	{
+		Bitmapset  *below = revdag_ancestors(dag, t->revs);
+
+		keep = NULL;
+		j = -1;
+		while ((j = bms_next_member(applied, j)) >= 0)
+		{
+			bool		above = false;
+			int			k = -1;
+
+			if (!bms_is_member(j, below))
+				while ((k = bms_next_member(t->revs, k)) >= 0 && !above)
+					if (revdag_is_ancestor(dag, k, j))
+						above = true;
+			if (!above)
+				keep = bms_add_member(keep, j);
+		}
+	}
+	return keep;
+}
+
+/* Update the heads for one step, as Alembic's HeadMaintainer does. */
+static List *
+step_version_ops(RevDag *dag, Bitmapset **heads, int rev, bool upgrade)
+{
+	RevNode    *r = &dag->nodes[rev];
+	List	   *ops = NIL;
+	VersionOp  *op;
+
+	if (upgrade)
+	{
+		int			last = -1;
+
+		for (int k = 0; k < r->ndown; k++)
+		{
+			if (!bms_is_member(r->down[k], *heads))
+				continue;
+			if (last >= 0)
+			{
+				op = palloc(sizeof(VersionOp));
+				op->kind = 'D';
+				op->from = last;
+				op->to = -1;
+				ops = lappend(ops, op);
+			}
+			last = r->down[k];
+			*heads = bms_del_member(*heads, last);
+		}
+		op = palloc(sizeof(VersionOp));
+		op->kind = last >= 0 ? 'U' : 'I';
+		op->from = last;
+		op->to = rev;
+		ops = lappend(ops, op);
+		*heads = bms_add_member(*heads, rev);
+	}
+	else
+	{
+		Bitmapset  *others = bms_del_member(bms_copy(*heads), rev);
+		Bitmapset  *implied = revdag_ancestors(dag, others);
+		List	   *back = NIL;
+
+		if (!bms_is_member(rev, *heads))
+			elog(ERROR, "pg_migrate: revision %s is not an applied head", r->id);
+		for (int k = 0; k < r->ndown; k++)
+			if (!bms_is_member(r->down[k], implied))
+				back = lappend_int(back, r->down[k]);
+		*heads = others;
+		if (back == NIL)
+		{
+			op = palloc(sizeof(VersionOp));
+			op->kind = 'D';
+			op->from = rev;
+			op->to = -1;
+			ops = lappend(ops, op);
+		}
+		else
+		{
+			ListCell   *lc;
+
+			op = palloc(sizeof(VersionOp));
+			op->kind = 'U';
+			op->from = rev;
+			op->to = llast_int(back);
+			ops = lappend(ops, op);
+			foreach(lc, back)
+			{
+				*heads = bms_add_member(*heads, lfirst_int(lc));
+				if (lfirst_int(lc) == op->to)
+					continue;
+				op = palloc(sizeof(VersionOp));
+				op->kind = 'I';
+				op->from = -1;
+				op->to = lfirst_int(lc);
+				ops = lappend(ops, op);
+			}
+		}
+	}
+	return ops;
+}
+
+/* The steps from one applied set to another, in the order they run. */
+static List *
+plan_steps(RevDag *dag, Bitmapset *before, Bitmapset *after, bool upgrade)
+{
+	List	   *order;
+	List	   *out = NIL;
+	ListCell   *lc;
+
+	if (upgrade)
+		return revdag_set_topo(dag, bms_difference(after, before));
+	order = revdag_set_topo(dag, bms_difference(before, after));
+	foreach(lc, order)
+		out = lcons_int(lfirst_int(lc), out);
+	return out;
+}
+
+/* Alembic's words: "Running upgrade 1a2b -> 3c4d, add voters". */
+static char *
+step_words(RevDag *dag, int rev, bool upgrade)
+{
+	RevNode    *r = &dag->nodes[rev];
+	StringInfoData parents;
+	StringInfoData buf;
+
+	initStringInfo(&parents);
+	for (int k = 0; k < r->nparents; k++)
+		appendStringInfo(&parents, "%s%s", k ? ", " : "", dag->nodes[r->parents[k]].id);
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "Running %s %s -> %s",
+					 upgrade ? "upgrade" : "downgrade",
+					 upgrade ? parents.data : r->id,
+					 upgrade ? r->id : parents.data);
+	if (r->message && r->message[0] != '\0')
+		appendStringInfo(&buf, ", %s", r->message);
+	return buf.data;
+}
+
+/* ----------------------------------------------------------------
+ * Online
+ * ----------------------------------------------------------------
+ */
+typedef struct Runner
+{
+	RevDag	   *dag;
+	char	   *search_path;
+	SPIPlanPtr	ins,
+				del,
+				upd,
+				log;
+	/* for the error context */
+	int			rev;
+	bool		upgrade;
+} Runner;
+
+static void
+runner_prepare(Runner *run)
+{
+	const char *s = revdag_ext_schema();
+	Oid			two[2] = {TEXTOID, TEXTOID};
+	Oid			logtypes[5] = {TEXTOID, TEXTOID, TIMESTAMPTZOID, INTERVALOID, TEXTOID};
+
+	run->ins = SPI_prepare(psprintf("INSERT INTO %s.migrate_version (version_num) VALUES ($1)", s),
+						   1, two);
+	run->del = SPI_prepare(psprintf("DELETE FROM %s.migrate_version"
+									" WHERE version_num OPERATOR(pg_catalog.=) $1", s),
+						   1, two);
+	run->upd = SPI_prepare(psprintf("UPDATE %s.migrate_version SET version_num = $2"
+									" WHERE version_num OPERATOR(pg_catalog.=) $1", s),
+						   2, two);
+	run->log = SPI_prepare(psprintf("INSERT INTO %s.migrate_log"
+									" (revision, direction, started_at, duration, checksum)"
+									" VALUES ($1, $2, $3, $4, $5)", s),
+						   5, logtypes);
+	if (!run->ins || !run->del || !run->upd || !run->log)
+		elog(ERROR, "pg_migrate: preparing the version statements failed: %s",
+			 SPI_result_code_string(SPI_result));
+}
+
+static void
+run_version_ops(Runner *run, List *ops)
+{
+	ListCell   *lc;
+
+	foreach(lc, ops)
+	{
+		VersionOp  *op = lfirst(lc);
+		Datum		values[2];
+		int			ret;
+		SPIPlanPtr	plan;
+
+		switch (op->kind)
+		{
+			case 'I':
+				plan = run->ins;
+				values[0] = CStringGetTextDatum(run->dag->nodes[op->to].id);
+				break;
+			case 'D':
+				plan = run->del;
+				values[0] = CStringGetTextDatum(run->dag->nodes[op->from].id);
+				break;
+			default:
+				plan = run->upd;
+				values[0] = CStringGetTextDatum(run->dag->nodes[op->from].id);
+				values[1] = CStringGetTextDatum(run->dag->nodes[op->to].id);
+				break;
+		}
+		ret = SPI_execute_plan(plan, values, NULL, false, 0);
+		if (ret < 0 || SPI_processed != 1)
+			elog(ERROR, "pg_migrate: migrate_version was not as expected (%c, %d rows)",
+				 op->kind, (int) SPI_processed);
+	}
+}
+
+static void
+log_step(Runner *run, const char *rev, const char *direction,
+		 TimestampTz start, TimestampTz end, const char *checksum)
+{
+	Datum		values[5];
+	char		nulls[5] = {' ', ' ', ' ', ' ', checksum ? ' ' : 'n'};
+	Interval   *dur = palloc0(sizeof(Interval));
+
+	dur->time = end - start;
+	values[0] = CStringGetTextDatum(rev);
+	values[1] = CStringGetTextDatum(direction);
+	values[2] = TimestampTzGetDatum(start);
+	values[3] = IntervalPGetDatum(dur);
+	values[4] = checksum ? CStringGetTextDatum(checksum) : (Datum) 0;
+	if (SPI_execute_plan(run->log, values, nulls, false, 0) != SPI_OK_INSERT)
+		elog(ERROR, "pg_migrate: logging the step failed");
+}
+
+static void
+step_error_context(void *arg)
+{
+	Runner	   *run = arg;
+
+	errcontext("%s of revision %s",
+			   run->upgrade ? "upgrade" : "downgrade",
+			   run->dag->nodes[run->rev].id);
+}
+
+static bool
+blank(const char *sql)
+{
+	return sql[strspn(sql, " \t\r\n\f\v")] == '\0';
+}
+
+/* Run one step's SQL, under the caller's search_path and lock_timeout. */
+static void
+run_step_sql(Runner *run, const char *sql)
+{
+	ErrorContextCallback cb;
+	int			nest;
+	int			ret;
+
+	if (blank(sql))
+		return;
+	cb.callback = step_error_context;
+	cb.arg = run;
+	cb.previous = error_context_stack;
+	error_context_stack = &cb;
+
+	nest = pgm_guc_nest_enter();
+	pgm_set_search_path(run->search_path);
+	if (pgm_lock_timeout > 0)
+		pgm_set_local("lock_timeout", psprintf("%d", pgm_lock_timeout));
+	ret = SPI_execute(sql, false, 0);
+	if (ret < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TRANSACTION_TERMINATION),
+				 errmsg("the SQL of revision %s could not run: %s",
+						run->dag->nodes[run->rev].id, SPI_result_code_string(ret)),
+				 errhint("A step runs inside the caller's transaction: it may not commit, roll back or run statements that cannot run in a transaction block.")));
+	pgm_guc_nest_leave(nest);
+
+	error_context_stack = cb.previous;
+}
+
+/* The SQL-callable upgrade and downgrade. */
+static Datum
+migrate_online(FunctionCallInfo fcinfo, bool upgrade)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	const char *target;
+	RevDag	   *dag;
+	RevTarget  *t;
+	Bitmapset  *after;
+	Bitmapset  *heads;
+	List	   *steps;
+	ListCell   *lc;
+	Runner		run;
+
+	InitMaterializedSRF(fcinfo, 0);
+	revdag_set_ext_schema(fcinfo->flinfo->fn_oid);
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the revision target must not be null")));
+	target = text_to_cstring(PG_GETARG_TEXT_PP(0));
+
+	memset(&run, 0, sizeof(run));
+	run.search_path = caller_search_path();
+	pgm_advisory_lock();
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "pg_migrate: SPI_connect failed");
+
+	dag = revdag_load(true);
+	run.dag = dag;
+	t = target_resolve(dag, target, dag->current);
+	after = plan_applied(dag, dag->applied, t, upgrade);
+	steps = plan_steps(dag, dag->applied, after, upgrade);
+	heads = bms_copy(dag->current);
+	if (steps != NIL)
+		runner_prepare(&run);
+
+	foreach(lc, steps)
+	{
+		int			rev = lfirst_int(lc);
+		RevNode    *r = &dag->nodes[rev];
+		const char *sql = upgrade ? r->upgrade_sql : r->downgrade_sql;
+		TimestampTz start;
+		TimestampTz end;
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, false};
+		Interval   *dur;
+
+		run.rev = rev;
+		run.upgrade = upgrade;
+		ereport(NOTICE, (errmsg_internal("%s", step_words(dag, rev, upgrade))));
+		start = GetCurrentTimestamp();
+		run_step_sql(&run, sql);
+		run_version_ops(&run, step_version_ops(dag, &heads, rev, upgrade));
+		end = GetCurrentTimestamp();
+		log_step(&run, r->id, upgrade ? "upgrade" : "downgrade", start, end,
+				 revision_checksum(r->upgrade_sql, r->downgrade_sql));
+
+		dur = palloc0(sizeof(Interval));
+		dur->time = end - start;
+		values[0] = CStringGetTextDatum(r->id);
+		values[1] = CStringGetTextDatum(upgrade ? "upgrade" : "downgrade");
+		if (r->message)
+			values[2] = CStringGetTextDatum(r->message);
+		else
+			nulls[2] = true;
+		values[3] = IntervalPGetDatum(dur);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+
+	SPI_finish();
+	return (Datum) 0;
+}
+
+Datum
+migrate_upgrade(PG_FUNCTION_ARGS)
+{
+	return migrate_online(fcinfo, true);
+}
+
+Datum
+migrate_downgrade(PG_FUNCTION_ARGS)
+{
+	return migrate_online(fcinfo, false);
+}
+
+/* ----------------------------------------------------------------
+ * Offline: the script
+ * ----------------------------------------------------------------
+ */
+static void
+append_version_sql(StringInfo buf, RevDag *dag, List *ops)
+{
+	const char *s = revdag_ext_schema();
+	ListCell   *lc;
+
+	foreach(lc, ops)
+	{
+		VersionOp  *op = lfirst(lc);
+
+		switch (op->kind)
+		{
+			case 'I':
+				appendStringInfo(buf, "INSERT INTO %s.migrate_version (version_num) VALUES (%s);\n",
+								 s, quote_literal_cstr(dag->nodes[op->to].id));
+				break;
+			case 'D':
+				appendStringInfo(buf, "DELETE FROM %s.migrate_version WHERE version_num OPERATOR(pg_catalog.=) %s;\n",
+								 s, quote_literal_cstr(dag->nodes[op->from].id));
+				break;
+			default:
+				appendStringInfo(buf, "UPDATE %s.migrate_version SET version_num = %s WHERE version_num OPERATOR(pg_catalog.=) %s;\n",
+								 s, quote_literal_cstr(dag->nodes[op->to].id),
+								 quote_literal_cstr(dag->nodes[op->from].id));
+				break;
+		}
+	}
+}
+
+/* Does the SQL end with a semicolon (after trailing blanks)? */
+static bool
+ends_statement(const char *sql)
+{
+	int			i = (int) strlen(sql) - 1;
+
+	while (i >= 0 && strchr(" \t\r\n\f\v", sql[i]) != NULL)
+		i--;
+	return i >= 0 && sql[i] == ';';
+}
+
+static Datum
+migrate_offline(FunctionCallInfo fcinfo, bool upgrade)
+{
+	const char *target;
+	RevDag	   *dag;
+	RevTarget  *t;
+	Bitmapset  *from;
+	Bitmapset  *applied;
+	Bitmapset  *after;
+	Bitmapset  *heads;
+	List	   *steps;
+	ListCell   *lc;
+	StringInfoData buf;
+	text	   *result;
+
+	revdag_set_ext_schema(fcinfo->flinfo->fn_oid);
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the revision target must not be null")));
+	target = text_to_cstring(PG_GETARG_TEXT_PP(0));
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "pg_migrate: SPI_connect failed");
+	dag = revdag_load(true);
+
+	/* Where the script starts: this database's version table, or given. */
+	if (PG_ARGISNULL(1))
+		from = dag->current;
+	else
+	{
+		RevTarget  *f = target_resolve(dag, text_to_cstring(PG_GETARG_TEXT_PP(1)),
+									   dag->current);
+
+		from = revdag_normalize_heads(dag, f->revs);
+	}
+	applied = revdag_ancestors(dag, from);
+	t = target_resolve(dag, target, from);
+	after = plan_applied(dag, applied, t, upgrade);
+	steps = plan_steps(dag, applied, after, upgrade);
+	heads = bms_copy(from);
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "-- pg_migrate: %s from %s to %s\n",
+					 upgrade ? "upgrade" : "downgrade",
+					 bms_is_empty(from) ? "base" : revdag_set_string(dag, from),
+					 target);
+	appendStringInfoString(&buf, "BEGIN;\n\n");
+	appendStringInfo(&buf, "SELECT pg_catalog.pg_advisory_xact_lock(" INT64_FORMAT ");\n",
+					 PGM_ADVISORY_LOCK_KEY);
+	if (pgm_lock_timeout > 0)
+		appendStringInfo(&buf, "SET LOCAL lock_timeout = %d;\n", pgm_lock_timeout);
+
+	foreach(lc, steps)
+	{
+		int			rev = lfirst_int(lc);
+		RevNode    *r = &dag->nodes[rev];
+		const char *sql = upgrade ? r->upgrade_sql : r->downgrade_sql;
+
+		appendStringInfo(&buf, "\n-- %s\n\n", step_words(dag, rev, upgrade));
+		if (!blank(sql))
+		{
+			appendStringInfoString(&buf, sql);
+			if (!ends_statement(sql))
+				appendStringInfoString(&buf, "\n;");
+			appendStringInfoChar(&buf, '\n');
+			appendStringInfoChar(&buf, '\n');
+		}
+		append_version_sql(&buf, dag, step_version_ops(dag, &heads, rev, upgrade));
+		appendStringInfo(&buf, "INSERT INTO %s.migrate_log (revision, direction, checksum) VALUES (%s, %s, %s);\n",
+						 revdag_ext_schema(), quote_literal_cstr(r->id),
+						 upgrade ? "'upgrade'" : "'downgrade'",
+						 quote_literal_cstr(revision_checksum(r->upgrade_sql, r->downgrade_sql)));
+	}
+	appendStringInfoString(&buf, "\nCOMMIT;\n");
+
+	/* the result outlives SPI_finish() */
+	result = (text *) SPI_palloc(buf.len + VARHDRSZ);
+	SET_VARSIZE(result, buf.len + VARHDRSZ);
+	memcpy(VARDATA(result), buf.data, buf.len);
+	SPI_finish();
+	PG_RETURN_TEXT_P(result);
+}
+
+Datum
+migrate_upgrade_sql(PG_FUNCTION_ARGS)
+{
+	return migrate_offline(fcinfo, true);
+}
+
+Datum
+migrate_downgrade_sql(PG_FUNCTION_ARGS)
+{
+	return migrate_offline(fcinfo, false);
+}
+
+/* ----------------------------------------------------------------
+ * migrate_stamp(target text) RETURNS void
+ * ----------------------------------------------------------------
+ */
+Datum
+migrate_stamp(PG_FUNCTION_ARGS)
+{
+	const char *target;
+	RevDag	   *dag;
+	RevTarget  *t;
+	Bitmapset  *after;
+	Bitmapset  *heads;
+	Bitmapset  *added;
+	Bitmapset  *removed;
+	Runner		run;
+	TimestampTz start = GetCurrentTimestamp();
+	int			i;
+
+	revdag_set_ext_schema(fcinfo->flinfo->fn_oid);
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the revision target must not be null")));
+	target = text_to_cstring(PG_GETARG_TEXT_PP(0));
+
+	pgm_advisory_lock();
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "pg_migrate: SPI_connect failed");
+	memset(&run, 0, sizeof(run));
+	dag = revdag_load(false);
+	run.dag = dag;
+	t = target_resolve(dag, target, dag->current);
+
+	/*
+	 * The applied set becomes: the target and its ancestors, plus what was
+	 * applied and lies neither above the target nor on the line a
+	 * back-walk left.
+	 */
+	if (t->below >= 0 || bms_is_empty(t->revs))
+		after = plan_applied(dag, dag->applied, t, false);
+	else
+	{
+		Bitmapset  *kept = NULL;
+
+		/* what stays of the applied set when going down to the target */
+		i = -1;
+		while ((i = bms_next_member(dag->applied, i)) >= 0)
+		{
+			bool		above = false;
+			int			k = -1;
+
+			while ((k = bms_next_member(t->revs, k)) >= 0 && !above)
+				if (k != i && revdag_is_ancestor(dag, k, i))
+					above = true;
+			if (!above)
+				kept = bms_add_member(kept, i);
+		}
+		after = bms_union(kept, revdag_ancestors(dag, t->revs));
+	}
+	heads = revdag_normalize_heads(dag, after);
+	added = bms_difference(heads, dag->current);
+	removed = bms_difference(dag->current, heads);
+
+	if (!bms_is_empty(added) || !bms_is_empty(removed))
+	{
+		List	   *ops = NIL;
+		VersionOp  *op;
+
+		ereport(NOTICE,
+				(errmsg_internal("Running stamp_revision %s -> %s",
+								 revdag_set_string(dag, removed),
+								 revdag_set_string(dag, added))));
+		runner_prepare(&run);
+		i = -1;
+		while ((i = bms_next_member(removed, i)) >= 0)
+		{
+			op = palloc(sizeof(VersionOp));
+			op->kind = 'D';
+			op->from = i;
+			op->to = -1;
+			ops = lappend(ops, op);
+		}
+		i = -1;
+		while ((i = bms_next_member(added, i)) >= 0)
+		{
+			op = palloc(sizeof(VersionOp));
+			op->kind = 'I';
+			op->from = -1;
+			op->to = i;
+			ops = lappend(ops, op);
+		}
+		run_version_ops(&run, ops);
+		if (bms_is_empty(added))
+			log_step(&run, "base", "stamp", start, GetCurrentTimestamp(), NULL);
+		else
+		{
+			ListCell   *lc;
+
+			foreach(lc, revdag_set_topo(dag, added))
+				log_step(&run, dag->nodes[lfirst_int(lc)].id, "stamp", start,
+						 GetCurrentTimestamp(), NULL);
+		}
+	}
+	SPI_finish();
+	PG_RETURN_VOID();
+}
