@@ -56,7 +56,8 @@ REGRESS = \
 	diff_errors \
 	diff_hazards \
 	models \
-	mapped_views
+	mapped_views \
+	mapped_autogen
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl

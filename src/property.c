@@ -288,9 +288,17 @@ delete_backrefs(const char *relation, const char *name)
  * mapped views of the live schema.
  */
 static void
-end_change(const char *schema, List *old)
+end_change(const char *schema, List *old, bool check)
 {
-	if (mapped_schema_has_model(schema))
+	if (mapped_schema_has_model(schema) && !check)
+	{
+		/*
+		 * A drop in a modelled schema is not checked: a model change may
+		 * have broken several properties, which are dropped one by one.
+		 * migrate_model() checks what is left.
+		 */
+	}
+	else if (mapped_schema_has_model(schema))
 	{
 		Oid			types[1] = {TEXTOID};
 		Datum		values[1] = {CStringGetTextDatum(schema)};
@@ -352,7 +360,7 @@ migrate_map(PG_FUNCTION_ARGS)
 	values[0] = CStringGetTextDatum(view);
 	store_property(relation, view, "map",
 				   "pg_catalog.jsonb_build_object('view', $3)", 1, types, values, NULL);
-	end_change(schema, old);
+	end_change(schema, old, true);
 	PG_RETURN_VOID();
 }
 
@@ -386,7 +394,7 @@ migrate_column_property(PG_FUNCTION_ARGS)
 	store_property(relation, name, "column_property",
 				   "pg_catalog.jsonb_build_object('expression', $3, 'deferred', $4)",
 				   2, types, values, NULL);
-	end_change(schema, old);
+	end_change(schema, old, true);
 	PG_RETURN_VOID();
 }
 
@@ -503,7 +511,7 @@ migrate_relationship(PG_FUNCTION_ARGS)
 					   " 'backref_of', pg_catalog.jsonb_build_array($8, $7)))",
 					   6, types, values, nulls);
 	}
-	end_change(schema, old);
+	end_change(schema, old, true);
 	PG_RETURN_VOID();
 }
 
@@ -540,6 +548,6 @@ migrate_property_drop(PG_FUNCTION_ARGS)
 				 errmsg("table %s has no property \"%s\"", relation, name),
 				 errhint("The table migrate_properties lists them.")));
 	delete_backrefs(relation, name);
-	end_change(schema, old);
+	end_change(schema, old, false);
 	PG_RETURN_VOID();
 }
