@@ -29,9 +29,11 @@ INSERT INTO polls (question) VALUES ('Tea?'), ('Coffee?');
 INSERT INTO voters (poll_id, name) VALUES (1, 'ann'), (1, 'bob');
 
 -- properties of a modelled schema: nothing changes in the live schema,
--- migrate_model() and migrate_check() show the mapped views
+-- migrate_model() and migrate_check() show the mapped views.  (Names of the
+-- schema's own tables may be qualified: in the model they name the
+-- model's tables.)
 SELECT migrate_column_property('polls', 'n_voters',
-	$$(SELECT coalesce(count(voters.id), 0) FROM voters WHERE voters.poll_id = polls.id)$$);
+	$$(SELECT coalesce(count(voters.id), 0) FROM public.voters WHERE voters.poll_id = polls.id)$$);
 SELECT migrate_relationship('polls', 'voters', 'voters', lazy => 'joined', backref => 'poll');
 SELECT migrate_relationship('polls', 'voters', 'voters', lazy => 'joined');
 SELECT migrate_relationship('voters', 'poll', 'polls');

@@ -29,6 +29,7 @@
 #include "executor/spi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "nodes/nodeFuncs.h"
 #include "nodes/parsenodes.h"
 #include "parser/parser.h"
 #include "utils/builtins.h"
@@ -1079,6 +1080,101 @@ drop_generated(const char *physical, List *old)
 }
 
 /*
+ * An expression that names tables of its own schema qualified
+ * ("app.voters") would reach the live tables from the shadow schema, and
+ * come out qualified there while unqualified in the live schema.  In the
+ * shadow, those names lose their qualification: found by the parser
+ * (relations, and columns written schema.table.column), cut from the text.
+ */
+typedef struct Unqualify
+{
+	const char *schema;
+	List	   *locations;
+} Unqualify;
+
+static bool
+unqualify_walker(Node *node, void *context)
+{
+	Unqualify  *u = context;
+
+	if (node == NULL)
+		return false;
+	if (IsA(node, RangeVar))
+	{
+		RangeVar   *rv = (RangeVar *) node;
+
+		if (rv->schemaname != NULL && rv->catalogname == NULL &&
+			strcmp(rv->schemaname, u->schema) == 0 && rv->location >= 0)
+			u->locations = lappend_int(u->locations, rv->location);
+		return false;
+	}
+	if (IsA(node, ColumnRef))
+	{
+		ColumnRef  *cr = (ColumnRef *) node;
+
+		if (list_length(cr->fields) == 3 && IsA(linitial(cr->fields), String) &&
+			strcmp(strVal(linitial(cr->fields)), u->schema) == 0 && cr->location >= 0)
+			u->locations = lappend_int(u->locations, cr->location);
+		return false;
+	}
+	return raw_expression_tree_walker(node, unqualify_walker, context);
+}
+
+static char *
+unqualify(const char *expression, const char *schema)
+{
+	const char *prefix = "SELECT (\n";
+	char	   *sql = psprintf("%s%s\n)", prefix, expression);
+	Unqualify	u = {schema, NIL};
+	List	   *raw = raw_parser(sql, RAW_PARSE_DEFAULT);
+	StringInfoData out;
+	ListCell   *lc;
+	int			done = 0;
+	int			plen = strlen(prefix);
+
+	(void) unqualify_walker(linitial_node(RawStmt, raw)->stmt, &u);
+	if (u.locations == NIL)
+		return (char *) expression;
+	list_sort(u.locations, list_int_cmp);
+	initStringInfo(&out);
+	foreach(lc, u.locations)
+	{
+		int			at = lfirst_int(lc) - plen;
+		int			end = at;
+
+		if (at < done || at >= (int) strlen(expression))
+			continue;
+		/* the schema's identifier, then ".", with blanks around it */
+		if (expression[end] == '"')
+		{
+			for (end++; expression[end] != '\0'; end++)
+				if (expression[end] == '"' && expression[end + 1] != '"')
+					break;
+				else if (expression[end] == '"')
+					end++;
+			if (expression[end] == '"')
+				end++;
+		}
+		else
+			while (expression[end] != '\0' &&
+				   (isalnum((unsigned char) expression[end]) || expression[end] == '_' ||
+					expression[end] == '$' || IS_HIGHBIT_SET(expression[end])))
+				end++;
+		while (isspace((unsigned char) expression[end]))
+			end++;
+		if (expression[end] != '.')
+			continue;
+		end++;
+		while (isspace((unsigned char) expression[end]))
+			end++;
+		appendBinaryStringInfo(&out, expression + done, at - done);
+		done = end;
+	}
+	appendStringInfoString(&out, expression + done);
+	return out.data;
+}
+
+/*
  * Drop what old made, create what the properties of the schema make, in
  * the physical schema.  The snapshot keys of what was made (views, then
  * functions) are appended to *views and *functions when they are given.
@@ -1101,6 +1197,19 @@ apply_plan(const char *schema, const char *physical, List *old,
 	{
 		pgm_guc_nest_leave(nest);
 		return;
+	}
+	if (strcmp(physical, schema) != 0)
+	{
+		foreach(lc, props)
+		{
+			MappedProp *p = lfirst(lc);
+
+			if (p->kind == PROP_COLUMN)
+			{
+				mapped_check_expression(prop_label(p), p->expression);
+				p->expression = unqualify(p->expression, schema);
+			}
+		}
 	}
 	plan = make_plan(schema, physical, props);
 
