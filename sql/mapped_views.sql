@@ -212,6 +212,15 @@ DROP ROLE mv_reader;
 SELECT migrate_column_property('answers', 'loud', 'upper(answers.choice)');
 SELECT id, loud FROM mv.answers_mapped ORDER BY id;
 
+-- a table dropped with its view keeps its properties until they are dropped
+CREATE TABLE mv.gone (id int PRIMARY KEY, label text);
+SELECT migrate_column_property('mv.gone', 'loud', 'upper(gone.label)');
+SELECT migrate_column_property('mv.gone', 'quiet', 'lower(gone.label)');
+DROP TABLE mv.gone CASCADE;
+SELECT migrate_property_drop('mv.gone', 'loud');
+SELECT migrate_property_drop('gone', 'quiet');
+SELECT count(*) FROM migrate_properties WHERE relation = 'mv.gone';
+
 -- clean up: dropping every property drops every view and function
 SELECT migrate_property_drop(relation, name) FROM migrate_properties
  WHERE relation LIKE 'mv.%' AND kind <> 'map' ORDER BY relation, name;

@@ -62,7 +62,7 @@ typedef struct MappedProp
 extern const char *mapped_strategy_name(LoadStrategy s);
 extern bool mapped_strategy_is_eager(LoadStrategy s);
 extern List *mapped_load_props(const char *schema);
-extern void mapped_apply_live(const char *schema, List *old_props);
+extern void mapped_apply_live(const char *schema, List *old_props, bool skip_missing);
 extern Jsonb *mapped_model_extend(Jsonb *doc, MemoryContext cxt);
 extern const char *mapped_ext_schema(void);
 extern bool mapped_schema_has_model(const char *schema);

@@ -565,13 +565,29 @@ order_view(MPlan *plan, MTable *t, List *path)
 }
 
 static MPlan *
-make_plan(const char *schema, const char *physical, List *props)
+make_plan(const char *schema, const char *physical, List *props, bool skip_missing)
 {
 	MPlan	   *plan = palloc0(sizeof(MPlan));
 	ListCell   *lc;
+	List	   *kept = NIL;
 
 	plan->schema = schema;
 	plan->physical = physical;
+
+	/*
+	 * Properties of a table that no longer exists are left out when asked
+	 * (a drop), so that they can be dropped one by one.
+	 */
+	foreach(lc, props)
+	{
+		MappedProp *p = lfirst(lc);
+
+		if (skip_missing &&
+			!OidIsValid(get_relname_relid(p->table, get_namespace_oid(physical, false))))
+			continue;
+		kept = lappend(kept, p);
+	}
+	props = kept;
 
 	/* Tables with a view, and their properties. */
 	foreach(lc, props)
@@ -1181,7 +1197,7 @@ unqualify(const char *expression, const char *schema)
  */
 static void
 apply_plan(const char *schema, const char *physical, List *old,
-		   List **views, List **functions)
+		   List **views, List **functions, bool skip_missing)
 {
 	List	   *props = mapped_load_props(schema);
 	MPlan	   *plan;
@@ -1211,7 +1227,7 @@ apply_plan(const char *schema, const char *physical, List *old,
 			}
 		}
 	}
-	plan = make_plan(schema, physical, props);
+	plan = make_plan(schema, physical, props, skip_missing);
 
 	/* Column names: a property may not hide a column of the table. */
 	foreach(lc, plan->tables)
@@ -1288,11 +1304,14 @@ apply_plan(const char *schema, const char *physical, List *old,
 	pgm_guc_nest_leave(nest);
 }
 
-/* The live schema: drop what old made, create what the properties make. */
+/*
+ * The live schema: drop what old made, create what the properties make
+ * (leaving out the tables that no longer exist when skip_missing).
+ */
 void
-mapped_apply_live(const char *schema, List *old_props)
+mapped_apply_live(const char *schema, List *old_props, bool skip_missing)
 {
-	apply_plan(schema, schema, old_props, NULL, NULL);
+	apply_plan(schema, schema, old_props, NULL, NULL, skip_missing);
 }
 
 /* ----------------------------------------------------------------
@@ -1373,7 +1392,7 @@ generate_in_shadow(const char *schema, Jsonb *doc, List *props, MemoryContext cx
 		building_model = false;
 		pgm_guc_nest_leave(nest);
 
-		apply_plan(schema, shadow, props, &views, &functions);
+		apply_plan(schema, shadow, props, &views, &functions, false);
 
 		CommandCounterIncrement();
 		PushCopiedSnapshot(GetActiveSnapshot());

@@ -220,6 +220,41 @@ resolve_relation(const char *text, const char *what, char **schema, char **table
 	return psprintf("%s.%s", quote_identifier(*schema), quote_identifier(*table));
 }
 
+/*
+ * The relation of stored properties that text names ("polls", "app.polls"),
+ * or NULL: a table that was dropped keeps its properties until they are
+ * dropped, so migrate_property_drop() finds them by name first.
+ */
+static char *
+stored_relation(const char *text, char **schema, char **table)
+{
+	List	   *names = stringToQualifiedNameList(text);
+	char	   *found = NULL;
+	int			nfound = 0;
+
+	if (list_length(names) < 1 || list_length(names) > 2)
+		return NULL;
+	if (SPI_execute(psprintf("SELECT DISTINCT p.relation FROM %s.migrate_properties p",
+							 mapped_ext_schema()), false, 0) != SPI_OK_SELECT)
+		elog(ERROR, "pg_migrate: reading the properties failed");
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		char	   *relation = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+		List	   *parts = stringToQualifiedNameList(relation);
+
+		if (list_length(parts) != 2 ||
+			strcmp(strVal(lsecond(parts)), strVal(llast(names))) != 0 ||
+			(list_length(names) == 2 &&
+			 strcmp(strVal(linitial(parts)), strVal(linitial(names))) != 0))
+			continue;
+		found = relation;
+		*schema = strVal(linitial(parts));
+		*table = strVal(lsecond(parts));
+		nfound++;
+	}
+	return nfound == 1 ? found : NULL;
+}
+
 /* ----------------------------------------------------------------
  * Storing and applying
  * ----------------------------------------------------------------
@@ -320,7 +355,7 @@ end_change(const char *schema, List *old, bool check)
 				 errhint("migrate_check() shows the change; migrate_revision() writes it into a revision.")));
 	}
 	else
-		mapped_apply_live(schema, old);
+		mapped_apply_live(schema, old, !check);
 	SPI_finish();
 }
 
@@ -532,7 +567,9 @@ migrate_property_drop(PG_FUNCTION_ARGS)
 	Datum		values[2];
 
 	begin_change();
-	relation = resolve_relation(rel, "relation", &schema, &table);
+	relation = stored_relation(rel, &schema, &table);
+	if (relation == NULL)
+		relation = resolve_relation(rel, "relation", &schema, &table);
 	old = mapped_load_props(schema);
 	values[0] = CStringGetTextDatum(relation);
 	values[1] = CStringGetTextDatum(name);
