@@ -140,11 +140,11 @@ COMMENT ON FUNCTION @extschema@.migrate_model_capture(name[]) IS
 CREATE FUNCTION @extschema@.migrate_model(schemas name[] DEFAULT NULL)
 RETURNS jsonb
 AS 'MODULE_PATHNAME', 'migrate_model'
-LANGUAGE C STABLE PARALLEL UNSAFE
+LANGUAGE C VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp;
 
 COMMENT ON FUNCTION @extschema@.migrate_model(name[]) IS
-'the stored models (every one, or those of the schemas named) merged into one snapshot document';
+'the stored models (every one, or those of the schemas named) merged into one snapshot document, with the mapped views and functions of their properties (built in a shadow schema that is rolled back, hence VOLATILE)';
 
 CREATE FUNCTION @extschema@.migrate_model_drop(schema name)
 RETURNS void
@@ -346,6 +346,8 @@ SET search_path = pg_catalog, pg_temp;
 
 COMMENT ON FUNCTION @extschema@.migrate_verify() IS
 'what changed behind pg_migrate''s back: applied revisions whose SQL was altered (sql_changed), objects of the live schema that differ from the snapshot recorded with the applied head (drift), unknown revisions in migrate_version; no rows means all is well';
+
+/*
  * Mapped views (SPEC section 6, docs/mapped-views.md).  Each function
  * stores rows of migrate_properties, then rebuilds the mapped views of the
  * relation's schema (a schema without a model) or checks them against the
