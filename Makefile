@@ -55,10 +55,18 @@ REGRESS = \
 	snapshot_determinism \
 	diff_errors \
 	diff_hazards \
+	revisions_targets \
+	revisions_manual \
 	models \
+	revisions_autogen \
+	revisions_walkthrough \
 	mapped_views \
 	mapped_autogen
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
+
+# isolation tests: specs/<name>.spec against expected/<name>.out
+ISOLATION = concurrent_upgrade upgrade_lock_timeout
+ISOLATION_OPTS = --inputdir=.
 
 PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl
 PG_CFLAGS = -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare $(EXTRA_CFLAGS)

@@ -21,15 +21,14 @@
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
-#include "commands/extension.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "parser/parser.h"
 #include "portability/instr_time.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/jsonb.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/resowner.h"
 #include "utils/snapmgr.h"
@@ -107,12 +106,23 @@ copy_jsonb(MemoryContext cxt, Jsonb *doc)
 static Jsonb *
 stored_model(MemoryContext cxt)
 {
+	const char *ext = ext_schema();
 	bool		isnull;
 	Datum		d;
 	int			ret;
 
-	ret = SPI_execute(psprintf("SELECT %s.migrate_model(NULL)", ext_schema()),
+	/* Said here in autogenerate's words, rather than by migrate_model(). */
+	ret = SPI_execute(psprintf("SELECT 1 FROM %s.migrate_models LIMIT 1", ext),
 					  true, 1);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("autogenerate needs a model, and no model is stored"),
+				 errdetail("Autogenerate compares the live schema with the model."),
+				 errhint("Set one with migrate_model_set(), migrate_model_import() or migrate_model_capture(), or write the revision by hand with autogenerate => false.")));
+	ret = SPI_execute(psprintf("SELECT %s.migrate_model(NULL)", ext), true, 1);
 	if (ret != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
@@ -208,10 +218,16 @@ autogen_live_document(List *scope, bool all, MemoryContext cxt)
 	return doc;
 }
 
-/* Two documents the same?  jsonb's own equality: canonical, cheap. */
+/*
+ * Two documents the same?  jsonb's own equality.  Documents written by the
+ * same code are byte for byte the same when equal (jsonb's binary form is
+ * canonical), which memcmp() sees without walking 15 MB of containers.
+ */
 static bool
 documents_equal(Jsonb *a, Jsonb *b)
 {
+	if (VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0)
+		return true;
 	return compareJsonbContainers(&a->root, &b->root) == 0;
 }
 
@@ -280,6 +296,49 @@ typedef enum CheckPhase
 	PHASE_DOWNGRADE
 } CheckPhase;
 
+/*
+ * The statement of a script that is running, for the error that names it
+ * when it fails.  Set and read by self_check() only.
+ */
+static const char *running_statement = NULL;
+
+/*
+ * Run a script as it will be stored, one statement at a time (split by
+ * PostgreSQL's own parser), so that a statement that fails can be named.
+ */
+static void
+run_script(const char *script, MemoryContext cxt)
+{
+	List	   *stmts = raw_parser(script, RAW_PARSE_DEFAULT);
+	ListCell   *lc;
+
+	foreach(lc, stmts)
+	{
+		RawStmt    *rs = lfirst_node(RawStmt, lc);
+		int			len = rs->stmt_len > 0 ? rs->stmt_len :
+			(int) strlen(script) - rs->stmt_location;
+		const char *start = script + rs->stmt_location;
+
+		/* the hazard comments above a statement are not its text */
+		while (len > 0 && (isspace((unsigned char) *start) ||
+						   (start[0] == '-' && start[1] == '-')))
+		{
+			if (*start == '-')
+			{
+				while (len > 0 && *start != '\n')
+					start++, len--;
+			}
+			else
+				start++, len--;
+		}
+		running_statement = MemoryContextStrdup(cxt, pnstrdup(start, len));
+		if (SPI_execute(running_statement, false, 0) < 0)
+			elog(ERROR, "pg_migrate: running a statement of the script failed: %s",
+				 running_statement);
+	}
+	running_statement = NULL;
+}
+
 /* A snapshot of the scope that sees what the statements before it did. */
 static Jsonb *
 snapshot_now(List *scope, bool all, MemoryContext cxt)
@@ -316,19 +375,22 @@ self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
 	PG_TRY();
 	{
 		Jsonb	   *back;
+		bool		same;
 		instr_time	t0;
 		char	   *o;
 		char	   *d;
 
 		INSTR_TIME_SET_CURRENT(t0);
 		phase = PHASE_UPGRADE;
-		if (SPI_execute(r->upgrade_sql, false, 0) < 0)
-			elog(ERROR, "pg_migrate: running the upgrade SQL failed");
+		run_script(r->upgrade_sql, cxt);
 		elog(DEBUG1, "pg_migrate: autogenerate check: upgrade ran: %.1f ms", ms_since(t0));
 		INSTR_TIME_SET_CURRENT(t0);
 		reached = snapshot_now(scope, all, cxt);
 		elog(DEBUG1, "pg_migrate: autogenerate check: snapshot after upgrade: %.1f ms", ms_since(t0));
-		if (!documents_equal(reached, model))
+		INSTR_TIME_SET_CURRENT(t0);
+		same = documents_equal(reached, model);
+		elog(DEBUG1, "pg_migrate: autogenerate check: compared with the model: %.1f ms", ms_since(t0));
+		if (!same)
 		{
 			first_difference(reached, model, &o, &d);
 			wrong_phase = "upgrade does not reach the model";
@@ -339,13 +401,15 @@ self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
 		{
 			INSTR_TIME_SET_CURRENT(t0);
 			phase = PHASE_DOWNGRADE;
-			if (SPI_execute(r->downgrade_sql, false, 0) < 0)
-				elog(ERROR, "pg_migrate: running the downgrade SQL failed");
+			run_script(r->downgrade_sql, cxt);
 			elog(DEBUG1, "pg_migrate: autogenerate check: downgrade ran: %.1f ms", ms_since(t0));
 			INSTR_TIME_SET_CURRENT(t0);
 			back = snapshot_now(scope, all, cxt);
 			elog(DEBUG1, "pg_migrate: autogenerate check: snapshot after downgrade: %.1f ms", ms_since(t0));
-			if (!documents_equal(back, live))
+			INSTR_TIME_SET_CURRENT(t0);
+			same = documents_equal(back, live);
+			elog(DEBUG1, "pg_migrate: autogenerate check: compared with the start: %.1f ms", ms_since(t0));
+			if (!same)
 			{
 				first_difference(back, live, &o, &d);
 				wrong_phase = "downgrade does not lead back to the live schema";
@@ -359,6 +423,7 @@ self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
 	{
 		ErrorData  *edata;
 		CheckPhase	failed = phase;
+		const char *statement = running_statement;
 
 		MemoryContextSwitchTo(cxt);
 		edata = CopyErrorData();
@@ -366,7 +431,8 @@ self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
 		RollbackAndReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(cxt);
 		CurrentResourceOwner = owner;
-		if (failed == PHASE_NONE)
+		running_statement = NULL;
+		if (failed == PHASE_NONE || statement == NULL)
 			ReThrowError(edata);
 
 		/*
@@ -379,8 +445,8 @@ self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
 				 errmsg("autogenerate's %s fails on the live database: %s",
 						failed == PHASE_UPGRADE ? "upgrade" : "downgrade",
 						edata->message),
-				 edata->internalquery ?
-				 errdetail("Statement: %s%s%s", edata->internalquery,
+				 statement ?
+				 errdetail("Statement: %s%s%s", statement,
 						   edata->detail ? "\n" : "",
 						   edata->detail ? edata->detail : "") :
 				 (edata->detail ? errdetail("%s", edata->detail) : 0),

@@ -93,31 +93,61 @@ caller_search_path(void)
  */
 
 /*
+ * What going down to the target removes from the applied set: what lies
+ * above the target (base: everything; below a root: that root and what
+ * lies above it), only the revisions of the branch for <label>@-N.
+ */
+static Bitmapset *
+plan_removed(RevDag *dag, Bitmapset *applied, RevTarget *t)
+{
+	Bitmapset  *removed = NULL;
+	Bitmapset  *below = revdag_ancestors(dag, t->revs);
+	int			j = -1;
+
+	while ((j = bms_next_member(applied, j)) >= 0)
+	{
+		bool		above = false;
+		int			k = -1;
+
+		if (t->below >= 0)
+			above = revdag_is_ancestor(dag, t->below, j);
+		else if (bms_is_empty(t->revs))
+			above = true;
+		else if (!bms_is_member(j, below))
+			while ((k = bms_next_member(t->revs, k)) >= 0 && !above)
+				if (revdag_is_ancestor(dag, k, j))
+					above = true;
+		if (above && t->branch != NULL &&
+			!revdag_has_label(&dag->nodes[j], t->branch))
+			above = false;
+		if (above)
+			removed = bms_add_member(removed, j);
+	}
+
+	/*
+	 * What needs a revision that goes must go too: with a branch filter, a
+	 * revision of another branch may depend on one of this branch.
+	 */
+	j = -1;
+	while ((j = bms_next_member(applied, j)) >= 0)
+		if (!bms_is_member(j, removed) && bms_overlap(dag->nodes[j].anc, removed))
+			removed = bms_add_member(removed, j);
+	return removed;
+}
+
+/*
  * The applied set after moving to the target: up, the target's ancestors
- * join; down, what lies above the target leaves (base: everything; below
- * a root: that root and what lies above it).
+ * join; down, what lies above the target leaves, and the target must be
+ * applied.
  */
 static Bitmapset *
 plan_applied(RevDag *dag, Bitmapset *applied, RevTarget *t, bool upgrade)
 {
-	Bitmapset  *keep;
 	int			j = -1;
 
 	if (upgrade)
 		return bms_union(applied, revdag_ancestors(dag, t->revs));
 
-	if (t->below >= 0)
-	{
-		keep = NULL;
-		while ((j = bms_next_member(applied, j)) >= 0)
-			if (!revdag_is_ancestor(dag, t->below, j))
-				keep = bms_add_member(keep, j);
-		return keep;
-	}
-	if (bms_is_empty(t->revs))
-		return NULL;
-
-	j = -1;
 	while ((j = bms_next_member(t->revs, j)) >= 0)
 		if (!bms_is_member(j, applied))
 			ereport(ERROR,
@@ -128,27 +158,7 @@ plan_applied(RevDag *dag, Bitmapset *applied, RevTarget *t, bool upgrade)
 							   bms_is_empty(applied) ? "none (base)" :
 							   revdag_set_string(dag, revdag_normalize_heads(dag, applied))),
 					 errhint("Use migrate_upgrade() to go up.")));
-
-	/* keep the target's ancestors and what does not descend from it */
-	{
-		Bitmapset  *below = revdag_ancestors(dag, t->revs);
-
-		keep = NULL;
-		j = -1;
-		while ((j = bms_next_member(applied, j)) >= 0)
-		{
-			bool		above = false;
-			int			k = -1;
-
-			if (!bms_is_member(j, below))
-				while ((k = bms_next_member(t->revs, k)) >= 0 && !above)
-					if (revdag_is_ancestor(dag, k, j))
-						above = true;
-			if (!above)
-				keep = bms_add_member(keep, j);
-		}
-	}
-	return keep;
+	return bms_difference(applied, plan_removed(dag, applied, t));
 }
 
 /* Update the heads for one step, as Alembic's HeadMaintainer does. */
@@ -208,16 +218,17 @@ step_version_ops(RevDag *dag, Bitmapset **heads, int rev, bool upgrade)
 		else
 		{
 			ListCell   *lc;
+			int			last = llast_int(back);
 
 			op = palloc(sizeof(VersionOp));
 			op->kind = 'U';
 			op->from = rev;
-			op->to = llast_int(back);
+			op->to = last;
 			ops = lappend(ops, op);
 			foreach(lc, back)
 			{
 				*heads = bms_add_member(*heads, lfirst_int(lc));
-				if (lfirst_int(lc) == op->to)
+				if (lfirst_int(lc) == last)
 					continue;
 				op = palloc(sizeof(VersionOp));
 				op->kind = 'I';
@@ -437,6 +448,7 @@ migrate_online(FunctionCallInfo fcinfo, bool upgrade)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 
 	dag = revdag_load(true);
+	revdag_check_current();
 	run.dag = dag;
 	t = target_resolve(dag, target, dag->current);
 	after = plan_applied(dag, dag->applied, t, upgrade);
@@ -527,15 +539,29 @@ append_version_sql(StringInfo buf, RevDag *dag, List *ops)
 	}
 }
 
-/* Does the SQL end with a semicolon (after trailing blanks)? */
-static bool
-ends_statement(const char *sql)
+/*
+ * The SQL of a step in the script, ended by a semicolon: right after its
+ * last character, or on a line of its own when its last line may end in a
+ * comment.
+ */
+static void
+append_step_sql(StringInfo buf, const char *sql)
 {
-	int			i = (int) strlen(sql) - 1;
+	int			end = (int) strlen(sql);
+	int			line;
 
-	while (i >= 0 && strchr(" \t\r\n\f\v", sql[i]) != NULL)
-		i--;
-	return i >= 0 && sql[i] == ';';
+	while (end > 0 && strchr(" \t\r\n\f\v", sql[end - 1]) != NULL)
+		end--;
+	appendBinaryStringInfo(buf, sql, end);
+	if (sql[end - 1] != ';')
+	{
+		for (line = end; line > 0 && sql[line - 1] != '\n'; line--)
+			;
+		if (strstr(pnstrdup(sql + line, end - line), "--") != NULL)
+			appendStringInfoChar(buf, '\n');
+		appendStringInfoChar(buf, ';');
+	}
+	appendStringInfoString(buf, "\n\n");
 }
 
 static Datum
@@ -599,13 +625,7 @@ migrate_offline(FunctionCallInfo fcinfo, bool upgrade)
 
 		appendStringInfo(&buf, "\n-- %s\n\n", step_words(dag, rev, upgrade));
 		if (!blank(sql))
-		{
-			appendStringInfoString(&buf, sql);
-			if (!ends_statement(sql))
-				appendStringInfoString(&buf, "\n;");
-			appendStringInfoChar(&buf, '\n');
-			appendStringInfoChar(&buf, '\n');
-		}
+			append_step_sql(&buf, sql);
 		append_version_sql(&buf, dag, step_version_ops(dag, &heads, rev, upgrade));
 		appendStringInfo(&buf, "INSERT INTO %s.migrate_log (revision, direction, checksum) VALUES (%s, %s, %s);\n",
 						 revdag_ext_schema(), quote_literal_cstr(r->id),
@@ -664,6 +684,7 @@ migrate_stamp(PG_FUNCTION_ARGS)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 	memset(&run, 0, sizeof(run));
 	dag = revdag_load(false);
+	revdag_check_current();
 	run.dag = dag;
 	t = target_resolve(dag, target, dag->current);
 
@@ -672,27 +693,8 @@ migrate_stamp(PG_FUNCTION_ARGS)
 	 * applied and lies neither above the target nor on the line a
 	 * back-walk left.
 	 */
-	if (t->below >= 0 || bms_is_empty(t->revs))
-		after = plan_applied(dag, dag->applied, t, false);
-	else
-	{
-		Bitmapset  *kept = NULL;
-
-		/* what stays of the applied set when going down to the target */
-		i = -1;
-		while ((i = bms_next_member(dag->applied, i)) >= 0)
-		{
-			bool		above = false;
-			int			k = -1;
-
-			while ((k = bms_next_member(t->revs, k)) >= 0 && !above)
-				if (k != i && revdag_is_ancestor(dag, k, i))
-					above = true;
-			if (!above)
-				kept = bms_add_member(kept, i);
-		}
-		after = bms_union(kept, revdag_ancestors(dag, t->revs));
-	}
+	after = bms_union(bms_difference(dag->applied, plan_removed(dag, dag->applied, t)),
+					  revdag_ancestors(dag, t->revs));
 	heads = revdag_normalize_heads(dag, after);
 	added = bms_difference(heads, dag->current);
 	removed = bms_difference(dag->current, heads);

@@ -10,6 +10,7 @@
 #include "revdag.h"
 
 #include "catalog/pg_type.h"
+#include "access/xact.h"
 #include "executor/spi.h"
 #include "lib/binaryheap.h"
 #include "lib/stringinfo.h"
@@ -17,6 +18,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/snapmgr.h"
 
 static char *ext_schema_quoted = NULL;
 
@@ -338,7 +340,10 @@ revdag_load(bool with_sql)
 
 	topo_sort(dag);
 
-	/* Ancestry and the normalized down revisions, parents first. */
+	/*
+	 * Ancestry and the down revisions, parents first: parents and
+	 * dependencies that are no ancestor of another of them.
+	 */
 	for (int t = 0; t < dag->n; t++)
 	{
 		RevNode    *r = &dag->nodes[dag->topo[t]];
@@ -350,11 +355,9 @@ revdag_load(bool with_sql)
 			r->anc = bms_add_members(r->anc, dag->nodes[r->deps[k]].anc);
 
 		r->down = palloc(sizeof(int) * (r->nparents + r->ndeps + 1));
-		for (int k = 0; k < r->nparents; k++)
-			r->down[r->ndown++] = r->parents[k];
-		for (int k = 0; k < r->ndeps; k++)
+		for (int k = 0; k < r->nparents + r->ndeps; k++)
 		{
-			int			d = r->deps[k];
+			int			d = k < r->nparents ? r->parents[k] : r->deps[k - r->nparents];
 			bool		implied = false;
 
 			for (int j = 0; j < r->nparents + r->ndeps && !implied; j++)
@@ -482,4 +485,52 @@ revdag_set_string(RevDag *dag, Bitmapset *set)
 		appendStringInfoString(&buf, dag->nodes[lfirst_int(lc)].id);
 	}
 	return buf.data;
+}
+
+/*
+ * Under REPEATABLE READ or SERIALIZABLE, the transaction's snapshot may
+ * predate the commit of a session that held the advisory lock before us:
+ * the revisions and versions read would then be stale, and a step could
+ * run twice.  Compare them with the latest committed state and fail as a
+ * serialization failure when they differ (the caller retries).  Under
+ * READ COMMITTED each query already sees the latest state.
+ */
+void
+revdag_check_current(void)
+{
+	SPIPlanPtr	plan;
+	char	   *sql;
+	char	   *mine;
+	char	   *latest;
+	bool		isnull;
+	int			ret;
+
+	if (!IsolationUsesXactSnapshot())
+		return;
+	sql = psprintf("SELECT pg_catalog.md5(COALESCE((SELECT pg_catalog.string_agg(version_num, ',' ORDER BY version_num COLLATE \"C\")"
+				   "                                FROM %s.migrate_version), '')"
+				   " OPERATOR(pg_catalog.||) ';' OPERATOR(pg_catalog.||)"
+				   " COALESCE((SELECT pg_catalog.string_agg(revision OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) checksum"
+				   "                  OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) parents::pg_catalog.text,"
+				   "                  ',' ORDER BY revision COLLATE \"C\")"
+				   "            FROM %s.migrate_revisions), ''))",
+				   revdag_ext_schema(), revdag_ext_schema());
+	plan = SPI_prepare(sql, 0, NULL);
+	if (plan == NULL)
+		elog(ERROR, "pg_migrate: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	ret = SPI_execute_plan(plan, NULL, NULL, true, 1);
+	if (ret != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "pg_migrate: reading the state failed: %d", ret);
+	mine = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	ret = SPI_execute_snapshot(plan, NULL, NULL, GetLatestSnapshot(), InvalidSnapshot,
+							   true, false, 1);
+	if (ret != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "pg_migrate: reading the state failed: %d", ret);
+	latest = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	if (strcmp(mine, latest) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+				 errmsg("could not serialize access: migrate_version or migrate_revisions was changed by a concurrent transaction"),
+				 errdetail("This transaction's snapshot predates that change."),
+				 errhint("Retry the transaction, or run it under READ COMMITTED.")));
 }

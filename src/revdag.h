@@ -74,6 +74,13 @@ extern void revdag_set_ext_schema(Oid fn_oid);
 /* Load every revision and the version table (inside SPI). */
 extern RevDag *revdag_load(bool with_sql);
 
+/*
+ * For the functions that change state, after revdag_load(): fail with a
+ * serialization failure when the transaction snapshot (REPEATABLE READ,
+ * SERIALIZABLE) does not see the latest revisions and versions.
+ */
+extern void revdag_check_current(void);
+
 /* Exact id (no prefix), or -1. */
 extern int	revdag_find(RevDag *dag, const char *id);
 

@@ -330,6 +330,7 @@ migrate_revision(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 	dag = revdag_load(true);
+	revdag_check_current();
 
 	memset(&nr, 0, sizeof(nr));
 	nr.message = message;
@@ -499,6 +500,7 @@ migrate_edit(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 	dag = revdag_load(true);
+	revdag_check_current();
 	r = &dag->nodes[unapplied_revision(dag, name, "edited")];
 
 	if (upgrade_sql == NULL)
@@ -559,6 +561,7 @@ migrate_remove(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 	dag = revdag_load(false);
+	revdag_check_current();
 	r = &dag->nodes[unapplied_revision(dag, name, "removed")];
 
 	for (int i = 0; i < dag->n; i++)
@@ -607,15 +610,21 @@ migrate_merge(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 	dag = revdag_load(false);
+	revdag_check_current();
 
 	memset(&nr, 0, sizeof(nr));
 	nr.message = message;
 	if (PG_ARGISNULL(1))
 	{
+		/* every head that another does not already include (depends_on) */
+		Bitmapset  *heads = NULL;
 		ListCell   *lc;
 
-		nr.parents = palloc(sizeof(int) * (list_length(dag->heads) + 1));
 		foreach(lc, dag->heads)
+			heads = bms_add_member(heads, lfirst_int(lc));
+		heads = revdag_normalize_heads(dag, heads);
+		nr.parents = palloc(sizeof(int) * (list_length(dag->heads) + 1));
+		foreach(lc, revdag_set_topo(dag, heads))
 			nr.parents[nr.nparents++] = lfirst_int(lc);
 	}
 	else

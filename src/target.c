@@ -263,16 +263,16 @@ walk_up(RevDag *dag, const char *whole, int start, int n, const char *label)
 }
 
 /*
- * Walk n steps down (parents) from start.  Reaching below a root with the
- * last step gives the base of that root (*below = root, returns -1);
- * going further is below base.
+ * Walk n steps down (parents) from start, into t.  Reaching below a root
+ * with the last step gives the base of that root's line (t->below); the
+ * last step down from a merge gives its parents (an unmerge); going
+ * further is below base, and a merge before the last step is ambiguous.
  */
-static int
-walk_down(RevDag *dag, const char *whole, int start, int n, int *below)
+static RevTarget *
+walk_down(RevDag *dag, RevTarget *t, int start, int n)
 {
 	int			cur = start;
 
-	*below = -1;
 	for (int step = 1; step <= n; step++)
 	{
 		RevNode    *r;
@@ -280,28 +280,37 @@ walk_down(RevDag *dag, const char *whole, int start, int n, int *below)
 		if (cur < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("revision target \"%s\" goes below base", whole),
+					 errmsg("revision target \"%s\" goes below base", t->text),
 					 errdetail("Only %d of %d steps down exist from %s.",
 							   step - 1, n, dag->nodes[start].id)));
 		r = &dag->nodes[cur];
+		if (r->nparents > 1 && step == n)
+		{
+			for (int k = 0; k < r->nparents; k++)
+				t->revs = bms_add_member(t->revs, r->parents[k]);
+			return t;
+		}
 		if (r->nparents > 1)
 			ereport(ERROR,
 					(errcode(ERRCODE_CARDINALITY_VIOLATION),
-					 errmsg("revision target \"%s\" is ambiguous", whole),
-					 errdetail("Revision %s is a merge: step %d could go to %s.",
-							   r->id, step, ids_of(dag, r->parents, r->nparents)),
+					 errmsg("revision target \"%s\" is ambiguous", t->text),
+					 errdetail("Revision %s is a merge: step %d of %d could go to %s.",
+							   r->id, step, n, ids_of(dag, r->parents, r->nparents)),
 					 errhint("Name a revision below the merge.")));
 		if (r->nparents == 0)
 		{
-			*below = cur;
+			t->below = cur;
 			cur = -1;
 		}
 		else
 			cur = r->parents[0];
 	}
 	if (cur >= 0)
-		*below = -1;
-	return cur;
+	{
+		t->below = -1;
+		t->revs = bms_make_singleton(cur);
+	}
+	return t;
 }
 
 /* The one applied head relative targets start from (-1: base). */
@@ -356,7 +365,6 @@ target_resolve(RevDag *dag, const char *target, Bitmapset *current)
 	const char *at;
 	const char *sign;
 	int			idx;
-	int			below;
 
 	t->below = -1;
 	t->text = target;
@@ -429,6 +437,8 @@ target_resolve(RevDag *dag, const char *target, Bitmapset *current)
 			int			n = parse_steps(target, rest + 1);
 			int			start = current_start(dag, target, current, label);
 
+			t->branch = label;
+
 			if (*rest == '+')
 				return one(t, walk_up(dag, target, start, n, label), -1);
 			if (start < 0 && n > 0)
@@ -438,8 +448,7 @@ target_resolve(RevDag *dag, const char *target, Bitmapset *current)
 						 errdetail("No revision of branch \"%s\" is applied.", label)));
 			if (start < 0)
 				return t;
-			idx = walk_down(dag, target, start, n, &below);
-			return one(t, idx, below);
+			return walk_down(dag, t, start, n);
 		}
 		malformed(target, "After \"<label>@\" comes head, +N or -N.");
 	}
@@ -459,8 +468,7 @@ target_resolve(RevDag *dag, const char *target, Bitmapset *current)
 					 errdetail("No revision is applied.")));
 		if (start < 0)
 			return t;
-		idx = walk_down(dag, target, start, n, &below);
-		return one(t, idx, below);
+		return walk_down(dag, t, start, n);
 	}
 
 	/* A whole id or label first: ids may contain "-". */
@@ -491,8 +499,7 @@ target_resolve(RevDag *dag, const char *target, Bitmapset *current)
 
 			if (*sign == '+')
 				return one(t, walk_up(dag, target, start, n, NULL), -1);
-			idx = walk_down(dag, target, start, n, &below);
-			return one(t, idx, below);
+			return walk_down(dag, t, start, n);
 		}
 		/* else: perhaps a prefix of an id that contains "-" */
 	}

@@ -22,6 +22,8 @@ typedef struct RevTarget
 	Bitmapset  *revs;			/* the revisions it names; empty: a base */
 	int			below;			/* a back-walk past root revision <below>: the
 								 * base of that root's line (-1 if not) */
+	const char *branch;			/* <label>@+N, <label>@-N: the branch, whose
+								 * revisions alone a downgrade removes */
 } RevTarget;
 
 /*
