@@ -212,6 +212,25 @@ DROP ROLE mv_reader;
 SELECT migrate_column_property('answers', 'loud', 'upper(answers.choice)');
 SELECT id, loud FROM mv.answers_mapped ORDER BY id;
 
+-- many-to-many of a table with itself: foreign_key names the relation's side
+CREATE TABLE mv.people (id int PRIMARY KEY, name text NOT NULL);
+CREATE TABLE mv.follows (
+	follower int REFERENCES mv.people,
+	followee int REFERENCES mv.people,
+	PRIMARY KEY (follower, followee)
+);
+INSERT INTO mv.people VALUES (1, 'ann'), (2, 'bob'), (3, 'cy');
+INSERT INTO mv.follows VALUES (1, 2), (1, 3), (2, 3);
+SELECT migrate_relationship('mv.people', 'following', 'mv.people', secondary => 'mv.follows');
+SELECT migrate_relationship('mv.people', 'following', 'mv.people', secondary => 'mv.follows',
+	foreign_key => 'follows_follower_fkey');
+SELECT migrate_relationship('mv.people', 'followers', 'mv.people', secondary => 'mv.follows',
+	foreign_key => 'follows_followee_fkey');
+SELECT p.name, f.name AS follows FROM mv.people_mapped p, mv.following(p) f ORDER BY 1, 2;
+SELECT p.name, f.name AS followed_by FROM mv.people_mapped p, mv.followers(p) f ORDER BY 1, 2;
+SELECT migrate_property_drop('mv.people', 'following');
+SELECT migrate_property_drop('mv.people', 'followers');
+
 -- a table dropped with its view keeps its properties until they are dropped
 CREATE TABLE mv.gone (id int PRIMARY KEY, label text);
 SELECT migrate_column_property('mv.gone', 'loud', 'upper(gone.label)');

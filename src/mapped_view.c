@@ -66,7 +66,6 @@ typedef struct MTable
 	char	   *view;			/* NULL: no property, no view */
 	List	   *props;			/* of MappedProp *, by name */
 	int			visit;			/* 0 new, 1 on the path, 2 done */
-	bool		emitted;
 } MTable;
 
 /* A relationship, its join resolved. */
@@ -464,8 +463,14 @@ resolve_join(MPlan *plan, MTable *from, MappedProp *p)
 		if (from == j->to)
 		{
 			/* Self-referential: foreign_key names the relation's side. */
+			if (list_length(to_from) != 2)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_FOREIGN_KEY),
+						 errmsg("relationship %s: association table %s needs two foreign keys to %s, it has %d",
+								prop_label(p), quote_identifier(j->sec->name),
+								quote_identifier(from->name), list_length(to_from))));
 			cand = keys_named(to_from, p->foreign_key);
-			if (list_length(cand) != 1 || list_length(to_from) != 2)
+			if (list_length(cand) != 1)
 				join_refused(p, from, j->to, cand, j->sec);
 			j->sec_from = linitial(cand);
 			j->sec_to = linitial(to_from) == j->sec_from ? lsecond(to_from) : linitial(to_from);
