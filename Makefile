@@ -26,6 +26,7 @@ OBJS = \
 	src/model.o \
 	src/mapped_view.o \
 	src/property.o \
+	src/model_refs.o \
 	src/checksum.o \
 	src/autogen.o \
 	src/verify.o \

@@ -106,6 +106,17 @@ SELECT migrate_model_import(migrate_snapshot('{models_shared}'));
 SELECT jsonb_object_keys(migrate_model() -> 'schemas') AS schemas;
 SELECT migrate_model() -> 'scope' AS scope;
 SELECT * FROM migrate_check();
+-- a model keeps its references to other schemas (the column currency of
+-- models_app is of a type of models_shared): migrate_model() of one schema
+-- leaves them out, as a snapshot of one schema does; merged with the
+-- model of the other schema, the models are the snapshot of both
+SELECT model #> '{schemas,models_app,tables,polls,columns,4,depends_on}' AS stored
+  FROM migrate_models WHERE schema_name = 'models_app';
+SELECT migrate_model('{models_app}') #> '{schemas,models_app,tables,polls,columns,4}' AS one_schema;
+SELECT migrate_model('{models_app,models_shared}')
+       #> '{schemas,models_app,tables,polls,columns,4,depends_on}' AS merged;
+SELECT migrate_model('{models_app,models_shared}')
+       = migrate_snapshot('{models_app,models_shared}') AS merged_same;
 SELECT migrate_model_drop('models_shared');
 SELECT schema_name FROM migrate_models ORDER BY 1;
 
@@ -181,16 +192,35 @@ DECLARE
 		$c$SELECT migrate_model('{no_such_schema}')$c$,
 		$c$SELECT migrate_model_drop('no_such_schema')$c$,
 		$c$SELECT migrate_model_import('[1]')$c$,
-		$c$SELECT migrate_model_import(NULL)$c$];
+		$c$SELECT migrate_model_import(NULL)$c$,
+		$c$SELECT migrate_model_set('CREATE TABLE t (id int); COMMIT;', 'models_app')$c$,
+		$c$SELECT migrate_model_set('CREATE TABLE t (id int); CREATE TABLE models_app.u (id int);', 'models_app')$c$,
+		$c$SELECT migrate_model_set('CREATE TABLE votes (poll_id bigint REFERENCES polls);', 'models_app')$c$,
+		$c$SELECT migrate_model_set('CREATE TABLE a (id int); CREATE TABLE a (id int);', 'models_app')$c$];
 	c text;
+	before text;
+	after text;
+	state text := $s$SELECT pg_catalog.concat_ws(' ',
+		(SELECT count(*) FROM pg_namespace), (SELECT count(*) FROM pg_class),
+		(SELECT count(*) FROM pg_type),
+		(SELECT md5(string_agg(schema_name || model::text || coalesce(ddl, '') || updated_at, ','
+		            ORDER BY schema_name)) FROM migrate_models),
+		current_setting('search_path'))$s$;
 BEGIN
+	-- each call: its SQLSTATE, and the catalogs, migrate_models and the
+	-- search_path as they were before it
 	FOREACH c IN ARRAY calls LOOP
+		EXECUTE state INTO before;
 		BEGIN
 			EXECUTE c;
 			RAISE NOTICE 'no error: %', c;
 		EXCEPTION WHEN OTHERS THEN
 			RAISE WARNING '%: %', SQLSTATE, left(c, 60);
 		END;
+		EXECUTE state INTO after;
+		IF after IS DISTINCT FROM before THEN
+			RAISE WARNING 'changed by %: % / %', c, before, after;
+		END IF;
 	END LOOP;
 END
 $$;
@@ -230,9 +260,89 @@ CREATE TABLE models_ext.users (email models_ext.citext NOT NULL DEFAULT '');
 SELECT migrate_model_set($$CREATE TABLE users (email citext NOT NULL DEFAULT '');$$, 'models_ext')
        -> 'schemas' -> 'models_ext' -> 'tables' -> 'users' -> 'columns' AS columns;
 SELECT migrate_model('{models_ext}') #> '{extensions,citext,schema}' AS extension_schema;
+SELECT migrate_model('{models_ext}') = migrate_snapshot('{models_ext}') AS same;
 SELECT * FROM migrate_check('{models_ext}');
 SELECT migrate_model_drop('models_ext');
 DROP SCHEMA models_ext CASCADE;
+
+-- the model's own schema: COMMENT ON SCHEMA and GRANT/REVOKE ON SCHEMA (or
+-- ON ALL ... IN SCHEMA) of the model's schema change the shadow schema
+-- that stands for it; the privileges start from those the live schema has
+CREATE ROLE regress_models_reader;
+GRANT USAGE ON SCHEMA models_app TO PUBLIC;
+SELECT migrate_model_set($$
+COMMENT ON SCHEMA models_app IS 'polls and votes';
+REVOKE USAGE ON SCHEMA models_app FROM PUBLIC;
+GRANT USAGE ON SCHEMA models_app TO regress_models_reader;
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE polls (
+	id bigserial PRIMARY KEY,
+	question text NOT NULL,
+	feeling mood,
+	score bigint,
+	currency models_shared.money_code
+);
+CREATE VIEW poll_scores AS SELECT id, score FROM polls;
+CREATE TABLE votes (
+	id bigserial PRIMARY KEY,
+	poll_id bigint NOT NULL REFERENCES polls,
+	feeling mood NOT NULL
+);
+CREATE INDEX votes_poll_id_idx ON votes (poll_id);
+COMMENT ON TABLE votes IS 'one row per vote';
+GRANT SELECT ON ALL TABLES IN SCHEMA models_app TO regress_models_reader;
+$$, 'models_app') #- '{schemas,models_app,tables}' #- '{schemas,models_app,types}'
+                  #- '{schemas,models_app,views}' #- '{schemas,models_app,sequences}' AS schema_itself;
+SELECT step, action, object_type, object_name, sql FROM migrate_check('{models_app}');
+-- without such statements, the comment and privileges are the live ones
+SELECT (migrate_model_set('CREATE TABLE t (id int);', 'models_app')
+        #> '{schemas,models_app}') - 'tables'::text AS live_ones;
+-- a model of a schema with no object: its comment and privileges
+BEGIN;
+SELECT migrate_model_set($$COMMENT ON SCHEMA models_empty IS 'nothing yet';
+GRANT USAGE ON SCHEMA models_empty TO regress_models_reader;$$, 'models_empty');
+SELECT step, action, object_type, object_name, sql FROM migrate_check('{models_empty}');
+ROLLBACK;
+-- the comment, privileges or objects of another schema are refused
+SELECT migrate_model_set($$CREATE TABLE t (id int);
+COMMENT ON SCHEMA models_shared IS 'not this one';$$, 'models_app');
+SELECT migrate_model_set('GRANT USAGE ON SCHEMA models_app, models_shared TO PUBLIC;', 'models_app');
+SELECT migrate_model_set('GRANT SELECT ON ALL TABLES IN SCHEMA public TO PUBLIC;', 'models_app');
+SELECT migrate_model_set($$CREATE TABLE t (id int);
+COMMENT ON COLUMN models_shared.x.y IS 'not this one';$$, 'models_app');
+SELECT migrate_model_set('CREATE TABLE t (id int); GRANT SELECT ON models_shared.x TO PUBLIC;', 'models_app');
+REVOKE USAGE ON SCHEMA models_app FROM PUBLIC;
+DROP ROLE regress_models_reader;
+
+-- several models: a check across them follows the references between them
+-- (a column of one model, of a type that another model rebuilds)
+CREATE SCHEMA models_c;
+CREATE TYPE models_c.mood AS ENUM ('a', 'b', 'c');
+CREATE SCHEMA models_d;
+CREATE TABLE models_d.t (id int, m models_c.mood);
+SELECT migrate_model_set($$CREATE TYPE mood AS ENUM ('a', 'b');$$, 'models_c') IS NOT NULL AS set;
+SELECT migrate_model_set($$CREATE TABLE t (id int, m models_c.mood);$$, 'models_d') IS NOT NULL AS set;
+SELECT step, action, object_name, sql, hazards FROM migrate_check('{models_c,models_d}');
+DO $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN SELECT * FROM migrate_check('{models_c,models_d}') LOOP
+		EXECUTE r.sql;
+	END LOOP;
+END
+$$;
+SELECT * FROM migrate_check('{models_c,models_d}');
+SELECT migrate_model_drop('models_c'), migrate_model_drop('models_d');
+DROP SCHEMA models_d CASCADE;
+DROP SCHEMA models_c CASCADE;
+
+-- a schema whose name needs quotes: the model still may not use an object
+-- of the live schema it does not define
+CREATE SCHEMA "Models Quoted";
+CREATE TABLE "Models Quoted".polls (id int PRIMARY KEY);
+SELECT migrate_model_set('CREATE TABLE votes (poll_id int REFERENCES polls);', 'Models Quoted');
+DROP SCHEMA "Models Quoted" CASCADE;
 
 -- clean up
 SELECT migrate_model_drop('models_app');

@@ -18,6 +18,7 @@
 #include "access/transam.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/objectaddress.h"
 #include "catalog/pg_type.h"
 #include "commands/dbcommands.h"
 #include "commands/extension.h"
@@ -37,6 +38,7 @@
 #include "utils/snapmgr.h"
 
 #include "mapped.h"
+#include "model_refs.h"
 #include "snapshot.h"
 
 PG_FUNCTION_INFO_V1(migrate_model_set);
@@ -45,12 +47,26 @@ PG_FUNCTION_INFO_V1(migrate_model_capture);
 PG_FUNCTION_INFO_V1(migrate_model);
 PG_FUNCTION_INFO_V1(migrate_model_drop);
 
+/*
+ * What a statement says about the model's schema itself (COMMENT ON SCHEMA,
+ * GRANT/REVOKE ON SCHEMA, GRANT/REVOKE ON ALL ... IN SCHEMA): it runs
+ * against the shadow schema instead.
+ */
+typedef enum SchemaSays
+{
+	SAYS_NOTHING,
+	SAYS_COMMENT,				/* COMMENT ON SCHEMA */
+	SAYS_PRIVILEGES,			/* GRANT/REVOKE ON SCHEMA */
+	SAYS_IN_SCHEMA				/* GRANT/REVOKE ON ALL ... IN SCHEMA */
+} SchemaSays;
+
 /* One statement of a model's DDL. */
 typedef struct ModelStmt
 {
 	int			number;			/* 1-based */
 	char	   *text;			/* its text, without the ";" */
 	bool		skip;			/* CREATE EXTENSION of an installed one */
+	SchemaSays	says;			/* about the model's schema itself */
 } ModelStmt;
 
 static int	shadow_counter = 0;
@@ -263,6 +279,49 @@ rangevar_schema(RangeVar *rv)
 }
 
 /*
+ * The schema the object of a COMMENT or GRANT is qualified with, or NULL.
+ * Names of columns, constraints, triggers, policies and rules end with the
+ * object's own name after their table's.
+ */
+static char *
+object_schema(ObjectType kind, Node *object)
+{
+	if (object == NULL)
+		return NULL;
+	switch (kind)
+	{
+		case OBJECT_TYPE:
+		case OBJECT_DOMAIN:
+			if (IsA(object, TypeName))
+				return list_schema(((TypeName *) object)->names);
+			return IsA(object, List) ? list_schema((List *) object) : NULL;
+		case OBJECT_DOMCONSTRAINT:
+			if (IsA(object, List) && IsA(linitial((List *) object), TypeName))
+				return list_schema(linitial_node(TypeName, (List *) object)->names);
+			return NULL;
+		case OBJECT_FUNCTION:
+		case OBJECT_PROCEDURE:
+		case OBJECT_ROUTINE:
+		case OBJECT_AGGREGATE:
+		case OBJECT_OPERATOR:
+			if (IsA(object, ObjectWithArgs))
+				return list_schema(((ObjectWithArgs *) object)->objname);
+			return NULL;
+		case OBJECT_COLUMN:
+		case OBJECT_TABCONSTRAINT:
+		case OBJECT_TRIGGER:
+		case OBJECT_POLICY:
+		case OBJECT_RULE:
+			if (IsA(object, List) && list_length((List *) object) > 2)
+				return list_schema(list_truncate(list_copy((List *) object),
+												 list_length((List *) object) - 1));
+			return NULL;
+		default:
+			return IsA(object, List) ? list_schema((List *) object) : NULL;
+	}
+}
+
+/*
  * The schema that the object a statement creates or changes is qualified
  * with, or NULL when its name is unqualified (or the statement names no
  * object of its own).  Objects of a model are written unqualified: a
@@ -309,9 +368,83 @@ target_schema(Node *stmt)
 			return rangevar_schema(((AlterPolicyStmt *) stmt)->table);
 		case T_AlterTableStmt:
 			return rangevar_schema(((AlterTableStmt *) stmt)->relation);
+		case T_CommentStmt:
+			return object_schema(((CommentStmt *) stmt)->objtype,
+								 ((CommentStmt *) stmt)->object);
+		case T_GrantStmt:
+			{
+				GrantStmt  *gs = (GrantStmt *) stmt;
+				ListCell   *lc;
+
+				if (gs->targtype != ACL_TARGET_OBJECT)
+					return NULL;
+				foreach(lc, gs->objects)
+				{
+					Node	   *obj = lfirst(lc);
+					char	   *qual;
+
+					if (IsA(obj, RangeVar))
+						qual = rangevar_schema((RangeVar *) obj);
+					else
+						qual = object_schema(gs->objtype, obj);
+					if (qual != NULL)
+						return qual;
+				}
+				return NULL;
+			}
 		default:
 			return NULL;
 	}
+}
+
+/*
+ * COMMENT ON SCHEMA, GRANT/REVOKE ON SCHEMA and ON ALL ... IN SCHEMA name
+ * schemas: the model's own, whose shadow they then change, or another,
+ * which is refused (a model says its own schema's comment and privileges
+ * only; anything else would change a live schema, and be rolled back).
+ */
+static SchemaSays
+schema_statement(Node *stmt, const char *model_schema, ModelStmt *ms)
+{
+	List	   *names = NIL;
+	SchemaSays	says;
+	ListCell   *lc;
+
+	if (IsA(stmt, CommentStmt) &&
+		((CommentStmt *) stmt)->objtype == OBJECT_SCHEMA)
+	{
+		names = list_make1(((CommentStmt *) stmt)->object);
+		says = SAYS_COMMENT;
+	}
+	else if (IsA(stmt, GrantStmt) &&
+			 ((GrantStmt *) stmt)->targtype == ACL_TARGET_ALL_IN_SCHEMA)
+	{
+		names = ((GrantStmt *) stmt)->objects;
+		says = SAYS_IN_SCHEMA;
+	}
+	else if (IsA(stmt, GrantStmt) &&
+			 ((GrantStmt *) stmt)->objtype == OBJECT_SCHEMA)
+	{
+		names = ((GrantStmt *) stmt)->objects;
+		says = SAYS_PRIVILEGES;
+	}
+	else
+		return SAYS_NOTHING;
+
+	foreach(lc, names)
+	{
+		const char *name = strVal(lfirst(lc));
+
+		if (strcmp(name, model_schema) != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("statement %d of the model changes schema \"%s\", not the model's schema \"%s\"",
+							ms->number, name, model_schema),
+					 errdetail("Statement %d: %s", ms->number, ms->text),
+					 errhint("Nothing ran: a model says the comment and privileges of its own schema and its objects only; those of schema \"%s\" belong to its own model.",
+							 name)));
+	}
+	return says;
 }
 
 /* The statements of a model's DDL, refused ones reported before any runs. */
@@ -349,7 +482,9 @@ model_statements(const char *ddl, const char *model_schema)
 							n, GetCommandTagName(CreateCommandTag(rs->stmt))),
 					 errdetail("Statement %d: %s", n, ms->text),
 					 errhint("Nothing ran: %s.", why)));
-		if (!ms->skip)
+		ms->says = ms->skip ? SAYS_NOTHING :
+			schema_statement(rs->stmt, model_schema, ms);
+		if (!ms->skip && ms->says == SAYS_NOTHING)
 		{
 			char	   *qual = target_schema(rs->stmt);
 
@@ -516,6 +651,12 @@ shadow_name(void)
  * Run the statements in a shadow schema, in a subtransaction that is
  * always rolled back, and return the snapshot of the shadow schema.
  */
+static int
+cmp_cstring(const ListCell *a, const ListCell *b)
+{
+	return strcmp((const char *) lfirst(a), (const char *) lfirst(b));
+}
+
 /*
  * With the live schema on the search_path (for its extensions' objects),
  * a statement could also reach an object of the live schema that is no
@@ -526,40 +667,67 @@ shadow_name(void)
 static void
 check_live_references(const char *stands_for)
 {
-	TransactionId xid = GetCurrentTransactionIdIfAny();
-	Oid			types[2] = {XIDOID, TEXTOID};
-	Datum		values[2];
-	bool		isnull;
-	Datum		found;
+	Oid			live = get_namespace_oid(stands_for, false);
+	List	   *uses = NIL;
+	StringInfoData found;
+	ListCell   *lc;
 
-	if (!TransactionIdIsValid(xid))
-		return;
-	values[0] = TransactionIdGetDatum(xid);
-	values[1] = CStringGetTextDatum(stands_for);
-	spi_exec("SELECT pg_catalog.string_agg(DISTINCT pg_catalog.pg_describe_object("
-			 "           d.refclassid, d.refobjid, 0), ', ')"
-			 "  FROM pg_catalog.pg_depend d,"
-			 "       LATERAL pg_catalog.pg_identify_object(d.refclassid, d.refobjid, 0) r"
-			 " WHERE d.xmin OPERATOR(pg_catalog.=) $1"
-			 "   AND d.deptype OPERATOR(pg_catalog.<>) 'e'"
-			 "   AND r.schema OPERATOR(pg_catalog.=) $2"
-			 "   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e"
-			 "        WHERE e.classid OPERATOR(pg_catalog.=) d.refclassid"
-			 "          AND e.objid OPERATOR(pg_catalog.=) d.refobjid"
-			 "          AND e.deptype OPERATOR(pg_catalog.=) 'e')",
-			 2, types, values, SPI_OK_SELECT);
-	found = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	if (!isnull)
+	foreach(lc, model_outside_refs())
+	{
+		ObjectAddress *addr = lfirst(lc);
+		bool		member;
+
+		if (model_ref_namespace(addr, &member) == live && !member)
+			uses = lappend(uses, getObjectDescription(addr, false));
+	}
+	list_sort(uses, cmp_cstring);
+	initStringInfo(&found);
+	foreach(lc, uses)
+		appendStringInfo(&found, "%s%s", found.len > 0 ? ", " : "",
+						 (char *) lfirst(lc));
+	if (found.len > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
 				 errmsg("the model uses objects of the live schema \"%s\" that it does not define",
 						stands_for),
-				 errdetail("It uses: %s.", TextDatumGetCString(found)),
+				 errdetail("It uses: %s.", found.data),
 				 errhint("Define them in the model: a model is the whole content of its schema.")));
 }
 
+/*
+ * Run a statement about the model's schema itself against the shadow
+ * schema: its parse tree, with the schema names replaced by the shadow's.
+ */
+static void
+run_on_shadow(ModelStmt *ms, const char *shadow)
+{
+	RawStmt    *rs = linitial_node(RawStmt, raw_parser(ms->text, RAW_PARSE_DEFAULT));
+	Node	   *stmt = rs->stmt;
+	PlannedStmt *ps;
+
+	if (IsA(stmt, CommentStmt))
+		((CommentStmt *) stmt)->object = (Node *) makeString(pstrdup(shadow));
+	else
+	{
+		ListCell   *lc;
+
+		foreach(lc, castNode(GrantStmt, stmt)->objects)
+			lfirst(lc) = makeString(pstrdup(shadow));
+	}
+	ps = makeNode(PlannedStmt);
+	ps->commandType = CMD_UTILITY;
+	ps->canSetTag = false;
+	ps->utilityStmt = stmt;
+	ps->stmt_location = rs->stmt_location;
+	ps->stmt_len = rs->stmt_len;
+	ProcessUtility(ps, ms->text, false, PROCESS_UTILITY_QUERY, NULL, NULL,
+				   None_Receiver, NULL);
+	CommandCounterIncrement();
+}
+
 static Jsonb *
-run_in_shadow(List *stmts, const char *shadow, const char *stands_for)
+run_in_shadow(List *stmts, const char *shadow, const char *stands_for,
+			  List *start)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	ResourceOwner owner = CurrentResourceOwner;
@@ -572,10 +740,11 @@ run_in_shadow(List *stmts, const char *shadow, const char *stands_for)
 	{
 		int			nestlevel;
 		ListCell   *lc;
-		Datum		elem;
 
 		spi_exec(psprintf("CREATE SCHEMA %s", quote_identifier(shadow)),
 				 0, NULL, NULL, SPI_OK_UTILITY);
+		foreach(lc, start)
+			spi_exec(lfirst(lc), 0, NULL, NULL, SPI_OK_UTILITY);
 		nestlevel = pgm_guc_nest_enter();
 		pgm_set_shadow(shadow, stands_for);
 		pgm_set_schema_search_path(shadow);
@@ -586,7 +755,10 @@ run_in_shadow(List *stmts, const char *shadow, const char *stands_for)
 			if (ms->skip)
 				continue;
 			current = ms;
-			SPI_execute(ms->text, false, 0);
+			if (ms->says != SAYS_NOTHING)
+				run_on_shadow(ms, shadow);
+			else
+				SPI_execute(ms->text, false, 0);
 		}
 		current = NULL;
 		pgm_guc_nest_leave(nestlevel);
@@ -600,10 +772,7 @@ run_in_shadow(List *stmts, const char *shadow, const char *stands_for)
 		CommandCounterIncrement();
 		PushCopiedSnapshot(GetActiveSnapshot());
 		UpdateActiveSnapshotCommandId();
-		elem = CStringGetDatum(shadow);
-		elem = DirectFunctionCall1(namein, elem);
-		doc = snapshot_take(construct_array(&elem, 1, NAMEOID, NAMEDATALEN,
-											false, TYPALIGN_CHAR), cxt);
+		doc = model_shadow_snapshot(shadow, cxt);
 		PopActiveSnapshot();
 	}
 	PG_CATCH();
@@ -652,6 +821,36 @@ run_in_shadow(List *stmts, const char *shadow, const char *stands_for)
 	return doc;
 }
 
+/*
+ * The GRANT statements that give the shadow schema the privileges of the
+ * live one (those its snapshot records), for a DDL that changes them: a
+ * GRANT or REVOKE in the DDL then changes what the live schema has, as it
+ * would run against it.
+ */
+static List *
+live_privileges(Jsonb *live, const char *schema, const char *shadow)
+{
+	Oid			types[3] = {JSONBOID, TEXTOID, TEXTOID};
+	Datum		values[3];
+	List	   *grants = NIL;
+
+	values[0] = JsonbPGetDatum(live);
+	values[1] = CStringGetTextDatum(schema);
+	values[2] = CStringGetTextDatum(shadow);
+	spi_exec("SELECT pg_catalog.format('GRANT %s ON SCHEMA %I TO %s%s',"
+			 "         pg_catalog.split_part(p, ' ', 1), $3, g.key,"
+			 "         CASE WHEN pg_catalog.strpos(p, ' WITH GRANT OPTION') OPERATOR(pg_catalog.>) 0"
+			 "              THEN ' WITH GRANT OPTION' ELSE '' END)"
+			 "  FROM pg_catalog.jsonb_each($1 OPERATOR(pg_catalog.#>)"
+			 "         ARRAY['schemas', $2, 'privileges']::pg_catalog.text[]) g,"
+			 "       pg_catalog.jsonb_array_elements_text(g.value) p",
+			 3, types, values, SPI_OK_SELECT);
+	for (uint64 i = 0; i < SPI_processed; i++)
+		grants = lappend(grants, SPI_getvalue(SPI_tuptable->vals[i],
+											  SPI_tuptable->tupdesc, 1));
+	return grants;
+}
+
 /* The statements of the DDL; a syntax error names its statement. */
 static List *
 parse_model(const char *ddl, const char *schema)
@@ -691,6 +890,9 @@ migrate_model_set(PG_FUNCTION_ARGS)
 	Jsonb	   *doc;
 	AclResult	aclres;
 	bool		exists;
+	bool		says_comment = false;
+	bool		says_privileges = false;
+	ListCell   *lc;
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -730,19 +932,30 @@ migrate_model_set(PG_FUNCTION_ARGS)
 											 false, TYPALIGN_CHAR), cxt);
 	}
 
+	/* What the DDL says about the schema itself. */
+	foreach(lc, stmts)
+	{
+		ModelStmt  *ms = lfirst(lc);
+
+		says_comment |= (ms->says == SAYS_COMMENT);
+		says_privileges |= (ms->says == SAYS_PRIVILEGES);
+	}
+
 	shadow = shadow_name();
-	shadow_doc = run_in_shadow(stmts, shadow, exists ? schema : NULL);
+	shadow_doc = run_in_shadow(stmts, shadow, exists ? schema : NULL,
+							   says_privileges && live ?
+							   live_privileges(live, schema, shadow) : NIL);
 
 	/*
 	 * The shadow schema under the model's name: names inside are relative,
-	 * so only the key of "schemas" and the scope change.  Its comment and
-	 * privileges, and the extensions installed in it, are the live
-	 * schema's: DDL run in a shadow schema cannot say them.
+	 * so only the key of "schemas" and the scope change.  The extensions
+	 * installed in it are the live schema's, and so are its comment and
+	 * privileges unless the DDL says them.
 	 */
 	{
-		Oid			types[4] = {JSONBOID, TEXTOID, TEXTOID, JSONBOID};
-		Datum		values[4];
-		char		nulls[4] = {' ', ' ', ' ', live ? ' ' : 'n'};
+		Oid			types[5] = {JSONBOID, TEXTOID, TEXTOID, JSONBOID, TEXTOID};
+		Datum		values[5];
+		char		nulls[5] = {' ', ' ', ' ', live ? ' ' : 'n', ' '};
 		bool		isnull;
 		int			ret;
 
@@ -750,6 +963,10 @@ migrate_model_set(PG_FUNCTION_ARGS)
 		values[1] = CStringGetTextDatum(schema);
 		values[2] = CStringGetTextDatum(shadow);
 		values[3] = live ? JsonbPGetDatum(live) : (Datum) 0;
+		values[4] = CStringGetTextDatum(psprintf("{%s%s%s}",
+												 says_comment ? "" : "comment",
+												 says_comment || says_privileges ? "" : ",",
+												 says_privileges ? "" : "privileges"));
 		ret = SPI_execute_with_args(
 									"SELECT pg_catalog.jsonb_build_object("
 									"  'format', $1 OPERATOR(pg_catalog.->) 'format',"
@@ -757,12 +974,12 @@ migrate_model_set(PG_FUNCTION_ARGS)
 									"  'extensions', COALESCE($4 OPERATOR(pg_catalog.->) 'extensions', '{}'::pg_catalog.jsonb),"
 									"  'schemas', pg_catalog.jsonb_build_object($2,"
 									"     ($1 OPERATOR(pg_catalog.->) 'schemas' OPERATOR(pg_catalog.->) $3)"
-									"       OPERATOR(pg_catalog.-) 'comment' OPERATOR(pg_catalog.-) 'privileges'"
+									"       OPERATOR(pg_catalog.-) $5::pg_catalog.text[]"
 									"     OPERATOR(pg_catalog.||) COALESCE((SELECT pg_catalog.jsonb_object_agg(a.key, a.value)"
 									"        FROM pg_catalog.jsonb_each($4 OPERATOR(pg_catalog.->) 'schemas' OPERATOR(pg_catalog.->) $2) a"
-									"        WHERE a.key OPERATOR(pg_catalog.=) ANY ('{comment,privileges}'::pg_catalog.text[])),"
+									"        WHERE a.key OPERATOR(pg_catalog.=) ANY ($5::pg_catalog.text[])),"
 									"       '{}'::pg_catalog.jsonb)))",
-									4, types, values, nulls, true, 1);
+									5, types, values, nulls, true, 1);
 		if (ret != SPI_OK_SELECT || SPI_processed != 1)
 			elog(ERROR, "pg_migrate: renaming the shadow schema failed: %d", ret);
 		doc = DatumGetJsonbP(SPI_getbinval(SPI_tuptable->vals[0],
@@ -773,7 +990,8 @@ migrate_model_set(PG_FUNCTION_ARGS)
 
 	store_document(doc, ddl);
 	SPI_finish();
-	PG_RETURN_JSONB_P(doc);
+	/* what migrate_model('{schema}') returns: as a snapshot of schema */
+	PG_RETURN_JSONB_P(model_prune_refs(doc, cxt));
 }
 
 /* ----------------------------------------------------------------
@@ -919,7 +1137,8 @@ migrate_model(PG_FUNCTION_ARGS)
 	doc = DatumGetJsonbP(SPI_getbinval(SPI_tuptable->vals[0],
 									   SPI_tuptable->tupdesc, 1, &isnull));
 	MemoryContextSwitchTo(cxt);
-	doc = (Jsonb *) PG_DETOAST_DATUM_COPY(JsonbPGetDatum(doc));
+	/* references to objects outside the merged schemas: as a snapshot */
+	doc = model_prune_refs(doc, cxt);
 	/* The mapped views of the properties are part of the model (SPEC 6). */
 	doc = mapped_model_extend(doc, cxt);
 	SPI_finish();

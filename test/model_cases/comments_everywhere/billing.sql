@@ -1,7 +1,10 @@
 -- test/model_cases/comments_everywhere/billing.sql: the model of schema billing: the statements of
 -- test/roundtrip/comments_everywhere/b.sql that define objects of billing, in b.sql's order,
 -- with "billing." left out of the names of billing's own objects (function
--- bodies are kept as written: they are text).  Nothing else is changed.
+-- bodies are kept as written: they are text), and b.sql's COMMENT ON SCHEMA
+-- billing, which sets the comment of the model's schema.  Nothing else is
+-- changed.
+COMMENT ON SCHEMA billing IS 'Billing: customers, plans, invoices';
 CREATE TYPE plan AS ENUM ('free', 'pro');
 CREATE DOMAIN cents AS bigint CONSTRAINT cents_nonneg CHECK (VALUE >= 0);
 CREATE TYPE period AS (starts date, ends date);

@@ -1,10 +1,8 @@
 -- test/model_cases/comments_everywhere/setup.sql: run for real before the models are set.
--- Statements of b.sql, unchanged: the schema and its comment (a model takes a
--- schema's comment and privileges from the live schema), and the objects
--- that the body of billing.charge() names qualified (billing.customers,
--- with its types), which PostgreSQL checks when the model's CREATE
--- FUNCTION runs.  COMMENT ON SCHEMA public is b.sql's too, but public
--- holds no object of the case, so it has no model and is not compared.
+-- Statements of b.sql, unchanged: the schema (its comment is the model's:
+-- billing.sql), and the objects that the body of billing.charge() names
+-- qualified (billing.customers, with its types), which PostgreSQL checks
+-- when the model's CREATE FUNCTION runs.
 CREATE SCHEMA billing;
 CREATE TYPE billing.plan AS ENUM ('free', 'pro');
 CREATE DOMAIN billing.cents AS bigint CONSTRAINT cents_nonneg CHECK (VALUE >= 0);
@@ -14,4 +12,3 @@ CREATE TABLE billing.customers (
     balance billing.cents NOT NULL DEFAULT 0,
     CONSTRAINT customers_id_check CHECK (id > 0)
 );
-COMMENT ON SCHEMA billing IS 'Billing: customers, plans, invoices';

@@ -1,7 +1,10 @@
 -- test/model_cases/from_empty/library.sql: the model of schema library: the statements of
 -- test/roundtrip/from_empty/b.sql that define objects of library, in b.sql's order,
 -- with "library." left out of the names of library's own objects (function
--- bodies are kept as written: they are text).  Nothing else is changed.
+-- bodies are kept as written: they are text), and b.sql's COMMENT ON SCHEMA
+-- library, which sets the comment of the model's schema.  Nothing else is
+-- changed.  The schema does not exist when the model is set.
+COMMENT ON SCHEMA library IS 'A small library';
 CREATE TYPE format AS ENUM ('hardcover', 'paperback', 'ebook', 'audio');
 CREATE DOMAIN isbn AS text CHECK (VALUE ~ '^[0-9]{13}$');
 CREATE TABLE authors (

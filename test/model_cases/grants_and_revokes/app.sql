@@ -1,7 +1,10 @@
 -- test/model_cases/grants_and_revokes/app.sql: the model of schema app: the statements of
 -- test/roundtrip/grants_and_revokes/b.sql that define objects of app, in b.sql's order,
 -- with "app." left out of the names of app's own objects (function
--- bodies are kept as written: they are text).  Nothing else is changed.
+-- bodies are kept as written: they are text), and b.sql's GRANTs on schema app,
+-- which set the privileges of the model's schema.  Nothing else is changed.
+GRANT USAGE, CREATE ON SCHEMA app TO rt_admin WITH GRANT OPTION;
+GRANT USAGE ON SCHEMA app TO rt_reader, rt_writer;
 CREATE TABLE orders (
     id integer PRIMARY KEY,
     customer text,
