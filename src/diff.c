@@ -1074,15 +1074,42 @@ order_steps(DiffContext *cx)
  * ----------------------------------------------------------------
  */
 
+/* A node's dependency list as it was before diff_set_deps() changed it. */
+typedef struct DepsUndo
+{
+	GNode	   *node;
+	List	   *deps;
+} DepsUndo;
+
+/*
+ * A handler that needs a node to depend on other objects than the document
+ * says (for the order of its steps) changes the node's list through this:
+ * deps must be a new list, the old one is kept as it was, and the diff puts
+ * it back when it ends.  The graphs a diff reads are then the same after
+ * it, and can be read by another diff (autogenerate diffs the same two
+ * graphs both ways).
+ */
+void
+diff_set_deps(DiffContext *cx, GNode *node, List *deps)
+{
+	DepsUndo   *u = palloc(sizeof(DepsUndo));
+
+	u->node = node;
+	u->deps = node->deps;
+	cx->undo = lcons(u, cx->undo);
+	node->deps = deps;
+}
+
 static List *
-compute_diff(Jsonb *source, Jsonb *target, MemoryContext cxt)
+compute_graphs(Graph *source, Graph *target)
 {
 	DiffContext *cx = palloc0(sizeof(DiffContext));
 	HASHCTL		ctl;
 	ListCell   *lc;
+	List	   *steps;
 
-	cx->source = graph_from_jsonb(source, cxt);
-	cx->target = graph_from_jsonb(target, cxt);
+	cx->source = source;
+	cx->target = target;
 	ctl.keysize = sizeof(GNode *);
 	ctl.entrysize = sizeof(NodeState);
 	ctl.hcxt = CurrentMemoryContext;
@@ -1097,8 +1124,23 @@ compute_diff(Jsonb *source, Jsonb *target, MemoryContext cxt)
 		walk_source(cx, lfirst(lc));
 	foreach(lc, cx->source->schemas)
 		walk_source(cx, lfirst(lc));
+	steps = order_steps(cx);
 
-	return order_steps(cx);
+	/* the graphs as they were read, the last change undone first */
+	foreach(lc, cx->undo)
+	{
+		DepsUndo   *u = lfirst(lc);
+
+		u->node->deps = u->deps;
+	}
+	return steps;
+}
+
+static List *
+compute_diff(Jsonb *source, Jsonb *target, MemoryContext cxt)
+{
+	return compute_graphs(graph_from_jsonb(source, cxt),
+						  graph_from_jsonb(target, cxt));
 }
 
 static const char *
@@ -1267,6 +1309,21 @@ List *
 diff_compute(Jsonb *source, Jsonb *target, MemoryContext cxt)
 {
 	return compute_diff(source, target, cxt);
+}
+
+/*
+ * The steps of the diff of two graphs read from documents, in cxt.  The
+ * graphs are left as they were read: autogenerate diffs the same two both
+ * ways.
+ */
+List *
+diff_compute_graphs(Graph *source, Graph *target, MemoryContext cxt)
+{
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	List	   *steps = compute_graphs(source, target);
+
+	MemoryContextSwitchTo(old);
+	return steps;
 }
 
 const char *

@@ -53,6 +53,7 @@ typedef struct DiffContext
 	List	   *steps;			/* of DiffStep *, in creation order */
 	HTAB	   *nodestate;		/* GNode * -> NodeState (diff.c) */
 	int			nsteps;			/* steps made, for their ids */
+	List	   *undo;			/* of DepsUndo (diff.c): diff_set_deps() */
 } DiffContext;
 
 /*
@@ -74,6 +75,7 @@ typedef struct DdlHandler
 extern const DdlHandler *pgm_ddl_handler(ObjKind kind);
 extern char *diff_script(List *steps);
 extern List *diff_compute(Jsonb *source, Jsonb *target, MemoryContext cxt);
+extern List *diff_compute_graphs(Graph *source, Graph *target, MemoryContext cxt);
 extern const char *diff_action_name(StepAction action);
 extern char *diff_object_name(DiffStep *step);
 
@@ -88,5 +90,6 @@ extern void diff_rebuild_dependents(DiffContext *cx, GNode *s);
 extern bool diff_is_new(DiffContext *cx, GNode *t);
 extern GNode *diff_source_of(DiffContext *cx, GNode *t);
 extern DiffStep *diff_drop_step(DiffContext *cx, GNode *s);
+extern void diff_set_deps(DiffContext *cx, GNode *node, List *deps);
 
 #endif							/* PGM_DIFF_H */

@@ -1048,6 +1048,113 @@ migrate_model_capture(PG_FUNCTION_ARGS)
 	PG_RETURN_VOID();
 }
 
+/*
+ * The one stored model that migrate_model(schemas) merges, as it is stored,
+ * when that is the document the merge would build: one row, holding the
+ * four keys store_document() writes, "format" this version's, "scope" its
+ * schema alone, "schemas" that schema alone.  The merge of one row copies
+ * each of them (its extensions are those of the row), so the stored
+ * document is the same jsonb, and reading it saves rebuilding 15 MB with
+ * jsonb_object_agg.  NULL when some other row is taken too, or the row is
+ * not as stored.  Inside SPI; the document is in the SPI context.
+ */
+static Jsonb *
+single_model(ArrayType *schemas)
+{
+	Oid			types[1] = {NAMEARRAYOID};
+	Datum		values[1];
+	char		nulls[1] = {schemas ? ' ' : 'n'};
+	bool		isnull;
+	char	   *schema;
+	Jsonb	   *doc;
+	JsonbValue	v;
+	JsonbValue *e;
+	int			ret;
+
+	values[0] = schemas ? PointerGetDatum(schemas) : (Datum) 0;
+	ret = SPI_execute_with_args(psprintf("SELECT m.schema_name, m.model FROM %s.migrate_models m"
+										 " WHERE $1 IS NULL OR m.schema_name OPERATOR(pg_catalog.=) ANY ($1)"
+										 " LIMIT 2", ext_schema()),
+								1, types, values, nulls, true, 2);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
+	if (SPI_processed != 1)
+		return NULL;
+	schema = NameStr(*DatumGetName(SPI_getbinval(SPI_tuptable->vals[0],
+												 SPI_tuptable->tupdesc, 1, &isnull)));
+	doc = DatumGetJsonbP(SPI_getbinval(SPI_tuptable->vals[0],
+									   SPI_tuptable->tupdesc, 2, &isnull));
+	if (isnull || !JB_ROOT_IS_OBJECT(doc) || JB_ROOT_COUNT(doc) != 4)
+		return NULL;
+
+	if (!getKeyJsonValueFromContainer(&doc->root, "format", 6, &v) ||
+		v.type != jbvNumeric ||
+		strcmp(DatumGetCString(DirectFunctionCall1(numeric_out,
+												   NumericGetDatum(v.val.numeric))),
+			   CppAsString2(PGM_SNAPSHOT_FORMAT)) != 0)
+		return NULL;
+	if (!getKeyJsonValueFromContainer(&doc->root, "scope", 5, &v) ||
+		v.type != jbvBinary || !JsonContainerIsArray(v.val.binary.data) ||
+		JsonContainerSize(v.val.binary.data) != 1 ||
+		(e = getIthJsonbValueFromContainer(v.val.binary.data, 0)) == NULL ||
+		e->type != jbvString || e->val.string.len != strlen(schema) ||
+		strncmp(e->val.string.val, schema, e->val.string.len) != 0)
+		return NULL;
+	if (!getKeyJsonValueFromContainer(&doc->root, "extensions", 10, &v) ||
+		v.type != jbvBinary || !JsonContainerIsObject(v.val.binary.data))
+		return NULL;
+	if (!getKeyJsonValueFromContainer(&doc->root, "schemas", 7, &v) ||
+		v.type != jbvBinary || !JsonContainerIsObject(v.val.binary.data) ||
+		JsonContainerSize(v.val.binary.data) != 1 ||
+		getKeyJsonValueFromContainer(v.val.binary.data, schema, strlen(schema),
+									 NULL) == NULL)
+		return NULL;
+	return doc;
+}
+
+/*
+ * migrate_model(schemas)'s rows merged into one document by SQL.  Inside
+ * SPI; the document is in the SPI context.
+ */
+static Jsonb *
+merged_models(ArrayType *schemas)
+{
+	Oid			types[1] = {NAMEARRAYOID};
+	Datum		values[1];
+	char		nulls[1] = {schemas ? ' ' : 'n'};
+	bool		isnull;
+	int			ret;
+
+	values[0] = schemas ? PointerGetDatum(schemas) : (Datum) 0;
+	ret = SPI_execute_with_args(
+								psprintf("SELECT pg_catalog.jsonb_build_object("
+										 "  'format', %d,"
+										 "  'scope', pg_catalog.jsonb_agg(m.schema_name::pg_catalog.text"
+										 "             ORDER BY m.schema_name COLLATE \"C\"),"
+										 "  'extensions', COALESCE((SELECT pg_catalog.jsonb_object_agg(e.key, e.value)"
+										 "     FROM %s.migrate_models m2,"
+										 "          pg_catalog.jsonb_each(m2.model OPERATOR(pg_catalog.->) 'extensions') e"
+										 "     WHERE $1 IS NULL OR m2.schema_name OPERATOR(pg_catalog.=) ANY ($1)),"
+										 "    '{}'::pg_catalog.jsonb),"
+										 "  'schemas', pg_catalog.jsonb_object_agg(m.schema_name,"
+										 "     m.model OPERATOR(pg_catalog.->) 'schemas' OPERATOR(pg_catalog.->)"
+										 "     m.schema_name::pg_catalog.text))"
+										 " FROM %s.migrate_models m"
+										 " WHERE $1 IS NULL OR m.schema_name OPERATOR(pg_catalog.=) ANY ($1)"
+										 " HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0",
+										 PGM_SNAPSHOT_FORMAT, ext_schema(), ext_schema()),
+								1, types, values, nulls, true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("no model is stored"),
+				 errhint("Set one with migrate_model_set(), migrate_model_import() or migrate_model_capture().")));
+	return DatumGetJsonbP(SPI_getbinval(SPI_tuptable->vals[0],
+										SPI_tuptable->tupdesc, 1, &isnull));
+}
+
 /* ----------------------------------------------------------------
  * migrate_model(schemas name[] DEFAULT NULL) RETURNS jsonb
  * migrate_model_drop(schema name) RETURNS void
@@ -1058,10 +1165,6 @@ migrate_model(PG_FUNCTION_ARGS)
 {
 	ArrayType  *schemas = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
 	MemoryContext cxt = CurrentMemoryContext;
-	Oid			types[1] = {NAMEARRAYOID};
-	Datum		values[1];
-	char		nulls[1] = {schemas ? ' ' : 'n'};
-	bool		isnull;
 	Jsonb	   *doc;
 	int			ret;
 
@@ -1108,34 +1211,9 @@ migrate_model(PG_FUNCTION_ARGS)
 					 errhint("Pass NULL to take every model.")));
 	}
 
-	values[0] = schemas ? PointerGetDatum(schemas) : (Datum) 0;
-	ret = SPI_execute_with_args(
-								psprintf("SELECT pg_catalog.jsonb_build_object("
-										 "  'format', %d,"
-										 "  'scope', pg_catalog.jsonb_agg(m.schema_name::pg_catalog.text"
-										 "             ORDER BY m.schema_name COLLATE \"C\"),"
-										 "  'extensions', COALESCE((SELECT pg_catalog.jsonb_object_agg(e.key, e.value)"
-										 "     FROM %s.migrate_models m2,"
-										 "          pg_catalog.jsonb_each(m2.model OPERATOR(pg_catalog.->) 'extensions') e"
-										 "     WHERE $1 IS NULL OR m2.schema_name OPERATOR(pg_catalog.=) ANY ($1)),"
-										 "    '{}'::pg_catalog.jsonb),"
-										 "  'schemas', pg_catalog.jsonb_object_agg(m.schema_name,"
-										 "     m.model OPERATOR(pg_catalog.->) 'schemas' OPERATOR(pg_catalog.->)"
-										 "     m.schema_name::pg_catalog.text))"
-										 " FROM %s.migrate_models m"
-										 " WHERE $1 IS NULL OR m.schema_name OPERATOR(pg_catalog.=) ANY ($1)"
-										 " HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0",
-										 PGM_SNAPSHOT_FORMAT, ext_schema(), ext_schema()),
-								1, types, values, nulls, true, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
-	if (SPI_processed == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("no model is stored"),
-				 errhint("Set one with migrate_model_set(), migrate_model_import() or migrate_model_capture().")));
-	doc = DatumGetJsonbP(SPI_getbinval(SPI_tuptable->vals[0],
-									   SPI_tuptable->tupdesc, 1, &isnull));
+	doc = single_model(schemas);
+	if (doc == NULL)
+		doc = merged_models(schemas);
 	MemoryContextSwitchTo(cxt);
 	/* references to objects outside the merged schemas: as a snapshot */
 	doc = model_prune_refs(doc, cxt);

@@ -400,6 +400,132 @@ push_string(JsonbParseState **st, JsonbIteratorToken tok, const char *s)
 }
 
 /*
+ * Does model_prune_refs() have anything to cut?  The same walk as its
+ * rewrite (the levels child_frame() tells apart), reading only: true at the
+ * first "depends_on" array that is empty or holds a reference that names no
+ * object of the document.  The graph the references are resolved in is
+ * built the first time one is met, in *g (most documents of the stored
+ * models hold none that the cut removes, and reading a 15 MB document back
+ * with pushJsonbValue() costs more than the graph).
+ */
+typedef struct CutScan
+{
+	Jsonb	   *doc;
+	MemoryContext cxt;			/* where the graph goes */
+	Graph	   *g;
+} CutScan;
+
+static bool
+deps_need_cut(CutScan *cs, JsonbContainer *deps, const char *schema)
+{
+	JsonbIterator *it;
+	JsonbIteratorToken tok;
+	JsonbValue	v;
+
+	if (JsonContainerSize(deps) == 0)
+		return true;			/* written as no depends_on at all */
+	it = JsonbIteratorInit(deps);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		if (tok != WJB_ELEM || v.type != jbvString)
+			continue;
+		if (cs->g == NULL)
+			cs->g = graph_from_jsonb(cs->doc, cs->cxt);
+		if (!ref_resolves(cs->g, schema,
+						  pnstrdup(v.val.string.val, v.val.string.len)))
+			return true;
+	}
+	return false;
+}
+
+/* An object (F_NODE) or a column (F_COLUMN) and what is under it. */
+static bool
+node_needs_cut(CutScan *cs, JsonbContainer *node, const char *schema,
+			   bool is_column)
+{
+	JsonbIterator *it = JsonbIteratorInit(node);
+	JsonbIteratorToken tok;
+	JsonbValue	v;
+	JsonbValue	key = {0};
+
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		JsonbContainer *c;
+		ObjKind		k;
+
+		if (tok == WJB_KEY)
+		{
+			key = v;
+			continue;
+		}
+		if (tok != WJB_VALUE || v.type != jbvBinary)
+			continue;
+		c = v.val.binary.data;
+		if (key.val.string.len == 10 &&
+			strncmp(key.val.string.val, "depends_on", 10) == 0)
+		{
+			/* a depends_on that is no array is kept as it is */
+			if (JsonContainerIsArray(c) && deps_need_cut(cs, c, schema))
+				return true;
+			continue;
+		}
+		if (is_column)
+			continue;
+		k = section_of(pnstrdup(key.val.string.val, key.val.string.len));
+		if (k == OBJ_NKINDS ||
+			pgm_kinds[k].is_array != JsonContainerIsArray(c))
+			continue;
+		{
+			JsonbIterator *cit = JsonbIteratorInit(c);
+			JsonbValue	cv;
+
+			while ((tok = JsonbIteratorNext(&cit, &cv, true)) != WJB_DONE)
+				if ((tok == WJB_VALUE || tok == WJB_ELEM) &&
+					cv.type == jbvBinary &&
+					JsonContainerIsObject(cv.val.binary.data) &&
+					node_needs_cut(cs, cv.val.binary.data, schema,
+								   pgm_kinds[k].is_array))
+					return true;
+		}
+	}
+	return false;
+}
+
+static bool
+document_needs_cut(CutScan *cs)
+{
+	static const char *const maps[] = {"schemas", "extensions"};
+
+	if (!JB_ROOT_IS_OBJECT(cs->doc))
+		return true;			/* the rewrite says what is wrong */
+	for (int i = 0; i < lengthof(maps); i++)
+	{
+		JsonbValue	m;
+		JsonbIterator *it;
+		JsonbIteratorToken tok;
+		JsonbValue	v;
+		char	   *key = NULL;
+
+		if (!getKeyJsonValueFromContainer(&cs->doc->root, maps[i],
+										  strlen(maps[i]), &m) ||
+			m.type != jbvBinary || !JsonContainerIsObject(m.val.binary.data))
+			continue;
+		it = JsonbIteratorInit(m.val.binary.data);
+		while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+		{
+			if (tok == WJB_KEY)
+				key = pnstrdup(v.val.string.val, v.val.string.len);
+			else if (tok == WJB_VALUE && v.type == jbvBinary &&
+					 JsonContainerIsObject(v.val.binary.data) &&
+					 node_needs_cut(cs, v.val.binary.data,
+									i == 0 ? key : NULL, false))
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
  * The document with every reference in depends_on that names no object of
  * the document left out (and a depends_on left empty by that), in cxt.
  * A snapshot names no object outside its scope: this makes the merge of
@@ -413,7 +539,8 @@ model_prune_refs(Jsonb *doc, MemoryContext cxt)
 											   "pg_migrate model references",
 											   ALLOCSET_DEFAULT_SIZES);
 	MemoryContext old = MemoryContextSwitchTo(work);
-	Graph	   *g = graph_from_jsonb(doc, work);
+	CutScan		cs = {doc, work, NULL};
+	Graph	   *g;
 	JsonbParseState *st = NULL;
 	JsonbValue *res = NULL;
 	JsonbIterator *it;
@@ -424,6 +551,17 @@ model_prune_refs(Jsonb *doc, MemoryContext cxt)
 	int			maxdepth = 16;
 	List	   *deps = NIL;		/* F_DEPS: the references kept */
 	Jsonb	   *out;
+
+	/* nothing to cut: the document as it is (jsonb's form is canonical) */
+	if (!document_needs_cut(&cs))
+	{
+		MemoryContextSwitchTo(old);
+		MemoryContextDelete(work);
+		out = MemoryContextAlloc(cxt, VARSIZE(doc));
+		memcpy(out, doc, VARSIZE(doc));
+		return out;
+	}
+	g = cs.g ? cs.g : graph_from_jsonb(doc, work);
 
 	stack = palloc(sizeof(Frame) * maxdepth);
 	it = JsonbIteratorInit(&doc->root);

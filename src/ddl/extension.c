@@ -114,7 +114,7 @@ comment_text(const char *s)
  * attribute).
  */
 static void
-depend_on_schema(Graph *g, GNode *ext)
+depend_on_schema(DiffContext *cx, Graph *g, GNode *ext)
 {
 	char	   *schema = gnode_str(ext, "schema");
 	GNode	   *node;
@@ -124,7 +124,7 @@ depend_on_schema(Graph *g, GNode *ext)
 	node = graph_find(g, psprintf("%s %s", pgm_kinds[OBJ_SCHEMA].label,
 								  quote_identifier(schema)));
 	if (node != NULL && !list_member_ptr(ext->deps, node))
-		ext->deps = lappend(ext->deps, node);
+		diff_set_deps(cx, ext, lappend(list_copy(ext->deps), node));
 }
 
 static void
@@ -134,7 +134,7 @@ extension_create(DiffContext *cx, GNode *t)
 	char	   *schema = gnode_str(t, "schema");
 	char	   *version = gnode_str(t, "version");
 
-	depend_on_schema(cx->target, t);
+	depend_on_schema(cx, cx->target, t);
 	step = diff_step(cx, STEP_CREATE, t, "CREATE EXTENSION IF NOT EXISTS %s",
 					 quote_identifier(t->name));
 	if (schema != NULL)
@@ -147,7 +147,7 @@ extension_create(DiffContext *cx, GNode *t)
 static void
 extension_drop(DiffContext *cx, GNode *s)
 {
-	depend_on_schema(cx->source, s);
+	depend_on_schema(cx, cx->source, s);
 	diff_step(cx, STEP_DROP, s, "DROP EXTENSION %s;",
 			  quote_identifier(s->name));
 }
@@ -165,8 +165,8 @@ extension_alter(DiffContext *cx, GNode *s, GNode *t)
 	bool		move = false;
 	bool		move_first = false;
 
-	depend_on_schema(cx->source, s);
-	depend_on_schema(cx->target, t);
+	depend_on_schema(cx, cx->source, s);
+	depend_on_schema(cx, cx->target, t);
 
 	if (sversion != NULL && tversion != NULL && strcmp(sversion, tversion) != 0)
 	{

@@ -628,7 +628,7 @@ ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t, DiffStep *created,
 			continue;
 		tc = graph_find(cx->target, gnode_key(sc));
 		if (tc != NULL && list_member_ptr(tc->deps, t))
-			sc->deps = list_delete_ptr(sc->deps, s);
+			diff_set_deps(cx, sc, list_delete_ptr(list_copy(sc->deps), s));
 	}
 
 	/*
