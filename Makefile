@@ -24,6 +24,8 @@ OBJS = \
 	src/catalog/policy.o \
 	src/diff.o \
 	src/model.o \
+	src/mapped_view.o \
+	src/property.o \
 	src/model_refs.o \
 	src/checksum.o \
 	src/autogen.o \
@@ -58,7 +60,9 @@ REGRESS = \
 	revisions_manual \
 	models \
 	revisions_autogen \
-	revisions_walkthrough
+	revisions_walkthrough \
+	mapped_views \
+	mapped_autogen
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # isolation tests: specs/<name>.spec against expected/<name>.out
@@ -75,7 +79,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(OBJS): src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/checksum.h src/autogen.h src/revdag.h src/target.h
+$(OBJS): src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/checksum.h src/autogen.h src/revdag.h src/target.h src/mapped.h
 
 .PHONY: test demo pgtap
 # The two commands of the README. Both install what is missing (as root),

@@ -140,11 +140,11 @@ COMMENT ON FUNCTION @extschema@.migrate_model_capture(name[]) IS
 CREATE FUNCTION @extschema@.migrate_model(schemas name[] DEFAULT NULL)
 RETURNS jsonb
 AS 'MODULE_PATHNAME', 'migrate_model'
-LANGUAGE C STABLE PARALLEL UNSAFE
+LANGUAGE C VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp;
 
 COMMENT ON FUNCTION @extschema@.migrate_model(name[]) IS
-'the stored models (every one, or those of the schemas named) merged into one snapshot document';
+'the stored models (every one, or those of the schemas named) merged into one snapshot document, with the mapped views and functions of their properties (built in a shadow schema that is rolled back, hence VOLATILE)';
 
 CREATE FUNCTION @extschema@.migrate_model_drop(schema name)
 RETURNS void
@@ -346,3 +346,50 @@ SET search_path = pg_catalog, pg_temp;
 
 COMMENT ON FUNCTION @extschema@.migrate_verify() IS
 'what changed behind pg_migrate''s back: applied revisions whose SQL was altered (sql_changed), objects of the live schema that differ from the snapshot recorded with the applied head (drift), unknown revisions in migrate_version; no rows means all is well';
+
+/*
+ * Mapped views (SPEC section 6, docs/mapped-views.md).  Each function
+ * stores rows of migrate_properties, then rebuilds the mapped views of the
+ * relation's schema (a schema without a model) or checks them against the
+ * model (a schema with a model: a revision creates them).  All take
+ * pg_advisory_xact_lock(8099547378373587553) first.
+ */
+CREATE FUNCTION @extschema@.migrate_map(relation text, view name DEFAULT NULL)
+RETURNS void
+AS 'MODULE_PATHNAME', 'migrate_map'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_map(text, name) IS
+'names the mapped view of a table (default <table>_mapped, in the table''s schema) and makes sure it exists';
+
+CREATE FUNCTION @extschema@.migrate_column_property(relation text, name name,
+	expression text, deferred boolean DEFAULT false)
+RETURNS void
+AS 'MODULE_PATHNAME', 'migrate_column_property'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_column_property(text, name, text, boolean) IS
+'SQLAlchemy''s column_property(): a column of the mapped view computed by an SQL expression over the table''s row (deferred: a function of the view''s row type)';
+
+CREATE FUNCTION @extschema@.migrate_relationship(relation text, name name, target text,
+	lazy text DEFAULT 'select', backref name DEFAULT NULL,
+	foreign_key name DEFAULT NULL, secondary text DEFAULT NULL,
+	uselist boolean DEFAULT NULL, order_by text DEFAULT NULL)
+RETURNS void
+AS 'MODULE_PATHNAME', 'migrate_relationship'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_relationship(text, name, text, text, name, name, text, boolean, text) IS
+'SQLAlchemy''s relationship(): the related rows of the target, loaded eagerly (a jsonb column of the mapped view) or lazily (a function of the view''s row type)';
+
+CREATE FUNCTION @extschema@.migrate_property_drop(relation text, name name)
+RETURNS void
+AS 'MODULE_PATHNAME', 'migrate_property_drop'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_property_drop(text, name) IS
+'drops a property (and the backref it created); the mapped view goes with the table''s last property';

@@ -37,6 +37,7 @@
 #include "utils/resowner.h"
 #include "utils/snapmgr.h"
 
+#include "mapped.h"
 #include "model_refs.h"
 #include "snapshot.h"
 
@@ -1216,6 +1217,8 @@ migrate_model(PG_FUNCTION_ARGS)
 	MemoryContextSwitchTo(cxt);
 	/* references to objects outside the merged schemas: as a snapshot */
 	doc = model_prune_refs(doc, cxt);
+	/* The mapped views of the properties are part of the model (SPEC 6). */
+	doc = mapped_model_extend(doc, cxt);
 	SPI_finish();
 	PG_RETURN_JSONB_P(doc);
 }
