@@ -584,7 +584,6 @@ snapshot_build(ArrayType *schemas, MemoryContext parent)
 Jsonb *
 snapshot_document(Graph *g)
 {
-	MemoryContext old = MemoryContextSwitchTo(g->cxt);
 	instr_time	t0,
 				t1;
 	Jsonb	   *doc;
@@ -594,8 +593,7 @@ snapshot_document(Graph *g)
 	INSTR_TIME_SET_CURRENT(t1);
 	INSTR_TIME_SUBTRACT(t1, t0);
 	elog(DEBUG1, "pg_migrate: document: %.1f ms", INSTR_TIME_GET_MILLISEC(t1));
-	MemoryContextSwitchTo(old);
-	return (Jsonb *) PG_DETOAST_DATUM_COPY(PointerGetDatum(doc));
+	return doc;
 }
 
 /*
