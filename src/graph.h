@@ -97,6 +97,9 @@ typedef struct Graph
 	HTAB	   *relinfo;		/* snapshots: relid -> column names, for
 								 * deparsing (catalog/handlers.c) */
 	List	   *pending;		/* snapshots: work a handler finishes */
+	struct GNode *path_schema;	/* snapshots: the schema search_path is set
+								 * to, NULL for the catalog search_path */
+	HTAB	   *comments;		/* snapshots: pg_description, read once */
 } Graph;
 
 extern Graph *graph_create(MemoryContext parent);

@@ -197,8 +197,8 @@ cmp_list_cstring(const ListCell *a, const ListCell *b)
  * ("name=value": reloptions, attoptions, proconfig) are sets: they are
  * sorted, and internal options (names starting with "pg_") left out.
  */
-static void
-add_array_attr(GNode *node, const char *key, Datum value, Oid arraytype)
+void
+snap_add_array(GNode *node, const char *key, Datum value)
 {
 	bool		is_options = strcmp(key, "options") == 0 ||
 		strcmp(key, "config") == 0;
@@ -301,7 +301,7 @@ add_row_attrs(GNode *node, SnapRow *row, ColPlan *plan)
 				}
 				break;
 			case CONV_ARRAY:
-				add_array_attr(node, key, d, att->atttypid);
+				snap_add_array(node, key, d);
 				break;
 			case CONV_TEXT:
 				if (att->atttypid == TEXTOID)
@@ -323,8 +323,7 @@ add_row_attrs(GNode *node, SnapRow *row, ColPlan *plan)
  * objects outside the snapshot and are skipped.
  */
 static void
-run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all,
-			GNode **path_schema)
+run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all)
 {
 	Oid			argtypes[2] = {OIDARRAYOID, BOOLOID};
 	Datum		values[2];
@@ -342,12 +341,24 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all,
 				f_parent,
 				f_parent_type;
 
-	/* catalog queries run with pg_catalog first */
-	if (*path_schema != NULL)
+	if (h->scan != NULL)
 	{
-		pgm_set_search_path(PGM_CATALOG_SEARCH_PATH);
-		*path_schema = NULL;
+		uint64		n;
+
+		INSTR_TIME_SET_CURRENT(start);
+		n = h->scan(g);
+		if (h->finish)
+			h->finish(g);
+		snap_use_schema_path(g, NULL);
+		INSTR_TIME_SET_CURRENT(done);
+		INSTR_TIME_SUBTRACT(done, start);
+		elog(DEBUG1, "pg_migrate: %s: " UINT64_FORMAT " objects, scan %.1f ms",
+			 pgm_kinds[h->kind].section, n, INSTR_TIME_GET_MILLISEC(done));
+		return;
 	}
+
+	/* catalog queries run with pg_catalog first */
+	snap_use_schema_path(g, NULL);
 
 	values[0] = scope_oids;
 	values[1] = BoolGetDatum(scope_all);
@@ -417,14 +428,7 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all,
 		node = graph_add_node(g, h->kind, &addr, name, schema, parent);
 
 		/* attributes are read, and deparsed, relative to the schema */
-		if (schema != *path_schema)
-		{
-			if (schema != NULL)
-				pgm_set_schema_search_path(schema->name);
-			else
-				pgm_set_search_path(PGM_CATALOG_SEARCH_PATH);
-			*path_schema = schema;
-		}
+		snap_use_schema_path(g, schema);
 		add_row_attrs(node, &row, plan);
 		if (h->load)
 			h->load(&row, node);
@@ -435,8 +439,7 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all,
 	if (h->finish)
 	{
 		h->finish(g);
-		*path_schema = NULL;
-		pgm_set_search_path(PGM_CATALOG_SEARCH_PATH);
+		snap_use_schema_path(g, NULL);
 	}
 	INSTR_TIME_SET_CURRENT(done);
 	INSTR_TIME_SUBTRACT(done, queried);
@@ -540,7 +543,6 @@ snapshot_build(ArrayType *schemas, MemoryContext parent)
 	Graph	   *g = graph_create(parent);
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
 	int			nestlevel = pgm_guc_nest_enter();
-	GNode	   *path_schema = NULL;
 	List	   *oids;
 	ArrayType  *oidarr;
 	Datum	   *elems;
@@ -562,7 +564,7 @@ snapshot_build(ArrayType *schemas, MemoryContext parent)
 
 	for (int i = 0; pgm_snapshot_handlers[i] != NULL; i++)
 		run_handler(g, pgm_snapshot_handlers[i], PointerGetDatum(oidarr),
-					g->scope_all, &path_schema);
+					g->scope_all);
 
 	{
 		instr_time	t0,

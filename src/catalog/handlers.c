@@ -8,7 +8,11 @@
  */
 #include "handlers.h"
 
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/table.h"
 #include "catalog/pg_class.h"
+#include "catalog/pg_description.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "nodes/makefuncs.h"
@@ -20,6 +24,9 @@
 #include "utils/ruleutils.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
+#include "utils/jsonb.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
 
 const SnapHandler *const pgm_snapshot_handlers[] = {
 	&pgm_schema_handler,
@@ -325,4 +332,116 @@ append_column_list(StringInfo buf, Graph *g, Oid relid, Datum *attnums,
 						 quote_identifier(col ? col->name :
 										  get_attname(relid, attnum, false)));
 	}
+}
+
+/*
+ * Set search_path to "<schema>, pg_catalog" (NULL: the catalog search_path)
+ * unless it is set so already.
+ */
+void
+snap_use_schema_path(Graph *g, GNode *schema)
+{
+	if (schema == g->path_schema)
+		return;
+	if (schema != NULL)
+		pgm_set_schema_search_path(schema->name);
+	else
+		pgm_set_search_path(PGM_CATALOG_SEARCH_PATH);
+	g->path_schema = schema;
+}
+
+/* An entry of the comments read from pg_description. */
+typedef struct CommentEntry
+{
+	ObjAddr		addr;			/* hash key: classoid, objoid, objsubid */
+	char	   *text;
+} CommentEntry;
+
+/*
+ * The comment of an object, or NULL.  The first call reads all of
+ * pg_description, in one scan, for the rest of the snapshot: one index
+ * probe per object costs more.
+ */
+const char *
+snap_comment(Graph *g, Oid classoid, Oid objoid, int32 subid)
+{
+	ObjAddr		key;
+	CommentEntry *e;
+
+	if (g->comments == NULL)
+	{
+		HASHCTL		ctl;
+		Relation	rel;
+		SysScanDesc scan;
+		HeapTuple	tup;
+		MemoryContext old = MemoryContextSwitchTo(g->cxt);
+
+		ctl.keysize = sizeof(ObjAddr);
+		ctl.entrysize = sizeof(CommentEntry);
+		ctl.hcxt = g->cxt;
+		g->comments = hash_create("pg_migrate comments", 4096, &ctl,
+								  HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+		rel = table_open(DescriptionRelationId, AccessShareLock);
+		scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+		while (HeapTupleIsValid(tup = systable_getnext(scan)))
+		{
+			Form_pg_description d = (Form_pg_description) GETSTRUCT(tup);
+			bool		isnull;
+			Datum		descr;
+
+			descr = heap_getattr(tup, Anum_pg_description_description,
+								RelationGetDescr(rel), &isnull);
+			if (isnull)
+				continue;
+			key.classid = d->classoid;
+			key.objid = d->objoid;
+			key.subid = d->objsubid;
+			e = hash_search(g->comments, &key, HASH_ENTER, NULL);
+			e->text = TextDatumGetCString(descr);
+		}
+		systable_endscan(scan);
+		table_close(rel, AccessShareLock);
+		MemoryContextSwitchTo(old);
+	}
+	key.classid = classoid;
+	key.objid = objoid;
+	key.subid = subid;
+	e = hash_search(g->comments, &key, HASH_FIND, NULL);
+	return e ? e->text : NULL;
+}
+
+/*
+ * "privileges" of an object whose acl is not NULL, as PGM_SQL_ACL writes
+ * them (the owner's own left out; nothing when nothing is left).  Few
+ * objects have one: the same SQL is run for each.
+ */
+void
+snap_add_privileges(GNode *node, Datum acl, Oid owner)
+{
+	Oid			argtypes[2] = {ACLITEMARRAYOID, OIDOID};
+	Datum		values[2];
+	int			ret;
+	bool		isnull;
+	Datum		d;
+
+	values[0] = acl;
+	values[1] = ObjectIdGetDatum(owner);
+	ret = SPI_execute_with_args("SELECT " PGM_SQL_ACL("$1", "", "$2", PGM_ACL_DEFAULT_NONE),
+								2, argtypes, values, NULL, true, 1);
+	if (ret != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "pg_migrate: privileges query failed: %d", ret);
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (!isnull)
+	{
+		MemoryContext old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
+		Jsonb	   *jb = DatumGetJsonbPCopy(d);
+		JsonbValue	v;
+
+		MemoryContextSwitchTo(old);
+		v.type = jbvBinary;
+		v.val.binary.data = &jb->root;
+		v.val.binary.len = VARSIZE(jb) - VARHDRSZ;
+		gnode_add_attr(node, "privileges", &v);
+	}
+	SPI_freetuptable(SPI_tuptable);
 }

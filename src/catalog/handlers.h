@@ -61,9 +61,15 @@ typedef struct SnapHandler
 {
 	ObjKind		kind;
 	Oid			classid;		/* catalog holding objects of this kind */
-	const char *query;
+	const char *query;			/* NULL when scan is set */
 	SnapLoadFn	load;			/* NULL: the query says everything */
 	void		(*finish) (Graph *g);	/* after the last row, if set */
+	/*
+	 * Instead of a query: read the catalogs directly (kinds with many
+	 * objects, where SPI's rows cost more than the work on them).  Returns
+	 * the number of objects added.
+	 */
+	uint64		(*scan) (Graph *g);
 } SnapHandler;
 
 /* In load order (parents before children); NULL-terminated. */
@@ -105,6 +111,13 @@ extern void append_options(StringInfo buf, const char *open, Datum *options,
 						   int n);
 extern void append_column_list(StringInfo buf, Graph *g, Oid relid,
 							   Datum *attnums, int from, int to);
+
+/* For handlers that scan the catalogs themselves (handlers.c). */
+extern void snap_use_schema_path(Graph *g, GNode *schema);
+extern const char *snap_comment(Graph *g, Oid classoid, Oid objoid,
+								int32 subid);
+extern void snap_add_privileges(GNode *node, Datum acl, Oid owner);
+extern void snap_add_array(GNode *node, const char *key, Datum value);
 
 /* A relation's row type and its array are aliases of it (table.c). */
 extern void pgm_alias_rowtype(SnapRow *row, GNode *node);
