@@ -87,8 +87,8 @@ typedef struct GNode
 typedef struct Graph
 {
 	MemoryContext cxt;
-	HTAB	   *byaddr;			/* ObjAddr -> GNode * (and aliases) */
-	HTAB	   *extmembers;		/* ObjAddr -> extension GNode * */
+	struct addrmap_hash *byaddr;	/* ObjAddr -> GNode * (and aliases) */
+	struct addrmap_hash *extmembers;	/* ObjAddr -> extension GNode * */
 	List	   *schemas;		/* of GNode * */
 	List	   *extensions;		/* of GNode * */
 	bool		scope_all;		/* every user schema, or those named */
@@ -100,6 +100,8 @@ typedef struct Graph
 	struct GNode *path_schema;	/* snapshots: the schema search_path is set
 								 * to, NULL for the catalog search_path */
 	HTAB	   *comments;		/* snapshots: pg_description, read once */
+	HTAB	   *rels;			/* snapshots: pg_class rows of the scope */
+	List	   *indexes;		/* snapshots: their pg_index rows */
 } Graph;
 
 extern Graph *graph_create(MemoryContext parent);

@@ -13,6 +13,8 @@
 #include "access/table.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_description.h"
+#include "catalog/pg_index.h"
+#include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "nodes/makefuncs.h"
@@ -444,4 +446,105 @@ snap_add_privileges(GNode *node, Datum acl, Oid owner)
 		gnode_add_attr(node, "privileges", &v);
 	}
 	SPI_freetuptable(SPI_tuptable);
+}
+
+/*
+ * Read the pg_class rows of the relations of the scope (and of the
+ * pg_migrate extension's, which are left out later as members), then the
+ * pg_index rows of their indexes.
+ */
+static void
+read_relations(Graph *g)
+{
+	HASHCTL		ctl;
+	Relation	rel;
+	TupleDesc	desc;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	MemoryContext old = MemoryContextSwitchTo(g->cxt);
+
+	ctl.keysize = sizeof(Oid);
+	ctl.entrysize = sizeof(SnapRel);
+	ctl.hcxt = g->cxt;
+	g->rels = hash_create("pg_migrate relations of the scope", 4096, &ctl,
+						  HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	rel = table_open(RelationRelationId, AccessShareLock);
+	desc = RelationGetDescr(rel);
+	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	{
+		Form_pg_class c = (Form_pg_class) GETSTRUCT(tup);
+		SnapRel    *r;
+		bool		isnull;
+		Datum		d;
+
+		if (graph_lookup(g, NamespaceRelationId, c->relnamespace, 0) == NULL)
+			continue;
+		r = hash_search(g->rels, &c->oid, HASH_ENTER, NULL);
+		r->relname = c->relname;
+		r->relnamespace = c->relnamespace;
+		r->relowner = c->relowner;
+		r->relam = c->relam;
+		r->relkind = c->relkind;
+		r->relispartition = c->relispartition;
+		d = heap_getattr(tup, Anum_pg_class_reloptions, desc, &isnull);
+		r->reloptions = isnull ? (Datum) 0 :
+			PointerGetDatum(DatumGetArrayTypePCopy(d));
+		r->index = NULL;
+		r->of_constraint = false;
+	}
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+
+	rel = table_open(IndexRelationId, AccessShareLock);
+	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	{
+		Form_pg_index i = (Form_pg_index) GETSTRUCT(tup);
+		SnapRel    *r = hash_search(g->rels, &i->indexrelid, HASH_FIND, NULL);
+
+		if (r == NULL)
+			continue;
+		r->index = heap_copytuple(tup);
+		g->indexes = lappend(g->indexes, r);
+	}
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	MemoryContextSwitchTo(old);
+}
+
+/* The pg_class row of a relation of the scope, or NULL. */
+SnapRel *
+snap_relation(Graph *g, Oid relid)
+{
+	if (g->rels == NULL)
+		read_relations(g);
+	return hash_search(g->rels, &relid, HASH_FIND, NULL);
+}
+
+/* The indexes of the scope (SnapRel *), in the order of pg_index. */
+List *
+snap_indexes(Graph *g)
+{
+	if (g->rels == NULL)
+		read_relations(g);
+	return g->indexes;
+}
+
+/* The elements of an array (int2vector and oidvector too), or NULL. */
+Datum *
+snap_array(Datum array, Oid elemtype, int *n)
+{
+	Datum	   *elems;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+
+	*n = 0;
+	if (array == (Datum) 0)
+		return NULL;
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+	deconstruct_array(DatumGetArrayTypeP(array), elemtype, typlen, typbyval,
+					  typalign, &elems, NULL, n);
+	return elems;
 }

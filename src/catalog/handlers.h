@@ -119,6 +119,28 @@ extern const char *snap_comment(Graph *g, Oid classoid, Oid objoid,
 extern void snap_add_privileges(GNode *node, Datum acl, Oid owner);
 extern void snap_add_array(GNode *node, const char *key, Datum value);
 
+/*
+ * The pg_class row of a relation of the scope, and for an index its
+ * pg_index row: all read in one scan of each catalog, on first use.
+ */
+typedef struct SnapRel
+{
+	Oid			oid;			/* hash key */
+	NameData	relname;
+	Oid			relnamespace;
+	Oid			relowner;
+	Oid			relam;
+	char		relkind;
+	bool		relispartition;
+	Datum		reloptions;		/* text[], or 0 when NULL */
+	HeapTuple	index;			/* an index's pg_index row, or NULL */
+	bool		of_constraint;	/* an index that a constraint owns */
+} SnapRel;
+
+extern SnapRel *snap_relation(Graph *g, Oid relid);
+extern List *snap_indexes(Graph *g);
+extern Datum *snap_array(Datum array, Oid elemtype, int *n);
+
 /* A relation's row type and its array are aliases of it (table.c). */
 extern void pgm_alias_rowtype(SnapRow *row, GNode *node);
 
