@@ -102,6 +102,7 @@ typedef struct Graph
 	HTAB	   *comments;		/* snapshots: pg_description, read once */
 	HTAB	   *rels;			/* snapshots: pg_class rows of the scope */
 	List	   *indexes;		/* snapshots: their pg_index rows */
+	HTAB	   *attoptions;		/* snapshots: attoptions of index columns */
 } Graph;
 
 extern Graph *graph_create(MemoryContext parent);

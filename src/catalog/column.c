@@ -325,7 +325,20 @@ column_scan(Graph *g)
 			lastparent = parent;
 		}
 		if (parent == NULL)
+		{
+			/* an index's column options, for index.c */
+			if (!heap_attisnull(tup, Anum_pg_attribute_attoptions, desc))
+			{
+				bool		isnull;
+				MemoryContext cxt = MemoryContextSwitchTo(g->cxt);
+
+				snap_keep_attoptions(g, att->attrelid, att->attnum,
+									 heap_getattr(tup, Anum_pg_attribute_attoptions,
+												  desc, &isnull));
+				MemoryContextSwitchTo(cxt);
+			}
 			continue;
+		}
 		if (nrows == maxrows)
 		{
 			maxrows *= 2;

@@ -96,8 +96,7 @@ key_definition(ConRow *row, GNode *node, Oid relid)
 		appendStringInfoString(&buf, "FOREIGN KEY (");
 		append_column_list(&buf, g, relid, conkey, 0, nkey);
 		appendStringInfo(&buf, ") REFERENCES %s(",
-						 DatumGetCString(DirectFunctionCall1(regclassout,
-															 ObjectIdGetDatum(con->confrelid))));
+						 snap_relation_name(g, con->confrelid));
 		append_column_list(&buf, g, con->confrelid, confkey, 0, nref);
 		appendStringInfoChar(&buf, ')');
 		if (con->confmatchtype == FKCONSTR_MATCH_FULL)
@@ -267,8 +266,7 @@ constraint_load(ConRow *row, GNode *parent)
 	}
 	if (OidIsValid(con->confrelid))
 		gnode_add_string(node, "references",
-						 DatumGetCString(DirectFunctionCall1(regclassout,
-															 ObjectIdGetDatum(con->confrelid))));
+						 snap_relation_name(g, con->confrelid));
 	if (row->index != NULL && row->index->index != NULL &&
 		((Form_pg_index) GETSTRUCT(row->index->index))->indisclustered)
 		gnode_add_bool(node, "clustered", true);

@@ -11,6 +11,7 @@
 #include "access/genam.h"
 #include "access/htup_details.h"
 #include "access/table.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_description.h"
 #include "catalog/pg_index.h"
@@ -26,6 +27,7 @@
 #include "utils/ruleutils.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
+#include "utils/regproc.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
@@ -547,4 +549,77 @@ snap_array(Datum array, Oid elemtype, int *n)
 	deconstruct_array(DatumGetArrayTypeP(array), elemtype, typlen, typbyval,
 					  typalign, &elems, NULL, n);
 	return elems;
+}
+
+/*
+ * A relation's name as regclassout() writes it under the search_path in
+ * force.  A relation of the graph in the schema that search_path starts
+ * with is visible by its name alone (unless this session has a temporary
+ * schema, which comes first), so the catalog cache is not visited for it.
+ */
+char *
+snap_relation_name(Graph *g, Oid relid)
+{
+	GNode	   *node = graph_lookup(g, RelationRelationId, relid, 0);
+	Oid			tempnsp;
+	Oid			temptoastnsp;
+
+	GetTempNamespaceState(&tempnsp, &temptoastnsp);
+	if (node != NULL && g->path_schema != NULL && node->schema == g->path_schema &&
+		!OidIsValid(tempnsp) &&
+		(node->kind == OBJ_TABLE || node->kind == OBJ_VIEW ||
+		 node->kind == OBJ_MATVIEW || node->kind == OBJ_SEQUENCE))
+		return pstrdup(quote_identifier(node->name));
+	return DatumGetCString(DirectFunctionCall1(regclassout,
+											   ObjectIdGetDatum(relid)));
+}
+
+/* The attoptions of an index's column, kept by the column scan. */
+typedef struct AttOptEntry
+{
+	ObjAddr		key;			/* hash key: 0, relid, attnum (0: any) */
+	Datum		options;
+} AttOptEntry;
+
+void
+snap_keep_attoptions(Graph *g, Oid relid, int16 attnum, Datum options)
+{
+	ObjAddr		key = {0, relid, attnum};
+	ObjAddr		any = {0, relid, 0};
+	AttOptEntry *e;
+
+	if (g->attoptions == NULL)
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = sizeof(ObjAddr);
+		ctl.entrysize = sizeof(AttOptEntry);
+		ctl.hcxt = g->cxt;
+		g->attoptions = hash_create("pg_migrate index column options", 64, &ctl,
+									HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	}
+	e = hash_search(g->attoptions, &key, HASH_ENTER, NULL);
+	e->options = PointerGetDatum(DatumGetArrayTypePCopy(options));
+	hash_search(g->attoptions, &any, HASH_ENTER, NULL);
+}
+
+bool
+snap_has_attoptions(Graph *g, Oid relid)
+{
+	ObjAddr		any = {0, relid, 0};
+
+	return g->attoptions != NULL &&
+		hash_search(g->attoptions, &any, HASH_FIND, NULL) != NULL;
+}
+
+Datum
+snap_attoptions(Graph *g, Oid relid, int16 attnum)
+{
+	ObjAddr		key = {0, relid, attnum};
+	AttOptEntry *e;
+
+	if (g->attoptions == NULL)
+		return (Datum) 0;
+	e = hash_search(g->attoptions, &key, HASH_FIND, NULL);
+	return e ? e->options : (Datum) 0;
 }

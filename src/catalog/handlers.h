@@ -140,6 +140,11 @@ typedef struct SnapRel
 extern SnapRel *snap_relation(Graph *g, Oid relid);
 extern List *snap_indexes(Graph *g);
 extern Datum *snap_array(Datum array, Oid elemtype, int *n);
+extern char *snap_relation_name(Graph *g, Oid relid);
+extern void snap_keep_attoptions(Graph *g, Oid relid, int16 attnum,
+								 Datum options);
+extern bool snap_has_attoptions(Graph *g, Oid relid);
+extern Datum snap_attoptions(Graph *g, Oid relid, int16 attnum);
 
 /* A relation's row type and its array are aliases of it (table.c). */
 extern void pgm_alias_rowtype(SnapRow *row, GNode *node);
