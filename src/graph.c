@@ -56,7 +56,7 @@ typedef struct AddrEntry
 {
 	ObjAddr		addr;
 	char		status;			/* used by simplehash */
-	GNode	   *node;
+	void	   *value;			/* the graph's maps: a GNode * */
 } AddrEntry;
 
 static inline uint32
@@ -108,7 +108,7 @@ graph_add_alias(Graph *g, const ObjAddr *addr, GNode *node)
 
 	e = addrmap_insert(g->byaddr, *addr, &found);
 	if (!found)
-		e->node = node;
+		e->value = node;
 }
 
 GNode *
@@ -121,7 +121,7 @@ graph_lookup(Graph *g, Oid classid, Oid objid, int32 subid)
 	key.objid = objid;
 	key.subid = subid;
 	e = addrmap_lookup(g->byaddr, key);
-	return e ? e->node : NULL;
+	return e ? (GNode *) e->value : NULL;
 }
 
 /* Record that an object belongs to an extension. */
@@ -132,7 +132,7 @@ graph_add_member(Graph *g, Oid classid, Oid objid, GNode *ext)
 	bool		found;
 	AddrEntry  *e = addrmap_insert(g->extmembers, key, &found);
 
-	e->node = ext;
+	e->value = ext;
 }
 
 /* The extension an object belongs to, if that extension is in the graph. */
@@ -142,7 +142,38 @@ graph_lookup_member(Graph *g, Oid classid, Oid objid)
 	ObjAddr		key = {classid, objid, 0};
 	AddrEntry  *e = addrmap_lookup(g->extmembers, key);
 
-	return e ? e->node : NULL;
+	return e ? (GNode *) e->value : NULL;
+}
+
+/*
+ * The same kind of table for other maps keyed by a catalog address (the
+ * snapshot's handlers keep catalog rows in them).
+ */
+AddrMap *
+addrmap_new(MemoryContext cxt, uint32 nelements)
+{
+	return addrmap_create(cxt, nelements, NULL);
+}
+
+/* The value slot of an address, entered (as NULL) if new. */
+void	  **
+addrmap_enter(AddrMap *map, Oid classid, Oid objid, int32 subid, bool *found)
+{
+	ObjAddr		key = {classid, objid, subid};
+	AddrEntry  *e = addrmap_insert(map, key, found);
+
+	if (!*found)
+		e->value = NULL;
+	return &e->value;
+}
+
+void *
+addrmap_get(AddrMap *map, Oid classid, Oid objid, int32 subid)
+{
+	ObjAddr		key = {classid, objid, subid};
+	AddrEntry  *e = addrmap_lookup(map, key);
+
+	return e ? e->value : NULL;
 }
 
 /* Set the quoted, schema-relative identity used in references. */

@@ -84,11 +84,19 @@ typedef struct GNode
 	char	   *key;			/* absolute identity, see gnode_key() */
 } GNode;
 
+/* A hash table keyed by catalog address (graph.c). */
+typedef struct addrmap_hash AddrMap;
+
+extern AddrMap *addrmap_new(MemoryContext cxt, uint32 nelements);
+extern void **addrmap_enter(AddrMap *map, Oid classid, Oid objid, int32 subid,
+							bool *found);
+extern void *addrmap_get(AddrMap *map, Oid classid, Oid objid, int32 subid);
+
 typedef struct Graph
 {
 	MemoryContext cxt;
-	struct addrmap_hash *byaddr;	/* ObjAddr -> GNode * (and aliases) */
-	struct addrmap_hash *extmembers;	/* ObjAddr -> extension GNode * */
+	AddrMap    *byaddr;			/* ObjAddr -> GNode * (and aliases) */
+	AddrMap    *extmembers;		/* ObjAddr -> extension GNode * */
 	List	   *schemas;		/* of GNode * */
 	List	   *extensions;		/* of GNode * */
 	bool		scope_all;		/* every user schema, or those named */
@@ -99,10 +107,10 @@ typedef struct Graph
 	List	   *pending;		/* snapshots: work a handler finishes */
 	struct GNode *path_schema;	/* snapshots: the schema search_path is set
 								 * to, NULL for the catalog search_path */
-	HTAB	   *comments;		/* snapshots: pg_description, read once */
-	HTAB	   *rels;			/* snapshots: pg_class rows of the scope */
+	AddrMap    *comments;		/* snapshots: pg_description, read once */
+	AddrMap    *rels;			/* snapshots: pg_class rows of the scope */
 	List	   *indexes;		/* snapshots: their pg_index rows */
-	HTAB	   *attoptions;		/* snapshots: attoptions of index columns */
+	AddrMap    *attoptions;		/* snapshots: attoptions of index columns */
 } Graph;
 
 extern Graph *graph_create(MemoryContext parent);

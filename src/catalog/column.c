@@ -42,7 +42,6 @@ typedef struct PendingExpr
 /* A column's default, from pg_attrdef. */
 typedef struct AttrDefEntry
 {
-	ObjAddr		key;			/* hash key: relid and attnum (classid 0) */
 	Oid			oid;
 	char	   *adbin;
 } AttrDefEntry;
@@ -68,37 +67,32 @@ cmp_colrow(const void *a, const void *b)
 }
 
 /* The defaults of the columns of relations in the graph, by relid/attnum. */
-static HTAB *
+static AddrMap *
 read_attrdefs(Graph *g)
 {
-	HASHCTL		ctl;
-	HTAB	   *defs;
+	AddrMap    *defs = addrmap_new(CurrentMemoryContext, 4096);
 	Relation	rel;
 	SysScanDesc scan;
 	HeapTuple	tup;
 
-	ctl.keysize = sizeof(ObjAddr);
-	ctl.entrysize = sizeof(AttrDefEntry);
-	ctl.hcxt = CurrentMemoryContext;
-	defs = hash_create("pg_migrate defaults", 4096, &ctl,
-					   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
 	rel = table_open(AttrDefaultRelationId, AccessShareLock);
 	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))
 	{
 		Form_pg_attrdef ad = (Form_pg_attrdef) GETSTRUCT(tup);
-		ObjAddr		key = {0, ad->adrelid, ad->adnum};
 		AttrDefEntry *e;
 		bool		isnull;
+		bool		found;
 		Datum		bin;
 
 		if (graph_lookup(g, RelationRelationId, ad->adrelid, 0) == NULL)
 			continue;
 		bin = heap_getattr(tup, Anum_pg_attrdef_adbin, RelationGetDescr(rel),
 						   &isnull);
-		e = hash_search(defs, &key, HASH_ENTER, NULL);
+		e = palloc(sizeof(AttrDefEntry));
 		e->oid = ad->oid;
 		e->adbin = isnull ? NULL : TextDatumGetCString(bin);
+		*addrmap_enter(defs, 0, ad->adrelid, ad->adnum, &found) = e;
 	}
 	systable_endscan(scan);
 	table_close(rel, AccessShareLock);
@@ -176,11 +170,10 @@ add_identity_sequence(GNode *node, Oid relid, int16 attnum)
 
 /* One column: its attributes, and its default or generation expression. */
 static void
-column_load(Graph *g, ColRow *cr, TupleDesc desc, HTAB *defs)
+column_load(Graph *g, ColRow *cr, TupleDesc desc, AddrMap *defs)
 {
 	Form_pg_attribute att = (Form_pg_attribute) GETSTRUCT(cr->tuple);
 	ObjAddr		addr = {RelationRelationId, cr->relid, cr->attnum};
-	ObjAddr		defkey = {0, cr->relid, cr->attnum};
 	GNode	   *node;
 	AttrDefEntry *def;
 	const char *comment;
@@ -253,7 +246,7 @@ column_load(Graph *g, ColRow *cr, TupleDesc desc, HTAB *defs)
 	gnode_add_string(node, "type",
 					 format_type_with_typemod(att->atttypid, att->atttypmod));
 
-	def = hash_search(defs, &defkey, HASH_FIND, NULL);
+	def = att->atthasdef ? addrmap_get(defs, 0, cr->relid, cr->attnum) : NULL;
 	if (def != NULL)
 	{
 		ObjAddr		attrdef = {AttrDefaultRelationId, def->oid, 0};
@@ -289,7 +282,7 @@ column_scan(Graph *g)
 	MemoryContext old = MemoryContextSwitchTo(work);
 	MemoryContext rowcxt = AllocSetContextCreate(work, "pg_migrate row",
 												 ALLOCSET_DEFAULT_SIZES);
-	HTAB	   *defs = read_attrdefs(g);
+	AddrMap    *defs = read_attrdefs(g);
 	Relation	rel;
 	TupleDesc	desc;
 	SysScanDesc scan;

@@ -354,13 +354,6 @@ snap_use_schema_path(Graph *g, GNode *schema)
 	g->path_schema = schema;
 }
 
-/* An entry of the comments read from pg_description. */
-typedef struct CommentEntry
-{
-	ObjAddr		addr;			/* hash key: classoid, objoid, objsubid */
-	char	   *text;
-} CommentEntry;
-
 /*
  * The comment of an object, or NULL.  The first call reads all of
  * pg_description, in one scan, for the rest of the snapshot: one index
@@ -369,49 +362,35 @@ typedef struct CommentEntry
 const char *
 snap_comment(Graph *g, Oid classoid, Oid objoid, int32 subid)
 {
-	ObjAddr		key;
-	CommentEntry *e;
-
 	if (g->comments == NULL)
 	{
-		HASHCTL		ctl;
 		Relation	rel;
 		SysScanDesc scan;
 		HeapTuple	tup;
 		MemoryContext old = MemoryContextSwitchTo(g->cxt);
 
-		ctl.keysize = sizeof(ObjAddr);
-		ctl.entrysize = sizeof(CommentEntry);
-		ctl.hcxt = g->cxt;
-		g->comments = hash_create("pg_migrate comments", 4096, &ctl,
-								  HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+		g->comments = addrmap_new(g->cxt, 4096);
 		rel = table_open(DescriptionRelationId, AccessShareLock);
 		scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
 		while (HeapTupleIsValid(tup = systable_getnext(scan)))
 		{
 			Form_pg_description d = (Form_pg_description) GETSTRUCT(tup);
 			bool		isnull;
+			bool		found;
 			Datum		descr;
 
 			descr = heap_getattr(tup, Anum_pg_description_description,
-								RelationGetDescr(rel), &isnull);
+								 RelationGetDescr(rel), &isnull);
 			if (isnull)
 				continue;
-			key.classid = d->classoid;
-			key.objid = d->objoid;
-			key.subid = d->objsubid;
-			e = hash_search(g->comments, &key, HASH_ENTER, NULL);
-			e->text = TextDatumGetCString(descr);
+			*addrmap_enter(g->comments, d->classoid, d->objoid, d->objsubid,
+						   &found) = TextDatumGetCString(descr);
 		}
 		systable_endscan(scan);
 		table_close(rel, AccessShareLock);
 		MemoryContextSwitchTo(old);
 	}
-	key.classid = classoid;
-	key.objid = objoid;
-	key.subid = subid;
-	e = hash_search(g->comments, &key, HASH_FIND, NULL);
-	return e ? e->text : NULL;
+	return addrmap_get(g->comments, classoid, objoid, subid);
 }
 
 /*
@@ -458,18 +437,13 @@ snap_add_privileges(GNode *node, Datum acl, Oid owner)
 static void
 read_relations(Graph *g)
 {
-	HASHCTL		ctl;
 	Relation	rel;
 	TupleDesc	desc;
 	SysScanDesc scan;
 	HeapTuple	tup;
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
 
-	ctl.keysize = sizeof(Oid);
-	ctl.entrysize = sizeof(SnapRel);
-	ctl.hcxt = g->cxt;
-	g->rels = hash_create("pg_migrate relations of the scope", 4096, &ctl,
-						  HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	g->rels = addrmap_new(g->cxt, 4096);
 	rel = table_open(RelationRelationId, AccessShareLock);
 	desc = RelationGetDescr(rel);
 	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
@@ -478,11 +452,14 @@ read_relations(Graph *g)
 		Form_pg_class c = (Form_pg_class) GETSTRUCT(tup);
 		SnapRel    *r;
 		bool		isnull;
+		bool		found;
 		Datum		d;
 
 		if (graph_lookup(g, NamespaceRelationId, c->relnamespace, 0) == NULL)
 			continue;
-		r = hash_search(g->rels, &c->oid, HASH_ENTER, NULL);
+		r = palloc(sizeof(SnapRel));
+		*addrmap_enter(g->rels, RelationRelationId, c->oid, 0, &found) = r;
+		r->oid = c->oid;
 		r->relname = c->relname;
 		r->relnamespace = c->relnamespace;
 		r->relowner = c->relowner;
@@ -503,7 +480,7 @@ read_relations(Graph *g)
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))
 	{
 		Form_pg_index i = (Form_pg_index) GETSTRUCT(tup);
-		SnapRel    *r = hash_search(g->rels, &i->indexrelid, HASH_FIND, NULL);
+		SnapRel    *r = addrmap_get(g->rels, RelationRelationId, i->indexrelid, 0);
 
 		if (r == NULL)
 			continue;
@@ -521,7 +498,7 @@ snap_relation(Graph *g, Oid relid)
 {
 	if (g->rels == NULL)
 		read_relations(g);
-	return hash_search(g->rels, &relid, HASH_FIND, NULL);
+	return addrmap_get(g->rels, RelationRelationId, relid, 0);
 }
 
 /* The indexes of the scope (SnapRel *), in the order of pg_index. */
@@ -574,52 +551,36 @@ snap_relation_name(Graph *g, Oid relid)
 											   ObjectIdGetDatum(relid)));
 }
 
-/* The attoptions of an index's column, kept by the column scan. */
-typedef struct AttOptEntry
-{
-	ObjAddr		key;			/* hash key: 0, relid, attnum (0: any) */
-	Datum		options;
-} AttOptEntry;
-
+/*
+ * The attoptions of an index's column, kept by the column scan (attnum 0:
+ * whether the index has any).
+ */
 void
 snap_keep_attoptions(Graph *g, Oid relid, int16 attnum, Datum options)
 {
-	ObjAddr		key = {0, relid, attnum};
-	ObjAddr		any = {0, relid, 0};
-	AttOptEntry *e;
+	bool		found;
 
 	if (g->attoptions == NULL)
-	{
-		HASHCTL		ctl;
-
-		ctl.keysize = sizeof(ObjAddr);
-		ctl.entrysize = sizeof(AttOptEntry);
-		ctl.hcxt = g->cxt;
-		g->attoptions = hash_create("pg_migrate index column options", 64, &ctl,
-									HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-	}
-	e = hash_search(g->attoptions, &key, HASH_ENTER, NULL);
-	e->options = PointerGetDatum(DatumGetArrayTypePCopy(options));
-	hash_search(g->attoptions, &any, HASH_ENTER, NULL);
+		g->attoptions = addrmap_new(g->cxt, 64);
+	*addrmap_enter(g->attoptions, 0, relid, attnum, &found) =
+		DatumGetArrayTypePCopy(options);
+	*addrmap_enter(g->attoptions, 0, relid, 0, &found) = g;
 }
 
 bool
 snap_has_attoptions(Graph *g, Oid relid)
 {
-	ObjAddr		any = {0, relid, 0};
-
 	return g->attoptions != NULL &&
-		hash_search(g->attoptions, &any, HASH_FIND, NULL) != NULL;
+		addrmap_get(g->attoptions, 0, relid, 0) != NULL;
 }
 
 Datum
 snap_attoptions(Graph *g, Oid relid, int16 attnum)
 {
-	ObjAddr		key = {0, relid, attnum};
-	AttOptEntry *e;
+	void	   *options;
 
 	if (g->attoptions == NULL)
 		return (Datum) 0;
-	e = hash_search(g->attoptions, &key, HASH_FIND, NULL);
-	return e ? e->options : (Datum) 0;
+	options = addrmap_get(g->attoptions, 0, relid, attnum);
+	return options ? PointerGetDatum(options) : (Datum) 0;
 }
