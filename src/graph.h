@@ -109,7 +109,10 @@ typedef struct Graph
 								 * to, NULL for the catalog search_path */
 	AddrMap    *comments;		/* snapshots: pg_description, read once */
 	AddrMap    *rels;			/* snapshots: pg_class rows of the scope */
+	List	   *relations;		/* snapshots: those rows, in pg_class order */
 	List	   *indexes;		/* snapshots: their pg_index rows */
+	AddrMap    *typarrays;		/* snapshots: array types of the scope */
+	AddrMap    *ext_objects;	/* snapshots: objects of any extension */
 	AddrMap    *attoptions;		/* snapshots: attoptions of index columns */
 } Graph;
 

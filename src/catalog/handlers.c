@@ -13,7 +13,11 @@
 #include "access/table.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
+#include "access/stratnum.h"
+#include "catalog/dependency.h"
+#include "catalog/pg_depend.h"
 #include "catalog/pg_description.h"
+#include "catalog/pg_extension.h"
 #include "catalog/pg_index.h"
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
@@ -26,6 +30,7 @@
 #include "utils/lsyscache.h"
 #include "utils/ruleutils.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/fmgrprotos.h"
 #include "utils/regproc.h"
 #include "utils/jsonb.h"
@@ -455,22 +460,44 @@ read_relations(Graph *g)
 		bool		found;
 		Datum		d;
 
-		if (graph_lookup(g, NamespaceRelationId, c->relnamespace, 0) == NULL)
+		/* the scope's, and TOAST tables with options (table.c shows them) */
+		if (graph_lookup(g, NamespaceRelationId, c->relnamespace, 0) == NULL &&
+			!(c->relkind == RELKIND_TOASTVALUE &&
+			  !heap_attisnull(tup, Anum_pg_class_reloptions, desc)))
 			continue;
 		r = palloc(sizeof(SnapRel));
 		*addrmap_enter(g->rels, RelationRelationId, c->oid, 0, &found) = r;
 		r->oid = c->oid;
 		r->relname = c->relname;
 		r->relnamespace = c->relnamespace;
+		r->reltype = c->reltype;
+		r->reloftype = c->reloftype;
 		r->relowner = c->relowner;
 		r->relam = c->relam;
+		r->reltoastrelid = c->reltoastrelid;
+		r->relnatts = c->relnatts;
 		r->relkind = c->relkind;
+		r->relpersistence = c->relpersistence;
+		r->relreplident = c->relreplident;
+		r->relrowsecurity = c->relrowsecurity;
+		r->relforcerowsecurity = c->relforcerowsecurity;
 		r->relispartition = c->relispartition;
 		d = heap_getattr(tup, Anum_pg_class_reloptions, desc, &isnull);
 		r->reloptions = isnull ? (Datum) 0 :
 			PointerGetDatum(DatumGetArrayTypePCopy(d));
+		d = heap_getattr(tup, Anum_pg_class_relacl, desc, &isnull);
+		r->relacl = isnull ? (Datum) 0 :
+			PointerGetDatum(DatumGetArrayTypePCopy(d));
+		r->relpartbound = NULL;
+		if (c->relispartition)
+		{
+			d = heap_getattr(tup, Anum_pg_class_relpartbound, desc, &isnull);
+			if (!isnull)
+				r->relpartbound = TextDatumGetCString(d);
+		}
 		r->index = NULL;
 		r->of_constraint = false;
+		g->relations = lappend(g->relations, r);
 	}
 	systable_endscan(scan);
 	table_close(rel, AccessShareLock);
@@ -583,4 +610,98 @@ snap_attoptions(Graph *g, Oid relid, int16 attnum)
 		return (Datum) 0;
 	options = addrmap_get(g->attoptions, 0, relid, attnum);
 	return options ? PointerGetDatum(options) : (Datum) 0;
+}
+
+/* The relations of the scope (SnapRel *), in the order of pg_class. */
+List *
+snap_relations(Graph *g)
+{
+	if (g->rels == NULL)
+		read_relations(g);
+	return g->relations;
+}
+
+/*
+ * The array type of a type of the scope (a relation's row type), or
+ * InvalidOid: all read in one scan of pg_type on first use.
+ */
+Oid
+snap_type_array(Graph *g, Oid typid)
+{
+	if (g->typarrays == NULL)
+	{
+		Relation	rel;
+		SysScanDesc scan;
+		HeapTuple	tup;
+
+		g->typarrays = addrmap_new(g->cxt, 4096);
+		rel = table_open(TypeRelationId, AccessShareLock);
+		scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+		while (HeapTupleIsValid(tup = systable_getnext(scan)))
+		{
+			Form_pg_type t = (Form_pg_type) GETSTRUCT(tup);
+			bool		found;
+
+			if (!OidIsValid(t->typarray) ||
+				graph_lookup(g, NamespaceRelationId, t->typnamespace, 0) == NULL)
+				continue;
+			*addrmap_enter(g->typarrays, TypeRelationId, t->oid, 0, &found) =
+				(void *) (uintptr_t) t->typarray;
+		}
+		systable_endscan(scan);
+		table_close(rel, AccessShareLock);
+	}
+	return (Oid) (uintptr_t) addrmap_get(g->typarrays, TypeRelationId, typid, 0);
+}
+
+/*
+ * Whether an object belongs to an extension (any extension: their objects
+ * are never part of a snapshot).  The first call reads the members of
+ * every extension through pg_depend's index on the referenced object.
+ */
+bool
+snap_extension_member(Graph *g, Oid classid, Oid objid)
+{
+	if (g->ext_objects == NULL)
+	{
+		Relation	extrel;
+		Relation	deprel;
+		SysScanDesc scan;
+		HeapTuple	tup;
+		List	   *exts = NIL;
+		ListCell   *lc;
+
+		g->ext_objects = addrmap_new(g->cxt, 256);
+		extrel = table_open(ExtensionRelationId, AccessShareLock);
+		scan = systable_beginscan(extrel, InvalidOid, false, NULL, 0, NULL);
+		while (HeapTupleIsValid(tup = systable_getnext(scan)))
+			exts = lappend_oid(exts, ((Form_pg_extension) GETSTRUCT(tup))->oid);
+		systable_endscan(scan);
+		table_close(extrel, AccessShareLock);
+
+		deprel = table_open(DependRelationId, AccessShareLock);
+		foreach(lc, exts)
+		{
+			ScanKeyData key[2];
+
+			ScanKeyInit(&key[0], Anum_pg_depend_refclassid, BTEqualStrategyNumber,
+						F_OIDEQ, ObjectIdGetDatum(ExtensionRelationId));
+			ScanKeyInit(&key[1], Anum_pg_depend_refobjid, BTEqualStrategyNumber,
+						F_OIDEQ, ObjectIdGetDatum(lfirst_oid(lc)));
+			scan = systable_beginscan(deprel, DependReferenceIndexId, true,
+									  NULL, 2, key);
+			while (HeapTupleIsValid(tup = systable_getnext(scan)))
+			{
+				Form_pg_depend d = (Form_pg_depend) GETSTRUCT(tup);
+				bool		found;
+
+				if (d->deptype == DEPENDENCY_EXTENSION)
+					*addrmap_enter(g->ext_objects, d->classid, d->objid, 0,
+								   &found) = g;
+			}
+			systable_endscan(scan);
+		}
+		table_close(deprel, AccessShareLock);
+	}
+	return addrmap_get(g->ext_objects, classid, objid, 0) != NULL;
 }

@@ -125,20 +125,33 @@ extern void snap_add_array(GNode *node, const char *key, Datum value);
  */
 typedef struct SnapRel
 {
-	Oid			oid;			/* hash key */
+	Oid			oid;
 	NameData	relname;
 	Oid			relnamespace;
+	Oid			reltype;
+	Oid			reloftype;
 	Oid			relowner;
 	Oid			relam;
+	Oid			reltoastrelid;
+	int16		relnatts;
 	char		relkind;
+	char		relpersistence;
+	char		relreplident;
+	bool		relrowsecurity;
+	bool		relforcerowsecurity;
 	bool		relispartition;
 	Datum		reloptions;		/* text[], or 0 when NULL */
+	Datum		relacl;			/* aclitem[], or 0 when NULL */
+	char	   *relpartbound;	/* a partition's bound (node tree), or NULL */
 	HeapTuple	index;			/* an index's pg_index row, or NULL */
 	bool		of_constraint;	/* an index that a constraint owns */
 } SnapRel;
 
 extern SnapRel *snap_relation(Graph *g, Oid relid);
+extern List *snap_relations(Graph *g);
 extern List *snap_indexes(Graph *g);
+extern Oid	snap_type_array(Graph *g, Oid typid);
+extern bool snap_extension_member(Graph *g, Oid classid, Oid objid);
 extern Datum *snap_array(Datum array, Oid elemtype, int *n);
 extern char *snap_relation_name(Graph *g, Oid relid);
 extern void snap_keep_attoptions(Graph *g, Oid relid, int16 attnum,
