@@ -112,6 +112,7 @@ typedef struct Graph
 	List	   *relations;		/* snapshots: those rows, in pg_class order */
 	List	   *indexes;		/* snapshots: their pg_index rows */
 	AddrMap    *typarrays;		/* snapshots: array types of the scope */
+	List	   *usertypes;		/* snapshots: oids of types a type.c reads */
 	AddrMap    *ext_objects;	/* snapshots: objects of any extension */
 	AddrMap    *attoptions;		/* snapshots: attoptions of index columns */
 } Graph;

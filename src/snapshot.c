@@ -325,8 +325,9 @@ add_row_attrs(GNode *node, SnapRow *row, ColPlan *plan)
 static void
 run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all)
 {
-	Oid			argtypes[2] = {OIDARRAYOID, BOOLOID};
-	Datum		values[2];
+	Oid			argtypes[3] = {OIDARRAYOID, BOOLOID, OIDARRAYOID};
+	Datum		values[3];
+	char		nulls[3] = {' ', ' ', 'n'};
 	int			ret;
 	SPITupleTable *tt;
 	ColPlan    *plan;
@@ -362,8 +363,14 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all)
 
 	values[0] = scope_oids;
 	values[1] = BoolGetDatum(scope_all);
+	values[2] = (Datum) 0;
 	INSTR_TIME_SET_CURRENT(start);
-	ret = SPI_execute_with_args(h->query, 2, argtypes, values, NULL, true, 0);
+	if (h->candidates != NULL)
+	{
+		values[2] = h->candidates(g);
+		nulls[2] = ' ';
+	}
+	ret = SPI_execute_with_args(h->query, 3, argtypes, values, nulls, true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "pg_migrate: catalog query for %s failed: %d",
 			 pgm_kinds[h->kind].section, ret);

@@ -625,33 +625,97 @@ snap_relations(Graph *g)
  * The array type of a type of the scope (a relation's row type), or
  * InvalidOid: all read in one scan of pg_type on first use.
  */
+static void
+read_types(Graph *g)
+{
+	Relation	rel;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	MemoryContext old = MemoryContextSwitchTo(g->cxt);
+
+	snap_relations(g);			/* a composite type's relkind, below */
+	g->typarrays = addrmap_new(g->cxt, 4096);
+	rel = table_open(TypeRelationId, AccessShareLock);
+	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	{
+		Form_pg_type t = (Form_pg_type) GETSTRUCT(tup);
+		bool		found;
+
+		if (graph_lookup(g, NamespaceRelationId, t->typnamespace, 0) == NULL)
+			continue;
+		if (OidIsValid(t->typarray))
+			*addrmap_enter(g->typarrays, TypeRelationId, t->oid, 0, &found) =
+				(void *) (uintptr_t) t->typarray;
+		/* enums, domains, ranges, composites of CREATE TYPE */
+		if (t->typtype == TYPTYPE_ENUM || t->typtype == TYPTYPE_DOMAIN ||
+			t->typtype == TYPTYPE_RANGE)
+			g->usertypes = lappend_oid(g->usertypes, t->oid);
+		else if (t->typtype == TYPTYPE_COMPOSITE)
+		{
+			SnapRel    *r = snap_relation(g, t->typrelid);
+
+			if (r != NULL && r->relkind == RELKIND_COMPOSITE_TYPE)
+				g->usertypes = lappend_oid(g->usertypes, t->oid);
+		}
+	}
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	MemoryContextSwitchTo(old);
+}
+
+/*
+ * The array type of a type of the scope (a relation's row type), or
+ * InvalidOid: all read in one scan of pg_type on first use.
+ */
 Oid
 snap_type_array(Graph *g, Oid typid)
 {
 	if (g->typarrays == NULL)
-	{
-		Relation	rel;
-		SysScanDesc scan;
-		HeapTuple	tup;
-
-		g->typarrays = addrmap_new(g->cxt, 4096);
-		rel = table_open(TypeRelationId, AccessShareLock);
-		scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
-		while (HeapTupleIsValid(tup = systable_getnext(scan)))
-		{
-			Form_pg_type t = (Form_pg_type) GETSTRUCT(tup);
-			bool		found;
-
-			if (!OidIsValid(t->typarray) ||
-				graph_lookup(g, NamespaceRelationId, t->typnamespace, 0) == NULL)
-				continue;
-			*addrmap_enter(g->typarrays, TypeRelationId, t->oid, 0, &found) =
-				(void *) (uintptr_t) t->typarray;
-		}
-		systable_endscan(scan);
-		table_close(rel, AccessShareLock);
-	}
+		read_types(g);
 	return (Oid) (uintptr_t) addrmap_get(g->typarrays, TypeRelationId, typid, 0);
+}
+
+static Datum
+oid_list_array(List *oids)
+{
+	Datum	   *elems = palloc(sizeof(Datum) * (list_length(oids) + 1));
+	int			n = 0;
+	ListCell   *lc;
+
+	foreach(lc, oids)
+		elems[n++] = ObjectIdGetDatum(lfirst_oid(lc));
+	return PointerGetDatum(construct_array(elems, n, OIDOID, sizeof(Oid),
+										   true, TYPALIGN_INT));
+}
+
+/* The oid[] of the relations of the scope of one relkind. */
+Datum
+snap_relation_oids(Graph *g, char relkind)
+{
+	List	   *oids = NIL;
+	ListCell   *lc;
+
+	foreach(lc, snap_relations(g))
+	{
+		SnapRel    *r = lfirst(lc);
+
+		if (r->relkind == relkind)
+			oids = lappend_oid(oids, r->oid);
+	}
+	return oid_list_array(oids);
+}
+
+/*
+ * The oid[] of the types of the scope that are enums, domains, ranges, or
+ * composite types made by CREATE TYPE (not the row type of a relation).
+ */
+Datum
+snap_type_oids(Graph *g)
+{
+	if (g->typarrays == NULL)
+		read_types(g);
+	return oid_list_array(g->usertypes);
 }
 
 /*

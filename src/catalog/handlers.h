@@ -7,7 +7,10 @@
  * A handler is a set-based catalog query and an optional callback.  The
  * query returns one row per object, for all schemas of the snapshot at once
  * ($1 is the oid[] of those schemas, $2 is true when every schema is
- * in scope), and runs with search_path = pg_catalog, pg_temp.  Its columns
+ * in scope, $3 the oid[] of candidate objects, see candidates below), and
+ * runs with search_path = pg_catalog, pg_temp.  Kinds with many objects
+ * (tables, columns, constraints, indexes) scan the catalogs themselves
+ * instead (scan below).  Its columns
  * follow one convention:
  *
  *	_oid		the object's oid (with _subid, a column's attnum)
@@ -70,6 +73,12 @@ typedef struct SnapHandler
 	 * the number of objects added.
 	 */
 	uint64		(*scan) (Graph *g);
+	/*
+	 * For a query: the oid[] of the candidate objects, passed as $3, so
+	 * that the query reads those rows by their oid instead of scanning a
+	 * whole catalog (NULL: $3 is NULL).
+	 */
+	Datum		(*candidates) (Graph *g);
 } SnapHandler;
 
 /* In load order (parents before children); NULL-terminated. */
@@ -151,6 +160,8 @@ extern SnapRel *snap_relation(Graph *g, Oid relid);
 extern List *snap_relations(Graph *g);
 extern List *snap_indexes(Graph *g);
 extern Oid	snap_type_array(Graph *g, Oid typid);
+extern Datum snap_relation_oids(Graph *g, char relkind);
+extern Datum snap_type_oids(Graph *g);
 extern bool snap_extension_member(Graph *g, Oid classid, Oid objid);
 extern Datum *snap_array(Datum array, Oid elemtype, int *n);
 extern char *snap_relation_name(Graph *g, Oid relid);
