@@ -73,6 +73,7 @@ addr_hash(ObjAddr addr)
 #define SH_HASH_KEY(tb, key)	addr_hash(key)
 #define SH_EQUAL(tb, a, b)	((a).objid == (b).objid && (a).classid == (b).classid && \
 							 (a).subid == (b).subid)
+#define SH_FILLFACTOR	(0.5)	/* short probes: lookups outnumber entries */
 #define SH_SCOPE		static inline
 #define SH_DECLARE
 #define SH_DEFINE
@@ -90,7 +91,7 @@ graph_create(MemoryContext parent)
 	old = MemoryContextSwitchTo(cxt);
 	g = palloc0(sizeof(Graph));
 	g->cxt = cxt;
-	g->byaddr = addrmap_create(cxt, 4096, NULL);
+	g->byaddr = addrmap_create(cxt, 16384, NULL);
 	g->extmembers = addrmap_create(cxt, 256, NULL);
 	MemoryContextSwitchTo(old);
 	return g;
