@@ -113,6 +113,7 @@ typedef struct Graph
 	List	   *indexes;		/* snapshots: their pg_index rows */
 	AddrMap    *typarrays;		/* snapshots: array types of the scope */
 	List	   *usertypes;		/* snapshots: oids of types a type.c reads */
+	HTAB	   *deparsed;		/* snapshots: expressions deparsed already */
 	AddrMap    *ext_objects;	/* snapshots: objects of any extension */
 	AddrMap    *attoptions;		/* snapshots: attoptions of index columns */
 } Graph;

@@ -13,6 +13,7 @@
 #include "access/table.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
+#include "common/hashfn.h"
 #include "access/stratnum.h"
 #include "catalog/dependency.h"
 #include "catalog/pg_depend.h"
@@ -190,7 +191,54 @@ typedef struct RelInfo
 	char	   *relname;
 	int			natts;			/* including dropped columns */
 	List	   *context;		/* deparse context, made on first use */
+	char	   *columns;		/* column names, each NUL-terminated */
+	int			columnslen;		/* length of columns, or -1 until made */
+	uint32		columnshash;
 } RelInfo;
+
+/*
+ * Expressions already deparsed.  What ruleutils.c writes for an expression
+ * of a relation depends on the node tree, the search_path and the names of
+ * the relation's columns, not on the relation itself (Vars are written
+ * without prefix), unless the tree holds a whole-row Var, written with the
+ * relation's name: those are not kept.  The bench schema's 10,000 CHECK
+ * constraints and index expressions are one tree each.
+ */
+typedef struct DeparseKey
+{
+	GNode	   *schema;			/* the schema of the search_path in force */
+	RelInfo    *rel;			/* its columns are compared, not the pointer */
+	const char *tree;
+	int			variant;		/* what the caller keeps (see snap_deparsed) */
+} DeparseKey;
+
+typedef struct DeparseEntry
+{
+	DeparseKey	key;
+	void	   *value;
+} DeparseEntry;
+
+static uint32
+deparse_key_hash(const void *key, Size keysize)
+{
+	const DeparseKey *k = key;
+
+	return string_hash(k->tree, 0) ^ k->rel->columnshash ^
+		(uint32) (uintptr_t) k->schema ^ (uint32) k->variant;
+}
+
+static int
+deparse_key_match(const void *a, const void *b, Size keysize)
+{
+	const DeparseKey *ka = a;
+	const DeparseKey *kb = b;
+
+	if (ka->schema != kb->schema || ka->variant != kb->variant ||
+		ka->rel->columnslen != kb->rel->columnslen ||
+		memcmp(ka->rel->columns, kb->rel->columns, ka->rel->columnslen) != 0)
+		return 1;
+	return strcmp(ka->tree, kb->tree);
+}
 
 void
 pgm_register_relation(Graph *g, Oid relid, const char *relname, int natts)
@@ -211,6 +259,71 @@ pgm_register_relation(Graph *g, Oid relid, const char *relname, int natts)
 	ri->relname = MemoryContextStrdup(g->cxt, relname);
 	ri->natts = natts;
 	ri->context = NIL;
+	ri->columns = NULL;
+	ri->columnslen = -1;
+}
+
+/*
+ * The slot of what was made of a node tree of a relation's expression
+ * under the search_path in force (*found: made already), or NULL when it
+ * cannot be kept: the relation is not in the graph, or the tree holds a
+ * whole-row Var.  variant tells the callers' values apart: 0 for the
+ * deparsed text of deparse_rel_expr(), others for index.c.  The tree and
+ * values live as long as the graph.
+ */
+void	  **
+snap_deparsed(Graph *g, const char *tree, Oid relid, int variant, bool *found)
+{
+	RelInfo    *ri;
+	DeparseKey	key;
+	DeparseEntry *e;
+
+	*found = false;
+	ri = g->relinfo ? hash_search(g->relinfo, &relid, HASH_FIND, NULL) : NULL;
+	if (ri == NULL || strstr(tree, ":varattno 0 ") != NULL)
+		return NULL;
+	if (ri->columnslen < 0)
+	{
+		StringInfoData buf;
+
+		initStringInfo(&buf);
+		for (int attnum = 1; attnum <= ri->natts; attnum++)
+		{
+			GNode	   *col = graph_lookup(g, RelationRelationId, relid, attnum);
+
+			appendStringInfoString(&buf, col ? col->name : "");
+			appendStringInfoChar(&buf, '\0');
+		}
+		ri->columns = MemoryContextAlloc(g->cxt, buf.len + 1);
+		memcpy(ri->columns, buf.data, buf.len + 1);
+		ri->columnslen = buf.len;
+		ri->columnshash = hash_bytes((unsigned char *) buf.data, buf.len);
+		pfree(buf.data);
+	}
+	if (g->deparsed == NULL)
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = sizeof(DeparseKey);
+		ctl.entrysize = sizeof(DeparseEntry);
+		ctl.hash = deparse_key_hash;
+		ctl.match = deparse_key_match;
+		ctl.hcxt = g->cxt;
+		g->deparsed = hash_create("pg_migrate deparsed expressions", 256, &ctl,
+								  HASH_ELEM | HASH_FUNCTION | HASH_COMPARE |
+								  HASH_CONTEXT);
+	}
+	key.schema = g->path_schema;
+	key.rel = ri;
+	key.tree = tree;
+	key.variant = variant;
+	e = hash_search(g->deparsed, &key, HASH_ENTER, found);
+	if (!*found)
+	{
+		e->key.tree = MemoryContextStrdup(g->cxt, tree);
+		e->value = NULL;
+	}
+	return &e->value;
 }
 
 /*
@@ -220,9 +333,19 @@ pgm_register_relation(Graph *g, Oid relid, const char *relname, int natts)
 char *
 deparse_rel_expr(Graph *g, const char *nodetree, Oid relid)
 {
+	void	  **slot;
+	bool		found;
+	char	   *text;
+
 	if (nodetree == NULL)
 		return NULL;
-	return deparse_rel_node(g, stringToNode(nodetree), relid);
+	slot = snap_deparsed(g, nodetree, relid, 0, &found);
+	if (found)
+		return pstrdup((char *) *slot);
+	text = deparse_rel_node(g, stringToNode(nodetree), relid);
+	if (slot != NULL)
+		*slot = MemoryContextStrdup(g->cxt, text);
+	return text;
 }
 
 /* The same, for an expression tree already read. */

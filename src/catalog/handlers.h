@@ -114,6 +114,8 @@ extern void pgm_register_relation(Graph *g, Oid relid, const char *relname,
 								  int natts);
 extern char *deparse_rel_expr(Graph *g, const char *nodetree, Oid relid);
 extern char *deparse_rel_node(Graph *g, Node *expr, Oid relid);
+extern void **snap_deparsed(Graph *g, const char *tree, Oid relid, int variant,
+							bool *found);
 extern Datum *row_array(SnapRow *row, const char *col, Oid elemtype, int *n);
 extern void append_storage_options(StringInfo buf, Datum *options, int n);
 extern void append_options(StringInfo buf, const char *open, Datum *options,

@@ -110,6 +110,54 @@ index_vector(IndexRow *row, AttrNumber attnum, Oid elemtype, int *n)
 	return snap_array(d, elemtype, n);
 }
 
+/* An index's expressions as keys of its definition, and their collations. */
+typedef struct IndexExprs
+{
+	int			n;
+	char	  **keys;			/* deparsed, in parentheses unless a call */
+	Oid		   *colls;
+} IndexExprs;
+
+/*
+ * The expressions of an index (indexprs), made once per node tree and
+ * column names (snap_deparsed): the bench schema's 10,000 lower(name)
+ * indexes are one.
+ */
+static IndexExprs *
+index_exprs(Graph *g, const char *tree, Oid relid)
+{
+	bool		found;
+	void	  **slot = snap_deparsed(g, tree, relid, 1, &found);
+	MemoryContext old;
+	List	   *exprlist;
+	IndexExprs *ie;
+	ListCell   *lc;
+	int			i = 0;
+
+	if (found)
+		return (IndexExprs *) *slot;
+	exprlist = (List *) stringToNode(tree);
+	old = MemoryContextSwitchTo(slot ? g->cxt : CurrentMemoryContext);
+	ie = palloc(sizeof(IndexExprs));
+	ie->n = list_length(exprlist);
+	ie->keys = palloc(sizeof(char *) * Max(ie->n, 1));
+	ie->colls = palloc(sizeof(Oid) * Max(ie->n, 1));
+	MemoryContextSwitchTo(old);
+	foreach(lc, exprlist)
+	{
+		Node	   *e = (Node *) lfirst(lc);
+		char	   *str = deparse_rel_node(g, e, relid);
+
+		str = looks_like_function(e) ? str : psprintf("(%s)", str);
+		ie->keys[i] = slot ? MemoryContextStrdup(g->cxt, str) : str;
+		ie->colls[i] = exprCollation(e);
+		i++;
+	}
+	if (slot != NULL)
+		*slot = ie;
+	return ie;
+}
+
 /*
  * The index's definition, written from the catalog row and the columns of
  * the graph, as pg_get_indexdef() writes it (without pretty-printing), but
@@ -138,16 +186,10 @@ index_definition(IndexRow *row, GNode *node, List **keys, List **include,
 	bool		any_shown = false;
 	bool		has_attoptions = snap_has_attoptions(g, indexid);
 	char	   *exprs = index_text(row, Anum_pg_index_indexprs);
-	ListCell   *expr = NULL;
-	List	   *exprlist = NIL;
+	IndexExprs *ie = exprs ? index_exprs(g, exprs, relid) : NULL;
+	int			nexpr = 0;
 	SnapRel    *table = snap_relation(g, relid);
 	StringInfoData buf;
-
-	if (exprs != NULL)
-	{
-		exprlist = (List *) stringToNode(exprs);
-		expr = list_head(exprlist);
-	}
 
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "CREATE %sINDEX %s ON %s%s USING %s (",
@@ -180,12 +222,11 @@ index_definition(IndexRow *row, GNode *node, List **keys, List **include,
 		}
 		else
 		{
-			Node	   *e = (Node *) lfirst(expr);
-			char	   *str = deparse_rel_node(g, e, relid);
-
-			expr = lnext(exprlist, expr);
-			key = looks_like_function(e) ? str : psprintf("(%s)", str);
-			keycoll = exprCollation(e);
+			if (ie == NULL || nexpr >= ie->n)
+				elog(ERROR, "pg_migrate: too few expressions for index %u", indexid);
+			key = pstrdup(ie->keys[nexpr]);
+			keycoll = ie->colls[nexpr];
+			nexpr++;
 		}
 		appendStringInfoString(&buf, key);
 		if (k < nkey)
