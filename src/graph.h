@@ -114,6 +114,8 @@ typedef struct Graph
 	AddrMap    *typarrays;		/* snapshots: array types of the scope */
 	List	   *usertypes;		/* snapshots: oids of types a type.c reads */
 	HTAB	   *deparsed;		/* snapshots: expressions deparsed already */
+	Oid			last_nsp;		/* snapshots: the last schema looked up */
+	struct GNode *last_schema;	/* and its node (snap_schema) */
 	AddrMap    *ext_objects;	/* snapshots: objects of any extension */
 	AddrMap    *attoptions;		/* snapshots: attoptions of index columns */
 } Graph;

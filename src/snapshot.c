@@ -582,6 +582,8 @@ snapshot_build(ArrayType *schemas, MemoryContext parent)
 		INSTR_TIME_SET_CURRENT(t1);
 		INSTR_TIME_SUBTRACT(t1, t0);
 		elog(DEBUG1, "pg_migrate: dependencies: %.1f ms", INSTR_TIME_GET_MILLISEC(t1));
+		elog(DEBUG1, "pg_migrate: graph memory: %zu kB",
+			 MemoryContextMemAllocated(g->cxt, true) / 1024);
 	}
 
 	pgm_guc_nest_leave(nestlevel);

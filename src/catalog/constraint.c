@@ -312,7 +312,7 @@ constraint_scan(Graph *g)
 		bool		has_index;
 
 		if (constraint_type(con->contype) == NULL ||
-			graph_lookup(g, NamespaceRelationId, con->connamespace, 0) == NULL)
+			snap_schema(g, con->connamespace) == NULL)
 			continue;
 		has_index = con->contype == CONSTRAINT_PRIMARY ||
 			con->contype == CONSTRAINT_UNIQUE ||

@@ -584,7 +584,7 @@ read_relations(Graph *g)
 		Datum		d;
 
 		/* the scope's, and TOAST tables with options (table.c shows them) */
-		if (graph_lookup(g, NamespaceRelationId, c->relnamespace, 0) == NULL &&
+		if (snap_schema(g, c->relnamespace) == NULL &&
 			!(c->relkind == RELKIND_TOASTVALUE &&
 			  !heap_attisnull(tup, Anum_pg_class_reloptions, desc)))
 			continue;
@@ -765,7 +765,7 @@ read_types(Graph *g)
 		Form_pg_type t = (Form_pg_type) GETSTRUCT(tup);
 		bool		found;
 
-		if (graph_lookup(g, NamespaceRelationId, t->typnamespace, 0) == NULL)
+		if (snap_schema(g, t->typnamespace) == NULL)
 			continue;
 		if (OidIsValid(t->typarray))
 			*addrmap_enter(g->typarrays, TypeRelationId, t->oid, 0, &found) =
@@ -891,4 +891,20 @@ snap_extension_member(Graph *g, Oid classid, Oid objid)
 		table_close(deprel, AccessShareLock);
 	}
 	return addrmap_get(g->ext_objects, classid, objid, 0) != NULL;
+}
+
+/*
+ * The node of a schema of the scope, or NULL.  Catalog scans ask for every
+ * row, and rows of one schema mostly follow each other: the last answer is
+ * kept.
+ */
+GNode *
+snap_schema(Graph *g, Oid nspoid)
+{
+	if (nspoid != g->last_nsp || !OidIsValid(nspoid))
+	{
+		g->last_nsp = nspoid;
+		g->last_schema = graph_lookup(g, NamespaceRelationId, nspoid, 0);
+	}
+	return g->last_schema;
 }

@@ -158,6 +158,7 @@ typedef struct SnapRel
 	bool		of_constraint;	/* an index that a constraint owns */
 } SnapRel;
 
+extern GNode *snap_schema(Graph *g, Oid nspoid);
 extern SnapRel *snap_relation(Graph *g, Oid relid);
 extern List *snap_relations(Graph *g);
 extern List *snap_indexes(Graph *g);

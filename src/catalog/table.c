@@ -274,7 +274,7 @@ table_scan(Graph *g)
 
 		if (r->relkind != RELKIND_RELATION && r->relkind != RELKIND_PARTITIONED_TABLE)
 			continue;
-		schema = graph_lookup(g, NamespaceRelationId, r->relnamespace, 0);
+		schema = snap_schema(g, r->relnamespace);
 		if (schema == NULL || snap_extension_member(g, RelationRelationId, r->oid))
 			continue;
 		table_load(g, r, schema, inh, ninh);
