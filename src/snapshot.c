@@ -523,18 +523,38 @@ load_dependencies(Graph *g)
 	systable_endscan(scan);
 	table_close(rel, AccessShareLock);
 
-	for (int i = 0; i < nrows; i++)
+	/* consecutive rows are mostly of one object: its lookup is kept */
 	{
-		bool		member;
-		GNode	   *obj = lookup_addr(g, &rows[i].obj, &member);
-		GNode	   *ref;
+		ObjAddr		last = {InvalidOid, InvalidOid, 0};
+		GNode	   *lastobj = NULL;
+		bool		lastmember = false;
 
-		if (obj == NULL || member)
-			continue;
-		ref = lookup_addr(g, &rows[i].ref, &member);
-		if (ref == NULL)
-			continue;
-		gnode_add_dep(obj, ref);
+		for (int i = 0; i < nrows; i++)
+		{
+			bool		member;
+			GNode	   *obj;
+			GNode	   *ref;
+
+			if (rows[i].obj.objid == last.objid && rows[i].obj.classid == last.classid &&
+				rows[i].obj.subid == last.subid && i > 0)
+			{
+				obj = lastobj;
+				member = lastmember;
+			}
+			else
+			{
+				obj = lookup_addr(g, &rows[i].obj, &member);
+				last = rows[i].obj;
+				lastobj = obj;
+				lastmember = member;
+			}
+			if (obj == NULL || member)
+				continue;
+			ref = lookup_addr(g, &rows[i].ref, &member);
+			if (ref == NULL)
+				continue;
+			gnode_add_dep(obj, ref);
+		}
 	}
 	pfree(rows);
 }

@@ -169,9 +169,63 @@ add_identity_sequence(GNode *node, Oid relid, int16 attnum)
 	gnode_add_attr(node, "identity_sequence", &v);
 }
 
+/*
+ * What a column needs of its type, kept for the types seen last: the
+ * columns of 10,000 tables have a handful of types.  The name depends on
+ * the search_path, so the entries are for one schema at a time.
+ */
+#define TYPE_CACHE_SIZE 16
+
+typedef struct TypeCacheEntry
+{
+	Oid			typid;
+	int32		typmod;
+	Oid			typcollation;
+	char		typstorage;
+	char	   *name;			/* format_type_with_typemod(), in g->cxt */
+} TypeCacheEntry;
+
+typedef struct TypeCache
+{
+	GNode	   *schema;			/* the schema of the search_path in force */
+	int			n;
+	int			next;			/* the entry replaced when full */
+	TypeCacheEntry entries[TYPE_CACHE_SIZE];
+} TypeCache;
+
+static TypeCacheEntry *
+column_type(Graph *g, TypeCache *tc, Oid typid, int32 typmod)
+{
+	TypeCacheEntry *e;
+
+	if (tc->schema != g->path_schema)
+	{
+		tc->schema = g->path_schema;
+		tc->n = 0;
+		tc->next = 0;
+	}
+	for (int i = 0; i < tc->n; i++)
+		if (tc->entries[i].typid == typid && tc->entries[i].typmod == typmod)
+			return &tc->entries[i];
+	if (tc->n < TYPE_CACHE_SIZE)
+		e = &tc->entries[tc->n++];
+	else
+	{
+		e = &tc->entries[tc->next];
+		tc->next = (tc->next + 1) % TYPE_CACHE_SIZE;
+	}
+	e->typid = typid;
+	e->typmod = typmod;
+	e->typcollation = get_typcollation(typid);
+	e->typstorage = get_typstorage(typid);
+	e->name = MemoryContextStrdup(g->cxt, format_type_with_typemod(typid, typmod));
+	return e;
+}
+
 /* One column: its attributes, and its default or generation expression. */
 static void
-column_load(Graph *g, ColRow *cr, TupleDesc desc, AddrMap *defs)
+column_load(Graph *g, ColRow *cr, TupleDesc desc, AddrMap *defs,
+			TypeCache *tc)
 {
 	Form_pg_attribute att = (Form_pg_attribute) GETSTRUCT(cr->tuple);
 	ObjAddr		addr = {RelationRelationId, cr->relid, cr->attnum};
@@ -180,6 +234,8 @@ column_load(Graph *g, ColRow *cr, TupleDesc desc, AddrMap *defs)
 	const char *comment;
 	bool		isnull;
 	Datum		d;
+	TypeCacheEntry *type;
+	JsonbValue	typename;
 
 	node = graph_add_node(g, OBJ_COLUMN, &addr, NameStr(att->attname),
 						  cr->parent->schema, cr->parent);
@@ -194,11 +250,12 @@ column_load(Graph *g, ColRow *cr, TupleDesc desc, AddrMap *defs)
 		gnode_add_string(node, "identity", "by default");
 	if (att->attidentity != '\0')
 		add_identity_sequence(node, cr->relid, cr->attnum);
-	if (att->attcollation != get_typcollation(att->atttypid))
+	type = column_type(g, tc, att->atttypid, att->atttypmod);
+	if (att->attcollation != type->typcollation)
 		gnode_add_string(node, "collation",
 						 DatumGetCString(DirectFunctionCall1(regcollationout,
 															 ObjectIdGetDatum(att->attcollation))));
-	if (att->attstorage != get_typstorage(att->atttypid))
+	if (att->attstorage != type->typstorage)
 	{
 		switch (att->attstorage)
 		{
@@ -244,8 +301,11 @@ column_load(Graph *g, ColRow *cr, TupleDesc desc, AddrMap *defs)
 		ReleaseSysCache(reltup);
 	}
 
-	gnode_add_string(node, "type",
-					 format_type_with_typemod(att->atttypid, att->atttypmod));
+	/* the name is shared by the columns of that type: it lives in g->cxt */
+	typename.type = jbvString;
+	typename.val.string.val = type->name;
+	typename.val.string.len = strlen(type->name);
+	gnode_add_attr(node, "type", &typename);
 
 	def = att->atthasdef ? addrmap_get(defs, 0, cr->relid, cr->attnum) : NULL;
 	if (def != NULL)
@@ -293,6 +353,7 @@ column_scan(Graph *g)
 	int			maxrows = 4096;
 	Oid			lastrel = InvalidOid;
 	GNode	   *lastparent = NULL;
+	TypeCache	tc = {0};
 
 	rows = palloc(sizeof(ColRow) * maxrows);
 	rel = table_open(AttributeRelationId, AccessShareLock);
@@ -350,7 +411,7 @@ column_scan(Graph *g)
 	MemoryContextSwitchTo(rowcxt);
 	for (int i = 0; i < nrows; i++)
 	{
-		column_load(g, &rows[i], desc, defs);
+		column_load(g, &rows[i], desc, defs, &tc);
 		MemoryContextReset(rowcxt);
 	}
 	table_close(rel, AccessShareLock);
