@@ -668,11 +668,15 @@ write_object(StringInfo buf, WPair *pairs, int n)
 	return wc_end(buf, &c);
 }
 
-/* The dependencies of a node, sorted and without duplicates. */
+/*
+ * The dependencies of a node, sorted and without duplicates: the texts of
+ * gnode_ref(), written into buf (reset here) and pointed into.
+ */
 static char **
-node_deps(GNode *node, int *count)
+node_deps(GNode *node, StringInfo buf, int *count)
 {
 	char	  **refs;
+	int		   *offsets;
 	int			n = 0;
 	int			nunique = 0;
 	ListCell   *lc;
@@ -680,15 +684,35 @@ node_deps(GNode *node, int *count)
 	*count = 0;
 	if (node->deps == NIL)
 		return NULL;
-	refs = palloc(sizeof(char *) * list_length(node->deps));
+	resetStringInfo(buf);
+	offsets = palloc(sizeof(int) * list_length(node->deps));
 	foreach(lc, node->deps)
 	{
 		GNode	   *dep = lfirst(lc);
 
 		if (dep == node || dep->kind == OBJ_SCHEMA || is_ancestor(node, dep))
 			continue;
-		refs[n++] = gnode_ref(node, dep);
+		/* as gnode_ref() writes it */
+		offsets[n++] = buf->len;
+		appendStringInfoString(buf, pgm_kinds[dep->kind].label);
+		appendStringInfoChar(buf, ' ');
+		if (dep->schema != NULL && dep->schema != node->schema)
+		{
+			appendStringInfoString(buf, quote_identifier(dep->schema->name));
+			appendStringInfoChar(buf, '.');
+		}
+		appendStringInfoString(buf, dep->refname);
+		appendStringInfoChar(buf, '\0');
 	}
+	if (n == 0)
+	{
+		pfree(offsets);
+		return NULL;
+	}
+	refs = palloc(sizeof(char *) * n);
+	for (int i = 0; i < n; i++)
+		refs[i] = buf->data + offsets[i];
+	pfree(offsets);
 	if (n > 1)
 		qsort(refs, n, sizeof(char *), cmp_cstring);
 	for (int i = 0; i < n; i++)
@@ -706,11 +730,16 @@ write_node(StringInfo buf, GNode *node, bool with_name)
 	WPair	   *pairs;
 	int			n = 0;
 	int			ndeps;
-	char	  **deps = node_deps(node, &ndeps);
+	StringInfoData depbuf;
+	char	  **deps;
 	JsonbValue	name;
 	ListCell   *lc;
 	JEntry		result;
 
+	depbuf.data = NULL;
+	if (node->deps != NIL)
+		initStringInfo(&depbuf);
+	deps = node_deps(node, &depbuf, &ndeps);
 	foreach(lc, node->children)
 		nkinds[((GNode *) lfirst(lc))->kind]++;
 	pairs = palloc(sizeof(WPair) * (nattrs + OBJ_NKINDS + 2));
@@ -764,11 +793,9 @@ write_node(StringInfo buf, GNode *node, bool with_name)
 	result = write_object(buf, pairs, n);
 	pfree(pairs);
 	if (deps != NULL)
-	{
-		for (int i = 0; i < ndeps; i++)
-			pfree(deps[i]);
 		pfree(deps);
-	}
+	if (depbuf.data != NULL)
+		pfree(depbuf.data);
 	return result;
 }
 
