@@ -120,7 +120,7 @@ typedef struct Graph
 	AddrMap    *attoptions;		/* snapshots: attoptions of index columns */
 } Graph;
 
-extern Graph *graph_create(MemoryContext parent);
+extern Graph *graph_create(MemoryContext parent, bool only_grows);
 extern GNode *graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr,
 							 const char *name, GNode *schema, GNode *parent);
 extern void graph_add_alias(Graph *g, const ObjAddr *addr, GNode *node);

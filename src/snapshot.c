@@ -567,7 +567,7 @@ load_dependencies(Graph *g)
 Graph *
 snapshot_build(ArrayType *schemas, MemoryContext parent)
 {
-	Graph	   *g = graph_create(parent);
+	Graph	   *g = graph_create(parent, true);
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
 	int			nestlevel = pgm_guc_nest_enter();
 	List	   *oids;
