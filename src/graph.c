@@ -45,37 +45,65 @@ const ObjKindInfo pgm_kinds[OBJ_NKINDS] = {
 	[OBJ_POLICY] = {"policy", "policies", false, false},
 };
 
+/*
+ * Nodes by catalog address: an open-addressing hash table (simplehash),
+ * because a snapshot of 10,000 tables enters ~200,000 addresses and looks
+ * up more than twice as many (every pg_depend row, every column name of a
+ * definition), and dynahash's chained entries cost a cache miss or two
+ * each.
+ */
 typedef struct AddrEntry
 {
-	ObjAddr		addr;			/* hash key: must be first */
-	GNode	   *node;
+	ObjAddr		addr;
+	char		status;			/* used by simplehash */
+	void	   *value;			/* the graph's maps: a GNode * */
 } AddrEntry;
 
-static HTAB *
-addr_hash_create(const char *name, MemoryContext cxt)
+static inline uint32
+addr_hash(ObjAddr addr)
 {
-	HASHCTL		ctl;
-
-	ctl.keysize = sizeof(ObjAddr);
-	ctl.entrysize = sizeof(AddrEntry);
-	ctl.hcxt = cxt;
-	return hash_create(name, 4096, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	return hash_combine(murmurhash32(addr.objid),
+						murmurhash32(addr.classid ^ ((uint32) addr.subid << 16)));
 }
 
+#define SH_PREFIX		addrmap
+#define SH_ELEMENT_TYPE	AddrEntry
+#define SH_KEY_TYPE		ObjAddr
+#define SH_KEY			addr
+#define SH_HASH_KEY(tb, key)	addr_hash(key)
+#define SH_EQUAL(tb, a, b)	((a).objid == (b).objid && (a).classid == (b).classid && \
+							 (a).subid == (b).subid)
+#define SH_FILLFACTOR	(0.5)	/* short probes: lookups outnumber entries */
+#define SH_SCOPE		static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
 Graph *
-graph_create(MemoryContext parent)
+graph_create(MemoryContext parent, bool only_grows)
 {
 	MemoryContext cxt;
 	MemoryContext old;
 	Graph	   *g;
 
-	cxt = AllocSetContextCreate(parent, "pg_migrate graph",
-								ALLOCSET_DEFAULT_SIZES);
+	/*
+	 * A snapshot's graph only grows until it is dropped whole: a generation
+	 * context does not round chunks up to a power of two (a node's 88 bytes
+	 * took 128, an attribute's 40 took 64), so the memory the backend
+	 * touches, and the kernel zeroes, is smaller.  A loaded document's
+	 * graph is worked on by the diff: an AllocSet reuses what it frees.
+	 */
+	if (only_grows)
+		cxt = GenerationContextCreate(parent, "pg_migrate graph",
+									  ALLOCSET_DEFAULT_SIZES);
+	else
+		cxt = AllocSetContextCreate(parent, "pg_migrate graph",
+									ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(cxt);
 	g = palloc0(sizeof(Graph));
 	g->cxt = cxt;
-	g->byaddr = addr_hash_create("pg_migrate objects", cxt);
-	g->extmembers = addr_hash_create("pg_migrate extension members", cxt);
+	g->byaddr = addrmap_create(cxt, 16384, NULL);
+	g->extmembers = addrmap_create(cxt, 256, NULL);
 	MemoryContextSwitchTo(old);
 	return g;
 }
@@ -90,9 +118,9 @@ graph_add_alias(Graph *g, const ObjAddr *addr, GNode *node)
 	AddrEntry  *e;
 	bool		found;
 
-	e = hash_search(g->byaddr, addr, HASH_ENTER, &found);
+	e = addrmap_insert(g->byaddr, *addr, &found);
 	if (!found)
-		e->node = node;
+		e->value = node;
 }
 
 GNode *
@@ -104,8 +132,8 @@ graph_lookup(Graph *g, Oid classid, Oid objid, int32 subid)
 	key.classid = classid;
 	key.objid = objid;
 	key.subid = subid;
-	e = hash_search(g->byaddr, &key, HASH_FIND, NULL);
-	return e ? e->node : NULL;
+	e = addrmap_lookup(g->byaddr, key);
+	return e ? (GNode *) e->value : NULL;
 }
 
 /* Record that an object belongs to an extension. */
@@ -113,9 +141,10 @@ void
 graph_add_member(Graph *g, Oid classid, Oid objid, GNode *ext)
 {
 	ObjAddr		key = {classid, objid, 0};
-	AddrEntry  *e = hash_search(g->extmembers, &key, HASH_ENTER, NULL);
+	bool		found;
+	AddrEntry  *e = addrmap_insert(g->extmembers, key, &found);
 
-	e->node = ext;
+	e->value = ext;
 }
 
 /* The extension an object belongs to, if that extension is in the graph. */
@@ -123,9 +152,40 @@ GNode *
 graph_lookup_member(Graph *g, Oid classid, Oid objid)
 {
 	ObjAddr		key = {classid, objid, 0};
-	AddrEntry  *e = hash_search(g->extmembers, &key, HASH_FIND, NULL);
+	AddrEntry  *e = addrmap_lookup(g->extmembers, key);
 
-	return e ? e->node : NULL;
+	return e ? (GNode *) e->value : NULL;
+}
+
+/*
+ * The same kind of table for other maps keyed by a catalog address (the
+ * snapshot's handlers keep catalog rows in them).
+ */
+AddrMap *
+addrmap_new(MemoryContext cxt, uint32 nelements)
+{
+	return addrmap_create(cxt, nelements, NULL);
+}
+
+/* The value slot of an address, entered (as NULL) if new. */
+void	  **
+addrmap_enter(AddrMap *map, Oid classid, Oid objid, int32 subid, bool *found)
+{
+	ObjAddr		key = {classid, objid, subid};
+	AddrEntry  *e = addrmap_insert(map, key, found);
+
+	if (!*found)
+		e->value = NULL;
+	return &e->value;
+}
+
+void *
+addrmap_get(AddrMap *map, Oid classid, Oid objid, int32 subid)
+{
+	ObjAddr		key = {classid, objid, subid};
+	AddrEntry  *e = addrmap_lookup(map, key);
+
+	return e ? e->value : NULL;
 }
 
 /* Set the quoted, schema-relative identity used in references. */
@@ -301,24 +361,6 @@ cmp_list_cstring(const ListCell *a, const ListCell *b)
 	return strcmp((const char *) lfirst(a), (const char *) lfirst(b));
 }
 
-static void
-push_key(JsonbParseState **st, const char *key)
-{
-	JsonbValue	k;
-
-	jbv_string(&k, key);
-	pushJsonbValue(st, WJB_KEY, &k);
-}
-
-static void
-push_string(JsonbParseState **st, JsonbIteratorToken tok, const char *s)
-{
-	JsonbValue	v;
-
-	jbv_string(&v, s);
-	pushJsonbValue(st, tok, &v);
-}
-
 static bool
 is_ancestor(const GNode *node, const GNode *candidate)
 {
@@ -328,150 +370,491 @@ is_ancestor(const GNode *node, const GNode *candidate)
 	return false;
 }
 
-/* Write the dependencies of a node, sorted and without duplicates. */
-static void
-emit_deps(JsonbParseState **st, GNode *node)
+/*
+ * Writing the document.
+ *
+ * The document is written straight into jsonb's binary format (see
+ * utils/jsonb.h), in one pass over the graph, into one buffer: building it
+ * with pushJsonbValue() first made a JsonbValue tree of the whole 15 MB
+ * document of 10,000 tables, then converted it, which cost more than
+ * reading the catalogs.  The bytes are those convertToJsonb() writes: each
+ * object's keys sorted by length, then bytewise, with the last value kept
+ * for a key given twice; every JB_OFFSET_STRIDE'th JEntry holding an
+ * offset instead of a length; containers and numerics aligned to 4 bytes,
+ * the padding counted in their length; a binary container attribute
+ * (already canonical, made by jsonb's own functions) copied as it is.
+ */
+
+/* A container being written: where it starts and where its JEntries are. */
+typedef struct WContainer
 {
-	char	  **refs;
-	int			n = 0;
+	int			base;			/* buffer offset before the padding */
+	int			jentries;		/* buffer offset of the JEntry array */
+	int			i;				/* next JEntry */
+	uint32		totallen;		/* data written so far */
+} WContainer;
+
+/* What a value of an object being written is. */
+typedef enum WValKind
+{
+	WV_JBV,						/* a JsonbValue: scalar or binary container */
+	WV_NODE,					/* a node, without its name */
+	WV_SECTION,					/* children of one kind of a node */
+	WV_DEPS,					/* sorted, unique references */
+	WV_MAP,						/* nodes of a list, by name */
+	WV_STRINGS					/* strings of a list */
+} WValKind;
+
+typedef struct WPair
+{
+	const char *key;
+	int			keylen;
+	int			order;			/* position given: the last of equal keys wins */
+	WValKind	kind;
+	const JsonbValue *jbv;		/* WV_JBV */
+	GNode	   *node;			/* WV_NODE; WV_SECTION: the parent */
+	ObjKind		section;		/* WV_SECTION */
+	int			count;			/* WV_SECTION, WV_DEPS: number of elements */
+	char	  **strs;			/* WV_DEPS */
+	List	   *list;			/* WV_MAP, WV_STRINGS */
+} WPair;
+
+static JEntry write_node(StringInfo buf, GNode *node, bool with_name);
+static JEntry write_object(StringInfo buf, WPair *pairs, int n);
+
+static int
+write_pad(StringInfo buf)
+{
+	int			padlen = INTALIGN(buf->len) - buf->len;
+
+	if (padlen > 0)
+	{
+		enlargeStringInfo(buf, padlen);
+		memset(buf->data + buf->len, 0, padlen);
+		buf->len += padlen;
+	}
+	return padlen;
+}
+
+/* Start a container of n elements (an object: n pairs). */
+static void
+wc_begin(StringInfo buf, WContainer *c, int n, bool is_object)
+{
+	uint32		header = n | (is_object ? JB_FOBJECT : JB_FARRAY);
+	int			size = sizeof(JEntry) * (is_object ? 2 * n : n);
+
+	c->base = buf->len;
+	write_pad(buf);
+	appendBinaryStringInfo(buf, (char *) &header, sizeof(uint32));
+	c->jentries = buf->len;
+	enlargeStringInfo(buf, size);
+	buf->len += size;
+	c->i = 0;
+	c->totallen = 0;
+}
+
+/* The JEntry of the next element (or key), whose data was just written. */
+static void
+wc_add(StringInfo buf, WContainer *c, JEntry meta)
+{
+	c->totallen += JBE_OFFLENFLD(meta);
+	if (c->totallen > JENTRY_OFFLENMASK)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("snapshot document exceeds the maximum jsonb size of %d bytes",
+						JENTRY_OFFLENMASK)));
+	if (c->i % JB_OFFSET_STRIDE == 0)
+		meta = (meta & JENTRY_TYPEMASK) | c->totallen | JENTRY_HAS_OFF;
+	memcpy(buf->data + c->jentries + sizeof(JEntry) * c->i, &meta, sizeof(JEntry));
+	c->i++;
+}
+
+static JEntry
+wc_end(StringInfo buf, WContainer *c)
+{
+	if (buf->len - c->base > JENTRY_OFFLENMASK)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("snapshot document exceeds the maximum jsonb size of %d bytes",
+						JENTRY_OFFLENMASK)));
+	return JENTRY_ISCONTAINER | (buf->len - c->base);
+}
+
+static JEntry
+write_string(StringInfo buf, const char *s, int len)
+{
+	if (len > JENTRY_OFFLENMASK)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("string too long to represent as jsonb string"),
+				 errdetail("Due to an implementation restriction, jsonb strings cannot exceed %d bytes.",
+						   JENTRY_OFFLENMASK)));
+	appendBinaryStringInfo(buf, s, len);
+	return (JEntry) len;
+}
+
+static JEntry
+write_jbv(StringInfo buf, const JsonbValue *v)
+{
+	switch (v->type)
+	{
+		case jbvNull:
+			return JENTRY_ISNULL;
+		case jbvString:
+			return write_string(buf, v->val.string.val, v->val.string.len);
+		case jbvBool:
+			return v->val.boolean ? JENTRY_ISBOOL_TRUE : JENTRY_ISBOOL_FALSE;
+		case jbvNumeric:
+			{
+				int			padlen = write_pad(buf);
+				int			numlen = VARSIZE_ANY(v->val.numeric);
+
+				appendBinaryStringInfo(buf, (char *) v->val.numeric, numlen);
+				return JENTRY_ISNUMERIC | (padlen + numlen);
+			}
+		case jbvBinary:
+			{
+				JsonbContainer *jc = v->val.binary.data;
+				int			padlen;
+
+				/* a scalar is stored as itself, not as its one-element array */
+				if (JsonContainerIsScalar(jc))
+				{
+					JsonbValue	scalar;
+
+					if (!JsonbExtractScalar(jc, &scalar))
+						elog(ERROR, "pg_migrate: cannot read a scalar jsonb value");
+					return write_jbv(buf, &scalar);
+				}
+				padlen = write_pad(buf);
+				appendBinaryStringInfo(buf, (char *) jc, v->val.binary.len);
+				return JENTRY_ISCONTAINER | (padlen + v->val.binary.len);
+			}
+		default:
+			elog(ERROR, "pg_migrate: unexpected jsonb value type %d", (int) v->type);
+	}
+	return 0;					/* keep compiler quiet */
+}
+
+/* jsonb's order of keys: shorter first, then bytewise; equal: last first */
+static int
+cmp_wpair(const void *a, const void *b)
+{
+	const WPair *pa = a;
+	const WPair *pb = b;
+
+	if (pa->keylen != pb->keylen)
+		return pa->keylen > pb->keylen ? 1 : -1;
+	if (pa->keylen > 0)
+	{
+		int			r = memcmp(pa->key, pb->key, pa->keylen);
+
+		if (r != 0)
+			return r;
+	}
+	return pa->order > pb->order ? -1 : 1;
+}
+
+static JEntry
+write_section(StringInfo buf, GNode *parent, ObjKind kind, int count)
+{
+	WContainer	c;
 	ListCell   *lc;
 
+	if (pgm_kinds[kind].is_array)
+	{
+		wc_begin(buf, &c, count, false);
+		foreach(lc, parent->children)
+		{
+			GNode	   *child = lfirst(lc);
+
+			if (child->kind == kind)
+				wc_add(buf, &c, write_node(buf, child, true));
+		}
+		return wc_end(buf, &c);
+	}
+	else
+	{
+		WPair	   *pairs = palloc(sizeof(WPair) * count);
+		int			n = 0;
+		JEntry		result;
+
+		foreach(lc, parent->children)
+		{
+			GNode	   *child = lfirst(lc);
+
+			if (child->kind != kind)
+				continue;
+			pairs[n].key = child->name;
+			pairs[n].keylen = strlen(child->name);
+			pairs[n].order = n;
+			pairs[n].kind = WV_NODE;
+			pairs[n].node = child;
+			n++;
+		}
+		result = write_object(buf, pairs, n);
+		pfree(pairs);
+		return result;
+	}
+}
+
+static JEntry
+write_pair_value(StringInfo buf, WPair *p)
+{
+	WContainer	c;
+	ListCell   *lc;
+
+	switch (p->kind)
+	{
+		case WV_JBV:
+			return write_jbv(buf, p->jbv);
+		case WV_NODE:
+			return write_node(buf, p->node, false);
+		case WV_SECTION:
+			return write_section(buf, p->node, p->section, p->count);
+		case WV_DEPS:
+			wc_begin(buf, &c, p->count, false);
+			for (int i = 0; i < p->count; i++)
+				wc_add(buf, &c, write_string(buf, p->strs[i], strlen(p->strs[i])));
+			return wc_end(buf, &c);
+		case WV_STRINGS:
+			wc_begin(buf, &c, list_length(p->list), false);
+			foreach(lc, p->list)
+				wc_add(buf, &c, write_string(buf, lfirst(lc), strlen(lfirst(lc))));
+			return wc_end(buf, &c);
+		case WV_MAP:
+			{
+				int			n = list_length(p->list);
+				WPair	   *pairs = palloc(sizeof(WPair) * Max(n, 1));
+				JEntry		result;
+				int			i = 0;
+
+				foreach(lc, p->list)
+				{
+					GNode	   *node = lfirst(lc);
+
+					pairs[i].key = node->name;
+					pairs[i].keylen = strlen(node->name);
+					pairs[i].order = i;
+					pairs[i].kind = WV_NODE;
+					pairs[i].node = node;
+					i++;
+				}
+				result = write_object(buf, pairs, n);
+				pfree(pairs);
+				return result;
+			}
+	}
+	return 0;					/* keep compiler quiet */
+}
+
+/* An object of the pairs given (sorted and made unique here). */
+static JEntry
+write_object(StringInfo buf, WPair *pairs, int n)
+{
+	WContainer	c;
+	int			nunique = 0;
+
+	if (n > 1)
+	{
+		qsort(pairs, n, sizeof(WPair), cmp_wpair);
+		for (int i = 0; i < n; i++)
+		{
+			if (nunique > 0 && pairs[i].keylen == pairs[nunique - 1].keylen &&
+				memcmp(pairs[i].key, pairs[nunique - 1].key, pairs[i].keylen) == 0)
+				continue;
+			if (i != nunique)
+				pairs[nunique] = pairs[i];
+			nunique++;
+		}
+	}
+	else
+		nunique = n;
+
+	wc_begin(buf, &c, nunique, true);
+	for (int i = 0; i < nunique; i++)
+		wc_add(buf, &c, write_string(buf, pairs[i].key, pairs[i].keylen));
+	for (int i = 0; i < nunique; i++)
+		wc_add(buf, &c, write_pair_value(buf, &pairs[i]));
+	return wc_end(buf, &c);
+}
+
+/*
+ * The dependencies of a node, sorted and without duplicates: the texts of
+ * gnode_ref(), written into buf (reset here) and pointed into.
+ */
+static char **
+node_deps(GNode *node, StringInfo buf, int *count)
+{
+	char	  **refs;
+	int		   *offsets;
+	int			n = 0;
+	int			nunique = 0;
+	ListCell   *lc;
+
+	*count = 0;
 	if (node->deps == NIL)
-		return;
-	refs = palloc(sizeof(char *) * list_length(node->deps));
+		return NULL;
+	resetStringInfo(buf);
+	offsets = palloc(sizeof(int) * list_length(node->deps));
 	foreach(lc, node->deps)
 	{
 		GNode	   *dep = lfirst(lc);
 
 		if (dep == node || dep->kind == OBJ_SCHEMA || is_ancestor(node, dep))
 			continue;
-		refs[n++] = gnode_ref(node, dep);
+		/* as gnode_ref() writes it */
+		offsets[n++] = buf->len;
+		appendStringInfoString(buf, pgm_kinds[dep->kind].label);
+		appendStringInfoChar(buf, ' ');
+		if (dep->schema != NULL && dep->schema != node->schema)
+		{
+			appendStringInfoString(buf, quote_identifier(dep->schema->name));
+			appendStringInfoChar(buf, '.');
+		}
+		appendStringInfoString(buf, dep->refname);
+		appendStringInfoChar(buf, '\0');
 	}
 	if (n == 0)
-		return;
-	qsort(refs, n, sizeof(char *), cmp_cstring);
-
-	push_key(st, "depends_on");
-	pushJsonbValue(st, WJB_BEGIN_ARRAY, NULL);
-	for (int i = 0; i < n; i++)
 	{
-		if (i > 0 && strcmp(refs[i], refs[i - 1]) == 0)
-			continue;
-		push_string(st, WJB_ELEM, refs[i]);
+		pfree(offsets);
+		return NULL;
 	}
-	pushJsonbValue(st, WJB_END_ARRAY, NULL);
+	refs = palloc(sizeof(char *) * n);
+	for (int i = 0; i < n; i++)
+		refs[i] = buf->data + offsets[i];
+	pfree(offsets);
+	if (n > 1)
+		qsort(refs, n, sizeof(char *), cmp_cstring);
+	for (int i = 0; i < n; i++)
+		if (nunique == 0 || strcmp(refs[i], refs[nunique - 1]) != 0)
+			refs[nunique++] = refs[i];
+	*count = nunique;
+	return refs;
 }
 
-static void
-emit_node(JsonbParseState **st, GNode *node, bool with_name)
+static JEntry
+write_node(StringInfo buf, GNode *node, bool with_name)
 {
+	int			nattrs = list_length(node->attrs);
+	int			nkinds[OBJ_NKINDS] = {0};
+	WPair	   *pairs;
+	int			n = 0;
+	int			ndeps;
+	StringInfoData depbuf;
+	char	  **deps;
+	JsonbValue	name;
 	ListCell   *lc;
+	JEntry		result;
 
-	pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
+	depbuf.data = NULL;
+	if (node->deps != NIL)
+		initStringInfo(&depbuf);
+	deps = node_deps(node, &depbuf, &ndeps);
+	foreach(lc, node->children)
+		nkinds[((GNode *) lfirst(lc))->kind]++;
+	pairs = palloc(sizeof(WPair) * (nattrs + OBJ_NKINDS + 2));
+
 	if (with_name)
 	{
-		push_key(st, "name");
-		push_string(st, WJB_VALUE, node->name);
+		name.type = jbvString;
+		name.val.string.val = node->name;
+		name.val.string.len = strlen(node->name);
+		pairs[n].key = "name";
+		pairs[n].keylen = 4;
+		pairs[n].order = n;
+		pairs[n].kind = WV_JBV;
+		pairs[n].jbv = &name;
+		n++;
 	}
 	foreach(lc, node->attrs)
 	{
 		GAttr	   *a = lfirst(lc);
 
-		push_key(st, a->key);
-		pushJsonbValue(st, WJB_VALUE, &a->value);
+		pairs[n].key = a->key;
+		pairs[n].keylen = strlen(a->key);
+		pairs[n].order = n;
+		pairs[n].kind = WV_JBV;
+		pairs[n].jbv = &a->value;
+		n++;
 	}
-	emit_deps(st, node);
-
-	/* children, one section per kind */
-	if (node->children != NIL)
+	if (ndeps > 0)
 	{
-		for (int k = 0; k < OBJ_NKINDS; k++)
-		{
-			const ObjKindInfo *info = &pgm_kinds[k];
-			bool		opened = false;
-
-			foreach(lc, node->children)
-			{
-				GNode	   *child = lfirst(lc);
-
-				if (child->kind != (ObjKind) k)
-					continue;
-				if (!opened)
-				{
-					push_key(st, info->section);
-					pushJsonbValue(st, info->is_array ? WJB_BEGIN_ARRAY : WJB_BEGIN_OBJECT, NULL);
-					opened = true;
-				}
-				if (!info->is_array)
-					push_key(st, child->name);
-				emit_node(st, child, info->is_array);
-			}
-			if (opened)
-				pushJsonbValue(st, info->is_array ? WJB_END_ARRAY : WJB_END_OBJECT, NULL);
-		}
+		pairs[n].key = "depends_on";
+		pairs[n].keylen = 10;
+		pairs[n].order = n;
+		pairs[n].kind = WV_DEPS;
+		pairs[n].strs = deps;
+		pairs[n].count = ndeps;
+		n++;
 	}
-	pushJsonbValue(st, WJB_END_OBJECT, NULL);
-}
-
-static void
-emit_map(JsonbParseState **st, const char *key, List *nodes)
-{
-	ListCell   *lc;
-
-	push_key(st, key);
-	pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
-	foreach(lc, nodes)
+	for (int k = 0; k < OBJ_NKINDS; k++)
 	{
-		GNode	   *n = lfirst(lc);
-
-		push_key(st, n->name);
-		emit_node(st, n, false);
+		if (nkinds[k] == 0)
+			continue;
+		pairs[n].key = pgm_kinds[k].section;
+		pairs[n].keylen = strlen(pgm_kinds[k].section);
+		pairs[n].order = n;
+		pairs[n].kind = WV_SECTION;
+		pairs[n].node = node;
+		pairs[n].section = (ObjKind) k;
+		pairs[n].count = nkinds[k];
+		n++;
 	}
-	pushJsonbValue(st, WJB_END_OBJECT, NULL);
+	result = write_object(buf, pairs, n);
+	pfree(pairs);
+	if (deps != NULL)
+		pfree(deps);
+	if (depbuf.data != NULL)
+		pfree(depbuf.data);
+	return result;
 }
 
 /*
- * The whole document:
+ * The whole document, allocated in the current memory context:
  *	{"format": 1, "scope": "all" | [names], "extensions": {...},
  *	 "schemas": {...}}
  */
 Jsonb *
 graph_to_jsonb(Graph *g)
 {
-	JsonbParseState *st = NULL;
-	JsonbValue *res;
-	ListCell   *lc;
+	StringInfoData buf;
+	WPair		pairs[4];
+	JsonbValue	format;
+	JsonbValue	all;
+	List	   *names = NIL;
+	MemoryContext work;
+	MemoryContext old;
 
-	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
-
-	push_key(&st, "format");
-	{
-		JsonbValue	v;
-
-		v.type = jbvNumeric;
-		v.val.numeric = int64_to_numeric(PGM_SNAPSHOT_FORMAT);
-		pushJsonbValue(&st, WJB_VALUE, &v);
-	}
-
-	push_key(&st, "scope");
+	format.type = jbvNumeric;
+	format.val.numeric = int64_to_numeric(PGM_SNAPSHOT_FORMAT);
+	pairs[0] = (WPair) {.key = "format", .keylen = 6, .order = 0, .kind = WV_JBV, .jbv = &format};
 	if (g->scope_all)
-		push_string(&st, WJB_VALUE, "all");
+	{
+		jbv_string(&all, "all");
+		pairs[1] = (WPair) {.key = "scope", .keylen = 5, .order = 1, .kind = WV_JBV, .jbv = &all};
+	}
 	else
 	{
-		List	   *names = list_copy(g->scope);
-
+		names = list_copy(g->scope);
 		list_sort(names, cmp_list_cstring);
-		pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
-		foreach(lc, names)
-			push_string(&st, WJB_ELEM, lfirst(lc));
-		pushJsonbValue(&st, WJB_END_ARRAY, NULL);
+		pairs[1] = (WPair) {.key = "scope", .keylen = 5, .order = 1, .kind = WV_STRINGS, .list = names};
 	}
+	pairs[2] = (WPair) {.key = "extensions", .keylen = 10, .order = 2, .kind = WV_MAP, .list = g->extensions};
+	pairs[3] = (WPair) {.key = "schemas", .keylen = 7, .order = 3, .kind = WV_MAP, .list = g->schemas};
 
-	emit_map(&st, "extensions", g->extensions);
-	emit_map(&st, "schemas", g->schemas);
-
-	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
-	return JsonbValueToJsonb(res);
+	/* the buffer in the caller's context, the rest in a passing one */
+	initStringInfo(&buf);
+	enlargeStringInfo(&buf, VARHDRSZ);
+	buf.len = VARHDRSZ;
+	work = AllocSetContextCreate(CurrentMemoryContext, "pg_migrate document",
+								 ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(work);
+	write_object(&buf, pairs, 4);
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(work);
+	SET_VARSIZE(buf.data, buf.len);
+	return (Jsonb *) buf.data;
 }
 
 /* ----------------------------------------------------------------
@@ -722,7 +1105,7 @@ resolve_deps(Graph *g, GNode *node)
 Graph *
 graph_from_jsonb(Jsonb *doc, MemoryContext parent)
 {
-	Graph	   *g = graph_create(parent);
+	Graph	   *g = graph_create(parent, false);
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
 	JsonbValue	v;
 	HASHCTL		ctl;

@@ -84,11 +84,19 @@ typedef struct GNode
 	char	   *key;			/* absolute identity, see gnode_key() */
 } GNode;
 
+/* A hash table keyed by catalog address (graph.c). */
+typedef struct addrmap_hash AddrMap;
+
+extern AddrMap *addrmap_new(MemoryContext cxt, uint32 nelements);
+extern void **addrmap_enter(AddrMap *map, Oid classid, Oid objid, int32 subid,
+							bool *found);
+extern void *addrmap_get(AddrMap *map, Oid classid, Oid objid, int32 subid);
+
 typedef struct Graph
 {
 	MemoryContext cxt;
-	HTAB	   *byaddr;			/* ObjAddr -> GNode * (and aliases) */
-	HTAB	   *extmembers;		/* ObjAddr -> extension GNode * */
+	AddrMap    *byaddr;			/* ObjAddr -> GNode * (and aliases) */
+	AddrMap    *extmembers;		/* ObjAddr -> extension GNode * */
 	List	   *schemas;		/* of GNode * */
 	List	   *extensions;		/* of GNode * */
 	bool		scope_all;		/* every user schema, or those named */
@@ -97,9 +105,22 @@ typedef struct Graph
 	HTAB	   *relinfo;		/* snapshots: relid -> column names, for
 								 * deparsing (catalog/handlers.c) */
 	List	   *pending;		/* snapshots: work a handler finishes */
+	struct GNode *path_schema;	/* snapshots: the schema search_path is set
+								 * to, NULL for the catalog search_path */
+	AddrMap    *comments;		/* snapshots: pg_description, read once */
+	AddrMap    *rels;			/* snapshots: pg_class rows of the scope */
+	List	   *relations;		/* snapshots: those rows, in pg_class order */
+	List	   *indexes;		/* snapshots: their pg_index rows */
+	AddrMap    *typarrays;		/* snapshots: array types of the scope */
+	List	   *usertypes;		/* snapshots: oids of types a type.c reads */
+	HTAB	   *deparsed;		/* snapshots: expressions deparsed already */
+	Oid			last_nsp;		/* snapshots: the last schema looked up */
+	struct GNode *last_schema;	/* and its node (snap_schema) */
+	AddrMap    *ext_objects;	/* snapshots: objects of any extension */
+	AddrMap    *attoptions;		/* snapshots: attoptions of index columns */
 } Graph;
 
-extern Graph *graph_create(MemoryContext parent);
+extern Graph *graph_create(MemoryContext parent, bool only_grows);
 extern GNode *graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr,
 							 const char *name, GNode *schema, GNode *parent);
 extern void graph_add_alias(Graph *g, const ObjAddr *addr, GNode *node);

@@ -197,8 +197,8 @@ cmp_list_cstring(const ListCell *a, const ListCell *b)
  * ("name=value": reloptions, attoptions, proconfig) are sets: they are
  * sorted, and internal options (names starting with "pg_") left out.
  */
-static void
-add_array_attr(GNode *node, const char *key, Datum value, Oid arraytype)
+void
+snap_add_array(GNode *node, const char *key, Datum value)
 {
 	bool		is_options = strcmp(key, "options") == 0 ||
 		strcmp(key, "config") == 0;
@@ -301,7 +301,7 @@ add_row_attrs(GNode *node, SnapRow *row, ColPlan *plan)
 				}
 				break;
 			case CONV_ARRAY:
-				add_array_attr(node, key, d, att->atttypid);
+				snap_add_array(node, key, d);
 				break;
 			case CONV_TEXT:
 				if (att->atttypid == TEXTOID)
@@ -323,11 +323,11 @@ add_row_attrs(GNode *node, SnapRow *row, ColPlan *plan)
  * objects outside the snapshot and are skipped.
  */
 static void
-run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all,
-			GNode **path_schema)
+run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all)
 {
-	Oid			argtypes[2] = {OIDARRAYOID, BOOLOID};
-	Datum		values[2];
+	Oid			argtypes[3] = {OIDARRAYOID, BOOLOID, OIDARRAYOID};
+	Datum		values[3];
+	char		nulls[3] = {' ', ' ', 'n'};
 	int			ret;
 	SPITupleTable *tt;
 	ColPlan    *plan;
@@ -342,17 +342,35 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all,
 				f_parent,
 				f_parent_type;
 
-	/* catalog queries run with pg_catalog first */
-	if (*path_schema != NULL)
+	if (h->scan != NULL)
 	{
-		pgm_set_search_path(PGM_CATALOG_SEARCH_PATH);
-		*path_schema = NULL;
+		uint64		n;
+
+		INSTR_TIME_SET_CURRENT(start);
+		n = h->scan(g);
+		if (h->finish)
+			h->finish(g);
+		snap_use_schema_path(g, NULL);
+		INSTR_TIME_SET_CURRENT(done);
+		INSTR_TIME_SUBTRACT(done, start);
+		elog(DEBUG1, "pg_migrate: %s: " UINT64_FORMAT " objects, scan %.1f ms",
+			 pgm_kinds[h->kind].section, n, INSTR_TIME_GET_MILLISEC(done));
+		return;
 	}
+
+	/* catalog queries run with pg_catalog first */
+	snap_use_schema_path(g, NULL);
 
 	values[0] = scope_oids;
 	values[1] = BoolGetDatum(scope_all);
+	values[2] = (Datum) 0;
 	INSTR_TIME_SET_CURRENT(start);
-	ret = SPI_execute_with_args(h->query, 2, argtypes, values, NULL, true, 0);
+	if (h->candidates != NULL)
+	{
+		values[2] = h->candidates(g);
+		nulls[2] = ' ';
+	}
+	ret = SPI_execute_with_args(h->query, 3, argtypes, values, nulls, true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "pg_migrate: catalog query for %s failed: %d",
 			 pgm_kinds[h->kind].section, ret);
@@ -417,14 +435,7 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all,
 		node = graph_add_node(g, h->kind, &addr, name, schema, parent);
 
 		/* attributes are read, and deparsed, relative to the schema */
-		if (schema != *path_schema)
-		{
-			if (schema != NULL)
-				pgm_set_schema_search_path(schema->name);
-			else
-				pgm_set_search_path(PGM_CATALOG_SEARCH_PATH);
-			*path_schema = schema;
-		}
+		snap_use_schema_path(g, schema);
 		add_row_attrs(node, &row, plan);
 		if (h->load)
 			h->load(&row, node);
@@ -435,8 +446,7 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all,
 	if (h->finish)
 	{
 		h->finish(g);
-		*path_schema = NULL;
-		pgm_set_search_path(PGM_CATALOG_SEARCH_PATH);
+		snap_use_schema_path(g, NULL);
 	}
 	INSTR_TIME_SET_CURRENT(done);
 	INSTR_TIME_SUBTRACT(done, queried);
@@ -513,18 +523,38 @@ load_dependencies(Graph *g)
 	systable_endscan(scan);
 	table_close(rel, AccessShareLock);
 
-	for (int i = 0; i < nrows; i++)
+	/* consecutive rows are mostly of one object: its lookup is kept */
 	{
-		bool		member;
-		GNode	   *obj = lookup_addr(g, &rows[i].obj, &member);
-		GNode	   *ref;
+		ObjAddr		last = {InvalidOid, InvalidOid, 0};
+		GNode	   *lastobj = NULL;
+		bool		lastmember = false;
 
-		if (obj == NULL || member)
-			continue;
-		ref = lookup_addr(g, &rows[i].ref, &member);
-		if (ref == NULL)
-			continue;
-		gnode_add_dep(obj, ref);
+		for (int i = 0; i < nrows; i++)
+		{
+			bool		member;
+			GNode	   *obj;
+			GNode	   *ref;
+
+			if (rows[i].obj.objid == last.objid && rows[i].obj.classid == last.classid &&
+				rows[i].obj.subid == last.subid && i > 0)
+			{
+				obj = lastobj;
+				member = lastmember;
+			}
+			else
+			{
+				obj = lookup_addr(g, &rows[i].obj, &member);
+				last = rows[i].obj;
+				lastobj = obj;
+				lastmember = member;
+			}
+			if (obj == NULL || member)
+				continue;
+			ref = lookup_addr(g, &rows[i].ref, &member);
+			if (ref == NULL)
+				continue;
+			gnode_add_dep(obj, ref);
+		}
 	}
 	pfree(rows);
 }
@@ -537,10 +567,9 @@ load_dependencies(Graph *g)
 Graph *
 snapshot_build(ArrayType *schemas, MemoryContext parent)
 {
-	Graph	   *g = graph_create(parent);
+	Graph	   *g = graph_create(parent, true);
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
 	int			nestlevel = pgm_guc_nest_enter();
-	GNode	   *path_schema = NULL;
 	List	   *oids;
 	ArrayType  *oidarr;
 	Datum	   *elems;
@@ -562,7 +591,7 @@ snapshot_build(ArrayType *schemas, MemoryContext parent)
 
 	for (int i = 0; pgm_snapshot_handlers[i] != NULL; i++)
 		run_handler(g, pgm_snapshot_handlers[i], PointerGetDatum(oidarr),
-					g->scope_all, &path_schema);
+					g->scope_all);
 
 	{
 		instr_time	t0,
@@ -573,6 +602,8 @@ snapshot_build(ArrayType *schemas, MemoryContext parent)
 		INSTR_TIME_SET_CURRENT(t1);
 		INSTR_TIME_SUBTRACT(t1, t0);
 		elog(DEBUG1, "pg_migrate: dependencies: %.1f ms", INSTR_TIME_GET_MILLISEC(t1));
+		elog(DEBUG1, "pg_migrate: graph memory: %zu kB",
+			 MemoryContextMemAllocated(g->cxt, true) / 1024);
 	}
 
 	pgm_guc_nest_leave(nestlevel);
@@ -584,7 +615,6 @@ snapshot_build(ArrayType *schemas, MemoryContext parent)
 Jsonb *
 snapshot_document(Graph *g)
 {
-	MemoryContext old = MemoryContextSwitchTo(g->cxt);
 	instr_time	t0,
 				t1;
 	Jsonb	   *doc;
@@ -594,8 +624,7 @@ snapshot_document(Graph *g)
 	INSTR_TIME_SET_CURRENT(t1);
 	INSTR_TIME_SUBTRACT(t1, t0);
 	elog(DEBUG1, "pg_migrate: document: %.1f ms", INSTR_TIME_GET_MILLISEC(t1));
-	MemoryContextSwitchTo(old);
-	return (Jsonb *) PG_DETOAST_DATUM_COPY(PointerGetDatum(doc));
+	return doc;
 }
 
 /*

@@ -12,9 +12,16 @@
  */
 #include "handlers.h"
 
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/table.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_constraint.h"
+#include "catalog/pg_index.h"
+#include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
+#include "utils/memutils.h"
+#include "utils/syscache.h"
 #include "utils/fmgrprotos.h"
 #include "utils/regproc.h"
 #include "utils/builtins.h"
@@ -38,42 +45,63 @@ fk_action(const char *code)
 	}
 }
 
+/* One row of pg_constraint, and the index of a key (or NULL). */
+typedef struct ConRow
+{
+	Graph	   *graph;
+	HeapTuple	tuple;
+	Form_pg_constraint con;
+	SnapRel    *index;
+} ConRow;
+
+/* An int2[] column of the row as Datums (NULL, and *n = 0, when null). */
+static Datum *
+con_array(ConRow *row, AttrNumber attnum, int *n)
+{
+	bool		isnull;
+	Datum		d = SysCacheGetAttr(CONSTROID, row->tuple, attnum, &isnull);
+
+	if (isnull)
+	{
+		*n = 0;
+		return NULL;
+	}
+	return snap_array(d, INT2OID, n);
+}
+
 /*
  * A key's or foreign key's definition, written from the catalog row and the
  * columns of the graph as pg_get_constraintdef() writes it, with the key
  * index's storage parameters (which it writes only in a full command).
  */
 static char *
-key_definition(SnapRow *row, GNode *node, Oid relid)
+key_definition(ConRow *row, GNode *node, Oid relid)
 {
 	Graph	   *g = row->graph;
-	char	   *type = gnode_str(node, "type");
+	Form_pg_constraint con = row->con;
 	StringInfoData buf;
 	int			nkey;
-	Datum	   *conkey = row_array(row, "_conkey", INT2OID, &nkey);
+	Datum	   *conkey = con_array(row, Anum_pg_constraint_conkey, &nkey);
 
 	initStringInfo(&buf);
-	if (strcmp(type, "foreign_key") == 0)
+	if (con->contype == CONSTRAINT_FOREIGN)
 	{
-		Oid			confrelid = row_oid(row, "_confrelid");
 		int			nref,
 					nset;
-		Datum	   *confkey = row_array(row, "_confkey", INT2OID, &nref);
-		Datum	   *setcols = row_array(row, "_delsetcols", INT2OID, &nset);
-		char	   *match = row_text(row, "_match");
-		const char *upd = fk_action(row_text(row, "_upd"));
-		const char *del = fk_action(row_text(row, "_del"));
+		Datum	   *confkey = con_array(row, Anum_pg_constraint_confkey, &nref);
+		Datum	   *setcols = con_array(row, Anum_pg_constraint_confdelsetcols, &nset);
+		const char *upd = fk_action(&con->confupdtype);
+		const char *del = fk_action(&con->confdeltype);
 
 		appendStringInfoString(&buf, "FOREIGN KEY (");
 		append_column_list(&buf, g, relid, conkey, 0, nkey);
 		appendStringInfo(&buf, ") REFERENCES %s(",
-						 DatumGetCString(DirectFunctionCall1(regclassout,
-															 ObjectIdGetDatum(confrelid))));
-		append_column_list(&buf, g, confrelid, confkey, 0, nref);
+						 snap_relation_name(g, con->confrelid));
+		append_column_list(&buf, g, con->confrelid, confkey, 0, nref);
 		appendStringInfoChar(&buf, ')');
-		if (match[0] == 'f')
+		if (con->confmatchtype == FKCONSTR_MATCH_FULL)
 			appendStringInfoString(&buf, " MATCH FULL");
-		else if (match[0] == 'p')
+		else if (con->confmatchtype == FKCONSTR_MATCH_PARTIAL)
 			appendStringInfoString(&buf, " MATCH PARTIAL");
 		if (upd != NULL)
 			appendStringInfo(&buf, " ON UPDATE %s", upd);
@@ -88,14 +116,24 @@ key_definition(SnapRow *row, GNode *node, Oid relid)
 	}
 	else
 	{
-		int			natts,
+		Form_pg_index ind = row->index && row->index->index ?
+			(Form_pg_index) GETSTRUCT(row->index->index) : NULL;
+		int			natts = 0,
 					nopt;
-		Datum	   *indkey = row_array(row, "_indkey", INT2OID, &natts);
-		Datum	   *options = row_array(row, "_index_options", TEXTOID, &nopt);
+		Datum	   *indkey = NULL;
+		Datum	   *options = snap_array(row->index ? row->index->reloptions : (Datum) 0,
+										 TEXTOID, &nopt);
 
-		appendStringInfoString(&buf, strcmp(type, "primary_key") == 0 ?
+		if (ind != NULL)
+		{
+			natts = ind->indkey.dim1;
+			indkey = palloc(sizeof(Datum) * Max(natts, 1));
+			for (int i = 0; i < natts; i++)
+				indkey[i] = Int16GetDatum(ind->indkey.values[i]);
+		}
+		appendStringInfoString(&buf, con->contype == CONSTRAINT_PRIMARY ?
 							   "PRIMARY KEY " : "UNIQUE ");
-		if (strcmp(row_text(row, "_nulls_not_distinct"), "t") == 0)
+		if (ind != NULL && ind->indnullsnotdistinct)
 			appendStringInfoString(&buf, "NULLS NOT DISTINCT ");
 		appendStringInfoChar(&buf, '(');
 		append_column_list(&buf, g, relid, conkey, 0, nkey);
@@ -108,11 +146,11 @@ key_definition(SnapRow *row, GNode *node, Oid relid)
 		}
 		append_storage_options(&buf, options, nopt);
 	}
-	if (gnode_bool(node, "deferrable"))
+	if (con->condeferrable)
 		appendStringInfoString(&buf, " DEFERRABLE");
-	if (gnode_bool(node, "initially_deferred"))
+	if (con->condeferred)
 		appendStringInfoString(&buf, " INITIALLY DEFERRED");
-	if (gnode_bool(node, "not_valid"))
+	if (!con->convalidated)
 		appendStringInfoString(&buf, " NOT VALID");
 	return buf.data;
 }
@@ -125,30 +163,41 @@ key_definition(SnapRow *row, GNode *node, Oid relid)
  * deparsed by ruleutils.c.
  */
 static void
-constraint_load(SnapRow *row, GNode *node)
+add_definition(ConRow *row, GNode *node)
 {
-	ObjAddr		index = {RelationRelationId, row_oid(row, "_index"), 0};
-	char	   *conbin = row_text(row, "_conbin");
-	char	   *type = gnode_str(node, "type");
-	Oid			relid = row_oid(row, "_parent");
+	Form_pg_constraint con = row->con;
+	Oid			relid = con->conrelid;
 
-	if (conbin != NULL && OidIsValid(relid))
-		gnode_add_string(node, "definition",
-						 psprintf("CHECK (%s)%s%s",
-								  deparse_rel_expr(row->graph, conbin, relid),
-								  gnode_bool(node, "no_inherit") ? " NO INHERIT" : "",
-								  gnode_bool(node, "not_valid") ? " NOT VALID" : ""));
-	else if (OidIsValid(relid) && type != NULL &&
-			 (strcmp(type, "primary_key") == 0 || strcmp(type, "unique") == 0 ||
-			  strcmp(type, "foreign_key") == 0))
+	if (con->contype == CONSTRAINT_CHECK && OidIsValid(relid))
+	{
+		bool		isnull;
+		Datum		conbin = SysCacheGetAttr(CONSTROID, row->tuple,
+											 Anum_pg_constraint_conbin, &isnull);
+
+		if (!isnull)
+		{
+			gnode_add_string(node, "definition",
+							 psprintf("CHECK (%s)%s%s",
+									  deparse_rel_expr(row->graph,
+													   TextDatumGetCString(conbin),
+													   relid),
+									  con->connoinherit ? " NO INHERIT" : "",
+									  !con->convalidated ? " NOT VALID" : ""));
+			return;
+		}
+	}
+	if (OidIsValid(relid) &&
+		(con->contype == CONSTRAINT_PRIMARY || con->contype == CONSTRAINT_UNIQUE ||
+		 con->contype == CONSTRAINT_FOREIGN))
 		gnode_add_string(node, "definition", key_definition(row, node, relid));
 	else
 	{
 		StringInfoData buf;
 		int			nopt;
-		Datum	   *options = row_array(row, "_index_options", TEXTOID, &nopt);
+		Datum	   *options = snap_array(row->index ? row->index->reloptions : (Datum) 0,
+										 TEXTOID, &nopt);
 		char	   *def = deparse_call(pg_get_constraintdef_ext, 2,
-									   ObjectIdGetDatum(row_oid(row, "_oid")),
+									   ObjectIdGetDatum(con->oid),
 									   BoolGetDatum(false), 0);
 
 		/* an exclusion constraint's storage parameters go before DEFERRABLE */
@@ -165,43 +214,136 @@ constraint_load(SnapRow *row, GNode *node)
 		}
 		gnode_add_string(node, "definition", def);
 	}
-	if (OidIsValid(index.objid))
-		graph_add_alias(row->graph, &index, node);
+}
+
+static const char *
+constraint_type(char contype)
+{
+	switch (contype)
+	{
+		case CONSTRAINT_PRIMARY:
+			return "primary_key";
+		case CONSTRAINT_UNIQUE:
+			return "unique";
+		case CONSTRAINT_CHECK:
+			return "check";
+		case CONSTRAINT_FOREIGN:
+			return "foreign_key";
+		case CONSTRAINT_EXCLUSION:
+			return "exclusion";
+		default:
+			return NULL;
+	}
+}
+
+/* One constraint of the scope whose table or domain is in the graph. */
+static void
+constraint_load(ConRow *row, GNode *parent)
+{
+	Graph	   *g = row->graph;
+	Form_pg_constraint con = row->con;
+	ObjAddr		addr = {ConstraintRelationId, con->oid, 0};
+	GNode	   *node;
+	const char *comment;
+
+	node = graph_add_node(g, OBJ_CONSTRAINT, &addr, NameStr(con->conname),
+						  parent->schema, parent);
+	snap_use_schema_path(g, parent->schema);
+
+	gnode_add_string(node, "type", constraint_type(con->contype));
+	if (con->condeferrable)
+		gnode_add_bool(node, "deferrable", true);
+	if (con->condeferred)
+		gnode_add_bool(node, "initially_deferred", true);
+	if (!con->convalidated)
+		gnode_add_bool(node, "not_valid", true);
+	if (con->contype == CONSTRAINT_CHECK && con->connoinherit)
+		gnode_add_bool(node, "no_inherit", true);
+	if (con->coninhcount > 0)
+	{
+		gnode_add_bool(node, "inherited", true);
+		gnode_add_bool(node, "local", con->conislocal);
+	}
+	if (OidIsValid(con->confrelid))
+		gnode_add_string(node, "references",
+						 snap_relation_name(g, con->confrelid));
+	if (row->index != NULL && row->index->index != NULL &&
+		((Form_pg_index) GETSTRUCT(row->index->index))->indisclustered)
+		gnode_add_bool(node, "clustered", true);
+	comment = snap_comment(g, ConstraintRelationId, con->oid, 0);
+	if (comment != NULL)
+		gnode_add_string(node, "comment", comment);
+
+	add_definition(row, node);
+	if (row->index != NULL)
+	{
+		ObjAddr		index = {RelationRelationId, con->conindid, 0};
+
+		graph_add_alias(g, &index, node);
+	}
+}
+
+/*
+ * Every constraint of the scope, in one scan of pg_constraint.  The index
+ * of a key or exclusion constraint is marked as the constraint's, so that
+ * index.c leaves it out.
+ */
+static uint64
+constraint_scan(Graph *g)
+{
+	MemoryContext rowcxt = AllocSetContextCreate(CurrentMemoryContext,
+												 "pg_migrate row",
+												 ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old;
+	Relation	rel;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	uint64		n = 0;
+
+	/* the scan lives outside the context reset after each row */
+	rel = table_open(ConstraintRelationId, AccessShareLock);
+	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+	old = MemoryContextSwitchTo(rowcxt);
+	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	{
+		Form_pg_constraint con = (Form_pg_constraint) GETSTRUCT(tup);
+		ConRow		row;
+		GNode	   *parent = NULL;
+		bool		has_index;
+
+		if (constraint_type(con->contype) == NULL ||
+			snap_schema(g, con->connamespace) == NULL)
+			continue;
+		has_index = con->contype == CONSTRAINT_PRIMARY ||
+			con->contype == CONSTRAINT_UNIQUE ||
+			con->contype == CONSTRAINT_EXCLUSION;
+		row.graph = g;
+		row.tuple = tup;
+		row.con = con;
+		row.index = has_index ? snap_relation(g, con->conindid) : NULL;
+		if (row.index != NULL && row.index->index != NULL &&
+			((Form_pg_index) GETSTRUCT(row.index->index))->indrelid == con->conrelid)
+			row.index->of_constraint = true;
+
+		if (OidIsValid(con->conrelid))
+			parent = graph_lookup(g, RelationRelationId, con->conrelid, 0);
+		else if (OidIsValid(con->contypid))
+			parent = graph_lookup(g, TypeRelationId, con->contypid, 0);
+		if (parent == NULL)
+			continue;
+		constraint_load(&row, parent);
+		MemoryContextReset(rowcxt);
+		n++;
+	}
+	MemoryContextSwitchTo(old);
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	MemoryContextDelete(rowcxt);
+	return n;
 }
 
 const SnapHandler pgm_constraint_handler = {
 	.kind = OBJ_CONSTRAINT,
 	.classid = ConstraintRelationId,
-	.query =
-	"SELECT co.oid AS _oid, co.conname AS _name,"
-	"       NULLIF(co.conrelid, 0) AS _parent,"
-	"       NULLIF(co.contypid, 0) AS _parent_type,"
-	"       CASE co.contype WHEN 'p' THEN 'primary_key' WHEN 'u' THEN 'unique'"
-	"                       WHEN 'c' THEN 'check' WHEN 'f' THEN 'foreign_key'"
-	"                       WHEN 'x' THEN 'exclusion' END AS type,"
-	"       CASE WHEN co.condeferrable THEN true END AS deferrable,"
-	"       CASE WHEN co.condeferred THEN true END AS initially_deferred,"
-	"       CASE WHEN NOT co.convalidated THEN true END AS not_valid,"
-	"       CASE WHEN co.contype = 'c' AND co.connoinherit THEN true END AS no_inherit,"
-	"       CASE WHEN co.coninhcount > 0 THEN true END AS inherited,"
-	"       CASE WHEN co.coninhcount > 0 THEN co.conislocal END AS local,"
-	"       NULLIF(co.confrelid, 0)::regclass AS references,"
-	"       CASE WHEN co.contype IN ('p', 'u', 'x') THEN co.conindid END AS _index,"
-	"       CASE WHEN co.contype = 'c' THEN co.conbin::text END AS _conbin,"
-	"       ic.reloptions AS _index_options,"
-	"       CASE WHEN i.indisclustered THEN true END AS clustered,"
-	"       co.conkey AS _conkey, co.confkey AS _confkey,"
-	"       co.confrelid AS _confrelid, co.confmatchtype::text AS _match,"
-	"       co.confupdtype::text AS _upd, co.confdeltype::text AS _del,"
-	"       co.confdelsetcols AS _delsetcols,"
-	"       i.indkey::int2[] AS _indkey,"
-	"       COALESCE(i.indnullsnotdistinct, false) AS _nulls_not_distinct,"
-"       " PGM_SQL_COMMENT("pg_constraint", "co.oid") " AS comment"
-	"  FROM pg_constraint co"
-	"  LEFT JOIN pg_index i ON i.indexrelid = co.conindid"
-	"        AND co.contype IN ('p', 'u', 'x')"
-	"  LEFT JOIN pg_class ic ON ic.oid = i.indexrelid"
-	" WHERE co.connamespace = ANY($1)"
-	"   AND co.contype IN ('p', 'u', 'c', 'f', 'x')",
-	.load = constraint_load,
+	.scan = constraint_scan,
 };

@@ -8,7 +8,19 @@
  */
 #include "handlers.h"
 
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/table.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_class.h"
+#include "common/hashfn.h"
+#include "access/stratnum.h"
+#include "catalog/dependency.h"
+#include "catalog/pg_depend.h"
+#include "catalog/pg_description.h"
+#include "catalog/pg_extension.h"
+#include "catalog/pg_index.h"
+#include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "nodes/makefuncs.h"
@@ -19,7 +31,12 @@
 #include "utils/lsyscache.h"
 #include "utils/ruleutils.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/fmgrprotos.h"
+#include "utils/regproc.h"
+#include "utils/jsonb.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
 
 const SnapHandler *const pgm_snapshot_handlers[] = {
 	&pgm_schema_handler,
@@ -174,7 +191,54 @@ typedef struct RelInfo
 	char	   *relname;
 	int			natts;			/* including dropped columns */
 	List	   *context;		/* deparse context, made on first use */
+	char	   *columns;		/* column names, each NUL-terminated */
+	int			columnslen;		/* length of columns, or -1 until made */
+	uint32		columnshash;
 } RelInfo;
+
+/*
+ * Expressions already deparsed.  What ruleutils.c writes for an expression
+ * of a relation depends on the node tree, the search_path and the names of
+ * the relation's columns, not on the relation itself (Vars are written
+ * without prefix), unless the tree holds a whole-row Var, written with the
+ * relation's name: those are not kept.  The bench schema's 10,000 CHECK
+ * constraints and index expressions are one tree each.
+ */
+typedef struct DeparseKey
+{
+	GNode	   *schema;			/* the schema of the search_path in force */
+	RelInfo    *rel;			/* its columns are compared, not the pointer */
+	const char *tree;
+	int			variant;		/* what the caller keeps (see snap_deparsed) */
+} DeparseKey;
+
+typedef struct DeparseEntry
+{
+	DeparseKey	key;
+	void	   *value;
+} DeparseEntry;
+
+static uint32
+deparse_key_hash(const void *key, Size keysize)
+{
+	const DeparseKey *k = key;
+
+	return string_hash(k->tree, 0) ^ k->rel->columnshash ^
+		(uint32) (uintptr_t) k->schema ^ (uint32) k->variant;
+}
+
+static int
+deparse_key_match(const void *a, const void *b, Size keysize)
+{
+	const DeparseKey *ka = a;
+	const DeparseKey *kb = b;
+
+	if (ka->schema != kb->schema || ka->variant != kb->variant ||
+		ka->rel->columnslen != kb->rel->columnslen ||
+		memcmp(ka->rel->columns, kb->rel->columns, ka->rel->columnslen) != 0)
+		return 1;
+	return strcmp(ka->tree, kb->tree);
+}
 
 void
 pgm_register_relation(Graph *g, Oid relid, const char *relname, int natts)
@@ -195,6 +259,71 @@ pgm_register_relation(Graph *g, Oid relid, const char *relname, int natts)
 	ri->relname = MemoryContextStrdup(g->cxt, relname);
 	ri->natts = natts;
 	ri->context = NIL;
+	ri->columns = NULL;
+	ri->columnslen = -1;
+}
+
+/*
+ * The slot of what was made of a node tree of a relation's expression
+ * under the search_path in force (*found: made already), or NULL when it
+ * cannot be kept: the relation is not in the graph, or the tree holds a
+ * whole-row Var.  variant tells the callers' values apart: 0 for the
+ * deparsed text of deparse_rel_expr(), others for index.c.  The tree and
+ * values live as long as the graph.
+ */
+void	  **
+snap_deparsed(Graph *g, const char *tree, Oid relid, int variant, bool *found)
+{
+	RelInfo    *ri;
+	DeparseKey	key;
+	DeparseEntry *e;
+
+	*found = false;
+	ri = g->relinfo ? hash_search(g->relinfo, &relid, HASH_FIND, NULL) : NULL;
+	if (ri == NULL || strstr(tree, ":varattno 0 ") != NULL)
+		return NULL;
+	if (ri->columnslen < 0)
+	{
+		StringInfoData buf;
+
+		initStringInfo(&buf);
+		for (int attnum = 1; attnum <= ri->natts; attnum++)
+		{
+			GNode	   *col = graph_lookup(g, RelationRelationId, relid, attnum);
+
+			appendStringInfoString(&buf, col ? col->name : "");
+			appendStringInfoChar(&buf, '\0');
+		}
+		ri->columns = MemoryContextAlloc(g->cxt, buf.len + 1);
+		memcpy(ri->columns, buf.data, buf.len + 1);
+		ri->columnslen = buf.len;
+		ri->columnshash = hash_bytes((unsigned char *) buf.data, buf.len);
+		pfree(buf.data);
+	}
+	if (g->deparsed == NULL)
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = sizeof(DeparseKey);
+		ctl.entrysize = sizeof(DeparseEntry);
+		ctl.hash = deparse_key_hash;
+		ctl.match = deparse_key_match;
+		ctl.hcxt = g->cxt;
+		g->deparsed = hash_create("pg_migrate deparsed expressions", 256, &ctl,
+								  HASH_ELEM | HASH_FUNCTION | HASH_COMPARE |
+								  HASH_CONTEXT);
+	}
+	key.schema = g->path_schema;
+	key.rel = ri;
+	key.tree = tree;
+	key.variant = variant;
+	e = hash_search(g->deparsed, &key, HASH_ENTER, found);
+	if (!*found)
+	{
+		e->key.tree = MemoryContextStrdup(g->cxt, tree);
+		e->value = NULL;
+	}
+	return &e->value;
 }
 
 /*
@@ -204,9 +333,19 @@ pgm_register_relation(Graph *g, Oid relid, const char *relname, int natts)
 char *
 deparse_rel_expr(Graph *g, const char *nodetree, Oid relid)
 {
+	void	  **slot;
+	bool		found;
+	char	   *text;
+
 	if (nodetree == NULL)
 		return NULL;
-	return deparse_rel_node(g, stringToNode(nodetree), relid);
+	slot = snap_deparsed(g, nodetree, relid, 0, &found);
+	if (found)
+		return pstrdup((char *) *slot);
+	text = deparse_rel_node(g, stringToNode(nodetree), relid);
+	if (slot != NULL)
+		*slot = MemoryContextStrdup(g->cxt, text);
+	return text;
 }
 
 /* The same, for an expression tree already read. */
@@ -325,4 +464,447 @@ append_column_list(StringInfo buf, Graph *g, Oid relid, Datum *attnums,
 						 quote_identifier(col ? col->name :
 										  get_attname(relid, attnum, false)));
 	}
+}
+
+/*
+ * Set search_path to "<schema>, pg_catalog" (NULL: the catalog search_path)
+ * unless it is set so already.
+ */
+void
+snap_use_schema_path(Graph *g, GNode *schema)
+{
+	if (schema == g->path_schema)
+		return;
+	if (schema != NULL)
+		pgm_set_schema_search_path(schema->name);
+	else
+		pgm_set_search_path(PGM_CATALOG_SEARCH_PATH);
+	g->path_schema = schema;
+}
+
+/*
+ * The comment of an object, or NULL.  The first call reads all of
+ * pg_description, in one scan, for the rest of the snapshot: one index
+ * probe per object costs more.
+ */
+const char *
+snap_comment(Graph *g, Oid classoid, Oid objoid, int32 subid)
+{
+	if (g->comments == NULL)
+	{
+		Relation	rel;
+		SysScanDesc scan;
+		HeapTuple	tup;
+		MemoryContext old = MemoryContextSwitchTo(g->cxt);
+
+		g->comments = addrmap_new(g->cxt, 4096);
+		rel = table_open(DescriptionRelationId, AccessShareLock);
+		scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+		while (HeapTupleIsValid(tup = systable_getnext(scan)))
+		{
+			Form_pg_description d = (Form_pg_description) GETSTRUCT(tup);
+			bool		isnull;
+			bool		found;
+			Datum		descr;
+
+			descr = heap_getattr(tup, Anum_pg_description_description,
+								 RelationGetDescr(rel), &isnull);
+			if (isnull)
+				continue;
+			*addrmap_enter(g->comments, d->classoid, d->objoid, d->objsubid,
+						   &found) = TextDatumGetCString(descr);
+		}
+		systable_endscan(scan);
+		table_close(rel, AccessShareLock);
+		MemoryContextSwitchTo(old);
+	}
+	return addrmap_get(g->comments, classoid, objoid, subid);
+}
+
+/*
+ * "privileges" of an object whose acl is not NULL, as PGM_SQL_ACL writes
+ * them (the owner's own left out; nothing when nothing is left).  Few
+ * objects have one: the same SQL is run for each.
+ */
+void
+snap_add_privileges(GNode *node, Datum acl, Oid owner)
+{
+	Oid			argtypes[2] = {ACLITEMARRAYOID, OIDOID};
+	Datum		values[2];
+	int			ret;
+	bool		isnull;
+	Datum		d;
+
+	values[0] = acl;
+	values[1] = ObjectIdGetDatum(owner);
+	ret = SPI_execute_with_args("SELECT " PGM_SQL_ACL("$1", "", "$2", PGM_ACL_DEFAULT_NONE),
+								2, argtypes, values, NULL, true, 1);
+	if (ret != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "pg_migrate: privileges query failed: %d", ret);
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (!isnull)
+	{
+		MemoryContext old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
+		Jsonb	   *jb = DatumGetJsonbPCopy(d);
+		JsonbValue	v;
+
+		MemoryContextSwitchTo(old);
+		v.type = jbvBinary;
+		v.val.binary.data = &jb->root;
+		v.val.binary.len = VARSIZE(jb) - VARHDRSZ;
+		gnode_add_attr(node, "privileges", &v);
+	}
+	SPI_freetuptable(SPI_tuptable);
+}
+
+/*
+ * Read the pg_class rows of the relations of the scope (and of the
+ * pg_migrate extension's, which are left out later as members), then the
+ * pg_index rows of their indexes.
+ */
+static void
+read_relations(Graph *g)
+{
+	Relation	rel;
+	TupleDesc	desc;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	MemoryContext old = MemoryContextSwitchTo(g->cxt);
+
+	g->rels = addrmap_new(g->cxt, 4096);
+	rel = table_open(RelationRelationId, AccessShareLock);
+	desc = RelationGetDescr(rel);
+	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	{
+		Form_pg_class c = (Form_pg_class) GETSTRUCT(tup);
+		SnapRel    *r;
+		bool		isnull;
+		bool		found;
+		Datum		d;
+
+		/* the scope's, and TOAST tables with options (table.c shows them) */
+		if (snap_schema(g, c->relnamespace) == NULL &&
+			!(c->relkind == RELKIND_TOASTVALUE &&
+			  !heap_attisnull(tup, Anum_pg_class_reloptions, desc)))
+			continue;
+		r = palloc(sizeof(SnapRel));
+		*addrmap_enter(g->rels, RelationRelationId, c->oid, 0, &found) = r;
+		r->oid = c->oid;
+		r->relname = c->relname;
+		r->relnamespace = c->relnamespace;
+		r->reltype = c->reltype;
+		r->reloftype = c->reloftype;
+		r->relowner = c->relowner;
+		r->relam = c->relam;
+		r->reltoastrelid = c->reltoastrelid;
+		r->relnatts = c->relnatts;
+		r->relkind = c->relkind;
+		r->relpersistence = c->relpersistence;
+		r->relreplident = c->relreplident;
+		r->relrowsecurity = c->relrowsecurity;
+		r->relforcerowsecurity = c->relforcerowsecurity;
+		r->relispartition = c->relispartition;
+		d = heap_getattr(tup, Anum_pg_class_reloptions, desc, &isnull);
+		r->reloptions = isnull ? (Datum) 0 :
+			PointerGetDatum(DatumGetArrayTypePCopy(d));
+		d = heap_getattr(tup, Anum_pg_class_relacl, desc, &isnull);
+		r->relacl = isnull ? (Datum) 0 :
+			PointerGetDatum(DatumGetArrayTypePCopy(d));
+		r->relpartbound = NULL;
+		if (c->relispartition)
+		{
+			d = heap_getattr(tup, Anum_pg_class_relpartbound, desc, &isnull);
+			if (!isnull)
+				r->relpartbound = TextDatumGetCString(d);
+		}
+		r->index = NULL;
+		r->of_constraint = false;
+		g->relations = lappend(g->relations, r);
+	}
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+
+	rel = table_open(IndexRelationId, AccessShareLock);
+	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	{
+		Form_pg_index i = (Form_pg_index) GETSTRUCT(tup);
+		SnapRel    *r = addrmap_get(g->rels, RelationRelationId, i->indexrelid, 0);
+
+		if (r == NULL)
+			continue;
+		r->index = heap_copytuple(tup);
+		g->indexes = lappend(g->indexes, r);
+	}
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	MemoryContextSwitchTo(old);
+}
+
+/* The pg_class row of a relation of the scope, or NULL. */
+SnapRel *
+snap_relation(Graph *g, Oid relid)
+{
+	if (g->rels == NULL)
+		read_relations(g);
+	return addrmap_get(g->rels, RelationRelationId, relid, 0);
+}
+
+/* The indexes of the scope (SnapRel *), in the order of pg_index. */
+List *
+snap_indexes(Graph *g)
+{
+	if (g->rels == NULL)
+		read_relations(g);
+	return g->indexes;
+}
+
+/* The elements of an array (int2vector and oidvector too), or NULL. */
+Datum *
+snap_array(Datum array, Oid elemtype, int *n)
+{
+	Datum	   *elems;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+
+	*n = 0;
+	if (array == (Datum) 0)
+		return NULL;
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+	deconstruct_array(DatumGetArrayTypeP(array), elemtype, typlen, typbyval,
+					  typalign, &elems, NULL, n);
+	return elems;
+}
+
+/*
+ * A relation's name as regclassout() writes it under the search_path in
+ * force.  A relation of the graph in the schema that search_path starts
+ * with is visible by its name alone (unless this session has a temporary
+ * schema, which comes first), so the catalog cache is not visited for it.
+ */
+char *
+snap_relation_name(Graph *g, Oid relid)
+{
+	GNode	   *node = graph_lookup(g, RelationRelationId, relid, 0);
+	Oid			tempnsp;
+	Oid			temptoastnsp;
+
+	GetTempNamespaceState(&tempnsp, &temptoastnsp);
+	if (node != NULL && g->path_schema != NULL && node->schema == g->path_schema &&
+		!OidIsValid(tempnsp) &&
+		(node->kind == OBJ_TABLE || node->kind == OBJ_VIEW ||
+		 node->kind == OBJ_MATVIEW || node->kind == OBJ_SEQUENCE))
+		return pstrdup(quote_identifier(node->name));
+	return DatumGetCString(DirectFunctionCall1(regclassout,
+											   ObjectIdGetDatum(relid)));
+}
+
+/*
+ * The attoptions of an index's column, kept by the column scan (attnum 0:
+ * whether the index has any).
+ */
+void
+snap_keep_attoptions(Graph *g, Oid relid, int16 attnum, Datum options)
+{
+	bool		found;
+
+	if (g->attoptions == NULL)
+		g->attoptions = addrmap_new(g->cxt, 64);
+	*addrmap_enter(g->attoptions, 0, relid, attnum, &found) =
+		DatumGetArrayTypePCopy(options);
+	*addrmap_enter(g->attoptions, 0, relid, 0, &found) = g;
+}
+
+bool
+snap_has_attoptions(Graph *g, Oid relid)
+{
+	return g->attoptions != NULL &&
+		addrmap_get(g->attoptions, 0, relid, 0) != NULL;
+}
+
+Datum
+snap_attoptions(Graph *g, Oid relid, int16 attnum)
+{
+	void	   *options;
+
+	if (g->attoptions == NULL)
+		return (Datum) 0;
+	options = addrmap_get(g->attoptions, 0, relid, attnum);
+	return options ? PointerGetDatum(options) : (Datum) 0;
+}
+
+/* The relations of the scope (SnapRel *), in the order of pg_class. */
+List *
+snap_relations(Graph *g)
+{
+	if (g->rels == NULL)
+		read_relations(g);
+	return g->relations;
+}
+
+/*
+ * The array type of a type of the scope (a relation's row type), or
+ * InvalidOid: all read in one scan of pg_type on first use.
+ */
+static void
+read_types(Graph *g)
+{
+	Relation	rel;
+	SysScanDesc scan;
+	HeapTuple	tup;
+	MemoryContext old = MemoryContextSwitchTo(g->cxt);
+
+	snap_relations(g);			/* a composite type's relkind, below */
+	g->typarrays = addrmap_new(g->cxt, 4096);
+	rel = table_open(TypeRelationId, AccessShareLock);
+	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	{
+		Form_pg_type t = (Form_pg_type) GETSTRUCT(tup);
+		bool		found;
+
+		if (snap_schema(g, t->typnamespace) == NULL)
+			continue;
+		if (OidIsValid(t->typarray))
+			*addrmap_enter(g->typarrays, TypeRelationId, t->oid, 0, &found) =
+				(void *) (uintptr_t) t->typarray;
+		/* enums, domains, ranges, composites of CREATE TYPE */
+		if (t->typtype == TYPTYPE_ENUM || t->typtype == TYPTYPE_DOMAIN ||
+			t->typtype == TYPTYPE_RANGE)
+			g->usertypes = lappend_oid(g->usertypes, t->oid);
+		else if (t->typtype == TYPTYPE_COMPOSITE)
+		{
+			SnapRel    *r = snap_relation(g, t->typrelid);
+
+			if (r != NULL && r->relkind == RELKIND_COMPOSITE_TYPE)
+				g->usertypes = lappend_oid(g->usertypes, t->oid);
+		}
+	}
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	MemoryContextSwitchTo(old);
+}
+
+/*
+ * The array type of a type of the scope (a relation's row type), or
+ * InvalidOid: all read in one scan of pg_type on first use.
+ */
+Oid
+snap_type_array(Graph *g, Oid typid)
+{
+	if (g->typarrays == NULL)
+		read_types(g);
+	return (Oid) (uintptr_t) addrmap_get(g->typarrays, TypeRelationId, typid, 0);
+}
+
+static Datum
+oid_list_array(List *oids)
+{
+	Datum	   *elems = palloc(sizeof(Datum) * (list_length(oids) + 1));
+	int			n = 0;
+	ListCell   *lc;
+
+	foreach(lc, oids)
+		elems[n++] = ObjectIdGetDatum(lfirst_oid(lc));
+	return PointerGetDatum(construct_array(elems, n, OIDOID, sizeof(Oid),
+										   true, TYPALIGN_INT));
+}
+
+/* The oid[] of the relations of the scope of one relkind. */
+Datum
+snap_relation_oids(Graph *g, char relkind)
+{
+	List	   *oids = NIL;
+	ListCell   *lc;
+
+	foreach(lc, snap_relations(g))
+	{
+		SnapRel    *r = lfirst(lc);
+
+		if (r->relkind == relkind)
+			oids = lappend_oid(oids, r->oid);
+	}
+	return oid_list_array(oids);
+}
+
+/*
+ * The oid[] of the types of the scope that are enums, domains, ranges, or
+ * composite types made by CREATE TYPE (not the row type of a relation).
+ */
+Datum
+snap_type_oids(Graph *g)
+{
+	if (g->typarrays == NULL)
+		read_types(g);
+	return oid_list_array(g->usertypes);
+}
+
+/*
+ * Whether an object belongs to an extension (any extension: their objects
+ * are never part of a snapshot).  The first call reads the members of
+ * every extension through pg_depend's index on the referenced object.
+ */
+bool
+snap_extension_member(Graph *g, Oid classid, Oid objid)
+{
+	if (g->ext_objects == NULL)
+	{
+		Relation	extrel;
+		Relation	deprel;
+		SysScanDesc scan;
+		HeapTuple	tup;
+		List	   *exts = NIL;
+		ListCell   *lc;
+
+		g->ext_objects = addrmap_new(g->cxt, 256);
+		extrel = table_open(ExtensionRelationId, AccessShareLock);
+		scan = systable_beginscan(extrel, InvalidOid, false, NULL, 0, NULL);
+		while (HeapTupleIsValid(tup = systable_getnext(scan)))
+			exts = lappend_oid(exts, ((Form_pg_extension) GETSTRUCT(tup))->oid);
+		systable_endscan(scan);
+		table_close(extrel, AccessShareLock);
+
+		deprel = table_open(DependRelationId, AccessShareLock);
+		foreach(lc, exts)
+		{
+			ScanKeyData key[2];
+
+			ScanKeyInit(&key[0], Anum_pg_depend_refclassid, BTEqualStrategyNumber,
+						F_OIDEQ, ObjectIdGetDatum(ExtensionRelationId));
+			ScanKeyInit(&key[1], Anum_pg_depend_refobjid, BTEqualStrategyNumber,
+						F_OIDEQ, ObjectIdGetDatum(lfirst_oid(lc)));
+			scan = systable_beginscan(deprel, DependReferenceIndexId, true,
+									  NULL, 2, key);
+			while (HeapTupleIsValid(tup = systable_getnext(scan)))
+			{
+				Form_pg_depend d = (Form_pg_depend) GETSTRUCT(tup);
+				bool		found;
+
+				if (d->deptype == DEPENDENCY_EXTENSION)
+					*addrmap_enter(g->ext_objects, d->classid, d->objid, 0,
+								   &found) = g;
+			}
+			systable_endscan(scan);
+		}
+		table_close(deprel, AccessShareLock);
+	}
+	return addrmap_get(g->ext_objects, classid, objid, 0) != NULL;
+}
+
+/*
+ * The node of a schema of the scope, or NULL.  Catalog scans ask for every
+ * row, and rows of one schema mostly follow each other: the last answer is
+ * kept.
+ */
+GNode *
+snap_schema(Graph *g, Oid nspoid)
+{
+	if (nspoid != g->last_nsp || !OidIsValid(nspoid))
+	{
+		g->last_nsp = nspoid;
+		g->last_schema = graph_lookup(g, NamespaceRelationId, nspoid, 0);
+	}
+	return g->last_schema;
 }

@@ -7,7 +7,10 @@
  * A handler is a set-based catalog query and an optional callback.  The
  * query returns one row per object, for all schemas of the snapshot at once
  * ($1 is the oid[] of those schemas, $2 is true when every schema is
- * in scope), and runs with search_path = pg_catalog, pg_temp.  Its columns
+ * in scope, $3 the oid[] of candidate objects, see candidates below), and
+ * runs with search_path = pg_catalog, pg_temp.  Kinds with many objects
+ * (tables, columns, constraints, indexes) scan the catalogs themselves
+ * instead (scan below).  Its columns
  * follow one convention:
  *
  *	_oid		the object's oid (with _subid, a column's attnum)
@@ -61,9 +64,21 @@ typedef struct SnapHandler
 {
 	ObjKind		kind;
 	Oid			classid;		/* catalog holding objects of this kind */
-	const char *query;
+	const char *query;			/* NULL when scan is set */
 	SnapLoadFn	load;			/* NULL: the query says everything */
 	void		(*finish) (Graph *g);	/* after the last row, if set */
+	/*
+	 * Instead of a query: read the catalogs directly (kinds with many
+	 * objects, where SPI's rows cost more than the work on them).  Returns
+	 * the number of objects added.
+	 */
+	uint64		(*scan) (Graph *g);
+	/*
+	 * For a query: the oid[] of the candidate objects, passed as $3, so
+	 * that the query reads those rows by their oid instead of scanning a
+	 * whole catalog (NULL: $3 is NULL).
+	 */
+	Datum		(*candidates) (Graph *g);
 } SnapHandler;
 
 /* In load order (parents before children); NULL-terminated. */
@@ -99,12 +114,64 @@ extern void pgm_register_relation(Graph *g, Oid relid, const char *relname,
 								  int natts);
 extern char *deparse_rel_expr(Graph *g, const char *nodetree, Oid relid);
 extern char *deparse_rel_node(Graph *g, Node *expr, Oid relid);
+extern void **snap_deparsed(Graph *g, const char *tree, Oid relid, int variant,
+							bool *found);
 extern Datum *row_array(SnapRow *row, const char *col, Oid elemtype, int *n);
 extern void append_storage_options(StringInfo buf, Datum *options, int n);
 extern void append_options(StringInfo buf, const char *open, Datum *options,
 						   int n);
 extern void append_column_list(StringInfo buf, Graph *g, Oid relid,
 							   Datum *attnums, int from, int to);
+
+/* For handlers that scan the catalogs themselves (handlers.c). */
+extern void snap_use_schema_path(Graph *g, GNode *schema);
+extern const char *snap_comment(Graph *g, Oid classoid, Oid objoid,
+								int32 subid);
+extern void snap_add_privileges(GNode *node, Datum acl, Oid owner);
+extern void snap_add_array(GNode *node, const char *key, Datum value);
+
+/*
+ * The pg_class row of a relation of the scope, and for an index its
+ * pg_index row: all read in one scan of each catalog, on first use.
+ */
+typedef struct SnapRel
+{
+	Oid			oid;
+	NameData	relname;
+	Oid			relnamespace;
+	Oid			reltype;
+	Oid			reloftype;
+	Oid			relowner;
+	Oid			relam;
+	Oid			reltoastrelid;
+	int16		relnatts;
+	char		relkind;
+	char		relpersistence;
+	char		relreplident;
+	bool		relrowsecurity;
+	bool		relforcerowsecurity;
+	bool		relispartition;
+	Datum		reloptions;		/* text[], or 0 when NULL */
+	Datum		relacl;			/* aclitem[], or 0 when NULL */
+	char	   *relpartbound;	/* a partition's bound (node tree), or NULL */
+	HeapTuple	index;			/* an index's pg_index row, or NULL */
+	bool		of_constraint;	/* an index that a constraint owns */
+} SnapRel;
+
+extern GNode *snap_schema(Graph *g, Oid nspoid);
+extern SnapRel *snap_relation(Graph *g, Oid relid);
+extern List *snap_relations(Graph *g);
+extern List *snap_indexes(Graph *g);
+extern Oid	snap_type_array(Graph *g, Oid typid);
+extern Datum snap_relation_oids(Graph *g, char relkind);
+extern Datum snap_type_oids(Graph *g);
+extern bool snap_extension_member(Graph *g, Oid classid, Oid objid);
+extern Datum *snap_array(Datum array, Oid elemtype, int *n);
+extern char *snap_relation_name(Graph *g, Oid relid);
+extern void snap_keep_attoptions(Graph *g, Oid relid, int16 attnum,
+								 Datum options);
+extern bool snap_has_attoptions(Graph *g, Oid relid);
+extern Datum snap_attoptions(Graph *g, Oid relid, int16 attnum);
 
 /* A relation's row type and its array are aliases of it (table.c). */
 extern void pgm_alias_rowtype(SnapRow *row, GNode *node);

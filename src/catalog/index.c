@@ -12,7 +12,10 @@
  */
 #include "handlers.h"
 
+#include "access/amapi.h"
+#include "catalog/partition.h"
 #include "catalog/pg_class.h"
+#include "commands/defrem.h"
 #include "catalog/pg_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -67,6 +70,94 @@ opclass_is_default(Oid opclass)
 	return dflt;
 }
 
+/* What index_definition() needs of an index. */
+typedef struct IndexRow
+{
+	Graph	   *graph;
+	SnapRel    *rel;			/* the index's pg_class row, with pg_index */
+	Form_pg_index ind;
+	GNode	   *parent;
+	const char *method;
+	bool		canorder;
+} IndexRow;
+
+static Datum
+index_attr(IndexRow *row, AttrNumber attnum, bool *isnull)
+{
+	return SysCacheGetAttr(INDEXRELID, row->rel->index, attnum, isnull);
+}
+
+static char *
+index_text(IndexRow *row, AttrNumber attnum)
+{
+	bool		isnull;
+	Datum		d = index_attr(row, attnum, &isnull);
+
+	return isnull ? NULL : TextDatumGetCString(d);
+}
+
+static Datum *
+index_vector(IndexRow *row, AttrNumber attnum, Oid elemtype, int *n)
+{
+	bool		isnull;
+	Datum		d = index_attr(row, attnum, &isnull);
+
+	if (isnull)
+	{
+		*n = 0;
+		return NULL;
+	}
+	return snap_array(d, elemtype, n);
+}
+
+/* An index's expressions as keys of its definition, and their collations. */
+typedef struct IndexExprs
+{
+	int			n;
+	char	  **keys;			/* deparsed, in parentheses unless a call */
+	Oid		   *colls;
+} IndexExprs;
+
+/*
+ * The expressions of an index (indexprs), made once per node tree and
+ * column names (snap_deparsed): the bench schema's 10,000 lower(name)
+ * indexes are one.
+ */
+static IndexExprs *
+index_exprs(Graph *g, const char *tree, Oid relid)
+{
+	bool		found;
+	void	  **slot = snap_deparsed(g, tree, relid, 1, &found);
+	MemoryContext old;
+	List	   *exprlist;
+	IndexExprs *ie;
+	ListCell   *lc;
+	int			i = 0;
+
+	if (found)
+		return (IndexExprs *) *slot;
+	exprlist = (List *) stringToNode(tree);
+	old = MemoryContextSwitchTo(slot ? g->cxt : CurrentMemoryContext);
+	ie = palloc(sizeof(IndexExprs));
+	ie->n = list_length(exprlist);
+	ie->keys = palloc(sizeof(char *) * Max(ie->n, 1));
+	ie->colls = palloc(sizeof(Oid) * Max(ie->n, 1));
+	MemoryContextSwitchTo(old);
+	foreach(lc, exprlist)
+	{
+		Node	   *e = (Node *) lfirst(lc);
+		char	   *str = deparse_rel_node(g, e, relid);
+
+		str = looks_like_function(e) ? str : psprintf("(%s)", str);
+		ie->keys[i] = slot ? MemoryContextStrdup(g->cxt, str) : str;
+		ie->colls[i] = exprCollation(e);
+		i++;
+	}
+	if (slot != NULL)
+		*slot = ie;
+	return ie;
+}
+
 /*
  * The index's definition, written from the catalog row and the columns of
  * the graph, as pg_get_indexdef() writes it (without pretty-printing), but
@@ -75,48 +166,43 @@ opclass_is_default(Oid opclass)
  * [WHERE predicate]".  Also fills the key and INCLUDE lists.
  */
 static char *
-index_definition(SnapRow *row, GNode *node, List **keys, List **include)
+index_definition(IndexRow *row, GNode *node, List **keys, List **include,
+				 char *pred)
 {
 	Graph	   *g = row->graph;
-	Oid			relid = row_oid(row, "_parent");
-	int			nkey = row_int(row, "_nkey");
-	int			natts;
+	Form_pg_index ind = row->ind;
+	Oid			relid = ind->indrelid;
+	Oid			indexid = ind->indexrelid;
+	int			nkey = ind->indnkeyatts;
+	int			natts = ind->indkey.dim1;
 	int			n;
-	Datum	   *indkey = row_array(row, "_indkey", INT2OID, &natts);
-	Datum	   *indcoll = row_array(row, "_indcoll", OIDOID, &n);
-	Datum	   *indoption = row_array(row, "_indoption", INT2OID, &n);
-	Datum	   *reloptions = row_array(row, "_reloptions", TEXTOID, &n);
-	int			noptions = n;
+	Datum	   *indcoll = index_vector(row, Anum_pg_index_indcollation, OIDOID, &n);
+	Datum	   *indoption = index_vector(row, Anum_pg_index_indoption, INT2OID, &n);
+	int			noptions;
+	Datum	   *reloptions = snap_array(row->rel->reloptions, TEXTOID, &noptions);
 	int			nclass;
-	Datum	   *opclasses = row_array(row, "_opclasses", OIDOID, &nclass);
+	Datum	   *opclasses = index_vector(row, Anum_pg_index_indclass, OIDOID, &nclass);
 	List	   *shown = NIL;
 	bool		any_shown = false;
-	bool		nondefault = strcmp(row_text(row, "_nondefault"), "t") == 0;
-	bool		has_attoptions = strcmp(row_text(row, "_has_attoptions"), "t") == 0;
-	char	   *exprs = row_text(row, "_exprs");
-	ListCell   *expr = NULL;
-	List	   *exprlist = NIL;
-	bool		canorder = strcmp(row_text(row, "_canorder"), "t") == 0;
+	bool		has_attoptions = snap_has_attoptions(g, indexid);
+	char	   *exprs = index_text(row, Anum_pg_index_indexprs);
+	IndexExprs *ie = exprs ? index_exprs(g, exprs, relid) : NULL;
+	int			nexpr = 0;
+	SnapRel    *table = snap_relation(g, relid);
 	StringInfoData buf;
-
-	if (exprs != NULL)
-	{
-		exprlist = (List *) stringToNode(exprs);
-		expr = list_head(exprlist);
-	}
 
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "CREATE %sINDEX %s ON %s%s USING %s (",
-					 gnode_bool(node, "unique") ? "UNIQUE " : "",
+					 ind->indisunique ? "UNIQUE " : "",
 					 quote_identifier(node->name),
-					 strcmp(row_text(row, "_only"), "t") == 0 ? "ONLY " : "",
-					 DatumGetCString(DirectFunctionCall1(regclassout,
-														 ObjectIdGetDatum(relid))),
-					 gnode_str(node, "method"));
+					 table != NULL && table->relkind == RELKIND_PARTITIONED_TABLE ?
+					 "ONLY " : "",
+					 snap_relation_name(g, relid),
+					 row->method);
 
 	for (int k = 0; k < natts; k++)
 	{
-		int16		attnum = DatumGetInt16(indkey[k]);
+		int16		attnum = ind->indkey.values[k];
 		char	   *key;
 		Oid			keycoll;
 
@@ -136,22 +222,20 @@ index_definition(SnapRow *row, GNode *node, List **keys, List **include)
 		}
 		else
 		{
-			Node	   *e = (Node *) lfirst(expr);
-			char	   *str = deparse_rel_node(g, e, relid);
-
-			expr = lnext(exprlist, expr);
-			key = looks_like_function(e) ? str : psprintf("(%s)", str);
-			keycoll = exprCollation(e);
+			if (ie == NULL || nexpr >= ie->n)
+				elog(ERROR, "pg_migrate: too few expressions for index %u", indexid);
+			key = pstrdup(ie->keys[nexpr]);
+			keycoll = ie->colls[nexpr];
+			nexpr++;
 		}
 		appendStringInfoString(&buf, key);
 		if (k < nkey)
 		{
 			Oid			coll = indcoll ? DatumGetObjectId(indcoll[k]) : InvalidOid;
 			int16		opt = indoption ? DatumGetInt16(indoption[k]) : 0;
-			Oid			opclass = nondefault && k < nclass ?
-				DatumGetObjectId(opclasses[k]) : InvalidOid;
+			Oid			opclass = k < nclass ? DatumGetObjectId(opclasses[k]) : InvalidOid;
 			Datum		attoptions = has_attoptions ?
-				get_attoptions(row_oid(row, "_oid"), k + 1) : (Datum) 0;
+				snap_attoptions(g, indexid, k + 1) : (Datum) 0;
 
 			if (OidIsValid(opclass) && opclass_is_default(opclass))
 				opclass = InvalidOid;
@@ -179,7 +263,7 @@ index_definition(SnapRow *row, GNode *node, List **keys, List **include)
 								  false, TYPALIGN_INT, &opts, NULL, &nopts);
 				append_options(&buf, " (", opts, nopts);
 			}
-			if (canorder)
+			if (row->canorder)
 			{
 				if (opt & INDOPTION_DESC)
 				{
@@ -196,76 +280,141 @@ index_definition(SnapRow *row, GNode *node, List **keys, List **include)
 	}
 	appendStringInfoChar(&buf, ')');
 
-	if (gnode_bool(node, "nulls_not_distinct"))
+	if (ind->indnullsnotdistinct)
 		appendStringInfoString(&buf, " NULLS NOT DISTINCT");
 	append_storage_options(&buf, reloptions, noptions);
 	/* "opclasses": per key, the operator class when not the default, or null */
 	if (any_shown)
 		gnode_add_strings(node, "opclasses", shown);
-	if (row_text(row, "_pred") != NULL)
-		appendStringInfo(&buf, " WHERE %s",
-						 deparse_rel_expr(g, row_text(row, "_pred"), relid));
+	if (pred != NULL)
+		appendStringInfo(&buf, " WHERE %s", pred);
 	return buf.data;
 }
 
 static void
-index_load(SnapRow *row, GNode *node)
+index_load(IndexRow *row)
 {
+	Graph	   *g = row->graph;
+	Form_pg_index ind = row->ind;
+	ObjAddr		addr = {RelationRelationId, ind->indexrelid, 0};
+	GNode	   *node;
 	List	   *keys = NIL;
 	List	   *include = NIL;
-	char	   *def = index_definition(row, node, &keys, &include);
+	char	   *predtree;
+	char	   *pred = NULL;
+	const char *comment;
+	char	   *def;
 
+	node = graph_add_node(g, OBJ_INDEX, &addr, NameStr(row->rel->relname),
+						  row->parent->schema, row->parent);
+	snap_use_schema_path(g, row->parent->schema);
+
+	gnode_add_string(node, "method", row->method);
+	if (ind->indisunique)
+		gnode_add_bool(node, "unique", true);
+	if (ind->indnullsnotdistinct)
+		gnode_add_bool(node, "nulls_not_distinct", true);
+	if (ind->indisclustered)
+		gnode_add_bool(node, "clustered", true);
+	if (!ind->indisvalid)
+		gnode_add_bool(node, "invalid", true);
+	if (row->rel->reloptions != (Datum) 0)
+		snap_add_array(node, "options", row->rel->reloptions);
+	if (row->rel->relispartition)
+	{
+		Oid			parent = get_partition_parent(ind->indexrelid, true);
+
+		gnode_add_string(node, "partition_of",
+						 DatumGetCString(DirectFunctionCall1(regclassout,
+															 ObjectIdGetDatum(parent))));
+	}
+	comment = snap_comment(g, RelationRelationId, ind->indexrelid, 0);
+	if (comment != NULL)
+		gnode_add_string(node, "comment", comment);
+
+	predtree = index_text(row, Anum_pg_index_indpred);
+	if (predtree != NULL)
+		pred = deparse_rel_expr(g, predtree, ind->indrelid);
+	def = index_definition(row, node, &keys, &include, pred);
 	gnode_add_string(node, "definition", def);
 	gnode_add_strings(node, "keys", keys);
 	if (include != NIL)
 		gnode_add_strings(node, "include", include);
-	gnode_add_string(node, "predicate",
-					 deparse_rel_expr(row->graph, row_text(row, "_pred"),
-									  row_oid(row, "_parent")));
+	gnode_add_string(node, "predicate", pred);
+}
+
+/* The index access method's name and whether it can order, cached. */
+typedef struct AmInfo
+{
+	Oid			amoid;
+	char	   *name;
+	bool		canorder;
+} AmInfo;
+
+/*
+ * The indexes of the scope that are not the index of a constraint
+ * (constraint.c, which runs first, marks those), from the pg_class and
+ * pg_index rows read once for the snapshot.
+ */
+static uint64
+index_scan(Graph *g)
+{
+	MemoryContext rowcxt = AllocSetContextCreate(CurrentMemoryContext,
+												 "pg_migrate row",
+												 ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old;
+	List	   *indexes = snap_indexes(g);
+	AmInfo		ams[8];
+	int			nams = 0;
+	ListCell   *lc;
+	uint64		n = 0;
+
+	old = MemoryContextSwitchTo(rowcxt);
+	foreach(lc, indexes)
+	{
+		SnapRel    *rel = lfirst(lc);
+		IndexRow	row;
+		AmInfo	   *am = NULL;
+
+		if (rel->of_constraint)
+			continue;
+		row.graph = g;
+		row.rel = rel;
+		row.ind = (Form_pg_index) GETSTRUCT(rel->index);
+		row.parent = graph_lookup(g, RelationRelationId, row.ind->indrelid, 0);
+		if (row.parent == NULL)
+			continue;
+
+		for (int i = 0; i < nams; i++)
+			if (ams[i].amoid == rel->relam)
+				am = &ams[i];
+		if (am == NULL)
+		{
+			AmInfo		info;
+			IndexAmRoutine *routine = GetIndexAmRoutineByAmId(rel->relam, false);
+
+			info.amoid = rel->relam;
+			info.name = MemoryContextStrdup(g->cxt, get_am_name(rel->relam));
+			info.canorder = routine->amcanorder;
+			if (nams < lengthof(ams))
+				am = &ams[nams++];
+			else
+				am = MemoryContextAlloc(g->cxt, sizeof(AmInfo));
+			*am = info;
+		}
+		row.method = am->name;
+		row.canorder = am->canorder;
+		index_load(&row);
+		MemoryContextReset(rowcxt);
+		n++;
+	}
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(rowcxt);
+	return n;
 }
 
 const SnapHandler pgm_index_handler = {
 	.kind = OBJ_INDEX,
 	.classid = RelationRelationId,
-	.query =
-	"SELECT i.indexrelid AS _oid, i.indrelid AS _parent, ic.relname AS _name,"
-	"       am.amname AS method,"
-	"       CASE WHEN i.indisunique THEN true END AS unique,"
-	"       CASE WHEN i.indnullsnotdistinct THEN true END AS nulls_not_distinct,"
-	"       CASE WHEN i.indisclustered THEN true END AS clustered,"
-	"       CASE WHEN NOT i.indisvalid THEN true END AS invalid,"
-	"       ic.reloptions AS options,"
-	"       i.indclass::oid[] AS _opclasses,"
-	"       i.indclass::oid[] && (SELECT array_agg(oc.oid) FROM pg_opclass oc"
-	"                             WHERE NOT oc.opcdefault) AS _nondefault,"
-	"       ao.attrelid IS NOT NULL AS _has_attoptions,"
-	"       CASE WHEN ic.relispartition THEN"
-	"         (SELECT pi.inhparent::regclass FROM pg_inherits pi"
-	"           WHERE pi.inhrelid = i.indexrelid) END AS partition_of,"
-"       i.indnkeyatts::int4 AS _nkey, i.indnatts::int4 AS _natts,"
-	"       i.indkey::int2[] AS _indkey,"
-	"       i.indcollation::oid[] AS _indcoll,"
-	"       i.indoption::int2[] AS _indoption,"
-	"       ic.reloptions AS _reloptions,"
-	"       i.indexprs::text AS _exprs,"
-	"       i.indpred::text AS _pred,"
-	"       pg_indexam_has_property(am.oid, 'can_order') AS _canorder,"
-	"       tc.relkind = 'p' AS _only,"
-	"       d.description AS comment"
-	"  FROM pg_index i"
-	"  JOIN pg_class ic ON ic.oid = i.indexrelid"
-	"  JOIN pg_am am ON am.oid = ic.relam"
-	"  JOIN pg_class tc ON tc.oid = i.indrelid"
-	"  LEFT JOIN (SELECT a.attrelid FROM pg_attribute a"
-	"               JOIN pg_index x ON x.indexrelid = a.attrelid"
-	"              WHERE a.attoptions IS NOT NULL GROUP BY 1) ao"
-	"        ON ao.attrelid = i.indexrelid"
-	"  LEFT JOIN pg_description d ON d.objoid = i.indexrelid"
-	"        AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0"
-	" WHERE ic.relnamespace = ANY($1)"
-	"   AND NOT EXISTS (SELECT 1 FROM pg_constraint co"
-	"                    WHERE co.conindid = i.indexrelid"
-	"                      AND co.conrelid = i.indrelid"
-	"                      AND co.contype IN ('p', 'u', 'x'))",
-	.load = index_load,
+	.scan = index_scan,
 };

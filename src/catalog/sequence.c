@@ -29,6 +29,12 @@ sequence_load(SnapRow *row, GNode *node)
 	}
 }
 
+static Datum
+sequence_candidates(Graph *g)
+{
+	return snap_relation_oids(g, RELKIND_SEQUENCE);
+}
+
 const SnapHandler pgm_sequence_handler = {
 	.kind = OBJ_SEQUENCE,
 	.classid = RelationRelationId,
@@ -50,11 +56,13 @@ const SnapHandler pgm_sequence_handler = {
 	"        AND o.deptype = 'a' AND o.refobjsubid > 0"
 	"  LEFT JOIN pg_attribute oa ON oa.attrelid = o.refobjid"
 	"        AND oa.attnum = o.refobjsubid"
-	" WHERE c.relkind = 'S'"
+	" WHERE c.oid = ANY($3)"
+	"   AND c.relkind = 'S'"
 	"   AND c.relnamespace = ANY($1)"
 	"   AND NOT EXISTS (SELECT 1 FROM pg_depend i"
 	"                    WHERE i.classid = 'pg_class'::regclass"
 	"                      AND i.objid = c.oid AND i.deptype = 'i')"
 	"   AND " PGM_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid"),
 	.load = sequence_load,
+	.candidates = sequence_candidates,
 };

@@ -93,9 +93,11 @@ const SnapHandler pgm_type_handler = {
 	"  LEFT JOIN pg_opclass oc ON oc.oid = r.rngsubopc"
 	"  LEFT JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace"
 	"  LEFT JOIN pg_class tc ON tc.oid = t.typrelid"
-	" WHERE t.typnamespace = ANY($1)"
+	" WHERE t.oid = ANY($3)"
+	"   AND t.typnamespace = ANY($1)"
 	"   AND t.typtype IN ('e', 'c', 'd', 'r')"
 	"   AND (t.typtype <> 'c' OR tc.relkind = 'c')"
 	"   AND " PGM_SQL_NOT_EXTENSION_MEMBER("pg_type", "t.oid"),
 	.load = type_load,
+	.candidates = snap_type_oids,
 };

@@ -31,6 +31,18 @@ view_load(SnapRow *row, GNode *node)
 	pgm_alias_rowtype(row, node);
 }
 
+static Datum
+view_candidates(Graph *g)
+{
+	return snap_relation_oids(g, RELKIND_VIEW);
+}
+
+static Datum
+matview_candidates(Graph *g)
+{
+	return snap_relation_oids(g, RELKIND_MATVIEW);
+}
+
 #define VIEW_QUERY(relkind, extra) \
 	"SELECT c.oid AS _oid, c.relnamespace AS _nsp, c.relname AS _name," \
 	"       c.reloptions AS options," \
@@ -43,7 +55,8 @@ view_load(SnapRow *row, GNode *node)
 	"       " PGM_SQL_ACL("c.relacl", "r", "c.relowner", PGM_ACL_DEFAULT_NONE) " AS privileges" \
 	"  FROM pg_class c" \
 	"  LEFT JOIN pg_type t ON t.oid = c.reltype" \
-	" WHERE c.relkind = '" relkind "'" \
+	" WHERE c.oid = ANY($3)" \
+	"   AND c.relkind = '" relkind "'" \
 	"   AND c.relnamespace = ANY($1)" \
 	"   AND " PGM_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid")
 
@@ -52,6 +65,7 @@ const SnapHandler pgm_view_handler = {
 	.classid = RelationRelationId,
 	.query = VIEW_QUERY("v", ""),
 	.load = view_load,
+	.candidates = view_candidates,
 };
 
 const SnapHandler pgm_matview_handler = {
@@ -59,4 +73,5 @@ const SnapHandler pgm_matview_handler = {
 	.classid = RelationRelationId,
 	.query = VIEW_QUERY("m", "c.relispopulated AS populated,"),
 	.load = view_load,
+	.candidates = matview_candidates,
 };
