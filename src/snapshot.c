@@ -492,7 +492,7 @@ load_dependencies(Graph *g)
 
 	rows = palloc(sizeof(DepRow) * maxrows);
 	rel = table_open(DependRelationId, AccessShareLock);
-	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+	scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))
 	{
 		Form_pg_depend d = (Form_pg_depend) GETSTRUCT(tup);

@@ -77,7 +77,7 @@ read_attrdefs(Graph *g)
 	HeapTuple	tup;
 
 	rel = table_open(AttrDefaultRelationId, AccessShareLock);
-	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+	scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))
 	{
 		Form_pg_attrdef ad = (Form_pg_attrdef) GETSTRUCT(tup);
@@ -358,7 +358,7 @@ column_scan(Graph *g)
 	rows = palloc(sizeof(ColRow) * maxrows);
 	rel = table_open(AttributeRelationId, AccessShareLock);
 	desc = RelationGetDescr(rel);
-	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+	scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))
 	{
 		Form_pg_attribute att = (Form_pg_attribute) GETSTRUCT(tup);

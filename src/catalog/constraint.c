@@ -302,7 +302,7 @@ constraint_scan(Graph *g)
 
 	/* the scan lives outside the context reset after each row */
 	rel = table_open(ConstraintRelationId, AccessShareLock);
-	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+	scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
 	old = MemoryContextSwitchTo(rowcxt);
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))
 	{

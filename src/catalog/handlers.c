@@ -26,6 +26,7 @@
 #include "nodes/makefuncs.h"
 #include "nodes/plannodes.h"
 #include "lib/stringinfo.h"
+#include "utils/snapmgr.h"
 #include "utils/array.h"
 #include "utils/hsearch.h"
 #include "utils/lsyscache.h"
@@ -78,6 +79,12 @@ row_fnumber(SnapRow *row, const char *col)
 		c->fnos[c->n++] = fno;
 	}
 	return fno;
+}
+
+Snapshot
+snap_scan_snapshot(void)
+{
+	return ActiveSnapshotSet() ? GetActiveSnapshot() : NULL;
 }
 
 bool
@@ -499,7 +506,7 @@ snap_comment(Graph *g, Oid classoid, Oid objoid, int32 subid)
 
 		g->comments = addrmap_new(g->cxt, 4096);
 		rel = table_open(DescriptionRelationId, AccessShareLock);
-		scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+		scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
 		while (HeapTupleIsValid(tup = systable_getnext(scan)))
 		{
 			Form_pg_description d = (Form_pg_description) GETSTRUCT(tup);
@@ -574,7 +581,7 @@ read_relations(Graph *g)
 	g->rels = addrmap_new(g->cxt, 4096);
 	rel = table_open(RelationRelationId, AccessShareLock);
 	desc = RelationGetDescr(rel);
-	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+	scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))
 	{
 		Form_pg_class c = (Form_pg_class) GETSTRUCT(tup);
@@ -626,7 +633,7 @@ read_relations(Graph *g)
 	table_close(rel, AccessShareLock);
 
 	rel = table_open(IndexRelationId, AccessShareLock);
-	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+	scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))
 	{
 		Form_pg_index i = (Form_pg_index) GETSTRUCT(tup);
@@ -759,7 +766,7 @@ read_types(Graph *g)
 	snap_relations(g);			/* a composite type's relkind, below */
 	g->typarrays = addrmap_new(g->cxt, 4096);
 	rel = table_open(TypeRelationId, AccessShareLock);
-	scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+	scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))
 	{
 		Form_pg_type t = (Form_pg_type) GETSTRUCT(tup);
@@ -860,7 +867,7 @@ snap_extension_member(Graph *g, Oid classid, Oid objid)
 
 		g->ext_objects = addrmap_new(g->cxt, 256);
 		extrel = table_open(ExtensionRelationId, AccessShareLock);
-		scan = systable_beginscan(extrel, InvalidOid, false, NULL, 0, NULL);
+		scan = systable_beginscan(extrel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
 		while (HeapTupleIsValid(tup = systable_getnext(scan)))
 			exts = lappend_oid(exts, ((Form_pg_extension) GETSTRUCT(tup))->oid);
 		systable_endscan(scan);
@@ -876,7 +883,7 @@ snap_extension_member(Graph *g, Oid classid, Oid objid)
 			ScanKeyInit(&key[1], Anum_pg_depend_refobjid, BTEqualStrategyNumber,
 						F_OIDEQ, ObjectIdGetDatum(lfirst_oid(lc)));
 			scan = systable_beginscan(deprel, DependReferenceIndexId, true,
-									  NULL, 2, key);
+									  snap_scan_snapshot(), 2, key);
 			while (HeapTupleIsValid(tup = systable_getnext(scan)))
 			{
 				Form_pg_depend d = (Form_pg_depend) GETSTRUCT(tup);

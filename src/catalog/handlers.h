@@ -39,6 +39,7 @@
 #include "access/tupdesc.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "utils/snapshot.h"
 
 /* Column numbers already looked up, by the address of the name asked for. */
 #define SNAPROW_CACHE 48
@@ -100,6 +101,15 @@ extern const SnapHandler pgm_trigger_handler;
 extern const SnapHandler pgm_policy_handler;
 
 /* Reading the current row (handlers.c). */
+/*
+ * The snapshot the direct catalog scans read with: the statement's active
+ * snapshot, the one the handlers' SPI queries (run read-only) see too, so
+ * that one document is one point in time even under REPEATABLE READ while
+ * DDL commits around it.  NULL (the latest catalog snapshot) only when no
+ * snapshot is active.
+ */
+extern Snapshot snap_scan_snapshot(void);
+
 extern bool row_has(SnapRow *row, const char *col);
 extern Datum row_datum(SnapRow *row, const char *col, bool *isnull);
 extern Oid	row_oid(SnapRow *row, const char *col);
