@@ -8,25 +8,7 @@
 # exits non-zero when any check fails.
 
 set -u
-bindir=$("${PG_CONFIG:-pg_config}" --bindir)
-work=$(mktemp -d)
-failures=0
-n=0
-
-psql_q() { "$bindir/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
-value() { psql_q -At -d "$1" -c "$2"; }
-
-check() { # check DESCRIPTION EXPECTED ACTUAL
-	n=$((n + 1))
-	if [ "$2" = "$3" ]; then
-		echo "ok $n - $1"
-	else
-		echo "not ok $n - $1"
-		echo "#   expected: $2"
-		echo "#   got:      $3"
-		failures=$((failures + 1))
-	fi
-}
+. "$(dirname "$0")/lib/tap.sh"
 
 DBS="pgm_export_src pgm_export_dst"
 drop_dbs() {
