@@ -475,19 +475,18 @@ unapplied_revision(RevDag *dag, const char *name, const char *verb)
 	return idx;
 }
 
-Datum
-migrate_edit(PG_FUNCTION_ARGS)
+/*
+ * The common start of migrate_edit and migrate_remove: the revision named
+ * by the first argument, under the advisory lock, in the DAG loaded (with
+ * its SQL or not) inside the SPI connection this opens; it must not be
+ * applied.
+ */
+static RevNode *
+unapplied_argument(FunctionCallInfo fcinfo, bool with_sql, const char *verb,
+				   RevDag **dagp)
 {
 	char	   *name;
-	char	   *upgrade_sql = opt_text(fcinfo, 1);
-	char	   *downgrade_sql = opt_text(fcinfo, 2);
-	char	   *message = opt_text(fcinfo, 3);
 	RevDag	   *dag;
-	RevNode    *r;
-	Oid			types[5] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
-	Datum		values[5];
-	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
-	int			ret;
 
 	revdag_set_ext_schema(fcinfo->flinfo->fn_oid);
 	if (PG_ARGISNULL(0))
@@ -499,9 +498,26 @@ migrate_edit(PG_FUNCTION_ARGS)
 	pgm_advisory_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
-	dag = revdag_load(true);
+	dag = revdag_load(with_sql);
 	revdag_check_current();
-	r = &dag->nodes[unapplied_revision(dag, name, "edited")];
+	*dagp = dag;
+	return &dag->nodes[unapplied_revision(dag, name, verb)];
+}
+
+Datum
+migrate_edit(PG_FUNCTION_ARGS)
+{
+	char	   *upgrade_sql = opt_text(fcinfo, 1);
+	char	   *downgrade_sql = opt_text(fcinfo, 2);
+	char	   *message = opt_text(fcinfo, 3);
+	RevDag	   *dag;
+	RevNode    *r;
+	Oid			types[5] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
+	Datum		values[5];
+	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
+	int			ret;
+
+	r = unapplied_argument(fcinfo, true, "edited", &dag);
 
 	if (upgrade_sql == NULL)
 		upgrade_sql = r->upgrade_sql;
@@ -543,26 +559,13 @@ migrate_edit(PG_FUNCTION_ARGS)
 Datum
 migrate_remove(PG_FUNCTION_ARGS)
 {
-	char	   *name;
 	RevDag	   *dag;
 	RevNode    *r;
 	Oid			types[1] = {TEXTOID};
 	Datum		values[1];
 	int			ret;
 
-	revdag_set_ext_schema(fcinfo->flinfo->fn_oid);
-	if (PG_ARGISNULL(0))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("the revision must not be null")));
-	name = text_to_cstring(PG_GETARG_TEXT_PP(0));
-
-	pgm_advisory_lock();
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
-	dag = revdag_load(false);
-	revdag_check_current();
-	r = &dag->nodes[unapplied_revision(dag, name, "removed")];
+	r = unapplied_argument(fcinfo, false, "removed", &dag);
 
 	for (int i = 0; i < dag->n; i++)
 	{
