@@ -63,12 +63,18 @@ typedef struct VersionOp
  * The caller's search_path: the value the function's own SET clause
  * (search_path = pg_catalog, pg_temp) replaced, found on the setting's
  * stack; the current value when no SET clause of this nest level is there.
+ * (PostgreSQL 16 changed get_guc_variables() to return the count too.)
  */
 static char *
 caller_search_path(void)
 {
+#if PG_VERSION_NUM >= 160000
+	int			nvars;
+	struct config_generic **vars = get_guc_variables(&nvars);
+#else
 	struct config_generic **vars = get_guc_variables();
 	int			nvars = GetNumConfigOptions();
+#endif
 	int			level = NewGUCNestLevel() - 1;
 
 	AtEOXact_GUC(true, level + 1);
