@@ -49,13 +49,17 @@ typedef struct NodeState
 static NodeState *
 state_of(DiffContext *cx, GNode *node)
 {
-	bool		found;
-	NodeState  *st = hash_search(cx->nodestate, &node, HASH_ENTER, &found);
+	NodeState  *st = node->diffstate;
 
-	if (!found)
+	if (st == NULL)
 	{
-		memset(((char *) st) + sizeof(GNode *), 0, sizeof(NodeState) - sizeof(GNode *));
+		MemoryContext old = MemoryContextSwitchTo(cx->cxt);
+
+		st = palloc0(sizeof(NodeState));
 		st->node = node;
+		node->diffstate = st;
+		cx->stated = lappend(cx->stated, node);
+		MemoryContextSwitchTo(old);
 	}
 	return st;
 }
@@ -171,7 +175,7 @@ diff_source_of(DiffContext *cx, GNode *t)
 DiffStep *
 diff_drop_step(DiffContext *cx, GNode *s)
 {
-	NodeState  *st = hash_search(cx->nodestate, &s, HASH_FIND, NULL);
+	NodeState  *st = ((NodeState *) s->diffstate);
 
 	return st ? st->drop : NULL;
 }
@@ -582,7 +586,7 @@ detach_default(DiffContext *cx, GNode *col, GNode *s, GNode *tcol)
 static void
 discard_alters(DiffContext *cx, GNode *t)
 {
-	NodeState  *st = hash_search(cx->nodestate, &t, HASH_FIND, NULL);
+	NodeState  *st = ((NodeState *) t->diffstate);
 	ListCell   *lc;
 
 	if (st != NULL)
@@ -787,7 +791,7 @@ creating_step(DiffContext *cx, GNode *n)
 {
 	for (; n != NULL; n = n->parent)
 	{
-		NodeState  *st = hash_search(cx->nodestate, &n, HASH_FIND, NULL);
+		NodeState  *st = ((NodeState *) n->diffstate);
 
 		if (st != NULL && st->create != NULL)
 			return st->create;
@@ -812,7 +816,7 @@ dropping_step(DiffContext *cx, GNode *n)
 
 		if (n->kind == OBJ_SCHEMA && n != start)
 			break;
-		st = hash_search(cx->nodestate, &n, HASH_FIND, NULL);
+		st = ((NodeState *) n->diffstate);
 		if (st != NULL && st->drop != NULL)
 			return st->drop;
 	}
@@ -834,7 +838,7 @@ subtree_deps(DiffContext *cx, GNode *n)
 	foreach(lc, n->children)
 	{
 		GNode	   *c = lfirst(lc);
-		NodeState  *cst = hash_search(cx->nodestate, &c, HASH_FIND, NULL);
+		NodeState  *cst = ((NodeState *) c->diffstate);
 
 		if (cst == NULL || cst->drop == NULL)
 			deps = list_concat(deps, subtree_deps(cx, c));
@@ -934,7 +938,7 @@ add_order_edges(DiffContext *cx)
 			{
 				GNode	   *dep = lfirst(dc);
 				DiffStep   *c = creating_step(cx, dep);
-				NodeState  *dst = hash_search(cx->nodestate, &dep, HASH_FIND, NULL);
+				NodeState  *dst = ((NodeState *) dep->diffstate);
 				ListCell   *ac;
 
 				if (c != NULL && c != step)
@@ -965,8 +969,7 @@ add_order_edges(DiffContext *cx)
 				foreach(dc, st->match->deps)
 				{
 					GNode	   *olddep = lfirst(dc);
-					NodeState  *ost = hash_search(cx->nodestate, &olddep,
-												  HASH_FIND, NULL);
+					NodeState  *ost = ((NodeState *) olddep->diffstate);
 					DiffStep   *d;
 
 					if (ost != NULL && ost->rebuilt)
@@ -1106,20 +1109,21 @@ static List *
 compute_graphs(Graph *source, Graph *target)
 {
 	DiffContext *cx = palloc0(sizeof(DiffContext));
-	HASHCTL		ctl;
 	ListCell   *lc;
 	List	   *steps;
 
 	cx->source = source;
 	cx->target = target;
-	ctl.keysize = sizeof(GNode *);
-	ctl.entrysize = sizeof(NodeState);
-	ctl.hcxt = CurrentMemoryContext;
-	/* about one state per node of either graph: sized for that at once */
-	cx->nodestate = hash_create("pg_migrate diff",
-								Max(4096, hash_get_num_entries(source->bykey) +
-									hash_get_num_entries(target->bykey)),
-								&ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+
+	/*
+	 * A node's state hangs from the node itself (GNode.diffstate), in the
+	 * caller's context: no hash lookup per visit.  Every node given one is
+	 * listed, and they are all cleared when the diff ends, so that the next
+	 * diff of the same graphs starts from none.  (An error on the way
+	 * leaves them set: the graphs of a diff that failed are not diffed
+	 * again.)
+	 */
+	cx->cxt = CurrentMemoryContext;
 
 	foreach(lc, cx->target->extensions)
 		walk_target(cx, lfirst(lc));
@@ -1138,6 +1142,8 @@ compute_graphs(Graph *source, Graph *target)
 
 		u->node->deps = u->deps;
 	}
+	foreach(lc, cx->stated)
+		((GNode *) lfirst(lc))->diffstate = NULL;
 	return steps;
 }
 

@@ -82,6 +82,8 @@ typedef struct GNode
 	List	   *depnames;		/* loaded documents: the references */
 	List	   *dependents;		/* loaded documents: inverse of deps */
 	char	   *key;			/* absolute identity, see gnode_key() */
+	void	   *diffstate;		/* diff.c: its state in the diff running, or
+								 * NULL (cleared when that diff ends) */
 } GNode;
 
 /* A hash table keyed by catalog address (graph.c). */
