@@ -167,7 +167,7 @@ diff_source_of(DiffContext *cx, GNode *t)
 	NodeState  *st = state_of(cx, t);
 
 	if (st->match == NULL && !st->walked)
-		return graph_find(cx->source, gnode_key(t));
+		return graph_find_node(cx->source, t);
 	return st->match;
 }
 
@@ -646,7 +646,7 @@ rebuild_dependents_of(DiffContext *cx, GNode *s, GNode *root)
 				inside = true;
 		if (inside)
 			continue;
-		dt = graph_find(cx->target, gnode_key(d));
+		dt = graph_find_node(cx->target, d);
 		if (dt == NULL)
 			continue;			/* dropped anyway */
 		if (d->kind == OBJ_COLUMN)
@@ -695,7 +695,7 @@ walk_target_children(DiffContext *cx, GNode *t)
 		if (columns_belong_to_parent(c))
 		{
 			/* changed by the parent's handler; comments and grants here */
-			GNode	   *sc = graph_find(cx->source, gnode_key(c));
+			GNode	   *sc = graph_find_node(cx->source, c);
 			NodeState  *cst = state_of(cx, c);
 
 			cst->walked = true;
@@ -717,7 +717,7 @@ walk_target(DiffContext *cx, GNode *t)
 	if (st->walked)
 		return;
 	st->walked = true;
-	s = graph_find(cx->source, gnode_key(t));
+	s = graph_find_node(cx->source, t);
 	if (s == NULL)
 	{
 		st->walked = false;
@@ -765,7 +765,7 @@ walk_source(DiffContext *cx, GNode *s)
 	if (st->rebuilt)
 		return;
 	/* matched by the target walk, or else looked up */
-	if (st->match == NULL && graph_find(cx->target, gnode_key(s)) == NULL)
+	if (st->match == NULL && graph_find_node(cx->target, s) == NULL)
 	{
 		if (!in_target_scope(cx, s))
 			return;

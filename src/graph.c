@@ -79,6 +79,9 @@ addr_hash(ObjAddr addr)
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
+/* serials of the graphs made so far, for graph_find_node()'s answers */
+static uint64 graph_serials = 0;
+
 Graph *
 graph_create(MemoryContext parent, bool only_grows)
 {
@@ -102,6 +105,7 @@ graph_create(MemoryContext parent, bool only_grows)
 	old = MemoryContextSwitchTo(cxt);
 	g = palloc0(sizeof(Graph));
 	g->cxt = cxt;
+	g->serial = ++graph_serials;
 	g->byaddr = addrmap_create(cxt, 16384, NULL);
 	g->extmembers = addrmap_create(cxt, 256, NULL);
 	MemoryContextSwitchTo(old);
@@ -215,6 +219,7 @@ graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 	GNode	   *node = palloc0(sizeof(GNode));
 
 	node->kind = kind;
+	node->graph = g;
 	node->name = pstrdup(name);
 	node->schema = schema;
 	node->parent = parent;
@@ -923,6 +928,34 @@ graph_find(Graph *g, const char *key)
 	KeyEntry   *e = hash_search(g->bykey, &key, HASH_FIND, NULL);
 
 	return e ? e->node : NULL;
+}
+
+/*
+ * The node of a loaded document with the same key as a node of another
+ * one, or NULL: graph_find(g, gnode_key(node)), with the answer kept on
+ * both nodes.  A diff asks for the counterpart of nearly every node, and
+ * autogenerate diffs the same two graphs both ways: the second diff, and
+ * every question after the first about the same pair, costs no lookup.
+ * The keys of a loaded graph never change, so neither do the answers; a
+ * graph's serial is never reused, so an answer about a graph since freed
+ * is never taken for one about another.
+ */
+GNode *
+graph_find_node(Graph *g, GNode *node)
+{
+	GNode	   *found;
+
+	if (node->twin_serial == g->serial)
+		return node->twin;
+	found = graph_find(g, gnode_key(node));
+	node->twin = found;
+	node->twin_serial = g->serial;
+	if (found != NULL && node->graph != NULL)
+	{
+		found->twin = node;
+		found->twin_serial = node->graph->serial;
+	}
+	return found;
 }
 
 static void
