@@ -1336,8 +1336,43 @@ gnode_attr_text(const GNode *node, const char *key)
 bool
 gnode_attr_equal(const GNode *a, const GNode *b, const char *key)
 {
-	char	   *x = gnode_attr_text(a, key);
-	char	   *y = gnode_attr_text(b, key);
+	const JsonbValue *va = gnode_attr(a, key);
+	const JsonbValue *vb = gnode_attr(b, key);
+	char	   *x;
+	char	   *y;
+
+	/*
+	 * The same as comparing the two texts, without writing them when the
+	 * values settle it alone: a diff compares every attribute of every
+	 * object both graphs have.  Values of different types, numbers, and
+	 * containers whose bytes differ are compared by their text.
+	 */
+	if (va == NULL || vb == NULL)
+		return va == vb;
+	if (va->type == vb->type)
+	{
+		switch (va->type)
+		{
+			case jbvString:
+				return va->val.string.len == vb->val.string.len &&
+					memcmp(va->val.string.val, vb->val.string.val,
+						   va->val.string.len) == 0;
+			case jbvBool:
+				return va->val.boolean == vb->val.boolean;
+			case jbvNull:
+				return true;
+			case jbvBinary:
+				if (va->val.binary.len == vb->val.binary.len &&
+					memcmp(va->val.binary.data, vb->val.binary.data,
+						   va->val.binary.len) == 0)
+					return true;
+				break;
+			default:
+				break;
+		}
+	}
+	x = gnode_attr_text(a, key);
+	y = gnode_attr_text(b, key);
 
 	if (x == NULL || y == NULL)
 		return x == y;
