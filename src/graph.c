@@ -874,6 +874,35 @@ typedef struct KeyEntry
 } KeyEntry;
 
 /*
+ * "label a" or "label a.b", in the current memory context: what
+ * psprintf() would write, without its format parsing (a loaded document
+ * writes a key per object and resolves a key per reference).
+ */
+static char *
+key_join(const char *label, const char *a, const char *b)
+{
+	size_t		llen = strlen(label);
+	size_t		alen = strlen(a);
+	size_t		blen = b ? strlen(b) : 0;
+	char	   *key = palloc(llen + alen + blen + 3);
+	char	   *p = key;
+
+	memcpy(p, label, llen);
+	p += llen;
+	*p++ = ' ';
+	memcpy(p, a, alen);
+	p += alen;
+	if (b != NULL)
+	{
+		*p++ = '.';
+		memcpy(p, b, blen);
+		p += blen;
+	}
+	*p = '\0';
+	return key;
+}
+
+/*
  * The absolute identity of a node: "table app.polls",
  * "column app.polls.id", "schema app", "extension hstore".
  */
@@ -883,10 +912,10 @@ gnode_key(const GNode *node)
 	if (node->key != NULL)
 		return node->key;
 	if (node->schema == NULL)
-		((GNode *) node)->key = psprintf("%s %s", pgm_kinds[node->kind].label,
-										 quote_identifier(node->name));
+		((GNode *) node)->key = key_join(pgm_kinds[node->kind].label,
+										 quote_identifier(node->name), NULL);
 	else
-		((GNode *) node)->key = psprintf("%s %s.%s", pgm_kinds[node->kind].label,
+		((GNode *) node)->key = key_join(pgm_kinds[node->kind].label,
 										 quote_identifier(node->schema->name),
 										 node->refname);
 	return node->key;
@@ -1118,11 +1147,13 @@ resolve_deps(Graph *g, GNode *node)
 			continue;
 		if (node->schema != NULL)
 		{
-			char	   *rel = psprintf("%.*s %s.%s", (int) (space - ref), ref,
-									   quote_identifier(node->schema->name),
+			char	   *kind = pnstrdup(ref, space - ref);
+			char	   *rel = key_join(kind, quote_identifier(node->schema->name),
 									   space + 1);
 
 			dep = graph_find(g, rel);
+			pfree(rel);
+			pfree(kind);
 		}
 		if (dep == NULL)
 			dep = graph_find(g, ref);
