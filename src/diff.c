@@ -46,6 +46,8 @@ typedef struct NodeState
 	bool		walked;			/* target walk has handled it */
 } NodeState;
 
+#define NODESTATE_BATCH 1024
+
 static NodeState *
 state_of(DiffContext *cx, GNode *node)
 {
@@ -53,13 +55,16 @@ state_of(DiffContext *cx, GNode *node)
 
 	if (st == NULL)
 	{
-		MemoryContext old = MemoryContextSwitchTo(cx->cxt);
-
-		st = palloc0(sizeof(NodeState));
+		/* taken from arrays of them, as a hash table would hold them */
+		if (cx->nfree == 0)
+		{
+			cx->free = MemoryContextAllocZero(cx->cxt,
+											  sizeof(NodeState) * NODESTATE_BATCH);
+			cx->nfree = NODESTATE_BATCH;
+		}
+		st = &((NodeState *) cx->free)[NODESTATE_BATCH - cx->nfree--];
 		st->node = node;
 		node->diffstate = st;
-		cx->stated = lappend(cx->stated, node);
-		MemoryContextSwitchTo(old);
 	}
 	return st;
 }
@@ -1105,6 +1110,21 @@ diff_set_deps(DiffContext *cx, GNode *node, List *deps)
 	node->deps = deps;
 }
 
+/* The states of a diff that ends, off these nodes and their subtrees. */
+static void
+clear_states(List *nodes)
+{
+	ListCell   *lc;
+
+	foreach(lc, nodes)
+	{
+		GNode	   *n = lfirst(lc);
+
+		n->diffstate = NULL;
+		clear_states(n->children);
+	}
+}
+
 static List *
 compute_graphs(Graph *source, Graph *target)
 {
@@ -1117,11 +1137,10 @@ compute_graphs(Graph *source, Graph *target)
 
 	/*
 	 * A node's state hangs from the node itself (GNode.diffstate), in the
-	 * caller's context: no hash lookup per visit.  Every node given one is
-	 * listed, and they are all cleared when the diff ends, so that the next
-	 * diff of the same graphs starts from none.  (An error on the way
-	 * leaves them set: the graphs of a diff that failed are not diffed
-	 * again.)
+	 * caller's context: no hash lookup per visit.  They are all cleared
+	 * when the diff ends, so that the next diff of the same graphs starts
+	 * from none.  (An error on the way leaves them set: the graphs of a
+	 * diff that failed are not diffed again.)
 	 */
 	cx->cxt = CurrentMemoryContext;
 
@@ -1142,8 +1161,10 @@ compute_graphs(Graph *source, Graph *target)
 
 		u->node->deps = u->deps;
 	}
-	foreach(lc, cx->stated)
-		((GNode *) lfirst(lc))->diffstate = NULL;
+	clear_states(source->extensions);
+	clear_states(source->schemas);
+	clear_states(target->extensions);
+	clear_states(target->schemas);
 	return steps;
 }
 

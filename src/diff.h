@@ -52,8 +52,8 @@ typedef struct DiffContext
 	Graph	   *target;
 	List	   *steps;			/* of DiffStep *, in creation order */
 	MemoryContext cxt;			/* where the diff allocates its states */
-	List	   *stated;			/* of GNode *: those with a diffstate
-								 * (NodeState, diff.c) set by this diff */
+	void	   *free;			/* NodeStates not yet used (diff.c) */
+	int			nfree;
 	int			nsteps;			/* steps made, for their ids */
 	List	   *undo;			/* of DepsUndo (diff.c): diff_set_deps() */
 } DiffContext;
