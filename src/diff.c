@@ -46,16 +46,25 @@ typedef struct NodeState
 	bool		walked;			/* target walk has handled it */
 } NodeState;
 
+#define NODESTATE_BATCH 1024
+
 static NodeState *
 state_of(DiffContext *cx, GNode *node)
 {
-	bool		found;
-	NodeState  *st = hash_search(cx->nodestate, &node, HASH_ENTER, &found);
+	NodeState  *st = node->diffstate;
 
-	if (!found)
+	if (st == NULL)
 	{
-		memset(((char *) st) + sizeof(GNode *), 0, sizeof(NodeState) - sizeof(GNode *));
+		/* taken from arrays of them, as a hash table would hold them */
+		if (cx->nfree == 0)
+		{
+			cx->free = MemoryContextAllocZero(cx->cxt,
+											  sizeof(NodeState) * NODESTATE_BATCH);
+			cx->nfree = NODESTATE_BATCH;
+		}
+		st = &((NodeState *) cx->free)[NODESTATE_BATCH - cx->nfree--];
 		st->node = node;
+		node->diffstate = st;
 	}
 	return st;
 }
@@ -163,7 +172,7 @@ diff_source_of(DiffContext *cx, GNode *t)
 	NodeState  *st = state_of(cx, t);
 
 	if (st->match == NULL && !st->walked)
-		return graph_find(cx->source, gnode_key(t));
+		return graph_find_node(cx->source, t);
 	return st->match;
 }
 
@@ -171,7 +180,7 @@ diff_source_of(DiffContext *cx, GNode *t)
 DiffStep *
 diff_drop_step(DiffContext *cx, GNode *s)
 {
-	NodeState  *st = hash_search(cx->nodestate, &s, HASH_FIND, NULL);
+	NodeState  *st = ((NodeState *) s->diffstate);
 
 	return st ? st->drop : NULL;
 }
@@ -582,7 +591,7 @@ detach_default(DiffContext *cx, GNode *col, GNode *s, GNode *tcol)
 static void
 discard_alters(DiffContext *cx, GNode *t)
 {
-	NodeState  *st = hash_search(cx->nodestate, &t, HASH_FIND, NULL);
+	NodeState  *st = ((NodeState *) t->diffstate);
 	ListCell   *lc;
 
 	if (st != NULL)
@@ -642,7 +651,7 @@ rebuild_dependents_of(DiffContext *cx, GNode *s, GNode *root)
 				inside = true;
 		if (inside)
 			continue;
-		dt = graph_find(cx->target, gnode_key(d));
+		dt = graph_find_node(cx->target, d);
 		if (dt == NULL)
 			continue;			/* dropped anyway */
 		if (d->kind == OBJ_COLUMN)
@@ -691,7 +700,7 @@ walk_target_children(DiffContext *cx, GNode *t)
 		if (columns_belong_to_parent(c))
 		{
 			/* changed by the parent's handler; comments and grants here */
-			GNode	   *sc = graph_find(cx->source, gnode_key(c));
+			GNode	   *sc = graph_find_node(cx->source, c);
 			NodeState  *cst = state_of(cx, c);
 
 			cst->walked = true;
@@ -713,7 +722,7 @@ walk_target(DiffContext *cx, GNode *t)
 	if (st->walked)
 		return;
 	st->walked = true;
-	s = graph_find(cx->source, gnode_key(t));
+	s = graph_find_node(cx->source, t);
 	if (s == NULL)
 	{
 		st->walked = false;
@@ -761,7 +770,7 @@ walk_source(DiffContext *cx, GNode *s)
 	if (st->rebuilt)
 		return;
 	/* matched by the target walk, or else looked up */
-	if (st->match == NULL && graph_find(cx->target, gnode_key(s)) == NULL)
+	if (st->match == NULL && graph_find_node(cx->target, s) == NULL)
 	{
 		if (!in_target_scope(cx, s))
 			return;
@@ -787,7 +796,7 @@ creating_step(DiffContext *cx, GNode *n)
 {
 	for (; n != NULL; n = n->parent)
 	{
-		NodeState  *st = hash_search(cx->nodestate, &n, HASH_FIND, NULL);
+		NodeState  *st = ((NodeState *) n->diffstate);
 
 		if (st != NULL && st->create != NULL)
 			return st->create;
@@ -812,7 +821,7 @@ dropping_step(DiffContext *cx, GNode *n)
 
 		if (n->kind == OBJ_SCHEMA && n != start)
 			break;
-		st = hash_search(cx->nodestate, &n, HASH_FIND, NULL);
+		st = ((NodeState *) n->diffstate);
 		if (st != NULL && st->drop != NULL)
 			return st->drop;
 	}
@@ -834,7 +843,7 @@ subtree_deps(DiffContext *cx, GNode *n)
 	foreach(lc, n->children)
 	{
 		GNode	   *c = lfirst(lc);
-		NodeState  *cst = hash_search(cx->nodestate, &c, HASH_FIND, NULL);
+		NodeState  *cst = ((NodeState *) c->diffstate);
 
 		if (cst == NULL || cst->drop == NULL)
 			deps = list_concat(deps, subtree_deps(cx, c));
@@ -934,7 +943,7 @@ add_order_edges(DiffContext *cx)
 			{
 				GNode	   *dep = lfirst(dc);
 				DiffStep   *c = creating_step(cx, dep);
-				NodeState  *dst = hash_search(cx->nodestate, &dep, HASH_FIND, NULL);
+				NodeState  *dst = ((NodeState *) dep->diffstate);
 				ListCell   *ac;
 
 				if (c != NULL && c != step)
@@ -965,8 +974,7 @@ add_order_edges(DiffContext *cx)
 				foreach(dc, st->match->deps)
 				{
 					GNode	   *olddep = lfirst(dc);
-					NodeState  *ost = hash_search(cx->nodestate, &olddep,
-												  HASH_FIND, NULL);
+					NodeState  *ost = ((NodeState *) olddep->diffstate);
 					DiffStep   *d;
 
 					if (ost != NULL && ost->rebuilt)
@@ -1102,24 +1110,39 @@ diff_set_deps(DiffContext *cx, GNode *node, List *deps)
 	node->deps = deps;
 }
 
+/* The states of a diff that ends, off these nodes and their subtrees. */
+static void
+clear_states(List *nodes)
+{
+	ListCell   *lc;
+
+	foreach(lc, nodes)
+	{
+		GNode	   *n = lfirst(lc);
+
+		n->diffstate = NULL;
+		clear_states(n->children);
+	}
+}
+
 static List *
 compute_graphs(Graph *source, Graph *target)
 {
 	DiffContext *cx = palloc0(sizeof(DiffContext));
-	HASHCTL		ctl;
 	ListCell   *lc;
 	List	   *steps;
 
 	cx->source = source;
 	cx->target = target;
-	ctl.keysize = sizeof(GNode *);
-	ctl.entrysize = sizeof(NodeState);
-	ctl.hcxt = CurrentMemoryContext;
-	/* about one state per node of either graph: sized for that at once */
-	cx->nodestate = hash_create("pg_migrate diff",
-								Max(4096, hash_get_num_entries(source->bykey) +
-									hash_get_num_entries(target->bykey)),
-								&ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+
+	/*
+	 * A node's state hangs from the node itself (GNode.diffstate), in the
+	 * caller's context: no hash lookup per visit.  They are all cleared
+	 * when the diff ends, so that the next diff of the same graphs starts
+	 * from none.  (An error on the way leaves them set: the graphs of a
+	 * diff that failed are not diffed again.)
+	 */
+	cx->cxt = CurrentMemoryContext;
 
 	foreach(lc, cx->target->extensions)
 		walk_target(cx, lfirst(lc));
@@ -1138,6 +1161,10 @@ compute_graphs(Graph *source, Graph *target)
 
 		u->node->deps = u->deps;
 	}
+	clear_states(source->extensions);
+	clear_states(source->schemas);
+	clear_states(target->extensions);
+	clear_states(target->schemas);
 	return steps;
 }
 

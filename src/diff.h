@@ -51,7 +51,9 @@ typedef struct DiffContext
 	Graph	   *source;
 	Graph	   *target;
 	List	   *steps;			/* of DiffStep *, in creation order */
-	HTAB	   *nodestate;		/* GNode * -> NodeState (diff.c) */
+	MemoryContext cxt;			/* where the diff allocates its states */
+	void	   *free;			/* NodeStates not yet used (diff.c) */
+	int			nfree;
 	int			nsteps;			/* steps made, for their ids */
 	List	   *undo;			/* of DepsUndo (diff.c): diff_set_deps() */
 } DiffContext;

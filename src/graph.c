@@ -79,6 +79,9 @@ addr_hash(ObjAddr addr)
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
+/* serials of the graphs made so far, for graph_find_node()'s answers */
+static uint64 graph_serials = 0;
+
 Graph *
 graph_create(MemoryContext parent, bool only_grows)
 {
@@ -102,6 +105,7 @@ graph_create(MemoryContext parent, bool only_grows)
 	old = MemoryContextSwitchTo(cxt);
 	g = palloc0(sizeof(Graph));
 	g->cxt = cxt;
+	g->serial = ++graph_serials;
 	g->byaddr = addrmap_create(cxt, 16384, NULL);
 	g->extmembers = addrmap_create(cxt, 256, NULL);
 	MemoryContextSwitchTo(old);
@@ -215,6 +219,7 @@ graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 	GNode	   *node = palloc0(sizeof(GNode));
 
 	node->kind = kind;
+	node->graph = g;
 	node->name = pstrdup(name);
 	node->schema = schema;
 	node->parent = parent;
@@ -869,6 +874,35 @@ typedef struct KeyEntry
 } KeyEntry;
 
 /*
+ * "label a" or "label a.b", in the current memory context: what
+ * psprintf() would write, without its format parsing (a loaded document
+ * writes a key per object and resolves a key per reference).
+ */
+static char *
+key_join(const char *label, const char *a, const char *b)
+{
+	size_t		llen = strlen(label);
+	size_t		alen = strlen(a);
+	size_t		blen = b ? strlen(b) : 0;
+	char	   *key = palloc(llen + alen + blen + 3);
+	char	   *p = key;
+
+	memcpy(p, label, llen);
+	p += llen;
+	*p++ = ' ';
+	memcpy(p, a, alen);
+	p += alen;
+	if (b != NULL)
+	{
+		*p++ = '.';
+		memcpy(p, b, blen);
+		p += blen;
+	}
+	*p = '\0';
+	return key;
+}
+
+/*
  * The absolute identity of a node: "table app.polls",
  * "column app.polls.id", "schema app", "extension hstore".
  */
@@ -878,10 +912,10 @@ gnode_key(const GNode *node)
 	if (node->key != NULL)
 		return node->key;
 	if (node->schema == NULL)
-		((GNode *) node)->key = psprintf("%s %s", pgm_kinds[node->kind].label,
-										 quote_identifier(node->name));
+		((GNode *) node)->key = key_join(pgm_kinds[node->kind].label,
+										 quote_identifier(node->name), NULL);
 	else
-		((GNode *) node)->key = psprintf("%s %s.%s", pgm_kinds[node->kind].label,
+		((GNode *) node)->key = key_join(pgm_kinds[node->kind].label,
 										 quote_identifier(node->schema->name),
 										 node->refname);
 	return node->key;
@@ -923,6 +957,34 @@ graph_find(Graph *g, const char *key)
 	KeyEntry   *e = hash_search(g->bykey, &key, HASH_FIND, NULL);
 
 	return e ? e->node : NULL;
+}
+
+/*
+ * The node of a loaded document with the same key as a node of another
+ * one, or NULL: graph_find(g, gnode_key(node)), with the answer kept on
+ * both nodes.  A diff asks for the counterpart of nearly every node, and
+ * autogenerate diffs the same two graphs both ways: the second diff, and
+ * every question after the first about the same pair, costs no lookup.
+ * The keys of a loaded graph never change, so neither do the answers; a
+ * graph's serial is never reused, so an answer about a graph since freed
+ * is never taken for one about another.
+ */
+GNode *
+graph_find_node(Graph *g, GNode *node)
+{
+	GNode	   *found;
+
+	if (node->twin_serial == g->serial)
+		return node->twin;
+	found = graph_find(g, gnode_key(node));
+	node->twin = found;
+	node->twin_serial = g->serial;
+	if (found != NULL && node->graph != NULL)
+	{
+		found->twin = node;
+		found->twin_serial = node->graph->serial;
+	}
+	return found;
 }
 
 static void
@@ -1085,11 +1147,13 @@ resolve_deps(Graph *g, GNode *node)
 			continue;
 		if (node->schema != NULL)
 		{
-			char	   *rel = psprintf("%.*s %s.%s", (int) (space - ref), ref,
-									   quote_identifier(node->schema->name),
+			char	   *kind = pnstrdup(ref, space - ref);
+			char	   *rel = key_join(kind, quote_identifier(node->schema->name),
 									   space + 1);
 
 			dep = graph_find(g, rel);
+			pfree(rel);
+			pfree(kind);
 		}
 		if (dep == NULL)
 			dep = graph_find(g, ref);
@@ -1303,8 +1367,43 @@ gnode_attr_text(const GNode *node, const char *key)
 bool
 gnode_attr_equal(const GNode *a, const GNode *b, const char *key)
 {
-	char	   *x = gnode_attr_text(a, key);
-	char	   *y = gnode_attr_text(b, key);
+	const JsonbValue *va = gnode_attr(a, key);
+	const JsonbValue *vb = gnode_attr(b, key);
+	char	   *x;
+	char	   *y;
+
+	/*
+	 * The same as comparing the two texts, without writing them when the
+	 * values settle it alone: a diff compares every attribute of every
+	 * object both graphs have.  Values of different types, numbers, and
+	 * containers whose bytes differ are compared by their text.
+	 */
+	if (va == NULL || vb == NULL)
+		return va == vb;
+	if (va->type == vb->type)
+	{
+		switch (va->type)
+		{
+			case jbvString:
+				return va->val.string.len == vb->val.string.len &&
+					memcmp(va->val.string.val, vb->val.string.val,
+						   va->val.string.len) == 0;
+			case jbvBool:
+				return va->val.boolean == vb->val.boolean;
+			case jbvNull:
+				return true;
+			case jbvBinary:
+				if (va->val.binary.len == vb->val.binary.len &&
+					memcmp(va->val.binary.data, vb->val.binary.data,
+						   va->val.binary.len) == 0)
+					return true;
+				break;
+			default:
+				break;
+		}
+	}
+	x = gnode_attr_text(a, key);
+	y = gnode_attr_text(b, key);
 
 	if (x == NULL || y == NULL)
 		return x == y;

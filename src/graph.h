@@ -82,6 +82,11 @@ typedef struct GNode
 	List	   *depnames;		/* loaded documents: the references */
 	List	   *dependents;		/* loaded documents: inverse of deps */
 	char	   *key;			/* absolute identity, see gnode_key() */
+	struct Graph *graph;		/* the graph it belongs to */
+	struct GNode *twin;			/* graph_find_node()'s last answer, */
+	uint64		twin_serial;	/* for the graph of this serial */
+	void	   *diffstate;		/* diff.c: its state in the diff running, or
+								 * NULL (cleared when that diff ends) */
 } GNode;
 
 /* A hash table keyed by catalog address (graph.c). */
@@ -95,6 +100,7 @@ extern void *addrmap_get(AddrMap *map, Oid classid, Oid objid, int32 subid);
 typedef struct Graph
 {
 	MemoryContext cxt;
+	uint64		serial;			/* unique in the backend, from 1 */
 	AddrMap    *byaddr;			/* ObjAddr -> GNode * (and aliases) */
 	AddrMap    *extmembers;		/* ObjAddr -> extension GNode * */
 	List	   *schemas;		/* of GNode * */
@@ -126,6 +132,7 @@ extern GNode *graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr,
 extern void graph_add_alias(Graph *g, const ObjAddr *addr, GNode *node);
 extern GNode *graph_lookup(Graph *g, Oid classid, Oid objid, int32 subid);
 extern GNode *graph_find(Graph *g, const char *key);
+extern GNode *graph_find_node(Graph *g, GNode *node);
 extern void graph_add_member(Graph *g, Oid classid, Oid objid, GNode *ext);
 extern GNode *graph_lookup_member(Graph *g, Oid classid, Oid objid);
 extern void graph_set_refname(GNode *node, const char *quoted_name);

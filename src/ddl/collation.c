@@ -62,7 +62,7 @@ collation_create(DiffContext *cx, GNode *t)
 static void
 collation_drop(DiffContext *cx, GNode *s)
 {
-	GNode	   *t = graph_find(cx->target, gnode_key(s));
+	GNode	   *t = graph_find_node(cx->target, s);
 	DiffStep   *step;
 
 	if (t != NULL)
@@ -87,7 +87,7 @@ collation_drop(DiffContext *cx, GNode *s)
 	 * Gone from the target: what survives it is rebuilt around its drop (a
 	 * rebuild does that itself).
 	 */
-	if (graph_find(cx->target, gnode_key(s)) == NULL)
+	if (graph_find_node(cx->target, s) == NULL)
 		diff_rebuild_dependents(cx, s);
 }
 

@@ -694,7 +694,7 @@ column_drop(DiffContext *cx, GNode *s)
 	if (table->kind != OBJ_TABLE)
 		return;
 	/* the columns left must still be in the target's order */
-	ttable = graph_find(cx->target, gnode_key(table));
+	ttable = graph_find_node(cx->target, table);
 	if (ttable != NULL &&
 		((diff_source_of(cx, ttable) != NULL && diff_is_new(cx, ttable)) ||
 		 ddl_table_columns_rebuild(cx, table, ttable)))
@@ -732,7 +732,7 @@ rebuild_type_blockers(DiffContext *cx, GNode *s)
 			d->kind != OBJ_TRIGGER && d->kind != OBJ_POLICY &&
 			d->kind != OBJ_FUNCTION)
 			continue;
-		dt = graph_find(cx->target, gnode_key(d));
+		dt = graph_find_node(cx->target, d);
 		if (dt != NULL)
 			diff_rebuild(cx, d, dt);
 	}
@@ -873,7 +873,7 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 		if (base != NULL)
 		{
 			pt = base;
-			ps = graph_find(cx->source, gnode_key(base));
+			ps = graph_find_node(cx->source, base);
 		}
 	}
 

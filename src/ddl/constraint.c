@@ -202,7 +202,7 @@ constraint_drop(DiffContext *cx, GNode *s)
 		return;
 	/* a table rebuilt in the meantime (by a column's drop) takes it along */
 	{
-		GNode	   *tt = graph_find(cx->target, gnode_key(s->parent));
+		GNode	   *tt = graph_find_node(cx->target, s->parent);
 
 		if (tt != NULL && diff_source_of(cx, tt) != NULL && diff_is_new(cx, tt))
 			return;
@@ -296,7 +296,7 @@ rebuilt_with_what_it_needs(DiffContext *cx, GNode *s, GNode *t)
 
 		if (dep->kind != OBJ_CONSTRAINT)
 			continue;
-		dt = graph_find(cx->target, gnode_key(dep));
+		dt = graph_find_node(cx->target, dep);
 		if (dt == NULL || ddl_table_rebuilds(cx, dt->parent, 0))
 			return true;
 		if (diff_source_of(cx, dt) != NULL ? diff_is_new(cx, dt)

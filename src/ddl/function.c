@@ -372,7 +372,7 @@ function_drop(DiffContext *cx, GNode *s)
 	 * Gone from the target: what survives it (an index, a view, ...) is
 	 * rebuilt around its drop (a rebuild does that itself).
 	 */
-	if (graph_find(cx->target, gnode_key(s)) == NULL)
+	if (graph_find_node(cx->target, s) == NULL)
 		diff_rebuild_dependents(cx, s);
 }
 

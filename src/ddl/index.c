@@ -138,7 +138,7 @@ index_drop(DiffContext *cx, GNode *s)
 		return;
 	/* a table rebuilt in the meantime (by a column's drop) takes it along */
 	{
-		GNode	   *tt = graph_find(cx->target, gnode_key(s->parent));
+		GNode	   *tt = graph_find_node(cx->target, s->parent);
 
 		if (tt != NULL && diff_source_of(cx, tt) != NULL && diff_is_new(cx, tt))
 			return;
@@ -276,7 +276,7 @@ index_alter(DiffContext *cx, GNode *s, GNode *t)
 		foreach(lc, attached)
 		{
 			GNode	   *cs = lfirst(lc);
-			GNode	   *ct = graph_find(cx->target, gnode_key(cs));
+			GNode	   *ct = graph_find_node(cx->target, cs);
 
 			if (ct != NULL)
 				diff_rebuild(cx, cs, ct);

@@ -132,8 +132,8 @@ sequence_drop(DiffContext *cx, GNode *s)
 	{
 		GNode	   *col = owner_column(cx->source, s, owned_by);
 
-		GNode	   *tcol = col ? graph_find(cx->target, gnode_key(col)) : NULL;
-		GNode	   *ttable = col ? graph_find(cx->target, gnode_key(col->parent)) : NULL;
+		GNode	   *tcol = col ? graph_find_node(cx->target, col) : NULL;
+		GNode	   *ttable = col ? graph_find_node(cx->target, col->parent) : NULL;
 
 		/* DROP COLUMN takes it along (and waits for it otherwise) */
 		if (col != NULL && tcol == NULL && ttable != NULL && !ddl_is_new(cx, ttable))

@@ -97,7 +97,7 @@ ddl_is_new(DiffContext *cx, GNode *t)
 		return true;
 	if (diff_source_of(cx, t) != NULL)
 		return diff_is_new(cx, t);
-	return graph_find(cx->source, gnode_key(t)) == NULL;
+	return graph_find_node(cx->source, t) == NULL;
 }
 
 /* The latest step of that action for node, or NULL. */
@@ -382,7 +382,7 @@ order_with_parents(DiffContext *cx, GNode *t, DiffStep *step, bool attach)
 
 			if (c->kind == OBJ_COLUMN)
 			{
-				GNode	   *sc = graph_find(cx->source, gnode_key(c));
+				GNode	   *sc = graph_find_node(cx->source, c);
 
 				/* created (or moved), or for a new table also changed */
 				if ((cs = ddl_find_step(cx, c, STEP_CREATE)) != NULL ||
@@ -498,14 +498,14 @@ table_drop(DiffContext *cx, GNode *s)
 	 * rebuilt with it (the engine alters dependent tables in place, but DROP
 	 * TABLE takes partitions along, and needs the children gone).
 	 */
-	if (graph_find(cx->target, gnode_key(s)) != NULL)
+	if (graph_find_node(cx->target, s) != NULL)
 	{
 		ListCell   *lc;
 
 		foreach(lc, ddl_child_tables(cx->source, s))
 		{
 			GNode	   *cs = lfirst(lc);
-			GNode	   *ct = graph_find(cx->target, gnode_key(cs));
+			GNode	   *ct = graph_find_node(cx->target, cs);
 
 			if (ct != NULL)
 				diff_rebuild(cx, cs, ct);
@@ -777,7 +777,7 @@ ddl_table_rebuilds(DiffContext *cx, GNode *t, int depth)
 		return false;
 	if (diff_source_of(cx, t) != NULL)
 		return diff_is_new(cx, t);	/* already decided */
-	s = graph_find(cx->source, gnode_key(t));
+	s = graph_find_node(cx->source, t);
 	if (s == NULL)
 		return false;
 	if (table_rebuild_needed(cx, s, t, &removed, &added))
@@ -871,7 +871,7 @@ table_alter(DiffContext *cx, GNode *s, GNode *t)
 	if (!gnode_attr_equal(s, t, "of_type") && gnode_str(s, "of_type") != NULL)
 	{
 		GNode	   *stype = ddl_find(cx->source, s, OBJ_TYPE, gnode_str(s, "of_type"));
-		GNode	   *ttype = stype ? graph_find(cx->target, gnode_key(stype)) : NULL;
+		GNode	   *ttype = stype ? graph_find_node(cx->target, stype) : NULL;
 
 		notof = diff_step(cx, STEP_ALTER, t, "ALTER TABLE %s NOT OF;", q);
 		if (ttype != NULL)

@@ -84,7 +84,7 @@ parent_decides(DiffContext *cx, GNode *pt)
 
 	if (pt == NULL)
 		return false;
-	ps = graph_find(cx->source, gnode_key(pt));
+	ps = graph_find_node(cx->source, pt);
 	return ps == NULL || !gnode_attr_equal(ps, pt, "definition") ||
 		!gnode_attr_equal(ps, pt, "enabled") ||
 		gnode_bool(ps, "inherited") != gnode_bool(pt, "inherited");

@@ -116,10 +116,10 @@ ddl_replace_columns(DiffContext *cx, GNode *s)
 			gnode_str(sc->parent, "of_type") != NULL ||
 			gnode_str(sc->parent, "partition_of") != NULL)
 			continue;
-		tc = graph_find(cx->target, gnode_key(sc));
+		tc = graph_find_node(cx->target, sc);
 		if (tc == NULL || !gnode_attr_equal(sc, tc, "type") ||
 			!gnode_attr_equal(sc, tc, "collation") ||
-			!list_member_ptr(tc->deps, graph_find(cx->target, gnode_key(s))))
+			!list_member_ptr(tc->deps, graph_find_node(cx->target, s)))
 			continue;
 		/* a table created again has the new object from the start */
 		if (ddl_is_new(cx, tc->parent))
@@ -212,7 +212,7 @@ ddl_replace_rebuild_tables(DiffContext *cx, GNode *s)
 	{
 		GNode	   *sc = lfirst(lc);
 		GNode	   *stab = sc->parent;
-		GNode	   *ttab = graph_find(cx->target, gnode_key(stab));
+		GNode	   *ttab = graph_find_node(cx->target, stab);
 
 		if (ttab == NULL || ddl_is_new(cx, ttab))
 			continue;
@@ -302,7 +302,7 @@ ddl_replace_drop_after_users(DiffContext *cx, DiffStep *drop, GNode *s)
 			d = d->parent;
 		if (d->kind != OBJ_TYPE && d->kind != OBJ_COLLATION)
 			continue;
-		if ((dt = graph_find(cx->target, gnode_key(d))) == NULL)
+		if ((dt = graph_find_node(cx->target, d)) == NULL)
 			continue;
 		foreach(sc, cx->steps)
 		{
@@ -334,7 +334,7 @@ ddl_replace_dependent_types(DiffContext *cx, GNode *s)
 	foreach(lc, dependent_types(s))
 	{
 		GNode	   *d = lfirst(lc);
-		GNode	   *dt = graph_find(cx->target, gnode_key(d));
+		GNode	   *dt = graph_find_node(cx->target, d);
 
 		if (dt != NULL)
 			diff_rebuild(cx, d, dt);
@@ -504,7 +504,7 @@ ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t, DiffStep *created,
 				continue;
 			if (!list_member_ptr(blockers, d))
 				blockers = lappend(blockers, d);
-			dt = graph_find(cx->target, gnode_key(d));
+			dt = graph_find_node(cx->target, d);
 			if (dt != NULL)
 			{
 				diff_rebuild(cx, d, dt);
@@ -525,7 +525,7 @@ ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t, DiffStep *created,
 			d = d->parent;
 		if (d->kind == OBJ_COLUMN || d->kind == OBJ_TABLE || d->kind == OBJ_TYPE)
 			continue;
-		dt = graph_find(cx->target, gnode_key(d));
+		dt = graph_find_node(cx->target, d);
 		if (dt != NULL)
 			recreated = lappend(recreated, dt);
 	}
@@ -533,7 +533,7 @@ ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t, DiffStep *created,
 	foreach(lc, cols)
 	{
 		GNode	   *sc = lfirst(lc);
-		GNode	   *tc = graph_find(cx->target, gnode_key(sc));
+		GNode	   *tc = graph_find_node(cx->target, sc);
 		GNode	   *table = tc->parent;
 		char	   *q = gnode_qualname(table);
 		const char *col = quote_identifier(tc->name);
@@ -626,7 +626,7 @@ ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t, DiffStep *created,
 		if (sc->kind != OBJ_COLUMN || sc->parent == NULL ||
 			sc->parent->kind != OBJ_TABLE)
 			continue;
-		tc = graph_find(cx->target, gnode_key(sc));
+		tc = graph_find_node(cx->target, sc);
 		if (tc != NULL && list_member_ptr(tc->deps, t))
 			diff_set_deps(cx, sc, list_delete_ptr(list_copy(sc->deps), s));
 	}
@@ -840,7 +840,7 @@ rename_range_companions(DiffContext *cx, DiffStep *step, GNode *s,
 static void
 type_drop(DiffContext *cx, GNode *s)
 {
-	GNode	   *t = graph_find(cx->target, gnode_key(s));
+	GNode	   *t = graph_find_node(cx->target, s);
 	DiffStep   *step;
 
 	/* a rebuild: the types built on it are rebuilt, and dropped first */
@@ -874,7 +874,7 @@ type_drop(DiffContext *cx, GNode *s)
 	 * Gone from the target: what survives it is rebuilt around its drop (a
 	 * rebuild does that itself).
 	 */
-	if (graph_find(cx->target, gnode_key(s)) == NULL)
+	if (graph_find_node(cx->target, s) == NULL)
 		diff_rebuild_dependents(cx, s);
 }
 
@@ -1035,7 +1035,7 @@ after_tables_leave(DiffContext *cx, GNode *s, GNode *t, int first_id)
 		ListCell   *nc;
 
 		if (u->kind != OBJ_TABLE ||
-			(ut = graph_find(cx->target, gnode_key(u))) == NULL ||
+			(ut = graph_find_node(cx->target, u)) == NULL ||
 			gnode_attr_equal(u, ut, "of_type"))
 			continue;
 		foreach(nc, cx->steps)

@@ -152,7 +152,7 @@ view_drop(DiffContext *cx, GNode *s)
 	 * Gone from the target: what survives it is rebuilt around its drop (a
 	 * rebuild does that itself).
 	 */
-	if (graph_find(cx->target, gnode_key(s)) == NULL)
+	if (graph_find_node(cx->target, s) == NULL)
 		diff_rebuild_dependents(cx, s);
 }
 
@@ -210,13 +210,13 @@ matview_drop(DiffContext *cx, GNode *s)
 	step = diff_step(cx, STEP_DROP, s, "DROP MATERIALIZED VIEW %s;",
 					 gnode_qualname(s));
 	/* dropped for good: its contents go */
-	if (graph_find(cx->target, gnode_key(s)) == NULL)
+	if (graph_find_node(cx->target, s) == NULL)
 		step_hazard(step, HAZARD_DATA_LOSS);
 	/*
 	 * Gone from the target: what survives it is rebuilt around its drop (a
 	 * rebuild does that itself).
 	 */
-	if (graph_find(cx->target, gnode_key(s)) == NULL)
+	if (graph_find_node(cx->target, s) == NULL)
 		diff_rebuild_dependents(cx, s);
 }
 
