@@ -357,6 +357,42 @@ snapshot_now(List *scope, bool all, MemoryContext cxt)
 	return doc;
 }
 
+/* One script of the self-check run, then the snapshot it leads to. */
+static Jsonb *
+run_and_snapshot(const char *script, const char *what, List *scope, bool all,
+				 MemoryContext cxt)
+{
+	instr_time	t0;
+	Jsonb	   *doc;
+
+	INSTR_TIME_SET_CURRENT(t0);
+	run_script(script, cxt);
+	elog(DEBUG1, "pg_migrate: autogenerate check: %s ran: %.1f ms", what, ms_since(t0));
+	INSTR_TIME_SET_CURRENT(t0);
+	doc = snapshot_now(scope, all, cxt);
+	elog(DEBUG1, "pg_migrate: autogenerate check: snapshot after %s: %.1f ms", what, ms_since(t0));
+	return doc;
+}
+
+/*
+ * Is the snapshot a script led to the one expected?  If not, *object and
+ * *detail say the first difference.
+ */
+static bool
+compare(Jsonb *reached, Jsonb *expected, const char *what,
+		char **object, char **detail)
+{
+	instr_time	t0;
+	bool		same;
+
+	INSTR_TIME_SET_CURRENT(t0);
+	same = documents_equal(reached, expected);
+	elog(DEBUG1, "pg_migrate: autogenerate check: compared with %s: %.1f ms", what, ms_since(t0));
+	if (!same)
+		first_difference(reached, expected, object, detail);
+	return same;
+}
+
 /*
  * The self-check (SPEC section 5), in a subtransaction that is always
  * rolled back: run the upgrade, compare with the model, run the
@@ -379,43 +415,23 @@ self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
 	PG_TRY();
 	{
 		Jsonb	   *back;
-		bool		same;
-		instr_time	t0;
 		char	   *o;
 		char	   *d;
 
-		INSTR_TIME_SET_CURRENT(t0);
 		phase = PHASE_UPGRADE;
-		run_script(r->upgrade_sql, cxt);
-		elog(DEBUG1, "pg_migrate: autogenerate check: upgrade ran: %.1f ms", ms_since(t0));
-		INSTR_TIME_SET_CURRENT(t0);
-		reached = snapshot_now(scope, all, cxt);
-		elog(DEBUG1, "pg_migrate: autogenerate check: snapshot after upgrade: %.1f ms", ms_since(t0));
-		INSTR_TIME_SET_CURRENT(t0);
-		same = documents_equal(reached, model);
-		elog(DEBUG1, "pg_migrate: autogenerate check: compared with the model: %.1f ms", ms_since(t0));
-		if (!same)
+		reached = run_and_snapshot(r->upgrade_sql, "upgrade", scope, all, cxt);
+		if (!compare(reached, model, "the model", &o, &d))
 		{
-			first_difference(reached, model, &o, &d);
 			wrong_phase = "upgrade does not reach the model";
 			object = o;
 			detail = d;
 		}
 		else
 		{
-			INSTR_TIME_SET_CURRENT(t0);
 			phase = PHASE_DOWNGRADE;
-			run_script(r->downgrade_sql, cxt);
-			elog(DEBUG1, "pg_migrate: autogenerate check: downgrade ran: %.1f ms", ms_since(t0));
-			INSTR_TIME_SET_CURRENT(t0);
-			back = snapshot_now(scope, all, cxt);
-			elog(DEBUG1, "pg_migrate: autogenerate check: snapshot after downgrade: %.1f ms", ms_since(t0));
-			INSTR_TIME_SET_CURRENT(t0);
-			same = documents_equal(back, live);
-			elog(DEBUG1, "pg_migrate: autogenerate check: compared with the start: %.1f ms", ms_since(t0));
-			if (!same)
+			back = run_and_snapshot(r->downgrade_sql, "downgrade", scope, all, cxt);
+			if (!compare(back, live, "the start", &o, &d))
 			{
-				first_difference(back, live, &o, &d);
 				wrong_phase = "downgrade does not lead back to the live schema";
 				object = o;
 				detail = d;
