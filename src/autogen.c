@@ -445,12 +445,7 @@ self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
 		CheckPhase	failed = phase;
 		const char *statement = running_statement;
 
-		MemoryContextSwitchTo(cxt);
-		edata = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(cxt);
-		CurrentResourceOwner = owner;
+		edata = pgm_subxact_catch(cxt, owner);
 		running_statement = NULL;
 		if (failed == PHASE_NONE || statement == NULL)
 			ReThrowError(edata);
@@ -475,9 +470,7 @@ self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
 	PG_END_TRY();
 
 	/* Success too is rolled back: the check leaves nothing behind. */
-	RollbackAndReleaseCurrentSubTransaction();
-	MemoryContextSwitchTo(cxt);
-	CurrentResourceOwner = owner;
+	pgm_subxact_rollback(cxt, owner);
 
 	if (wrong_phase != NULL)
 		ereport(ERROR,

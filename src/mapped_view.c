@@ -1431,12 +1431,7 @@ generate_in_shadow(const char *schema, Jsonb *doc, List *props, MemoryContext cx
 	{
 		ErrorData  *edata;
 
-		MemoryContextSwitchTo(cxt);
-		edata = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(cxt);
-		CurrentResourceOwner = owner;
+		edata = pgm_subxact_catch(cxt, owner);
 		pgm_set_shadow(NULL, NULL);
 		if (building_model)
 			ereport(ERROR,
@@ -1449,9 +1444,7 @@ generate_in_shadow(const char *schema, Jsonb *doc, List *props, MemoryContext cx
 	}
 	PG_END_TRY();
 
-	RollbackAndReleaseCurrentSubTransaction();
-	MemoryContextSwitchTo(cxt);
-	CurrentResourceOwner = owner;
+	pgm_subxact_rollback(cxt, owner);
 	pgm_set_shadow(NULL, NULL);
 	return result;
 }

@@ -780,12 +780,7 @@ run_in_shadow(List *stmts, const char *shadow, const char *stands_for,
 		ErrorData  *edata;
 		ModelStmt  *ms = current;
 
-		MemoryContextSwitchTo(cxt);
-		edata = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(cxt);
-		CurrentResourceOwner = owner;
+		edata = pgm_subxact_catch(cxt, owner);
 		pgm_set_shadow(NULL, NULL);
 
 		if (ms == NULL)
@@ -814,9 +809,7 @@ run_in_shadow(List *stmts, const char *shadow, const char *stands_for,
 	PG_END_TRY();
 
 	/* Success too is rolled back: nothing of the shadow survives. */
-	RollbackAndReleaseCurrentSubTransaction();
-	MemoryContextSwitchTo(cxt);
-	CurrentResourceOwner = owner;
+	pgm_subxact_rollback(cxt, owner);
 	pgm_set_shadow(NULL, NULL);
 	return doc;
 }

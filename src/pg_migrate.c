@@ -12,6 +12,7 @@
 #include "revdag.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "access/xact.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/guc.h"
@@ -133,4 +134,34 @@ pgm_advisory_lock(void)
 {
 	DirectFunctionCall1(pg_advisory_xact_lock_int8,
 						Int64GetDatum(PGM_ADVISORY_LOCK_KEY));
+}
+
+/*
+ * The end of a subtransaction that pg_migrate always rolls back (a model's
+ * shadow schema, the shadow of mapped views, autogenerate's self-check):
+ * roll it back and return to the caller's memory context and resource
+ * owner, which BeginInternalSubTransaction() had replaced.
+ */
+void
+pgm_subxact_rollback(MemoryContext cxt, ResourceOwner owner)
+{
+	RollbackAndReleaseCurrentSubTransaction();
+	MemoryContextSwitchTo(cxt);
+	CurrentResourceOwner = owner;
+}
+
+/*
+ * In the PG_CATCH() block of such a subtransaction: the error, copied into
+ * cxt, once the error state is cleared and the subtransaction rolled back.
+ */
+ErrorData *
+pgm_subxact_catch(MemoryContext cxt, ResourceOwner owner)
+{
+	ErrorData  *edata;
+
+	MemoryContextSwitchTo(cxt);
+	edata = CopyErrorData();
+	FlushErrorState();
+	pgm_subxact_rollback(cxt, owner);
+	return edata;
 }

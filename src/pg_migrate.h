@@ -19,6 +19,7 @@
 
 #include "nodes/pg_list.h"
 #include "utils/jsonb.h"
+#include "utils/resowner.h"
 
 #if PG_VERSION_NUM < 150000
 #error "pg_migrate needs PostgreSQL 15 or later"
@@ -46,5 +47,7 @@ extern void pgm_set_search_path(const char *path);
 extern void pgm_set_canonical_output(void);
 extern void pgm_set_schema_search_path(const char *schema);
 extern void pgm_set_shadow(const char *shadow, const char *stands_for);
+extern void pgm_subxact_rollback(MemoryContext cxt, ResourceOwner owner);
+extern ErrorData *pgm_subxact_catch(MemoryContext cxt, ResourceOwner owner);
 
 #endif							/* PG_MIGRATE_H */
