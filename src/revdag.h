@@ -23,6 +23,8 @@
 
 #include "postgres.h"
 
+#include "access/htup.h"
+#include "access/tupdesc.h"
 #include "nodes/bitmapset.h"
 #include "nodes/pg_list.h"
 #include "utils/timestamp.h"
@@ -73,6 +75,7 @@ extern void revdag_set_ext_schema(Oid fn_oid);
 
 /* Load every revision and the version table (inside SPI). */
 extern RevDag *revdag_load(bool with_sql);
+extern char *revdag_text_col(HeapTuple tup, TupleDesc desc, int col);
 
 /*
  * For the functions that change state, after revdag_load(): fail with a

@@ -33,6 +33,7 @@
 #include "utils/tuplestore.h"
 
 #include "autogen.h"
+#include "revdag.h"
 #include "checksum.h"
 #include "diff.h"
 
@@ -56,15 +57,6 @@ put_row(ReturnSetInfo *rsinfo, const char *revision, const char *problem,
 			values[i] = CStringGetTextDatum(cols[i]);
 	}
 	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-}
-
-static char *
-text_col(HeapTuple tup, TupleDesc desc, int col)
-{
-	bool		isnull;
-	Datum		d = SPI_getbinval(tup, desc, col, &isnull);
-
-	return isnull ? NULL : TextDatumGetCString(d);
 }
 
 /* The first 12 hex digits of a checksum: enough for a person to compare. */
@@ -107,10 +99,10 @@ verify_checksums(ReturnSetInfo *rsinfo, const char *ext, MemoryContext cxt)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
 		TupleDesc	desc = SPI_tuptable->tupdesc;
-		char	   *revision = text_col(tup, desc, 1);
-		char	   *logged = text_col(tup, desc, 4);
-		char	   *now = revision_checksum(text_col(tup, desc, 2),
-											text_col(tup, desc, 3));
+		char	   *revision = revdag_text_col(tup, desc, 1);
+		char	   *logged = revdag_text_col(tup, desc, 4);
+		char	   *now = revision_checksum(revdag_text_col(tup, desc, 2),
+											revdag_text_col(tup, desc, 3));
 
 		if (strcmp(logged, now) != 0)
 		{
@@ -118,7 +110,7 @@ verify_checksums(ReturnSetInfo *rsinfo, const char *ext, MemoryContext cxt)
 
 			put_row(rsinfo, revision, "sql_changed", NULL,
 					psprintf("upgraded at %s with SQL of checksum %s; its stored SQL now has checksum %s",
-							 text_col(tup, desc, 5), short_sum(logged),
+							 revdag_text_col(tup, desc, 5), short_sum(logged),
 							 short_sum(now)));
 			MemoryContextSwitchTo(old);
 		}
@@ -140,7 +132,7 @@ verify_versions(ReturnSetInfo *rsinfo, const char *ext, MemoryContext cxt)
 		elog(ERROR, "pg_migrate: reading the version table failed: %d", ret);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
-		char	   *revision = text_col(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+		char	   *revision = revdag_text_col(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
 		MemoryContext old = MemoryContextSwitchTo(cxt);
 
 		put_row(rsinfo, revision, "unknown_revision", NULL,
@@ -205,7 +197,7 @@ verify_drift(ReturnSetInfo *rsinfo, const char *ext, MemoryContext cxt)
 	}
 	tup = SPI_tuptable->vals[0];
 	desc = SPI_tuptable->tupdesc;
-	head = text_col(tup, desc, 1);
+	head = revdag_text_col(tup, desc, 1);
 	d = SPI_getbinval(tup, desc, 2, &isnull);
 	if (isnull)
 	{
@@ -217,7 +209,7 @@ verify_drift(ReturnSetInfo *rsinfo, const char *ext, MemoryContext cxt)
 	}
 	old = MemoryContextSwitchTo(cxt);
 	recorded = (Jsonb *) PG_DETOAST_DATUM_COPY(d);
-	recorded_hash = text_col(tup, desc, 3);
+	recorded_hash = revdag_text_col(tup, desc, 3);
 	scope = autogen_document_scope(recorded, &all);
 	live = autogen_live_document(scope, all, cxt);
 	MemoryContextSwitchTo(cxt);
