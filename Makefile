@@ -8,6 +8,7 @@ OBJS = \
 	src/pg_migrate.o \
 	src/graph.o \
 	src/snapshot.o \
+	src/dirty.o \
 	src/catalog/handlers.o \
 	src/catalog/schema.o \
 	src/catalog/extension.o \

@@ -35,11 +35,15 @@
 
 #include "checksum.h"
 #include "diff.h"
+#include "dirty.h"
 #include "pg_migrate.h"
 #include "snapshot.h"
 
 /* pg_migrate.debug_drop_last_step: see autogen_define_gucs(). */
 static bool debug_drop_last_step = false;
+
+/* pg_migrate.debug_verify_partial_snapshots: see autogen_define_gucs(). */
+static bool debug_verify_partial = false;
 
 void
 autogen_define_gucs(void)
@@ -49,6 +53,16 @@ autogen_define_gucs(void)
 							 "A developer setting, to see autogenerate's self-check refuse a wrong "
 							 "script: the revision is then never stored.",
 							 &debug_drop_last_step,
+							 false,
+							 PGC_USERSET,
+							 GUC_NOT_IN_SAMPLE,
+							 NULL, NULL, NULL);
+	DefineCustomBoolVariable("pg_migrate.debug_verify_partial_snapshots",
+							 "Checks each partial snapshot of autogenerate's self-check against a whole one.",
+							 "A developer setting: the self-check re-reads only the objects its "
+							 "scripts changed; with this on it also takes the whole snapshot and "
+							 "fails, naming the first object that differs, if the two differ.",
+							 &debug_verify_partial,
 							 false,
 							 PGC_USERSET,
 							 GUC_NOT_IN_SAMPLE,
@@ -173,6 +187,61 @@ autogen_document_scope(Jsonb *doc, bool *all)
 }
 
 /*
+ * The name[] of the schemas of a scope that exist (NULL with all: every
+ * user schema), for snapshot_build().
+ */
+static ArrayType *
+scope_array(List *scope, bool all)
+{
+	Datum	   *elems;
+	int			n = 0;
+	ListCell   *lc;
+
+	if (all)
+		return NULL;
+	elems = palloc(sizeof(Datum) * (list_length(scope) + 1));
+	foreach(lc, scope)
+	{
+		const char *name = lfirst(lc);
+
+		if (OidIsValid(get_namespace_oid(name, true)))
+			elems[n++] = DirectFunctionCall1(namein, CStringGetDatum(name));
+	}
+	return construct_array(elems, n, NAMEOID, NAMEDATALEN, false,
+						   TYPALIGN_CHAR);
+}
+
+/* Record the scope asked for in the graph: its document says it. */
+static void
+set_scope(Graph *g, List *scope, bool all)
+{
+	MemoryContext old;
+	ListCell   *lc;
+
+	if (all)
+		return;
+	old = MemoryContextSwitchTo(g->cxt);
+	g->scope = NIL;
+	foreach(lc, scope)
+		g->scope = lappend(g->scope, pstrdup(lfirst(lc)));
+	MemoryContextSwitchTo(old);
+}
+
+/*
+ * The live snapshot of a scope as a graph, in a child context of cxt.
+ * Must be called inside SPI.
+ */
+static Graph *
+live_graph(List *scope, bool all, MemoryContext cxt)
+{
+	Graph	   *g = snapshot_build(scope_array(scope, all), cxt);
+
+	set_scope(g, scope, all);
+	MemoryContextSwitchTo(cxt);
+	return g;
+}
+
+/*
  * The live snapshot of a scope (NIL with all: every user schema), allocated
  * in cxt.  Schemas of the scope that do not exist are left out of the
  * snapshot but kept in its scope: a diff towards it then drops them, a diff
@@ -182,37 +251,9 @@ autogen_document_scope(Jsonb *doc, bool *all)
 Jsonb *
 autogen_live_document(List *scope, bool all, MemoryContext cxt)
 {
-	Datum	   *elems;
-	int			n = 0;
-	ArrayType  *arr = NULL;
-	Graph	   *g;
+	Graph	   *g = live_graph(scope, all, cxt);
 	Jsonb	   *doc;
-	ListCell   *lc;
 
-	if (!all)
-	{
-		elems = palloc(sizeof(Datum) * (list_length(scope) + 1));
-		foreach(lc, scope)
-		{
-			const char *name = lfirst(lc);
-
-			if (OidIsValid(get_namespace_oid(name, true)))
-				elems[n++] = DirectFunctionCall1(namein, CStringGetDatum(name));
-		}
-		arr = construct_array(elems, n, NAMEOID, NAMEDATALEN, false,
-							  TYPALIGN_CHAR);
-	}
-	g = snapshot_build(arr, cxt);
-	if (!all)
-	{
-		MemoryContext old = MemoryContextSwitchTo(g->cxt);
-
-		g->scope = NIL;
-		foreach(lc, scope)
-			g->scope = lappend(g->scope, pstrdup(lfirst(lc)));
-		MemoryContextSwitchTo(old);
-	}
-	MemoryContextSwitchTo(cxt);
 	doc = snapshot_document(g);
 	MemoryContextDelete(g->cxt);
 	return doc;
@@ -343,23 +384,84 @@ run_script(const char *script, MemoryContext cxt)
 	running_statement = NULL;
 }
 
-/* A snapshot of the scope that sees what the statements before it did. */
-static Jsonb *
-snapshot_now(List *scope, bool all, MemoryContext cxt)
+/*
+ * What the self-check starts from: the live snapshot, as a graph and as
+ * its document, and its scope.
+ */
+typedef struct CheckStart
 {
+	Graph	   *graph;
 	Jsonb	   *doc;
+	List	   *scope;
+	bool		all;
+} CheckStart;
+
+/*
+ * The live snapshot of the scope after the statements run so far: the
+ * start's document with the top-level objects those statements changed
+ * read again (dirty.c), or a whole snapshot when a partial one cannot
+ * stand for it.  Allocated in cxt.
+ */
+static Jsonb *
+snapshot_now(CheckStart *start, MemoryContext cxt)
+{
+	MemoryContext work = AllocSetContextCreate(cxt, "pg_migrate partial snapshot",
+											   ALLOCSET_DEFAULT_SIZES);
+	Jsonb	   *doc = NULL;
+	DirtySet   *dirty;
+	const char *why;
+	instr_time	t0;
 
 	CommandCounterIncrement();
 	PushCopiedSnapshot(GetActiveSnapshot());
 	UpdateActiveSnapshotCommandId();
-	doc = autogen_live_document(scope, all, cxt);
+
+	MemoryContextSwitchTo(work);
+	INSTR_TIME_SET_CURRENT(t0);
+	dirty = dirty_since(start->graph, &why);
+	if (dirty != NULL)
+	{
+		Graph	   *partial;
+
+		elog(DEBUG1, "pg_migrate: autogenerate check: %d changed catalog rows, %d objects to read again: %.1f ms",
+			 dirty->nrows, dirty->nobjects, ms_since(t0));
+		INSTR_TIME_SET_CURRENT(t0);
+		partial = snapshot_build_partial(scope_array(start->scope, start->all),
+										 work, start->graph, dirty->only);
+		elog(DEBUG1, "pg_migrate: autogenerate check: partial snapshot: %.1f ms", ms_since(t0));
+		INSTR_TIME_SET_CURRENT(t0);
+		MemoryContextSwitchTo(cxt);
+		doc = graph_merge_document(start->doc, partial, dirty->replaced);
+		elog(DEBUG1, "pg_migrate: autogenerate check: merged document: %.1f ms", ms_since(t0));
+	}
+	else
+		elog(DEBUG1, "pg_migrate: autogenerate check: a whole snapshot, as %s", why);
+	MemoryContextSwitchTo(cxt);
+	MemoryContextDelete(work);
+
+	if (doc == NULL)
+		doc = autogen_live_document(start->scope, start->all, cxt);
+	else if (debug_verify_partial)
+	{
+		Jsonb	   *whole = autogen_live_document(start->scope, start->all, cxt);
+
+		if (!documents_equal(doc, whole))
+		{
+			char	   *object;
+			char	   *detail;
+
+			first_difference(doc, whole, &object, &detail);
+			elog(ERROR, "pg_migrate: the partial snapshot differs from the whole one at %s: %s",
+				 object, detail);
+		}
+	}
 	PopActiveSnapshot();
 	return doc;
 }
 
 /* One script of the self-check run, then the snapshot it leads to. */
 static Jsonb *
-run_and_snapshot(const char *script, const char *what, List *scope, bool all,
+run_and_snapshot(const char *script, const char *what, CheckStart *start,
 				 MemoryContext cxt)
 {
 	instr_time	t0;
@@ -369,7 +471,7 @@ run_and_snapshot(const char *script, const char *what, List *scope, bool all,
 	run_script(script, cxt);
 	elog(DEBUG1, "pg_migrate: autogenerate check: %s ran: %.1f ms", what, ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
-	doc = snapshot_now(scope, all, cxt);
+	doc = snapshot_now(start, cxt);
 	elog(DEBUG1, "pg_migrate: autogenerate check: snapshot after %s: %.1f ms", what, ms_since(t0));
 	return doc;
 }
@@ -400,7 +502,7 @@ compare(Jsonb *reached, Jsonb *expected, const char *what,
  * leads to.  Any difference, or a statement that fails, is an ERROR.
  */
 static Jsonb *
-self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
+self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	ResourceOwner owner = CurrentResourceOwner;
@@ -419,7 +521,7 @@ self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
 		char	   *d;
 
 		phase = PHASE_UPGRADE;
-		reached = run_and_snapshot(r->upgrade_sql, "upgrade", scope, all, cxt);
+		reached = run_and_snapshot(r->upgrade_sql, "upgrade", start, cxt);
 		if (!compare(reached, model, "the model", &o, &d))
 		{
 			wrong_phase = "upgrade does not reach the model";
@@ -429,8 +531,8 @@ self_check(AutogenResult *r, Jsonb *live, Jsonb *model, List *scope, bool all)
 		else
 		{
 			phase = PHASE_DOWNGRADE;
-			back = run_and_snapshot(r->downgrade_sql, "downgrade", scope, all, cxt);
-			if (!compare(back, live, "the start", &o, &d))
+			back = run_and_snapshot(r->downgrade_sql, "downgrade", start, cxt);
+			if (!compare(back, start->doc, "the start", &o, &d))
 			{
 				wrong_phase = "downgrade does not lead back to the live schema";
 				object = o;
@@ -495,8 +597,9 @@ autogen_generate(AutogenResult *result)
 	List	   *scope;
 	bool		all;
 	MemoryContext graphs;
-	Graph	   *live_graph;
+	Graph	   *live_g;
 	Graph	   *model_graph;
+	CheckStart	start;
 	int			nup;
 	int			ndown;
 	instr_time	t0;
@@ -512,11 +615,16 @@ autogen_generate(AutogenResult *result)
 	elog(DEBUG1, "pg_migrate: autogenerate: model read: %.1f ms", ms_since(t0));
 
 	INSTR_TIME_SET_CURRENT(t0);
-	live = autogen_live_document(scope, all, cxt);
+	start.graph = live_graph(scope, all, cxt);
+	live = snapshot_document(start.graph);
+	start.doc = live;
+	start.scope = scope;
+	start.all = all;
 	elog(DEBUG1, "pg_migrate: autogenerate: live snapshot: %.1f ms", ms_since(t0));
 
 	if (documents_equal(live, model))
 	{
+		MemoryContextDelete(start.graph->cxt);
 		SPI_finish();
 		return false;
 	}
@@ -525,14 +633,14 @@ autogen_generate(AutogenResult *result)
 	INSTR_TIME_SET_CURRENT(t0);
 	graphs = AllocSetContextCreate(cxt, "pg_migrate autogenerate graphs",
 								   ALLOCSET_DEFAULT_SIZES);
-	live_graph = graph_from_jsonb(live, graphs);
+	live_g = graph_from_jsonb(live, graphs);
 	model_graph = graph_from_jsonb(model, graphs);
 	elog(DEBUG1, "pg_migrate: autogenerate: documents read: %.1f ms", ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
-	r.upgrade_sql = diff_as_script(live_graph, model_graph, debug_drop_last_step, &nup);
+	r.upgrade_sql = diff_as_script(live_g, model_graph, debug_drop_last_step, &nup);
 	elog(DEBUG1, "pg_migrate: autogenerate: upgrade diff (%d steps): %.1f ms", nup, ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
-	r.downgrade_sql = diff_as_script(model_graph, live_graph, false, &ndown);
+	r.downgrade_sql = diff_as_script(model_graph, live_g, false, &ndown);
 	elog(DEBUG1, "pg_migrate: autogenerate: downgrade diff (%d steps): %.1f ms", ndown, ms_since(t0));
 	MemoryContextDelete(graphs);
 
@@ -542,11 +650,14 @@ autogen_generate(AutogenResult *result)
 	 */
 	if (nup == 0 && ndown == 0 && !debug_drop_last_step)
 	{
+		MemoryContextDelete(start.graph->cxt);
 		SPI_finish();
 		return false;
 	}
 
-	reached = self_check(&r, live, model, scope, all);
+	/* the live graph stays: the check re-reads only what its scripts change */
+	reached = self_check(&r, &start, model);
+	MemoryContextDelete(start.graph->cxt);
 
 	INSTR_TIME_SET_CURRENT(t0);
 	r.snapshot = reached;

@@ -223,6 +223,8 @@ graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 	node->name = pstrdup(name);
 	node->schema = schema;
 	node->parent = parent;
+	if (addr != NULL)
+		node->addr = *addr;
 	graph_set_refname(node, quote_identifier(name));
 
 	if (parent != NULL)
@@ -345,10 +347,25 @@ gnode_add_dep(GNode *node, GNode *dep)
  * "column polls.id", "type other.mood", "extension hstore".  Objects of
  * the referencing object's own schema are unqualified.
  */
+/*
+ * Do two nodes live in the same schema?  A partial snapshot's nodes refer
+ * to nodes of the whole snapshot it completes (snapshot_build_partial()):
+ * their schema nodes are other nodes of the same schema.
+ */
+static inline bool
+same_schema(const GNode *a, const GNode *b)
+{
+	if (a->schema == b->schema)
+		return true;
+	if (a->graph == b->graph || a->schema == NULL || b->schema == NULL)
+		return false;
+	return strcmp(a->schema->name, b->schema->name) == 0;
+}
+
 char *
 gnode_ref(const GNode *from, const GNode *to)
 {
-	if (to->schema == NULL || to->schema == from->schema)
+	if (to->schema == NULL || same_schema(to, from))
 		return psprintf("%s %s", pgm_kinds[to->kind].label, to->refname);
 	return psprintf("%s %s.%s", pgm_kinds[to->kind].label,
 					quote_identifier(to->schema->name), to->refname);
@@ -407,7 +424,8 @@ typedef enum WValKind
 	WV_SECTION,					/* children of one kind of a node */
 	WV_DEPS,					/* sorted, unique references */
 	WV_MAP,						/* nodes of a list, by name */
-	WV_STRINGS					/* strings of a list */
+	WV_STRINGS,					/* strings of a list */
+	WV_PAIRS					/* an object of pairs made already */
 } WValKind;
 
 typedef struct WPair
@@ -422,10 +440,14 @@ typedef struct WPair
 	int			count;			/* WV_SECTION, WV_DEPS: number of elements */
 	char	  **strs;			/* WV_DEPS */
 	List	   *list;			/* WV_MAP, WV_STRINGS */
+	struct WPair *sub;			/* WV_PAIRS: count of them */
 } WPair;
 
 static JEntry write_node(StringInfo buf, GNode *node, bool with_name);
 static JEntry write_object(StringInfo buf, WPair *pairs, int n);
+static ObjKind section_kind(const char *key, int len);
+static uint32 key_hash(const void *key, Size keysize);
+static int	key_match(const void *a, const void *b, Size keysize);
 
 static int
 write_pad(StringInfo buf)
@@ -627,6 +649,8 @@ write_pair_value(StringInfo buf, WPair *p)
 			foreach(lc, p->list)
 				wc_add(buf, &c, write_string(buf, lfirst(lc), strlen(lfirst(lc))));
 			return wc_end(buf, &c);
+		case WV_PAIRS:
+			return write_object(buf, p->sub, p->count);
 		case WV_MAP:
 			{
 				int			n = list_length(p->list);
@@ -712,7 +736,7 @@ node_deps(GNode *node, StringInfo buf, int *count)
 		offsets[n++] = buf->len;
 		appendStringInfoString(buf, pgm_kinds[dep->kind].label);
 		appendStringInfoChar(buf, ' ');
-		if (dep->schema != NULL && dep->schema != node->schema)
+		if (dep->schema != NULL && !same_schema(dep, node))
 		{
 			appendStringInfoString(buf, quote_identifier(dep->schema->name));
 			appendStringInfoChar(buf, '.');
@@ -856,6 +880,298 @@ graph_to_jsonb(Graph *g)
 								 ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(work);
 	write_object(&buf, pairs, 4);
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(work);
+	SET_VARSIZE(buf.data, buf.len);
+	return (Jsonb *) buf.data;
+}
+
+/*
+ * Merging a partial snapshot into a whole one (autogenerate's self-check,
+ * autogen.c): the document of the whole snapshot, with its top-level
+ * objects that may have changed (the "replaced" set) taken out and the
+ * top-level objects of the partial snapshot put in.  Everything else is
+ * copied from the base document as it is: its containers are canonical
+ * already, and a container of jsonb's binary format can be copied
+ * anywhere (its offsets are relative to itself).
+ */
+
+/* Key of a top-level object in the replaced set: kind, schema and name. */
+static char *
+replaced_key(ObjKind kind, const char *schema, const char *name, int namelen)
+{
+	return psprintf("%d:%zu:%s:%.*s", (int) kind, strlen(schema), schema,
+					namelen, name);
+}
+
+HTAB *
+graph_replaced_create(MemoryContext cxt)
+{
+	HASHCTL		ctl;
+
+	ctl.keysize = sizeof(char *);
+	ctl.entrysize = sizeof(char *);
+	ctl.hash = key_hash;
+	ctl.match = key_match;
+	ctl.hcxt = cxt;
+	return hash_create("pg_migrate replaced objects", 256, &ctl,
+					   HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
+}
+
+/* Take a top-level object of the base document out of the merge. */
+void
+graph_replaced_add(HTAB *replaced, GNode *top)
+{
+	MemoryContext old = MemoryContextSwitchTo(GetMemoryChunkContext(replaced));
+	char	   *key;
+
+	Assert(top->schema != NULL && top->parent == top->schema);
+	key = replaced_key(top->kind, top->schema->name, top->name,
+					   strlen(top->name));
+	hash_search(replaced, &key, HASH_ENTER, NULL);
+	MemoryContextSwitchTo(old);
+}
+
+static bool
+is_replaced(HTAB *replaced, ObjKind kind, const char *schema,
+			const JsonbValue *name)
+{
+	char	   *key = replaced_key(kind, schema, name->val.string.val,
+								   name->val.string.len);
+	bool		found;
+
+	hash_search(replaced, &key, HASH_FIND, &found);
+	pfree(key);
+	return found;
+}
+
+/* A copy of a value the iterator returned (it points into the document). */
+static JsonbValue *
+jbv_copy(const JsonbValue *v)
+{
+	JsonbValue *c = palloc(sizeof(JsonbValue));
+
+	*c = *v;
+	return c;
+}
+
+/*
+ * The pairs of one section of a schema: the base's objects that are not
+ * replaced, then the partial snapshot's of that kind (which win on equal
+ * names).  *n is set to their number.
+ */
+static WPair *
+merged_section(JsonbValue *base, GNode *pschema, ObjKind kind,
+			   const char *schema, HTAB *replaced, int *n)
+{
+	int			max = 8;
+	WPair	   *pairs = palloc(sizeof(WPair) * max);
+	ListCell   *lc;
+
+	*n = 0;
+	if (base != NULL)
+	{
+		JsonbIterator *it = JsonbIteratorInit(base->val.binary.data);
+		JsonbValue	k;
+		JsonbValue	v;
+		JsonbIteratorToken tok;
+
+		while ((tok = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
+		{
+			if (tok != WJB_KEY)
+				continue;
+			tok = JsonbIteratorNext(&it, &v, true);
+			if (is_replaced(replaced, kind, schema, &k))
+				continue;
+			if (*n == max)
+			{
+				max *= 2;
+				pairs = repalloc_huge(pairs, sizeof(WPair) * max);
+			}
+			pairs[*n] = (WPair) {.key = k.val.string.val, .keylen = k.val.string.len,
+			.order = *n, .kind = WV_JBV, .jbv = jbv_copy(&v)};
+			(*n)++;
+		}
+	}
+	if (pschema != NULL)
+	{
+		foreach(lc, pschema->children)
+		{
+			GNode	   *child = lfirst(lc);
+
+			if (child->kind != kind)
+				continue;
+			if (*n == max)
+			{
+				max *= 2;
+				pairs = repalloc_huge(pairs, sizeof(WPair) * max);
+			}
+			pairs[*n] = (WPair) {.key = child->name, .keylen = strlen(child->name),
+			.order = *n, .kind = WV_NODE, .node = child};
+			(*n)++;
+		}
+	}
+	return pairs;
+}
+
+/* The pairs of one schema of the merged document. */
+static WPair *
+merged_schema(JsonbValue *base, GNode *pschema, const char *schema,
+			  HTAB *replaced, int *n)
+{
+	int			max = OBJ_NKINDS + 8;
+	WPair	   *pairs = palloc(sizeof(WPair) * max);
+	bool		done[OBJ_NKINDS] = {false};
+	JsonbIterator *it = JsonbIteratorInit(base->val.binary.data);
+	JsonbValue	k;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	ListCell   *lc;
+
+	*n = 0;
+	while ((tok = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
+	{
+		ObjKind		kind;
+
+		if (tok != WJB_KEY)
+			continue;
+		tok = JsonbIteratorNext(&it, &v, true);
+		if (*n == max)
+		{
+			max *= 2;
+			pairs = repalloc(pairs, sizeof(WPair) * max);
+		}
+		kind = section_kind(k.val.string.val, k.val.string.len);
+		if (kind != OBJ_NKINDS && v.type == jbvBinary &&
+			JsonContainerIsObject(v.val.binary.data))
+		{
+			int			count;
+			WPair	   *sub = merged_section(&v, pschema, kind, schema,
+											 replaced, &count);
+
+			done[kind] = true;
+			if (count == 0)
+				continue;
+			pairs[*n] = (WPair) {.key = k.val.string.val, .keylen = k.val.string.len,
+			.order = *n, .kind = WV_PAIRS, .sub = sub, .count = count};
+		}
+		else
+			pairs[*n] = (WPair) {.key = k.val.string.val, .keylen = k.val.string.len,
+			.order = *n, .kind = WV_JBV, .jbv = jbv_copy(&v)};
+		(*n)++;
+	}
+
+	/* kinds the base schema had none of */
+	if (pschema != NULL)
+	{
+		foreach(lc, pschema->children)
+		{
+			GNode	   *child = lfirst(lc);
+			int			count;
+			WPair	   *sub;
+
+			if (done[child->kind])
+				continue;
+			done[child->kind] = true;
+			sub = merged_section(NULL, pschema, child->kind, schema, replaced,
+								 &count);
+			if (*n == max)
+			{
+				max *= 2;
+				pairs = repalloc(pairs, sizeof(WPair) * max);
+			}
+			pairs[*n] = (WPair) {.key = pgm_kinds[child->kind].section,
+				.keylen = strlen(pgm_kinds[child->kind].section),
+			.order = *n, .kind = WV_PAIRS, .sub = sub, .count = count};
+			(*n)++;
+		}
+	}
+	return pairs;
+}
+
+/*
+ * graph_merge_document(): the document of base (written by
+ * graph_to_jsonb()) with the top-level objects of the replaced set taken
+ * out and those of the partial graph put in, allocated in the current
+ * memory context.  The partial graph's schemas must all be in base.
+ */
+Jsonb *
+graph_merge_document(Jsonb *base, Graph *partial, HTAB *replaced)
+{
+	StringInfoData buf;
+	WPair		pairs[8];
+	int			n = 0;
+	JsonbIterator *it;
+	JsonbValue	k;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	MemoryContext work;
+	MemoryContext old;
+	ListCell   *lc;
+
+	initStringInfo(&buf);
+	enlargeStringInfo(&buf, VARSIZE(base));
+	buf.len = VARHDRSZ;
+	work = AllocSetContextCreate(CurrentMemoryContext, "pg_migrate document",
+								 ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(work);
+
+	it = JsonbIteratorInit(&base->root);
+	while ((tok = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
+	{
+		if (tok != WJB_KEY)
+			continue;
+		tok = JsonbIteratorNext(&it, &v, true);
+		if (n == lengthof(pairs))
+			elog(ERROR, "pg_migrate: unexpected snapshot document");
+		if (k.val.string.len == 7 && memcmp(k.val.string.val, "schemas", 7) == 0 &&
+			v.type == jbvBinary)
+		{
+			JsonbIterator *sit = JsonbIteratorInit(v.val.binary.data);
+			JsonbValue	sk;
+			JsonbValue	sv;
+			int			nschemas = 0;
+			int			max = 16;
+			WPair	   *schemas = palloc(sizeof(WPair) * max);
+
+			while ((tok = JsonbIteratorNext(&sit, &sk, true)) != WJB_DONE)
+			{
+				char	   *name;
+				GNode	   *pschema = NULL;
+				int			count;
+				WPair	   *sub;
+
+				if (tok != WJB_KEY)
+					continue;
+				tok = JsonbIteratorNext(&sit, &sv, true);
+				name = pnstrdup(sk.val.string.val, sk.val.string.len);
+				foreach(lc, partial->schemas)
+				{
+					if (strcmp(((GNode *) lfirst(lc))->name, name) == 0)
+						pschema = lfirst(lc);
+				}
+				sub = merged_schema(&sv, pschema, name, replaced, &count);
+				if (nschemas == max)
+				{
+					max *= 2;
+					schemas = repalloc(schemas, sizeof(WPair) * max);
+				}
+				schemas[nschemas] = (WPair) {.key = sk.val.string.val,
+					.keylen = sk.val.string.len, .order = nschemas,
+				.kind = WV_PAIRS, .sub = sub, .count = count};
+				nschemas++;
+			}
+			if (nschemas != list_length(partial->schemas))
+				elog(ERROR, "pg_migrate: a partial snapshot has schemas its base has not");
+			pairs[n] = (WPair) {.key = "schemas", .keylen = 7, .order = n,
+			.kind = WV_PAIRS, .sub = schemas, .count = nschemas};
+		}
+		else
+			pairs[n] = (WPair) {.key = k.val.string.val, .keylen = k.val.string.len,
+			.order = n, .kind = WV_JBV, .jbv = jbv_copy(&v)};
+		n++;
+	}
+	write_object(&buf, pairs, n);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(work);
 	SET_VARSIZE(buf.data, buf.len);

@@ -70,6 +70,8 @@ typedef struct GAttr
 typedef struct GNode
 {
 	ObjKind		kind;
+	ObjAddr		addr;			/* snapshots: its catalog address (0s when
+								 * loaded from a document) */
 	char	   *name;			/* identity in its scope, unquoted; a
 								 * function's is "name(identity args)" */
 	char	   *refname;		/* quoted identity relative to its schema:
@@ -124,6 +126,10 @@ typedef struct Graph
 	struct GNode *last_schema;	/* and its node (snap_schema) */
 	AddrMap    *ext_objects;	/* snapshots: objects of any extension */
 	AddrMap    *attoptions;		/* snapshots: attoptions of index columns */
+	AddrMap    *only;			/* partial snapshots: the top-level objects
+								 * to read (snapshot_build_partial()) */
+	struct Graph *before;		/* partial snapshots: the whole snapshot it
+								 * completes, for references out of it */
 } Graph;
 
 extern Graph *graph_create(MemoryContext parent, bool only_grows);
@@ -146,6 +152,9 @@ extern void gnode_add_dep(GNode *node, GNode *dep);
 
 extern char *gnode_ref(const GNode *from, const GNode *to);
 extern Jsonb *graph_to_jsonb(Graph *g);
+extern Jsonb *graph_merge_document(Jsonb *base, Graph *partial, HTAB *replaced);
+extern HTAB *graph_replaced_create(MemoryContext cxt);
+extern void graph_replaced_add(HTAB *replaced, GNode *top);
 
 /* graph.c: reading a loaded node */
 extern const JsonbValue *gnode_attr(const GNode *node, const char *key);

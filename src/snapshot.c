@@ -428,6 +428,9 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all)
 			schema = graph_lookup(g, NamespaceRelationId, row_oid(&row, "_nsp"), 0);
 			if (schema == NULL)
 				continue;
+			/* a partial snapshot reads the top-level objects asked for */
+			if (h->kind != OBJ_EXTENSION && !snap_wanted(g, addr.classid, addr.objid))
+				continue;
 			parent = schema;
 		}
 
@@ -551,6 +554,9 @@ load_dependencies(Graph *g)
 			if (obj == NULL || member)
 				continue;
 			ref = lookup_addr(g, &rows[i].ref, &member);
+			/* a partial snapshot refers to the rest of the whole one */
+			if (ref == NULL && g->before != NULL)
+				ref = lookup_addr(g->before, &rows[i].ref, &member);
 			if (ref == NULL)
 				continue;
 			gnode_add_dep(obj, ref);
@@ -559,13 +565,9 @@ load_dependencies(Graph *g)
 	pfree(rows);
 }
 
-/*
- * Fill a graph with the objects of the given schemas (NULL: every user
- * schema).  Must be called inside SPI; the graph lives in its own memory
- * context, a child of the caller's.
- */
-Graph *
-snapshot_build(ArrayType *schemas, MemoryContext parent)
+/* snapshot_build() and snapshot_build_partial() */
+static Graph *
+build(ArrayType *schemas, MemoryContext parent, Graph *before, AddrMap *only)
 {
 	Graph	   *g = graph_create(parent, true);
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
@@ -576,6 +578,8 @@ snapshot_build(ArrayType *schemas, MemoryContext parent)
 	int			n;
 	ListCell   *lc;
 
+	g->before = before;
+	g->only = only;
 	pgm_set_canonical_output();
 	pgm_set_local("jit", "off");	/* short queries; compiling costs more */
 	pgm_set_local("work_mem", "64MB");	/* sorts of every column in memory */
@@ -609,6 +613,33 @@ snapshot_build(ArrayType *schemas, MemoryContext parent)
 	pgm_guc_nest_leave(nestlevel);
 	MemoryContextSwitchTo(old);
 	return g;
+}
+
+/*
+ * Fill a graph with the objects of the given schemas (NULL: every user
+ * schema).  Must be called inside SPI; the graph lives in its own memory
+ * context, a child of the caller's.
+ */
+Graph *
+snapshot_build(ArrayType *schemas, MemoryContext parent)
+{
+	return build(schemas, parent, NULL, NULL);
+}
+
+/*
+ * The same, for the top-level objects of the only set alone (addresses
+ * (class, oid, 0) of tables, views, sequences, types, functions, ... that
+ * are children of their schema; a composite type under both of its
+ * addresses), with everything they hold.  The schemas and extensions are
+ * read whole.  A reference to an object outside the set is resolved in
+ * before, the whole snapshot this one completes (graph_merge_document()),
+ * which must outlive it.
+ */
+Graph *
+snapshot_build_partial(ArrayType *schemas, MemoryContext parent,
+					   Graph *before, AddrMap *only)
+{
+	return build(schemas, parent, before, only);
 }
 
 /* The document of a graph, allocated in the current memory context. */

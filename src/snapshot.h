@@ -14,6 +14,8 @@
 #include "utils/array.h"
 
 extern Graph *snapshot_build(ArrayType *schemas, MemoryContext parent);
+extern Graph *snapshot_build_partial(ArrayType *schemas, MemoryContext parent,
+									 Graph *before, AddrMap *only);
 extern Jsonb *snapshot_document(Graph *g);
 extern Jsonb *snapshot_take(ArrayType *schemas, MemoryContext cxt);
 

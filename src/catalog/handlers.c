@@ -595,6 +595,11 @@ read_relations(Graph *g)
 			!(c->relkind == RELKIND_TOASTVALUE &&
 			  !heap_attisnull(tup, Anum_pg_class_reloptions, desc)))
 			continue;
+		/* a partial snapshot: the relations asked for, and every index */
+		if (g->only != NULL && c->relkind != RELKIND_TOASTVALUE &&
+			c->relkind != RELKIND_INDEX && c->relkind != RELKIND_PARTITIONED_INDEX &&
+			!snap_wanted(g, RelationRelationId, c->oid))
+			continue;
 		r = palloc(sizeof(SnapRel));
 		*addrmap_enter(g->rels, RelationRelationId, c->oid, 0, &found) = r;
 		r->oid = c->oid;
@@ -778,6 +783,8 @@ read_types(Graph *g)
 			*addrmap_enter(g->typarrays, TypeRelationId, t->oid, 0, &found) =
 				(void *) (uintptr_t) t->typarray;
 		/* enums, domains, ranges, composites of CREATE TYPE */
+		if (!snap_wanted(g, TypeRelationId, t->oid))
+			continue;
 		if (t->typtype == TYPTYPE_ENUM || t->typtype == TYPTYPE_DOMAIN ||
 			t->typtype == TYPTYPE_RANGE)
 			g->usertypes = lappend_oid(g->usertypes, t->oid);
@@ -914,4 +921,14 @@ snap_schema(Graph *g, Oid nspoid)
 		g->last_schema = graph_lookup(g, NamespaceRelationId, nspoid, 0);
 	}
 	return g->last_schema;
+}
+
+/*
+ * Is a top-level object (a child of its schema) to be read?  Always, but
+ * in a partial snapshot (snapshot_build_partial()): those asked for.
+ */
+bool
+snap_wanted(Graph *g, Oid classid, Oid objid)
+{
+	return g->only == NULL || addrmap_get(g->only, classid, objid, 0) != NULL;
 }

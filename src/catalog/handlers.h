@@ -169,6 +169,7 @@ typedef struct SnapRel
 } SnapRel;
 
 extern GNode *snap_schema(Graph *g, Oid nspoid);
+extern bool snap_wanted(Graph *g, Oid classid, Oid objid);
 extern SnapRel *snap_relation(Graph *g, Oid relid);
 extern List *snap_relations(Graph *g);
 extern List *snap_indexes(Graph *g);
