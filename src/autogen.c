@@ -19,6 +19,7 @@
 #include "autogen.h"
 
 #include "access/xact.h"
+#include "access/xlog.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
@@ -394,6 +395,7 @@ typedef struct CheckStart
 	Jsonb	   *doc;
 	List	   *scope;
 	bool		all;
+	XLogRecPtr	lsn;			/* WAL insert position when it was taken */
 } CheckStart;
 
 /*
@@ -418,16 +420,17 @@ snapshot_now(CheckStart *start, MemoryContext cxt)
 
 	MemoryContextSwitchTo(work);
 	INSTR_TIME_SET_CURRENT(t0);
-	dirty = dirty_since(start->graph, &why);
+	dirty = dirty_since(start->graph, start->lsn, &why);
 	if (dirty != NULL)
 	{
 		Graph	   *partial;
 
-		elog(DEBUG1, "pg_migrate: autogenerate check: %d changed catalog rows, %d objects to read again: %.1f ms",
-			 dirty->nrows, dirty->nobjects, ms_since(t0));
+		elog(DEBUG1, "pg_migrate: autogenerate check: %d changed catalog rows on %d pages, %d objects to read again: %.1f ms",
+			 dirty->nrows, dirty->npages, dirty->nobjects, ms_since(t0));
 		INSTR_TIME_SET_CURRENT(t0);
 		partial = snapshot_build_partial(scope_array(start->scope, start->all),
-										 work, start->graph, dirty->only);
+										 work, start->graph, dirty->only,
+										 dirty->objects);
 		elog(DEBUG1, "pg_migrate: autogenerate check: partial snapshot: %.1f ms", ms_since(t0));
 		INSTR_TIME_SET_CURRENT(t0);
 		MemoryContextSwitchTo(cxt);
@@ -615,6 +618,7 @@ autogen_generate(AutogenResult *result)
 	elog(DEBUG1, "pg_migrate: autogenerate: model read: %.1f ms", ms_since(t0));
 
 	INSTR_TIME_SET_CURRENT(t0);
+	start.lsn = GetXLogInsertRecPtr();
 	start.graph = live_graph(scope, all, cxt);
 	live = snapshot_document(start.graph);
 	start.doc = live;

@@ -4,7 +4,9 @@
  *	  What the current transaction changed in the catalogs a snapshot
  *	  reads (see dirty.h).
  *
- * Every catalog a snapshot reads is scanned once with SnapshotAny: a row
+ * Every catalog a snapshot reads is scanned once, its rows whatever their
+ * visibility (as with SnapshotAny), on the pages written since the earlier
+ * snapshot (by their LSN): a row
  * whose xmin is this transaction's was inserted (or is the new version of
  * an update) by it, a row whose xmax is this transaction's (and not a mere
  * lock) was deleted (or is the old version of an update).  Each such row
@@ -17,7 +19,7 @@
  * Only changes to rows decide, so nothing is missed however a statement
  * reached the catalogs (ALTER TABLE's recursion to partitions, CASCADE,
  * event triggers); a change made earlier in the transaction counts too,
- * which only costs re-reading that object.  What a partial snapshot cannot
+ * which only costs re-reading that object (on a page written since).  What a partial snapshot cannot
  * express makes dirty_since() give up: a change to a schema, an extension
  * (or its members), a collation, a language, an operator class or an
  * operator; and a renamed object, since the documents of the objects that
@@ -31,6 +33,7 @@
 #include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/table.h"
+#include "access/visibilitymap.h"
 #include "access/skey.h"
 #include "access/stratnum.h"
 #include "access/xact.h"
@@ -59,6 +62,9 @@
 #include "catalog/pg_type.h"
 #include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
+#include "miscadmin.h"
+#include "storage/bufmgr.h"
+#include "storage/bufpage.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
@@ -283,20 +289,84 @@ static const Oid scanned_catalogs[] = {
 	OperatorClassRelationId, OperatorRelationId
 };
 
+/*
+ * The rows of a catalog this transaction changed since the WAL position
+ * "since".  Every change to a heap page is WAL-logged and sets the page's
+ * LSN to the end of its record, so a page whose LSN is older holds no such
+ * row: only the pages written since are read, tuple by tuple, as heapam
+ * would with SnapshotAny (pageinspect and pgstattuple read pages the same
+ * way).  Pages the visibility map marks all-visible are not read at all.
+ */
 static void
-scan_catalog(DirtyCtx *cx, Oid catalog)
+scan_catalog(DirtyCtx *cx, Oid catalog, XLogRecPtr since)
 {
 	Relation	rel = table_open(catalog, AccessShareLock);
-	SysScanDesc scan = systable_beginscan(rel, InvalidOid, false, SnapshotAny,
-										  0, NULL);
-	HeapTuple	tup;
+	BlockNumber nblocks = RelationGetNumberOfBlocks(rel);
+	Buffer		vmbuf = InvalidBuffer;
 
-	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	for (BlockNumber blk = 0; blk < nblocks; blk++)
 	{
-		int			change;
+		Buffer		buf;
+		Page		page;
+		OffsetNumber maxoff;
 
-		/* where the table of a TOAST relation is, for any row */
-		if (catalog == RelationRelationId)
+		CHECK_FOR_INTERRUPTS();
+
+		/*
+		 * A page all visible to every transaction holds no row that one in
+		 * progress inserted or deleted: changing a page clears its bit.
+		 */
+		if (VM_ALL_VISIBLE(rel, blk, &vmbuf))
+			continue;
+		buf = ReadBufferExtended(rel, MAIN_FORKNUM, blk, RBM_NORMAL, NULL);
+		LockBuffer(buf, BUFFER_LOCK_SHARE);
+		page = BufferGetPage(buf);
+		if (PageIsNew(page) || PageGetLSN(page) < since)
+		{
+			UnlockReleaseBuffer(buf);
+			continue;
+		}
+		cx->set->npages++;
+		maxoff = PageGetMaxOffsetNumber(page);
+		for (OffsetNumber off = FirstOffsetNumber; off <= maxoff; off++)
+		{
+			ItemId		itemid = PageGetItemId(page, off);
+			HeapTupleData tup;
+			int			change;
+
+			if (!ItemIdIsNormal(itemid))
+				continue;
+			tup.t_data = (HeapTupleHeader) PageGetItem(page, itemid);
+			tup.t_len = ItemIdGetLength(itemid);
+			tup.t_tableOid = RelationGetRelid(rel);
+			ItemPointerSet(&tup.t_self, blk, off);
+			if ((change = row_change(&tup)) == 0)
+				continue;
+			cx->set->nrows++;
+			dirty_row(cx, catalog, &tup, change);
+		}
+		UnlockReleaseBuffer(buf);
+	}
+	if (BufferIsValid(vmbuf))
+		ReleaseBuffer(vmbuf);
+	table_close(rel, AccessShareLock);
+}
+
+/*
+ * The table a TOAST relation belongs to: pg_class has no index on
+ * reltoastrelid, so all of it is read once, when first needed.
+ */
+static Oid
+toast_owner(DirtyCtx *cx, Oid toastid)
+{
+	if (cx->toast_owner == NULL)
+	{
+		Relation	rel = table_open(RelationRelationId, AccessShareLock);
+		SysScanDesc scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+		HeapTuple	tup;
+
+		cx->toast_owner = addrmap_new(CurrentMemoryContext, 4096);
+		while (HeapTupleIsValid(tup = systable_getnext(scan)))
 		{
 			Form_pg_class c = (Form_pg_class) GETSTRUCT(tup);
 			bool		found;
@@ -305,13 +375,21 @@ scan_catalog(DirtyCtx *cx, Oid catalog)
 				*addrmap_enter(cx->toast_owner, 0, c->reltoastrelid, 0, &found) =
 					(void *) (uintptr_t) c->oid;
 		}
-		if ((change = row_change(tup)) == 0)
-			continue;
-		cx->set->nrows++;
-		dirty_row(cx, catalog, tup, change);
+		systable_endscan(scan);
+		table_close(rel, AccessShareLock);
 	}
-	systable_endscan(scan);
-	table_close(rel, AccessShareLock);
+	return (Oid) (uintptr_t) addrmap_get(cx->toast_owner, 0, toastid, 0);
+}
+
+static void
+add_address(DirtyCtx *cx, Oid classid, Oid objid)
+{
+	ObjAddr    *a = palloc(sizeof(ObjAddr));
+
+	a->classid = classid;
+	a->objid = objid;
+	a->subid = 0;
+	cx->set->objects = lappend(cx->set->objects, a);
 }
 
 /* Read this object again, and take it out of before's document. */
@@ -320,11 +398,13 @@ add_object(DirtyCtx *cx, Oid classid, Oid objid, GNode *old)
 {
 	bool		found;
 
-	*addrmap_enter(cx->set->only, classid, objid, 0, &found) = cx;
-	if (!found)
-		cx->set->nobjects++;
 	if (old != NULL)
 		graph_replaced_add(cx->set->replaced, old);
+	*addrmap_enter(cx->set->only, classid, objid, 0, &found) = cx;
+	if (found)
+		return;
+	cx->set->nobjects++;
+	add_address(cx, classid, objid);
 
 	/* a composite type's relation holds its columns */
 	if (classid == TypeRelationId)
@@ -332,7 +412,11 @@ add_object(DirtyCtx *cx, Oid classid, Oid objid, GNode *old)
 		Oid			relid = get_typ_typrelid(objid);
 
 		if (OidIsValid(relid))
+		{
 			*addrmap_enter(cx->set->only, RelationRelationId, relid, 0, &found) = cx;
+			if (!found)
+				add_address(cx, RelationRelationId, relid);
+		}
 	}
 }
 
@@ -425,7 +509,7 @@ resolve(DirtyCtx *cx, Oid classid, Oid objid, int depth)
 						resolve(cx, RelationRelationId, other, depth + 1);
 						break;
 					case RELKIND_TOASTVALUE:
-						other = (Oid) (uintptr_t) addrmap_get(cx->toast_owner, 0, objid, 0);
+						other = toast_owner(cx, objid);
 						resolve(cx, RelationRelationId, other, depth + 1);
 						break;
 					case RELKIND_COMPOSITE_TYPE:
@@ -521,7 +605,7 @@ resolve(DirtyCtx *cx, Oid classid, Oid objid, int depth)
  * dirty_since(): see dirty.h.
  */
 DirtySet *
-dirty_since(Graph *before, const char **why)
+dirty_since(Graph *before, XLogRecPtr since, const char **why)
 {
 	DirtyCtx	cx;
 	AddrMap    *seen;
@@ -533,12 +617,12 @@ dirty_since(Graph *before, const char **why)
 	cx.set->replaced = graph_replaced_create(CurrentMemoryContext);
 	cx.why = NULL;
 	cx.marks = NIL;
-	cx.toast_owner = addrmap_new(CurrentMemoryContext, 4096);
+	cx.toast_owner = NULL;
 	cx.names = addrmap_new(CurrentMemoryContext, 256);
 	cx.namelist = NIL;
 
 	for (int i = 0; i < lengthof(scanned_catalogs) && cx.why == NULL; i++)
-		scan_catalog(&cx, scanned_catalogs[i]);
+		scan_catalog(&cx, scanned_catalogs[i], since);
 
 	/* a renamed object: the objects that refer to it write its name */
 	foreach(lc, cx.namelist)

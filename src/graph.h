@@ -128,6 +128,7 @@ typedef struct Graph
 	AddrMap    *attoptions;		/* snapshots: attoptions of index columns */
 	AddrMap    *only;			/* partial snapshots: the top-level objects
 								 * to read (snapshot_build_partial()) */
+	List	   *only_list;		/* the same, of ObjAddr * */
 	struct Graph *before;		/* partial snapshots: the whole snapshot it
 								 * completes, for references out of it */
 } Graph;

@@ -567,7 +567,8 @@ load_dependencies(Graph *g)
 
 /* snapshot_build() and snapshot_build_partial() */
 static Graph *
-build(ArrayType *schemas, MemoryContext parent, Graph *before, AddrMap *only)
+build(ArrayType *schemas, MemoryContext parent, Graph *before, AddrMap *only,
+	  List *only_list)
 {
 	Graph	   *g = graph_create(parent, true);
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
@@ -580,6 +581,7 @@ build(ArrayType *schemas, MemoryContext parent, Graph *before, AddrMap *only)
 
 	g->before = before;
 	g->only = only;
+	g->only_list = only_list;
 	pgm_set_canonical_output();
 	pgm_set_local("jit", "off");	/* short queries; compiling costs more */
 	pgm_set_local("work_mem", "64MB");	/* sorts of every column in memory */
@@ -623,23 +625,24 @@ build(ArrayType *schemas, MemoryContext parent, Graph *before, AddrMap *only)
 Graph *
 snapshot_build(ArrayType *schemas, MemoryContext parent)
 {
-	return build(schemas, parent, NULL, NULL);
+	return build(schemas, parent, NULL, NULL, NIL);
 }
 
 /*
  * The same, for the top-level objects of the only set alone (addresses
  * (class, oid, 0) of tables, views, sequences, types, functions, ... that
  * are children of their schema; a composite type under both of its
- * addresses), with everything they hold.  The schemas and extensions are
+ * addresses; only_list lists them), with everything they hold, read
+ * through the catalogs' indexes where there are many rows.  The schemas and extensions are
  * read whole.  A reference to an object outside the set is resolved in
  * before, the whole snapshot this one completes (graph_merge_document()),
  * which must outlive it.
  */
 Graph *
 snapshot_build_partial(ArrayType *schemas, MemoryContext parent,
-					   Graph *before, AddrMap *only)
+					   Graph *before, AddrMap *only, List *only_list)
 {
-	return build(schemas, parent, before, only);
+	return build(schemas, parent, before, only, only_list);
 }
 
 /* The document of a graph, allocated in the current memory context. */

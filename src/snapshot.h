@@ -15,7 +15,8 @@
 
 extern Graph *snapshot_build(ArrayType *schemas, MemoryContext parent);
 extern Graph *snapshot_build_partial(ArrayType *schemas, MemoryContext parent,
-									 Graph *before, AddrMap *only);
+									 Graph *before, AddrMap *only,
+									 List *only_list);
 extern Jsonb *snapshot_document(Graph *g);
 extern Jsonb *snapshot_take(ArrayType *schemas, MemoryContext cxt);
 

@@ -76,16 +76,42 @@ read_attrdefs(Graph *g)
 	SysScanDesc scan;
 	HeapTuple	tup;
 
+	ListCell   *lc = NULL;
+
 	rel = table_open(AttrDefaultRelationId, AccessShareLock);
-	scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
-	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+
+	/* a partial snapshot: the defaults of its relations, by the index */
+	if (g->only != NULL)
 	{
-		Form_pg_attrdef ad = (Form_pg_attrdef) GETSTRUCT(tup);
+		lc = list_head(snap_relations(g));
+		if (lc == NULL)
+		{
+			table_close(rel, AccessShareLock);
+			return defs;
+		}
+		scan = snap_scan_key(rel, AttrDefaultIndexId, Anum_pg_attrdef_adrelid,
+							 ((SnapRel *) lfirst(lc))->oid);
+	}
+	else
+		scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
+	for (;;)
+	{
+		Form_pg_attrdef ad;
 		AttrDefEntry *e;
 		bool		isnull;
 		bool		found;
 		Datum		bin;
 
+		if (!HeapTupleIsValid(tup = systable_getnext(scan)))
+		{
+			systable_endscan(scan);
+			if (lc == NULL || (lc = lnext(snap_relations(g), lc)) == NULL)
+				break;
+			scan = snap_scan_key(rel, AttrDefaultIndexId, Anum_pg_attrdef_adrelid,
+								 ((SnapRel *) lfirst(lc))->oid);
+			continue;
+		}
+		ad = (Form_pg_attrdef) GETSTRUCT(tup);
 		if (graph_lookup(g, RelationRelationId, ad->adrelid, 0) == NULL)
 			continue;
 		bin = heap_getattr(tup, Anum_pg_attrdef_adbin, RelationGetDescr(rel),
@@ -95,7 +121,6 @@ read_attrdefs(Graph *g)
 		e->adbin = isnull ? NULL : TextDatumGetCString(bin);
 		*addrmap_enter(defs, 0, ad->adrelid, ad->adnum, &found) = e;
 	}
-	systable_endscan(scan);
 	table_close(rel, AccessShareLock);
 	return defs;
 }
@@ -354,16 +379,38 @@ column_scan(Graph *g)
 	Oid			lastrel = InvalidOid;
 	GNode	   *lastparent = NULL;
 	TypeCache	tc = {0};
+	ListCell   *lc = NULL;
 
 	rows = palloc(sizeof(ColRow) * maxrows);
 	rel = table_open(AttributeRelationId, AccessShareLock);
 	desc = RelationGetDescr(rel);
-	scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
-	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+
+	/* a partial snapshot: the columns of its relations, by the index */
+	if (g->only != NULL)
 	{
-		Form_pg_attribute att = (Form_pg_attribute) GETSTRUCT(tup);
+		lc = list_head(snap_relations(g));
+		scan = lc == NULL ? NULL :
+			snap_scan_key(rel, AttributeRelidNumIndexId, Anum_pg_attribute_attrelid,
+						  ((SnapRel *) lfirst(lc))->oid);
+	}
+	else
+		scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
+	while (scan != NULL)
+	{
+		Form_pg_attribute att;
 		GNode	   *parent;
 
+		if (!HeapTupleIsValid(tup = systable_getnext(scan)))
+		{
+			systable_endscan(scan);
+			scan = NULL;
+			if (lc != NULL && (lc = lnext(snap_relations(g), lc)) != NULL)
+				scan = snap_scan_key(rel, AttributeRelidNumIndexId,
+									 Anum_pg_attribute_attrelid,
+									 ((SnapRel *) lfirst(lc))->oid);
+			continue;
+		}
+		att = (Form_pg_attribute) GETSTRUCT(tup);
 		if (att->attnum <= 0 || att->attisdropped)
 			continue;
 		if (att->attrelid == lastrel)
@@ -405,7 +452,6 @@ column_scan(Graph *g)
 		rows[nrows].tuple = heap_copytuple(tup);
 		nrows++;
 	}
-	systable_endscan(scan);
 
 	qsort(rows, nrows, sizeof(ColRow), cmp_colrow);
 	MemoryContextSwitchTo(rowcxt);

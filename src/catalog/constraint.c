@@ -300,16 +300,66 @@ constraint_scan(Graph *g)
 	HeapTuple	tup;
 	uint64		n = 0;
 
+	/*
+	 * A partial snapshot reads the constraints of its relations and types
+	 * by the indexes, one scan each.
+	 */
+	List	   *keys = NIL;
+	ListCell   *lc = NULL;
+
+	if (g->only != NULL)
+	{
+		foreach(lc, snap_relations(g))
+		{
+			SnapRel    *r = lfirst(lc);
+
+			keys = lappend(keys, list_make3_oid(ConstraintRelidTypidNameIndexId,
+												Anum_pg_constraint_conrelid, r->oid));
+		}
+		foreach(lc, g->only_list)
+		{
+			ObjAddr    *a = lfirst(lc);
+
+			if (a->classid == TypeRelationId)
+				keys = lappend(keys, list_make3_oid(ConstraintTypidIndexId,
+													Anum_pg_constraint_contypid,
+													a->objid));
+		}
+	}
+
 	/* the scan lives outside the context reset after each row */
 	rel = table_open(ConstraintRelationId, AccessShareLock);
-	scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
+	if (g->only == NULL)
+		scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
+	else
+		scan = NULL;
+	lc = list_head(keys);
 	old = MemoryContextSwitchTo(rowcxt);
-	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	for (;;)
 	{
-		Form_pg_constraint con = (Form_pg_constraint) GETSTRUCT(tup);
+		Form_pg_constraint con;
 		ConRow		row;
 		GNode	   *parent = NULL;
 		bool		has_index;
+
+		if (scan == NULL || !HeapTupleIsValid(tup = systable_getnext(scan)))
+		{
+			List	   *key;
+
+			if (scan != NULL)
+				systable_endscan(scan);
+			scan = NULL;
+			if (lc == NULL)
+				break;
+			key = lfirst(lc);
+			lc = lnext(keys, lc);
+			MemoryContextSwitchTo(old);
+			scan = snap_scan_key(rel, linitial_oid(key), (AttrNumber) lsecond_oid(key),
+								 lthird_oid(key));
+			MemoryContextSwitchTo(rowcxt);
+			continue;
+		}
+		con = (Form_pg_constraint) GETSTRUCT(tup);
 
 		if (constraint_type(con->contype) == NULL ||
 			snap_schema(g, con->connamespace) == NULL)
@@ -336,7 +386,6 @@ constraint_scan(Graph *g)
 		n++;
 	}
 	MemoryContextSwitchTo(old);
-	systable_endscan(scan);
 	table_close(rel, AccessShareLock);
 	MemoryContextDelete(rowcxt);
 	return n;

@@ -20,6 +20,7 @@
 #include "catalog/pg_description.h"
 #include "catalog/pg_extension.h"
 #include "catalog/pg_index.h"
+#include "access/skey.h"
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
@@ -564,10 +565,136 @@ snap_add_privileges(GNode *node, Datum acl, Oid owner)
 	SPI_freetuptable(SPI_tuptable);
 }
 
+/* Keep a pg_class row of the scope (read_relations()). */
+static SnapRel *
+keep_relation(Graph *g, HeapTuple tup, TupleDesc desc)
+{
+	Form_pg_class c = (Form_pg_class) GETSTRUCT(tup);
+	SnapRel    *r;
+	bool		isnull;
+	bool		found;
+	Datum		d;
+
+	r = palloc(sizeof(SnapRel));
+	*addrmap_enter(g->rels, RelationRelationId, c->oid, 0, &found) = r;
+	r->oid = c->oid;
+	r->relname = c->relname;
+	r->relnamespace = c->relnamespace;
+	r->reltype = c->reltype;
+	r->reloftype = c->reloftype;
+	r->relowner = c->relowner;
+	r->relam = c->relam;
+	r->reltoastrelid = c->reltoastrelid;
+	r->relnatts = c->relnatts;
+	r->relkind = c->relkind;
+	r->relpersistence = c->relpersistence;
+	r->relreplident = c->relreplident;
+	r->relrowsecurity = c->relrowsecurity;
+	r->relforcerowsecurity = c->relforcerowsecurity;
+	r->relispartition = c->relispartition;
+	d = heap_getattr(tup, Anum_pg_class_reloptions, desc, &isnull);
+	r->reloptions = isnull ? (Datum) 0 :
+		PointerGetDatum(DatumGetArrayTypePCopy(d));
+	d = heap_getattr(tup, Anum_pg_class_relacl, desc, &isnull);
+	r->relacl = isnull ? (Datum) 0 :
+		PointerGetDatum(DatumGetArrayTypePCopy(d));
+	r->relpartbound = NULL;
+	if (c->relispartition)
+	{
+		d = heap_getattr(tup, Anum_pg_class_relpartbound, desc, &isnull);
+		if (!isnull)
+			r->relpartbound = TextDatumGetCString(d);
+	}
+	r->index = NULL;
+	r->of_constraint = false;
+	g->relations = lappend(g->relations, r);
+	return r;
+}
+
+/*
+ * A scan of the rows of a catalog whose oid column keycol (of an index
+ * that starts with it) equals value, with the snapshot of the direct
+ * scans: how a partial snapshot reads the rows of the objects it wants.
+ */
+SysScanDesc
+snap_scan_key(Relation rel, Oid indexoid, AttrNumber keycol, Oid value)
+{
+	ScanKeyData key;
+
+	ScanKeyInit(&key, keycol, BTEqualStrategyNumber, F_OIDEQ,
+				ObjectIdGetDatum(value));
+	return systable_beginscan(rel, indexoid, true, snap_scan_snapshot(), 1, &key);
+}
+
+/* The relations a partial snapshot wants, their TOAST tables and indexes. */
+static void
+read_wanted_relations(Graph *g, Relation rel, TupleDesc desc)
+{
+	Relation	indrel = table_open(IndexRelationId, AccessShareLock);
+	ListCell   *lc;
+
+	foreach(lc, g->only_list)
+	{
+		ObjAddr    *a = lfirst(lc);
+		SysScanDesc scan;
+		SysScanDesc iscan;
+		HeapTuple	tup;
+		HeapTuple	itup;
+		Oid			toastid = InvalidOid;
+		bool		in_scope = false;
+
+		if (a->classid != RelationRelationId)
+			continue;
+		scan = snap_scan_key(rel, ClassOidIndexId, Anum_pg_class_oid, a->objid);
+		if (HeapTupleIsValid(tup = systable_getnext(scan)) &&
+			snap_schema(g, ((Form_pg_class) GETSTRUCT(tup))->relnamespace) != NULL &&
+			addrmap_get(g->rels, RelationRelationId, a->objid, 0) == NULL)
+		{
+			keep_relation(g, tup, desc);
+			toastid = ((Form_pg_class) GETSTRUCT(tup))->reltoastrelid;
+			in_scope = true;
+		}
+		systable_endscan(scan);
+		if (!in_scope)
+			continue;
+
+		/* TOAST tables with options, as read_relations() keeps them */
+		if (OidIsValid(toastid))
+		{
+			scan = snap_scan_key(rel, ClassOidIndexId, Anum_pg_class_oid, toastid);
+			if (HeapTupleIsValid(tup = systable_getnext(scan)) &&
+				!heap_attisnull(tup, Anum_pg_class_reloptions, desc))
+				keep_relation(g, tup, desc);
+			systable_endscan(scan);
+		}
+
+		iscan = snap_scan_key(indrel, IndexIndrelidIndexId, Anum_pg_index_indrelid,
+							  a->objid);
+		while (HeapTupleIsValid(itup = systable_getnext(iscan)))
+		{
+			Form_pg_index i = (Form_pg_index) GETSTRUCT(itup);
+			SnapRel    *r = NULL;
+
+			scan = snap_scan_key(rel, ClassOidIndexId, Anum_pg_class_oid, i->indexrelid);
+			if (HeapTupleIsValid(tup = systable_getnext(scan)) &&
+				snap_schema(g, ((Form_pg_class) GETSTRUCT(tup))->relnamespace) != NULL)
+				r = keep_relation(g, tup, desc);
+			systable_endscan(scan);
+			if (r == NULL)
+				continue;
+			r->index = heap_copytuple(itup);
+			g->indexes = lappend(g->indexes, r);
+		}
+		systable_endscan(iscan);
+	}
+	table_close(indrel, AccessShareLock);
+}
+
 /*
  * Read the pg_class rows of the relations of the scope (and of the
  * pg_migrate extension's, which are left out later as members), then the
- * pg_index rows of their indexes.
+ * pg_index rows of their indexes.  A partial snapshot reads those of the
+ * relations it wants alone, through the indexes.
  */
 static void
 read_relations(Graph *g)
@@ -578,61 +705,27 @@ read_relations(Graph *g)
 	HeapTuple	tup;
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
 
-	g->rels = addrmap_new(g->cxt, 4096);
+	g->rels = addrmap_new(g->cxt, g->only != NULL ? 256 : 4096);
 	rel = table_open(RelationRelationId, AccessShareLock);
 	desc = RelationGetDescr(rel);
+	if (g->only != NULL)
+	{
+		read_wanted_relations(g, rel, desc);
+		table_close(rel, AccessShareLock);
+		MemoryContextSwitchTo(old);
+		return;
+	}
 	scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))
 	{
 		Form_pg_class c = (Form_pg_class) GETSTRUCT(tup);
-		SnapRel    *r;
-		bool		isnull;
-		bool		found;
-		Datum		d;
 
 		/* the scope's, and TOAST tables with options (table.c shows them) */
 		if (snap_schema(g, c->relnamespace) == NULL &&
 			!(c->relkind == RELKIND_TOASTVALUE &&
 			  !heap_attisnull(tup, Anum_pg_class_reloptions, desc)))
 			continue;
-		/* a partial snapshot: the relations asked for, and every index */
-		if (g->only != NULL && c->relkind != RELKIND_TOASTVALUE &&
-			c->relkind != RELKIND_INDEX && c->relkind != RELKIND_PARTITIONED_INDEX &&
-			!snap_wanted(g, RelationRelationId, c->oid))
-			continue;
-		r = palloc(sizeof(SnapRel));
-		*addrmap_enter(g->rels, RelationRelationId, c->oid, 0, &found) = r;
-		r->oid = c->oid;
-		r->relname = c->relname;
-		r->relnamespace = c->relnamespace;
-		r->reltype = c->reltype;
-		r->reloftype = c->reloftype;
-		r->relowner = c->relowner;
-		r->relam = c->relam;
-		r->reltoastrelid = c->reltoastrelid;
-		r->relnatts = c->relnatts;
-		r->relkind = c->relkind;
-		r->relpersistence = c->relpersistence;
-		r->relreplident = c->relreplident;
-		r->relrowsecurity = c->relrowsecurity;
-		r->relforcerowsecurity = c->relforcerowsecurity;
-		r->relispartition = c->relispartition;
-		d = heap_getattr(tup, Anum_pg_class_reloptions, desc, &isnull);
-		r->reloptions = isnull ? (Datum) 0 :
-			PointerGetDatum(DatumGetArrayTypePCopy(d));
-		d = heap_getattr(tup, Anum_pg_class_relacl, desc, &isnull);
-		r->relacl = isnull ? (Datum) 0 :
-			PointerGetDatum(DatumGetArrayTypePCopy(d));
-		r->relpartbound = NULL;
-		if (c->relispartition)
-		{
-			d = heap_getattr(tup, Anum_pg_class_relpartbound, desc, &isnull);
-			if (!isnull)
-				r->relpartbound = TextDatumGetCString(d);
-		}
-		r->index = NULL;
-		r->of_constraint = false;
-		g->relations = lappend(g->relations, r);
+		keep_relation(g, tup, desc);
 	}
 	systable_endscan(scan);
 	table_close(rel, AccessShareLock);
@@ -760,6 +853,35 @@ snap_relations(Graph *g)
  * The array type of a type of the scope (a relation's row type), or
  * InvalidOid: all read in one scan of pg_type on first use.
  */
+/* Keep a pg_type row of the scope (read_types()). */
+static void
+keep_type(Graph *g, Form_pg_type t)
+{
+	bool		found;
+
+	if (OidIsValid(t->typarray))
+		*addrmap_enter(g->typarrays, TypeRelationId, t->oid, 0, &found) =
+			(void *) (uintptr_t) t->typarray;
+	if (!snap_wanted(g, TypeRelationId, t->oid))
+		return;
+	/* enums, domains, ranges, composites of CREATE TYPE */
+	if (t->typtype == TYPTYPE_ENUM || t->typtype == TYPTYPE_DOMAIN ||
+		t->typtype == TYPTYPE_RANGE)
+		g->usertypes = lappend_oid(g->usertypes, t->oid);
+	else if (t->typtype == TYPTYPE_COMPOSITE)
+	{
+		SnapRel    *r = snap_relation(g, t->typrelid);
+
+		if (r != NULL && r->relkind == RELKIND_COMPOSITE_TYPE)
+			g->usertypes = lappend_oid(g->usertypes, t->oid);
+	}
+}
+
+/*
+ * Read the types of the scope: the array type of each, and the oids of
+ * those a type.c reads.  A partial snapshot reads the types it wants and
+ * the row types of the relations it wants, through the index.
+ */
 static void
 read_types(Graph *g)
 {
@@ -769,34 +891,50 @@ read_types(Graph *g)
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
 
 	snap_relations(g);			/* a composite type's relkind, below */
-	g->typarrays = addrmap_new(g->cxt, 4096);
+	g->typarrays = addrmap_new(g->cxt, g->only != NULL ? 256 : 4096);
 	rel = table_open(TypeRelationId, AccessShareLock);
-	scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
-	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	if (g->only != NULL)
 	{
-		Form_pg_type t = (Form_pg_type) GETSTRUCT(tup);
-		bool		found;
+		List	   *typids = NIL;
+		ListCell   *lc;
 
-		if (snap_schema(g, t->typnamespace) == NULL)
-			continue;
-		if (OidIsValid(t->typarray))
-			*addrmap_enter(g->typarrays, TypeRelationId, t->oid, 0, &found) =
-				(void *) (uintptr_t) t->typarray;
-		/* enums, domains, ranges, composites of CREATE TYPE */
-		if (!snap_wanted(g, TypeRelationId, t->oid))
-			continue;
-		if (t->typtype == TYPTYPE_ENUM || t->typtype == TYPTYPE_DOMAIN ||
-			t->typtype == TYPTYPE_RANGE)
-			g->usertypes = lappend_oid(g->usertypes, t->oid);
-		else if (t->typtype == TYPTYPE_COMPOSITE)
+		foreach(lc, g->only_list)
 		{
-			SnapRel    *r = snap_relation(g, t->typrelid);
+			ObjAddr    *a = lfirst(lc);
 
-			if (r != NULL && r->relkind == RELKIND_COMPOSITE_TYPE)
-				g->usertypes = lappend_oid(g->usertypes, t->oid);
+			if (a->classid == TypeRelationId)
+				typids = lappend_oid(typids, a->objid);
+		}
+		foreach(lc, snap_relations(g))
+		{
+			SnapRel    *r = lfirst(lc);
+
+			if (OidIsValid(r->reltype))
+				typids = lappend_oid(typids, r->reltype);
+		}
+		foreach(lc, typids)
+		{
+			scan = snap_scan_key(rel, TypeOidIndexId, Anum_pg_type_oid, lfirst_oid(lc));
+			if (HeapTupleIsValid(tup = systable_getnext(scan)) &&
+				snap_schema(g, ((Form_pg_type) GETSTRUCT(tup))->typnamespace) != NULL &&
+				addrmap_get(g->typarrays, TypeRelationId, lfirst_oid(lc), 0) == NULL)
+				keep_type(g, (Form_pg_type) GETSTRUCT(tup));
+			systable_endscan(scan);
 		}
 	}
-	systable_endscan(scan);
+	else
+	{
+		scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
+		while (HeapTupleIsValid(tup = systable_getnext(scan)))
+		{
+			Form_pg_type t = (Form_pg_type) GETSTRUCT(tup);
+
+			if (snap_schema(g, t->typnamespace) == NULL)
+				continue;
+			keep_type(g, t);
+		}
+		systable_endscan(scan);
+	}
 	table_close(rel, AccessShareLock);
 	MemoryContextSwitchTo(old);
 }

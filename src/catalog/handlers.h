@@ -35,6 +35,7 @@
 
 #include "graph.h"
 
+#include "access/genam.h"
 #include "access/htup.h"
 #include "access/tupdesc.h"
 #include "fmgr.h"
@@ -170,6 +171,8 @@ typedef struct SnapRel
 
 extern GNode *snap_schema(Graph *g, Oid nspoid);
 extern bool snap_wanted(Graph *g, Oid classid, Oid objid);
+extern SysScanDesc snap_scan_key(Relation rel, Oid indexoid, AttrNumber keycol,
+								 Oid value);
 extern SnapRel *snap_relation(Graph *g, Oid relid);
 extern List *snap_relations(Graph *g);
 extern List *snap_indexes(Graph *g);
