@@ -109,7 +109,7 @@ typedef struct Graph
 	List	   *extensions;		/* of GNode * */
 	bool		scope_all;		/* every user schema, or those named */
 	List	   *scope;			/* of char *: the schema names asked for */
-	HTAB	   *bykey;			/* loaded documents: key -> GNode * */
+	struct keymap_hash *bykey;	/* loaded documents: key -> GNode * */
 	HTAB	   *relinfo;		/* snapshots: relid -> column names, for
 								 * deparsing (catalog/handlers.c) */
 	List	   *pending;		/* snapshots: work a handler finishes */
