@@ -61,8 +61,9 @@ autogen_define_gucs(void)
 	DefineCustomBoolVariable("pg_migrate.debug_verify_partial_snapshots",
 							 "Checks each partial snapshot of autogenerate's self-check against a whole one.",
 							 "A developer setting: the self-check re-reads only the objects its "
-							 "scripts changed; with this on it also takes the whole snapshot and "
-							 "fails, naming the first object that differs, if the two differ.",
+							 "scripts changed; with this on it says so in a NOTICE, also takes "
+							 "the whole snapshot, and fails, naming the first object that "
+							 "differs, if the two differ.",
 							 &debug_verify_partial,
 							 false,
 							 PGC_USERSET,
@@ -405,7 +406,7 @@ typedef struct CheckStart
  * stand for it.  Allocated in cxt.
  */
 static Jsonb *
-snapshot_now(CheckStart *start, MemoryContext cxt)
+snapshot_now(CheckStart *start, const char *what, MemoryContext cxt)
 {
 	MemoryContext work = AllocSetContextCreate(cxt, "pg_migrate partial snapshot",
 											   ALLOCSET_DEFAULT_SIZES);
@@ -438,7 +439,12 @@ snapshot_now(CheckStart *start, MemoryContext cxt)
 		elog(DEBUG1, "pg_migrate: autogenerate check: merged document: %.1f ms", ms_since(t0));
 	}
 	else
-		elog(DEBUG1, "pg_migrate: autogenerate check: a whole snapshot, as %s", why);
+		elog(debug_verify_partial ? NOTICE : DEBUG1,
+			 "pg_migrate: autogenerate check: a whole snapshot after the %s, as %s",
+			 what, why);
+	if (dirty != NULL && debug_verify_partial)
+		elog(NOTICE, "pg_migrate: autogenerate check: a partial snapshot after the %s, %d object%s read again",
+			 what, dirty->nobjects, dirty->nobjects == 1 ? "" : "s");
 	MemoryContextSwitchTo(cxt);
 	MemoryContextDelete(work);
 
@@ -474,7 +480,7 @@ run_and_snapshot(const char *script, const char *what, CheckStart *start,
 	run_script(script, cxt);
 	elog(DEBUG1, "pg_migrate: autogenerate check: %s ran: %.1f ms", what, ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
-	doc = snapshot_now(start, cxt);
+	doc = snapshot_now(start, what, cxt);
 	elog(DEBUG1, "pg_migrate: autogenerate check: snapshot after %s: %.1f ms", what, ms_since(t0));
 	return doc;
 }

@@ -134,7 +134,6 @@ revise() {
 		SET pg_migrate.debug_verify_partial_snapshots = on;
 		BEGIN;
 		SELECT migrate_model_import(:'snap') \\g /dev/null
-		SET client_min_messages = debug1;
 		SELECT 'revision ' || coalesce(migrate_revision('corpus'), '(none)');
 		ROLLBACK;
 	EOF
@@ -153,10 +152,10 @@ revise() {
 		return 1
 		;;
 	"revision "*)
-		# How the self-check's snapshots were taken (autogen.c's DEBUG1):
+		# How the self-check's snapshots were taken (the setting's NOTICEs):
 		# partial ones are those compared with a whole one.
-		echo "$out; partial snapshots: $(grep -c 'objects to read again' "$log"), whole: $(grep -c 'a whole snapshot, as' "$log")"
-		grep -o 'a whole snapshot, as .*' "$log" | sed 's/^/# /'
+		echo "$out; partial snapshots: $(grep -c 'a partial snapshot after the' "$log"), whole: $(grep -c 'a whole snapshot after the' "$log")"
+		grep -o 'a whole snapshot after the .*' "$log" | sed 's/^/# /'
 		return 0
 		;;
 	esac
