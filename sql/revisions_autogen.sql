@@ -140,3 +140,43 @@ DELETE FROM migrate_version WHERE version_num = 'nosuch';
 -- clean up
 SELECT revision, direction, message FROM migrate_downgrade('base');
 DROP SCHEMA ag CASCADE;
+
+-- 12. The self-check's snapshots after each script read again only the
+-- objects the script changed, and copy the rest from the live snapshot
+-- (docs/revisions-autogenerate.md).  The developer setting says which
+-- snapshot was taken and compares each partial one with a whole one.
+SET client_min_messages = warning;
+DROP EXTENSION pg_migrate;
+CREATE EXTENSION pg_migrate;
+SET client_min_messages = notice;
+CREATE SCHEMA pt;
+CREATE TABLE pt.polls (id integer PRIMARY KEY, question text NOT NULL);
+CREATE TABLE pt.choices (id integer PRIMARY KEY,
+                         poll_id integer NOT NULL REFERENCES pt.polls);
+CREATE TABLE pt.untouched (id integer PRIMARY KEY);
+CREATE VIEW pt.open_polls AS SELECT id, question FROM pt.polls;
+SELECT migrate_model_capture('{pt}');
+SELECT migrate_model_set($$
+  CREATE TABLE polls (id integer PRIMARY KEY, question text NOT NULL,
+                      closes_at timestamptz);
+  CREATE TABLE choices (id integer PRIMARY KEY,
+                        poll_id integer NOT NULL REFERENCES polls,
+                        label text CHECK (label <> ''));
+  CREATE INDEX choices_poll_id_idx ON choices (poll_id);
+  COMMENT ON COLUMN choices.label IS 'shown to voters';
+  CREATE TABLE untouched (id integer PRIMARY KEY);
+  CREATE VIEW open_polls AS SELECT id, question FROM polls WHERE closes_at IS NULL;
+$$, 'pt') IS NOT NULL AS model_set;
+SET pg_migrate.debug_verify_partial_snapshots = on;
+BEGIN;
+SELECT migrate_revision('partial', revision => 'pt01');
+SELECT upgrade_sql FROM migrate_revisions WHERE revision = 'pt01';
+ROLLBACK;
+
+-- A new schema is not something a partial snapshot can say: whole ones.
+SELECT migrate_model_set('CREATE TABLE t (id integer);', 'pt_new') IS NOT NULL AS model_set;
+BEGIN;
+SELECT migrate_revision('new schema', revision => 'pt02');
+ROLLBACK;
+RESET pg_migrate.debug_verify_partial_snapshots;
+DROP SCHEMA pt CASCADE;
