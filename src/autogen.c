@@ -37,6 +37,7 @@
 #include "checksum.h"
 #include "diff.h"
 #include "dirty.h"
+#include "model_refs.h"
 #include "pg_migrate.h"
 #include "snapshot.h"
 
@@ -119,12 +120,9 @@ copy_jsonb(MemoryContext cxt, Jsonb *doc)
  * returns, read through that function so that there is one definition of
  * it.  Allocated in cxt.  Must be called inside SPI.
  */
-static Jsonb *
-stored_model(MemoryContext cxt)
+static void
+require_model(const char *ext)
 {
-	const char *ext = ext_schema();
-	bool		isnull;
-	Datum		d;
 	int			ret;
 
 	/* Said here in autogenerate's words, rather than by migrate_model(). */
@@ -138,6 +136,17 @@ stored_model(MemoryContext cxt)
 				 errmsg("autogenerate needs a model, and no model is stored"),
 				 errdetail("Autogenerate compares the live schema with the model."),
 				 errhint("Set one with migrate_model_set(), migrate_model_import() or migrate_model_capture(), or write the revision by hand with autogenerate => false.")));
+}
+
+static Jsonb *
+stored_model(MemoryContext cxt)
+{
+	const char *ext = ext_schema();
+	bool		isnull;
+	Datum		d;
+	int			ret;
+
+	require_model(ext);
 	ret = SPI_execute(psprintf("SELECT %s.migrate_model(NULL)", ext), true, 1);
 	if (ret != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
@@ -145,6 +154,39 @@ stored_model(MemoryContext cxt)
 	if (isnull)
 		elog(ERROR, "pg_migrate: migrate_model() returned null");
 	return copy_jsonb(cxt, DatumGetJsonbP(d));
+}
+
+/*
+ * The model and its graph (in a child context of graphs).  migrate_model()
+ * walks the whole document for references to cut before anyone reads it;
+ * autogenerate reads it into a graph anyway, which tells the same: when
+ * no reference of the stored document is left dangling (and no property
+ * adds mapped views), the stored document is what migrate_model(NULL)
+ * returns, and its graph is the model's.  Otherwise migrate_model(NULL)
+ * it is.
+ */
+static Jsonb *
+model_and_graph(MemoryContext cxt, MemoryContext graphs, Graph **graph)
+{
+	const char *ext = ext_schema();
+	Jsonb	   *doc;
+
+	require_model(ext);
+	doc = model_document_unpruned(ext, cxt);
+	if (doc != NULL)
+	{
+		Graph	   *g = graph_from_jsonb(doc, graphs);
+
+		if (g->ndangling == 0)
+		{
+			*graph = g;
+			return doc;
+		}
+		MemoryContextDelete(g->cxt);
+		pfree(doc);
+	}
+	*graph = NULL;
+	return stored_model(cxt);
 }
 
 /*
@@ -618,7 +660,9 @@ autogen_generate(AutogenResult *result)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 
 	INSTR_TIME_SET_CURRENT(t0);
-	model = stored_model(cxt);
+	graphs = AllocSetContextCreate(cxt, "pg_migrate autogenerate graphs",
+								   ALLOCSET_DEFAULT_SIZES);
+	model = model_and_graph(cxt, graphs, &model_graph);
 	MemoryContextSwitchTo(cxt);
 	scope = autogen_document_scope(model, &all);
 	elog(DEBUG1, "pg_migrate: autogenerate: model read: %.1f ms", ms_since(t0));
@@ -635,16 +679,16 @@ autogen_generate(AutogenResult *result)
 	if (documents_equal(live, model))
 	{
 		MemoryContextDelete(start.graph->cxt);
+		MemoryContextDelete(graphs);
 		SPI_finish();
 		return false;
 	}
 
 	/* both documents read once, for the diffs both ways */
 	INSTR_TIME_SET_CURRENT(t0);
-	graphs = AllocSetContextCreate(cxt, "pg_migrate autogenerate graphs",
-								   ALLOCSET_DEFAULT_SIZES);
 	live_g = graph_from_jsonb(live, graphs);
-	model_graph = graph_from_jsonb(model, graphs);
+	if (model_graph == NULL)
+		model_graph = graph_from_jsonb(model, graphs);
 	elog(DEBUG1, "pg_migrate: autogenerate: documents read: %.1f ms", ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
 	r.upgrade_sql = diff_as_script(live_g, model_graph, debug_drop_last_step, &nup);

@@ -1444,6 +1444,9 @@ load_node_body(Graph *g, GNode *node, JsonbValue *body)
 
 			if (v.type != jbvBinary)
 				bad_document("\"depends_on\" is not an array");
+			/* model_prune_refs() would leave an empty one out */
+			if (JsonContainerSize(v.val.binary.data) == 0)
+				g->ndangling++;
 			dit = JsonbIteratorInit(v.val.binary.data);
 			while ((tok = JsonbIteratorNext(&dit, &dv, true)) != WJB_DONE)
 				if (tok == WJB_ELEM && dv.type == jbvString)
@@ -1481,7 +1484,10 @@ resolve_deps(Graph *g, GNode *node)
 		GNode	   *dep = NULL;
 
 		if (space == NULL)
+		{
+			g->ndangling++;
 			continue;
+		}
 		if (node->schema != NULL)
 		{
 			char	   *kind = pnstrdup(ref, space - ref);
@@ -1494,6 +1500,8 @@ resolve_deps(Graph *g, GNode *node)
 		}
 		if (dep == NULL)
 			dep = graph_find(g, ref);
+		if (dep == NULL)
+			g->ndangling++;
 		if (dep == NULL || dep == node)
 			continue;
 		node->deps = lappend(node->deps, dep);

@@ -110,6 +110,10 @@ typedef struct Graph
 	bool		scope_all;		/* every user schema, or those named */
 	List	   *scope;			/* of char *: the schema names asked for */
 	struct keymap_hash *bykey;	/* loaded documents: key -> GNode * */
+	int			ndangling;		/* loaded documents: references naming no
+								 * object of the document, and empty
+								 * depends_on (what model_prune_refs()
+								 * leaves out) */
 	HTAB	   *relinfo;		/* snapshots: relid -> column names, for
 								 * deparsing (catalog/handlers.c) */
 	List	   *pending;		/* snapshots: work a handler finishes */

@@ -1148,6 +1148,31 @@ merged_models(ArrayType *schemas)
 										SPI_tuptable->tupdesc, 1, &isnull));
 }
 
+/*
+ * model_document_unpruned(): see model_refs.h.
+ */
+Jsonb *
+model_document_unpruned(const char *extschema, MemoryContext cxt)
+{
+	Jsonb	   *doc;
+	Jsonb	   *copy;
+	int			ret;
+
+	ext_schema_name = extschema;
+	ret = SPI_execute(psprintf("SELECT 1 FROM %s.migrate_properties LIMIT 1", extschema),
+					  true, 1);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "pg_migrate: reading the properties failed: %d", ret);
+	if (SPI_processed > 0)
+		return NULL;
+	doc = single_model(NULL);
+	if (doc == NULL)
+		doc = merged_models(NULL);
+	copy = MemoryContextAlloc(cxt, VARSIZE(doc));
+	memcpy(copy, doc, VARSIZE(doc));
+	return copy;
+}
+
 /* ----------------------------------------------------------------
  * migrate_model(schemas name[] DEFAULT NULL) RETURNS jsonb
  * migrate_model_drop(schema name) RETURNS void

@@ -18,4 +18,14 @@ extern Oid	model_ref_namespace(const ObjectAddress *addr, bool *is_member);
 extern Jsonb *model_shadow_snapshot(const char *shadow, MemoryContext cxt);
 extern Jsonb *model_prune_refs(Jsonb *doc, MemoryContext cxt);
 
+/*
+ * model.c: the stored models merged as migrate_model(NULL) merges them,
+ * before model_prune_refs(), in cxt; NULL when properties are stored (their
+ * mapped views are then added to the model: call migrate_model(NULL)).  It
+ * is what migrate_model(NULL) returns when the graph read from it has no
+ * dangling reference (Graph.ndangling).  Must be called inside SPI;
+ * extschema is the extension's schema, quoted.
+ */
+extern Jsonb *model_document_unpruned(const char *extschema, MemoryContext cxt);
+
 #endif							/* PGM_MODEL_REFS_H */
