@@ -311,6 +311,12 @@ SELECT migrate_model_set('GRANT SELECT ON ALL TABLES IN SCHEMA public TO PUBLIC;
 SELECT migrate_model_set($$CREATE TABLE t (id int);
 COMMENT ON COLUMN models_shared.x.y IS 'not this one';$$, 'models_app');
 SELECT migrate_model_set('CREATE TABLE t (id int); GRANT SELECT ON models_shared.x TO PUBLIC;', 'models_app');
+-- and so are the database's and the cluster's objects: no schema holds them
+SELECT migrate_model_set($$CREATE TABLE t (id int);
+GRANT CONNECT ON DATABASE postgres TO PUBLIC;$$, 'models_app');
+SELECT migrate_model_set($$CREATE TABLE t (id int);
+COMMENT ON EXTENSION plpgsql IS 'not a model''s';$$, 'models_app');
+SELECT migrate_model_set('GRANT USAGE ON LANGUAGE plpgsql TO PUBLIC;', 'models_app');
 REVOKE USAGE ON SCHEMA models_app FROM PUBLIC;
 DROP ROLE regress_models_reader;
 

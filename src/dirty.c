@@ -304,6 +304,13 @@ scan_catalog(DirtyCtx *cx, Oid catalog, XLogRecPtr since)
 	BlockNumber nblocks = RelationGetNumberOfBlocks(rel);
 	Buffer		vmbuf = InvalidBuffer;
 
+	/*
+	 * A catalog rewritten in this transaction under wal_level = minimal
+	 * (CLUSTER of a catalog) is not WAL-logged: its pages keep no LSN.
+	 */
+	if (!RelationNeedsWAL(rel))
+		since = InvalidXLogRecPtr;
+
 	for (BlockNumber blk = 0; blk < nblocks; blk++)
 	{
 		Buffer		buf;

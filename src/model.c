@@ -151,11 +151,27 @@ refusal(Node *stmt, bool *skip)
 		case T_CreatePolicyStmt:
 		case T_AlterPolicyStmt:
 		case T_AlterTableStmt:
-		case T_CommentStmt:
-		case T_GrantStmt:
 		case T_AlterCollationStmt:
 		case T_AlterObjectDependsStmt:
 			return NULL;
+		case T_CommentStmt:
+		case T_GrantStmt:
+			{
+				ObjectType	kind = IsA(stmt, CommentStmt) ?
+					((CommentStmt *) stmt)->objtype :
+					((GrantStmt *) stmt)->objtype;
+
+				/* objects of the database or the cluster, not of a schema */
+				if (kind == OBJECT_DATABASE || kind == OBJECT_EXTENSION ||
+					kind == OBJECT_ROLE || kind == OBJECT_TABLESPACE ||
+					kind == OBJECT_LANGUAGE || kind == OBJECT_FDW ||
+					kind == OBJECT_FOREIGN_SERVER || kind == OBJECT_LARGEOBJECT ||
+					kind == OBJECT_EVENT_TRIGGER || kind == OBJECT_PUBLICATION ||
+					kind == OBJECT_SUBSCRIPTION || kind == OBJECT_ACCESS_METHOD ||
+					kind == OBJECT_PARAMETER_ACL)
+					return "it changes something outside the model's schema";
+				return NULL;
+			}
 		case T_RenameStmt:
 		case T_AlterOwnerStmt:
 			{
