@@ -955,6 +955,19 @@ jbv_copy(const JsonbValue *v)
 	return c;
 }
 
+/* Append a pair, in the order given, to an array that grows. */
+static void
+append_pair(WPair **pairs, int *n, int *max, WPair p)
+{
+	if (*n == *max)
+	{
+		*max *= 2;
+		*pairs = repalloc_huge(*pairs, sizeof(WPair) * *max);
+	}
+	p.order = *n;
+	(*pairs)[(*n)++] = p;
+}
+
 /*
  * The pairs of one section of a schema: the base's objects that are not
  * replaced, then the partial snapshot's of that kind (which win on equal
@@ -983,14 +996,9 @@ merged_section(JsonbValue *base, GNode *pschema, ObjKind kind,
 			tok = JsonbIteratorNext(&it, &v, true);
 			if (is_replaced(replaced, kind, schema, &k))
 				continue;
-			if (*n == max)
-			{
-				max *= 2;
-				pairs = repalloc_huge(pairs, sizeof(WPair) * max);
-			}
-			pairs[*n] = (WPair) {.key = k.val.string.val, .keylen = k.val.string.len,
-			.order = *n, .kind = WV_JBV, .jbv = jbv_copy(&v)};
-			(*n)++;
+			append_pair(&pairs, n, &max,
+						(WPair) {.key = k.val.string.val, .keylen = k.val.string.len,
+						.kind = WV_JBV, .jbv = jbv_copy(&v)});
 		}
 	}
 	if (pschema != NULL)
@@ -1001,14 +1009,9 @@ merged_section(JsonbValue *base, GNode *pschema, ObjKind kind,
 
 			if (child->kind != kind)
 				continue;
-			if (*n == max)
-			{
-				max *= 2;
-				pairs = repalloc_huge(pairs, sizeof(WPair) * max);
-			}
-			pairs[*n] = (WPair) {.key = child->name, .keylen = strlen(child->name),
-			.order = *n, .kind = WV_NODE, .node = child};
-			(*n)++;
+			append_pair(&pairs, n, &max,
+						(WPair) {.key = child->name, .keylen = strlen(child->name),
+						.kind = WV_NODE, .node = child});
 		}
 	}
 	return pairs;
@@ -1036,11 +1039,6 @@ merged_schema(JsonbValue *base, GNode *pschema, const char *schema,
 		if (tok != WJB_KEY)
 			continue;
 		tok = JsonbIteratorNext(&it, &v, true);
-		if (*n == max)
-		{
-			max *= 2;
-			pairs = repalloc(pairs, sizeof(WPair) * max);
-		}
 		kind = section_kind(k.val.string.val, k.val.string.len);
 		if (kind != OBJ_NKINDS && v.type == jbvBinary &&
 			JsonContainerIsObject(v.val.binary.data))
@@ -1050,15 +1048,15 @@ merged_schema(JsonbValue *base, GNode *pschema, const char *schema,
 											 replaced, &count);
 
 			done[kind] = true;
-			if (count == 0)
-				continue;
-			pairs[*n] = (WPair) {.key = k.val.string.val, .keylen = k.val.string.len,
-			.order = *n, .kind = WV_PAIRS, .sub = sub, .count = count};
+			if (count > 0)
+				append_pair(&pairs, n, &max,
+							(WPair) {.key = k.val.string.val, .keylen = k.val.string.len,
+							.kind = WV_PAIRS, .sub = sub, .count = count});
 		}
 		else
-			pairs[*n] = (WPair) {.key = k.val.string.val, .keylen = k.val.string.len,
-			.order = *n, .kind = WV_JBV, .jbv = jbv_copy(&v)};
-		(*n)++;
+			append_pair(&pairs, n, &max,
+						(WPair) {.key = k.val.string.val, .keylen = k.val.string.len,
+						.kind = WV_JBV, .jbv = jbv_copy(&v)});
 	}
 
 	/* kinds the base schema had none of */
@@ -1075,15 +1073,10 @@ merged_schema(JsonbValue *base, GNode *pschema, const char *schema,
 			done[child->kind] = true;
 			sub = merged_section(NULL, pschema, child->kind, schema, replaced,
 								 &count);
-			if (*n == max)
-			{
-				max *= 2;
-				pairs = repalloc(pairs, sizeof(WPair) * max);
-			}
-			pairs[*n] = (WPair) {.key = pgm_kinds[child->kind].section,
-				.keylen = strlen(pgm_kinds[child->kind].section),
-			.order = *n, .kind = WV_PAIRS, .sub = sub, .count = count};
-			(*n)++;
+			append_pair(&pairs, n, &max,
+						(WPair) {.key = pgm_kinds[child->kind].section,
+							.keylen = strlen(pgm_kinds[child->kind].section),
+						.kind = WV_PAIRS, .sub = sub, .count = count});
 		}
 	}
 	return pairs;
@@ -1151,15 +1144,9 @@ graph_merge_document(Jsonb *base, Graph *partial, HTAB *replaced)
 						pschema = lfirst(lc);
 				}
 				sub = merged_schema(&sv, pschema, name, replaced, &count);
-				if (nschemas == max)
-				{
-					max *= 2;
-					schemas = repalloc(schemas, sizeof(WPair) * max);
-				}
-				schemas[nschemas] = (WPair) {.key = sk.val.string.val,
-					.keylen = sk.val.string.len, .order = nschemas,
-				.kind = WV_PAIRS, .sub = sub, .count = count};
-				nschemas++;
+				append_pair(&schemas, &nschemas, &max,
+							(WPair) {.key = sk.val.string.val, .keylen = sk.val.string.len,
+							.kind = WV_PAIRS, .sub = sub, .count = count});
 			}
 			if (nschemas != list_length(partial->schemas))
 				elog(ERROR, "pg_migrate: a partial snapshot has schemas its base has not");

@@ -71,16 +71,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # Roles of the corpus (the round-trip runner creates them the same way).
-psql_q -d postgres <<-'EOF_ROLES' || exit 1
-	SET client_min_messages = warning;
-	DO $$
-	BEGIN
-		IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rt_reader') THEN CREATE ROLE rt_reader; END IF;
-		IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rt_writer') THEN CREATE ROLE rt_writer; END IF;
-		IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rt_admin') THEN CREATE ROLE rt_admin; END IF;
-	END
-	$$;
-EOF_ROLES
+psql_q -d postgres -f test/lib/corpus_roles.sql || exit 1
 psql_q -d postgres -c "CREATE DATABASE $tmpl TEMPLATE template0 ENCODING 'UTF8'" || exit 1
 psql_q -d "$tmpl" -c 'CREATE EXTENSION pg_migrate' || exit 1
 
