@@ -37,6 +37,7 @@
 #include "access/skey.h"
 #include "access/stratnum.h"
 #include "access/xact.h"
+#include "catalog/dependency.h"
 #include "catalog/pg_attrdef.h"
 #include "catalog/pg_attribute.h"
 #include "catalog/pg_class.h"
@@ -522,6 +523,22 @@ resolve(DirtyCtx *cx, Oid classid, Oid objid, int depth)
 					case RELKIND_COMPOSITE_TYPE:
 						resolve(cx, TypeRelationId, reltype, depth + 1);
 						break;
+					case RELKIND_SEQUENCE:
+						{
+							Oid			tableid;
+							int32		colid;
+
+							add_object(cx, RelationRelationId, objid, NULL);
+
+							/*
+							 * An identity column's sequence is no object
+							 * of a snapshot: its options are the column's.
+							 */
+							if (sequenceIsOwned(objid, DEPENDENCY_INTERNAL,
+												&tableid, &colid))
+								resolve(cx, RelationRelationId, tableid, depth + 1);
+							break;
+						}
 					default:
 						add_object(cx, RelationRelationId, objid, NULL);
 						break;
