@@ -73,28 +73,15 @@ read_attrdefs(Graph *g)
 {
 	AddrMap    *defs = addrmap_new(CurrentMemoryContext, 4096);
 	Relation	rel;
-	SysScanDesc scan;
+	SnapRows	rows;
 	HeapTuple	tup;
 
-	ListCell   *lc = NULL;
-
-	rel = table_open(AttrDefaultRelationId, AccessShareLock);
-
 	/* a partial snapshot: the defaults of its relations, by the index */
-	if (g->only != NULL)
-	{
-		lc = list_head(snap_relations(g));
-		if (lc == NULL)
-		{
-			table_close(rel, AccessShareLock);
-			return defs;
-		}
-		scan = snap_scan_key(rel, AttrDefaultIndexId, Anum_pg_attrdef_adrelid,
-							 ((SnapRel *) lfirst(lc))->oid);
-	}
-	else
-		scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
-	for (;;)
+	rel = table_open(AttrDefaultRelationId, AccessShareLock);
+	snap_rows_begin(&rows, g, rel,
+					snap_relation_keys(g, NIL, AttrDefaultIndexId,
+									   Anum_pg_attrdef_adrelid));
+	while ((tup = snap_rows_next(&rows)) != NULL)
 	{
 		Form_pg_attrdef ad;
 		AttrDefEntry *e;
@@ -102,15 +89,6 @@ read_attrdefs(Graph *g)
 		bool		found;
 		Datum		bin;
 
-		if (!HeapTupleIsValid(tup = systable_getnext(scan)))
-		{
-			systable_endscan(scan);
-			if (lc == NULL || (lc = lnext(snap_relations(g), lc)) == NULL)
-				break;
-			scan = snap_scan_key(rel, AttrDefaultIndexId, Anum_pg_attrdef_adrelid,
-								 ((SnapRel *) lfirst(lc))->oid);
-			continue;
-		}
 		ad = (Form_pg_attrdef) GETSTRUCT(tup);
 		if (graph_lookup(g, RelationRelationId, ad->adrelid, 0) == NULL)
 			continue;
@@ -371,7 +349,6 @@ column_scan(Graph *g)
 	AddrMap    *defs = read_attrdefs(g);
 	Relation	rel;
 	TupleDesc	desc;
-	SysScanDesc scan;
 	HeapTuple	tup;
 	ColRow	   *rows;
 	int			nrows = 0;
@@ -379,37 +356,21 @@ column_scan(Graph *g)
 	Oid			lastrel = InvalidOid;
 	GNode	   *lastparent = NULL;
 	TypeCache	tc = {0};
-	ListCell   *lc = NULL;
+	SnapRows	srows;
 
 	rows = palloc(sizeof(ColRow) * maxrows);
 	rel = table_open(AttributeRelationId, AccessShareLock);
 	desc = RelationGetDescr(rel);
 
 	/* a partial snapshot: the columns of its relations, by the index */
-	if (g->only != NULL)
-	{
-		lc = list_head(snap_relations(g));
-		scan = lc == NULL ? NULL :
-			snap_scan_key(rel, AttributeRelidNumIndexId, Anum_pg_attribute_attrelid,
-						  ((SnapRel *) lfirst(lc))->oid);
-	}
-	else
-		scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
-	while (scan != NULL)
+	snap_rows_begin(&srows, g, rel,
+					snap_relation_keys(g, NIL, AttributeRelidNumIndexId,
+									   Anum_pg_attribute_attrelid));
+	while ((tup = snap_rows_next(&srows)) != NULL)
 	{
 		Form_pg_attribute att;
 		GNode	   *parent;
 
-		if (!HeapTupleIsValid(tup = systable_getnext(scan)))
-		{
-			systable_endscan(scan);
-			scan = NULL;
-			if (lc != NULL && (lc = lnext(snap_relations(g), lc)) != NULL)
-				scan = snap_scan_key(rel, AttributeRelidNumIndexId,
-									 Anum_pg_attribute_attrelid,
-									 ((SnapRel *) lfirst(lc))->oid);
-			continue;
-		}
 		att = (Form_pg_attribute) GETSTRUCT(tup);
 		if (att->attnum <= 0 || att->attisdropped)
 			continue;

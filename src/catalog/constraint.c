@@ -296,69 +296,43 @@ constraint_scan(Graph *g)
 												 ALLOCSET_DEFAULT_SIZES);
 	MemoryContext old;
 	Relation	rel;
-	SysScanDesc scan;
+	SnapRows	rows;
 	HeapTuple	tup;
 	uint64		n = 0;
+	List	   *keys;
+	ListCell   *lc;
 
 	/*
 	 * A partial snapshot reads the constraints of its relations and types
 	 * by the indexes, one scan each.
 	 */
-	List	   *keys = NIL;
-	ListCell   *lc = NULL;
-
-	if (g->only != NULL)
+	keys = snap_relation_keys(g, NIL, ConstraintRelidTypidNameIndexId,
+							  Anum_pg_constraint_conrelid);
+	foreach(lc, g->only_list)
 	{
-		foreach(lc, snap_relations(g))
-		{
-			SnapRel    *r = lfirst(lc);
+		ObjAddr    *a = lfirst(lc);
+		SnapRowKey *k;
 
-			keys = lappend(keys, list_make3_oid(ConstraintRelidTypidNameIndexId,
-												Anum_pg_constraint_conrelid, r->oid));
-		}
-		foreach(lc, g->only_list)
-		{
-			ObjAddr    *a = lfirst(lc);
-
-			if (a->classid == TypeRelationId)
-				keys = lappend(keys, list_make3_oid(ConstraintTypidIndexId,
-													Anum_pg_constraint_contypid,
-													a->objid));
-		}
+		if (a->classid != TypeRelationId)
+			continue;
+		k = palloc(sizeof(SnapRowKey));
+		k->indexoid = ConstraintTypidIndexId;
+		k->keycol = Anum_pg_constraint_contypid;
+		k->value = a->objid;
+		keys = lappend(keys, k);
 	}
 
 	/* the scan lives outside the context reset after each row */
 	rel = table_open(ConstraintRelationId, AccessShareLock);
-	if (g->only == NULL)
-		scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
-	else
-		scan = NULL;
-	lc = list_head(keys);
+	snap_rows_begin(&rows, g, rel, keys);
 	old = MemoryContextSwitchTo(rowcxt);
-	for (;;)
+	while ((tup = snap_rows_next(&rows)) != NULL)
 	{
 		Form_pg_constraint con;
 		ConRow		row;
 		GNode	   *parent = NULL;
 		bool		has_index;
 
-		if (scan == NULL || !HeapTupleIsValid(tup = systable_getnext(scan)))
-		{
-			List	   *key;
-
-			if (scan != NULL)
-				systable_endscan(scan);
-			scan = NULL;
-			if (lc == NULL)
-				break;
-			key = lfirst(lc);
-			lc = lnext(keys, lc);
-			MemoryContextSwitchTo(old);
-			scan = snap_scan_key(rel, linitial_oid(key), (AttrNumber) lsecond_oid(key),
-								 lthird_oid(key));
-			MemoryContextSwitchTo(rowcxt);
-			continue;
-		}
 		con = (Form_pg_constraint) GETSTRUCT(tup);
 
 		if (constraint_type(con->contype) == NULL ||

@@ -626,6 +626,72 @@ snap_scan_key(Relation rel, Oid indexoid, AttrNumber keycol, Oid value)
 	return systable_beginscan(rel, indexoid, true, snap_scan_snapshot(), 1, &key);
 }
 
+/*
+ * keys with one SnapRowKey more per relation of the graph (a partial
+ * snapshot's: those it wants): the rows of indexoid whose keycol is the
+ * relation's oid.  keys as they are for a whole snapshot.
+ */
+List *
+snap_relation_keys(Graph *g, List *keys, Oid indexoid, AttrNumber keycol)
+{
+	ListCell   *lc;
+
+	if (g->only == NULL)
+		return keys;
+	foreach(lc, snap_relations(g))
+	{
+		SnapRowKey *k = palloc(sizeof(SnapRowKey));
+
+		k->indexoid = indexoid;
+		k->keycol = keycol;
+		k->value = ((SnapRel *) lfirst(lc))->oid;
+		keys = lappend(keys, k);
+	}
+	return keys;
+}
+
+/*
+ * Start reading the rows of rel for a handler: the whole catalog, or in a
+ * partial snapshot the rows of keys (none when keys is NIL).
+ */
+void
+snap_rows_begin(SnapRows *rows, Graph *g, Relation rel, List *keys)
+{
+	rows->rel = rel;
+	rows->keys = keys;
+	rows->next = list_head(keys);
+	rows->cxt = CurrentMemoryContext;
+	rows->scan = g->only == NULL ?
+		systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL) :
+		NULL;
+}
+
+/* The next row (valid until the next call), or NULL after the last. */
+HeapTuple
+snap_rows_next(SnapRows *rows)
+{
+	for (;;)
+	{
+		HeapTuple	tup;
+		SnapRowKey *k;
+		MemoryContext old;
+
+		if (rows->scan != NULL &&
+			HeapTupleIsValid(tup = systable_getnext(rows->scan)))
+			return tup;
+		if (rows->scan != NULL)
+			systable_endscan(rows->scan);
+		rows->scan = NULL;
+		if (rows->next == NULL)
+			return NULL;
+		k = lfirst(rows->next);
+		rows->next = lnext(rows->keys, rows->next);
+		old = MemoryContextSwitchTo(rows->cxt);
+		rows->scan = snap_scan_key(rows->rel, k->indexoid, k->keycol, k->value);
+		MemoryContextSwitchTo(old);
+	}
+}
+
 /* The relations a partial snapshot wants, their TOAST tables and indexes. */
 static void
 read_wanted_relations(Graph *g, Relation rel, TupleDesc desc)
@@ -903,21 +969,21 @@ read_types(Graph *g)
 			ObjAddr    *a = lfirst(lc);
 
 			if (a->classid == TypeRelationId)
-				typids = lappend_oid(typids, a->objid);
+				typids = list_append_unique_oid(typids, a->objid);
 		}
+		/* a composite type's relation: its row type is the type itself */
 		foreach(lc, snap_relations(g))
 		{
 			SnapRel    *r = lfirst(lc);
 
 			if (OidIsValid(r->reltype))
-				typids = lappend_oid(typids, r->reltype);
+				typids = list_append_unique_oid(typids, r->reltype);
 		}
 		foreach(lc, typids)
 		{
 			scan = snap_scan_key(rel, TypeOidIndexId, Anum_pg_type_oid, lfirst_oid(lc));
 			if (HeapTupleIsValid(tup = systable_getnext(scan)) &&
-				snap_schema(g, ((Form_pg_type) GETSTRUCT(tup))->typnamespace) != NULL &&
-				addrmap_get(g->typarrays, TypeRelationId, lfirst_oid(lc), 0) == NULL)
+				snap_schema(g, ((Form_pg_type) GETSTRUCT(tup))->typnamespace) != NULL)
 				keep_type(g, (Form_pg_type) GETSTRUCT(tup));
 			systable_endscan(scan);
 		}

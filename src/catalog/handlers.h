@@ -173,6 +173,33 @@ extern GNode *snap_schema(Graph *g, Oid nspoid);
 extern bool snap_wanted(Graph *g, Oid classid, Oid objid);
 extern SysScanDesc snap_scan_key(Relation rel, Oid indexoid, AttrNumber keycol,
 								 Oid value);
+
+/*
+ * The rows of a catalog a handler reads: the whole catalog, or in a
+ * partial snapshot the rows of the objects it wants, one index scan per
+ * key (snap_scan_key()) in turn.  Scans live in the memory context
+ * current at snap_rows_begin().
+ */
+typedef struct SnapRowKey
+{
+	Oid			indexoid;
+	AttrNumber	keycol;
+	Oid			value;
+} SnapRowKey;
+
+typedef struct SnapRows
+{
+	Relation	rel;
+	SysScanDesc scan;			/* the one running, or NULL */
+	List	   *keys;			/* partial: of SnapRowKey *, NIL: whole */
+	ListCell   *next;			/* the key to scan next */
+	MemoryContext cxt;
+} SnapRows;
+
+extern List *snap_relation_keys(Graph *g, List *keys, Oid indexoid,
+								AttrNumber keycol);
+extern void snap_rows_begin(SnapRows *rows, Graph *g, Relation rel, List *keys);
+extern HeapTuple snap_rows_next(SnapRows *rows);
 extern SnapRel *snap_relation(Graph *g, Oid relid);
 extern List *snap_relations(Graph *g);
 extern List *snap_indexes(Graph *g);
