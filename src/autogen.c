@@ -115,11 +115,7 @@ copy_jsonb(MemoryContext cxt, Jsonb *doc)
 	return copy;
 }
 
-/*
- * The stored models merged into one document: what migrate_model(NULL)
- * returns, read through that function so that there is one definition of
- * it.  Allocated in cxt.  Must be called inside SPI.
- */
+/* An ERROR unless a model is stored.  Must be called inside SPI. */
 static void
 require_model(const char *ext)
 {
@@ -138,15 +134,18 @@ require_model(const char *ext)
 				 errhint("Set one with migrate_model_set(), migrate_model_import() or migrate_model_capture(), or write the revision by hand with autogenerate => false.")));
 }
 
+/*
+ * The stored models merged into one document: what migrate_model(NULL)
+ * returns, read through that function so that there is one definition of
+ * it.  Allocated in cxt.  Must be called inside SPI, after require_model().
+ */
 static Jsonb *
-stored_model(MemoryContext cxt)
+stored_model(const char *ext, MemoryContext cxt)
 {
-	const char *ext = ext_schema();
 	bool		isnull;
 	Datum		d;
 	int			ret;
 
-	require_model(ext);
 	ret = SPI_execute(psprintf("SELECT %s.migrate_model(NULL)", ext), true, 1);
 	if (ret != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
@@ -186,7 +185,7 @@ model_and_graph(MemoryContext cxt, MemoryContext graphs, Graph **graph)
 		pfree(doc);
 	}
 	*graph = NULL;
-	return stored_model(cxt);
+	return stored_model(ext, cxt);
 }
 
 /*
@@ -272,13 +271,13 @@ set_scope(Graph *g, List *scope, bool all)
 }
 
 /*
- * The live snapshot of a scope as a graph, in a child context of cxt.
- * Must be called inside SPI.
+ * The live snapshot of a scope as a graph (schemas: scope_array() of it),
+ * in a child context of cxt.  Must be called inside SPI.
  */
 static Graph *
-live_graph(List *scope, bool all, MemoryContext cxt)
+live_graph(List *scope, bool all, ArrayType *schemas, MemoryContext cxt)
 {
-	Graph	   *g = snapshot_build(scope_array(scope, all), cxt);
+	Graph	   *g = snapshot_build(schemas, cxt);
 
 	set_scope(g, scope, all);
 	MemoryContextSwitchTo(cxt);
@@ -295,7 +294,7 @@ live_graph(List *scope, bool all, MemoryContext cxt)
 Jsonb *
 autogen_live_document(List *scope, bool all, MemoryContext cxt)
 {
-	Graph	   *g = live_graph(scope, all, cxt);
+	Graph	   *g = live_graph(scope, all, scope_array(scope, all), cxt);
 	Jsonb	   *doc;
 
 	doc = snapshot_document(g);
@@ -438,6 +437,7 @@ typedef struct CheckStart
 	Jsonb	   *doc;
 	List	   *scope;
 	bool		all;
+	ArrayType  *schemas;		/* its schemas that exist, for snapshot_build() */
 	XLogRecPtr	lsn;			/* WAL insert position when it was taken */
 } CheckStart;
 
@@ -470,10 +470,12 @@ snapshot_now(CheckStart *start, const char *what, MemoryContext cxt)
 
 		elog(DEBUG1, "pg_migrate: autogenerate check: %d changed catalog rows on %d pages, %d objects to read again: %.1f ms",
 			 dirty->nrows, dirty->npages, dirty->nobjects, ms_since(t0));
+		if (debug_verify_partial)
+			elog(NOTICE, "pg_migrate: autogenerate check: a partial snapshot after the %s, %d object%s read again",
+				 what, dirty->nobjects, dirty->nobjects == 1 ? "" : "s");
 		INSTR_TIME_SET_CURRENT(t0);
-		partial = snapshot_build_partial(scope_array(start->scope, start->all),
-										 work, start->graph, dirty->only,
-										 dirty->objects);
+		partial = snapshot_build_partial(start->schemas, work, start->graph,
+										 dirty->only, dirty->objects);
 		elog(DEBUG1, "pg_migrate: autogenerate check: partial snapshot: %.1f ms", ms_since(t0));
 		INSTR_TIME_SET_CURRENT(t0);
 		MemoryContextSwitchTo(cxt);
@@ -484,9 +486,6 @@ snapshot_now(CheckStart *start, const char *what, MemoryContext cxt)
 		elog(debug_verify_partial ? NOTICE : DEBUG1,
 			 "pg_migrate: autogenerate check: a whole snapshot after the %s, as %s",
 			 what, why);
-	if (dirty != NULL && debug_verify_partial)
-		elog(NOTICE, "pg_migrate: autogenerate check: a partial snapshot after the %s, %d object%s read again",
-			 what, dirty->nobjects, dirty->nobjects == 1 ? "" : "s");
 	MemoryContextSwitchTo(cxt);
 	MemoryContextDelete(work);
 
@@ -669,7 +668,8 @@ autogen_generate(AutogenResult *result)
 
 	INSTR_TIME_SET_CURRENT(t0);
 	start.lsn = GetXLogInsertRecPtr();
-	start.graph = live_graph(scope, all, cxt);
+	start.schemas = scope_array(scope, all);
+	start.graph = live_graph(scope, all, start.schemas, cxt);
 	live = snapshot_document(start.graph);
 	start.doc = live;
 	start.scope = scope;
@@ -739,7 +739,11 @@ autogen_live_snapshot_hash(ArrayType *schemas)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 	if (schemas == NULL)
 	{
-		Jsonb	   *model = stored_model(cxt);
+		const char *ext = ext_schema();
+		Jsonb	   *model;
+
+		require_model(ext);
+		model = stored_model(ext, cxt);
 
 		MemoryContextSwitchTo(cxt);
 		scope = autogen_document_scope(model, &all);

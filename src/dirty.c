@@ -61,11 +61,11 @@
 #include "catalog/pg_sequence.h"
 #include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
-#include "utils/fmgroids.h"
-#include "utils/lsyscache.h"
 #include "miscadmin.h"
 #include "storage/bufmgr.h"
 #include "storage/bufpage.h"
+#include "utils/fmgroids.h"
+#include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
@@ -79,7 +79,8 @@ typedef struct DirtyCtx
 	Graph	   *before;
 	DirtySet   *set;
 	const char *why;			/* set: give up */
-	List	   *marks;			/* of ObjAddr *: objects changed */
+	List	   *marks;			/* of ObjAddr *: objects changed, once each */
+	AddrMap    *marked;			/* the same, to find them */
 	AddrMap    *toast_owner;	/* TOAST relation -> its table (oid) */
 	AddrMap    *names;			/* (catalog, oid, subid) -> NameChange */
 	List	   *namelist;		/* of NameChange *: the same */
@@ -123,8 +124,13 @@ static void
 mark(DirtyCtx *cx, Oid classid, Oid objid)
 {
 	ObjAddr    *a;
+	bool		found;
 
 	if (!OidIsValid(objid))
+		return;
+	/* most changed rows name an object some row named already */
+	*addrmap_enter(cx->marked, classid, objid, 0, &found) = cx;
+	if (found)
 		return;
 	a = palloc(sizeof(ObjAddr));
 	a->classid = classid;
@@ -632,7 +638,6 @@ DirtySet *
 dirty_since(Graph *before, XLogRecPtr since, const char **why)
 {
 	DirtyCtx	cx;
-	AddrMap    *seen;
 	ListCell   *lc;
 
 	cx.before = before;
@@ -641,6 +646,7 @@ dirty_since(Graph *before, XLogRecPtr since, const char **why)
 	cx.set->replaced = graph_replaced_create(CurrentMemoryContext);
 	cx.why = NULL;
 	cx.marks = NIL;
+	cx.marked = addrmap_new(CurrentMemoryContext, 256);
 	cx.toast_owner = NULL;
 	cx.names = addrmap_new(CurrentMemoryContext, 256);
 	cx.namelist = NIL;
@@ -658,17 +664,13 @@ dirty_since(Graph *before, XLogRecPtr since, const char **why)
 			give_up(&cx, "an object was renamed or moved to another schema");
 	}
 
-	seen = addrmap_new(CurrentMemoryContext, 256);
 	foreach(lc, cx.marks)
 	{
 		ObjAddr    *a = lfirst(lc);
-		bool		found;
 
 		if (cx.why != NULL)
 			break;
-		*addrmap_enter(seen, a->classid, a->objid, 0, &found) = seen;
-		if (!found)
-			resolve(&cx, a->classid, a->objid, 0);
+		resolve(&cx, a->classid, a->objid, 0);
 	}
 
 	*why = cx.why;

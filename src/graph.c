@@ -343,11 +343,6 @@ gnode_add_dep(GNode *node, GNode *dep)
 }
 
 /*
- * A reference to "to" as written inside "from": "table polls",
- * "column polls.id", "type other.mood", "extension hstore".  Objects of
- * the referencing object's own schema are unqualified.
- */
-/*
  * Do two nodes live in the same schema?  A partial snapshot's nodes refer
  * to nodes of the whole snapshot it completes (snapshot_build_partial()):
  * their schema nodes are other nodes of the same schema.
@@ -362,6 +357,11 @@ same_schema(const GNode *a, const GNode *b)
 	return strcmp(a->schema->name, b->schema->name) == 0;
 }
 
+/*
+ * A reference to "to" as written inside "from": "table polls",
+ * "column polls.id", "type other.mood", "extension hstore".  Objects of
+ * the referencing object's own schema are unqualified.
+ */
 char *
 gnode_ref(const GNode *from, const GNode *to)
 {
