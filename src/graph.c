@@ -582,6 +582,36 @@ cmp_wpair(const void *a, const void *b)
 	return pa->order > pb->order ? -1 : 1;
 }
 
+/*
+ * An object of the nodes of a list by name (those of one kind, unless kind
+ * is OBJ_NKINDS; count of them).
+ */
+static JEntry
+write_node_map(StringInfo buf, List *nodes, ObjKind kind, int count)
+{
+	WPair	   *pairs = palloc(sizeof(WPair) * Max(count, 1));
+	int			n = 0;
+	JEntry		result;
+	ListCell   *lc;
+
+	foreach(lc, nodes)
+	{
+		GNode	   *node = lfirst(lc);
+
+		if (kind != OBJ_NKINDS && node->kind != kind)
+			continue;
+		pairs[n].key = node->name;
+		pairs[n].keylen = strlen(node->name);
+		pairs[n].order = n;
+		pairs[n].kind = WV_NODE;
+		pairs[n].node = node;
+		n++;
+	}
+	result = write_object(buf, pairs, n);
+	pfree(pairs);
+	return result;
+}
+
 static JEntry
 write_section(StringInfo buf, GNode *parent, ObjKind kind, int count)
 {
@@ -600,29 +630,7 @@ write_section(StringInfo buf, GNode *parent, ObjKind kind, int count)
 		}
 		return wc_end(buf, &c);
 	}
-	else
-	{
-		WPair	   *pairs = palloc(sizeof(WPair) * count);
-		int			n = 0;
-		JEntry		result;
-
-		foreach(lc, parent->children)
-		{
-			GNode	   *child = lfirst(lc);
-
-			if (child->kind != kind)
-				continue;
-			pairs[n].key = child->name;
-			pairs[n].keylen = strlen(child->name);
-			pairs[n].order = n;
-			pairs[n].kind = WV_NODE;
-			pairs[n].node = child;
-			n++;
-		}
-		result = write_object(buf, pairs, n);
-		pfree(pairs);
-		return result;
-	}
+	return write_node_map(buf, parent->children, kind, count);
 }
 
 static JEntry
@@ -652,27 +660,7 @@ write_pair_value(StringInfo buf, WPair *p)
 		case WV_PAIRS:
 			return write_object(buf, p->sub, p->count);
 		case WV_MAP:
-			{
-				int			n = list_length(p->list);
-				WPair	   *pairs = palloc(sizeof(WPair) * Max(n, 1));
-				JEntry		result;
-				int			i = 0;
-
-				foreach(lc, p->list)
-				{
-					GNode	   *node = lfirst(lc);
-
-					pairs[i].key = node->name;
-					pairs[i].keylen = strlen(node->name);
-					pairs[i].order = i;
-					pairs[i].kind = WV_NODE;
-					pairs[i].node = node;
-					i++;
-				}
-				result = write_object(buf, pairs, n);
-				pfree(pairs);
-				return result;
-			}
+			return write_node_map(buf, p->list, OBJ_NKINDS, list_length(p->list));
 	}
 	return 0;					/* keep compiler quiet */
 }
@@ -907,15 +895,7 @@ replaced_key(ObjKind kind, const char *schema, const char *name, int namelen)
 HTAB *
 graph_replaced_create(MemoryContext cxt)
 {
-	HASHCTL		ctl;
-
-	ctl.keysize = sizeof(char *);
-	ctl.entrysize = sizeof(char *);
-	ctl.hash = key_hash;
-	ctl.match = key_match;
-	ctl.hcxt = cxt;
-	return hash_create("pg_migrate replaced objects", 256, &ctl,
-					   HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
+	return pgm_string_set_create("pg_migrate replaced objects", 256, cxt);
 }
 
 /* Take a top-level object of the base document out of the merge. */
@@ -1272,6 +1252,24 @@ static int
 key_match(const void *a, const void *b, Size keysize)
 {
 	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/*
+ * A set of strings of any length: a dynahash whose entries are a char *
+ * to the string (entered with &pointer; the string must outlive the set).
+ */
+HTAB *
+pgm_string_set_create(const char *name, long nelem, MemoryContext cxt)
+{
+	HASHCTL		ctl;
+
+	ctl.keysize = sizeof(char *);
+	ctl.entrysize = sizeof(char *);
+	ctl.hash = key_hash;
+	ctl.match = key_match;
+	ctl.hcxt = cxt;
+	return hash_create(name, nelem, &ctl,
+					   HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
 }
 
 /* The node of a loaded document with that absolute key, or NULL. */

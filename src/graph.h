@@ -159,6 +159,8 @@ extern char *gnode_ref(const GNode *from, const GNode *to);
 extern Jsonb *graph_to_jsonb(Graph *g);
 extern Jsonb *graph_merge_document(Jsonb *base, Graph *partial, HTAB *replaced);
 extern HTAB *graph_replaced_create(MemoryContext cxt);
+extern HTAB *pgm_string_set_create(const char *name, long nelem,
+								   MemoryContext cxt);
 extern void graph_replaced_add(HTAB *replaced, GNode *top);
 
 /* graph.c: reading a loaded node */

@@ -424,18 +424,6 @@ typedef struct CutScan
 	bool		empty_deps;		/* a "depends_on" that is empty */
 } CutScan;
 
-static uint32
-cut_key_hash(const void *key, Size keysize)
-{
-	return string_hash(*(char *const *) key, 0);
-}
-
-static int
-cut_key_match(const void *a, const void *b, Size keysize)
-{
-	return strcmp(*(char *const *) a, *(char *const *) b);
-}
-
 static bool
 cut_key_known(CutScan *cs, const char *key)
 {
@@ -563,18 +551,12 @@ document_needs_cut(Jsonb *doc)
 {
 	static const char *const maps[] = {"extensions", "schemas"};
 	CutScan		cs = {NULL, NIL, false};
-	HASHCTL		ctl;
 	ListCell   *lc;
 
 	if (!JB_ROOT_IS_OBJECT(doc))
 		return true;			/* the rewrite says what is wrong */
-	ctl.keysize = sizeof(char *);
-	ctl.entrysize = sizeof(char *);
-	ctl.hash = cut_key_hash;
-	ctl.match = cut_key_match;
-	ctl.hcxt = CurrentMemoryContext;
-	cs.keys = hash_create("pg_migrate model keys", 4096, &ctl,
-						  HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
+	cs.keys = pgm_string_set_create("pg_migrate model keys", 4096,
+									CurrentMemoryContext);
 	for (int i = 0; i < lengthof(maps); i++)
 	{
 		JsonbValue	m;
