@@ -310,8 +310,6 @@ gnode_add_strings(GNode *node, const char *key, List *values)
 	JsonbValue *res;
 	ListCell   *lc;
 	JsonbValue	v;
-	Jsonb	   *jb;
-	MemoryContext old;
 
 	pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
 	foreach(lc, values)
@@ -323,10 +321,21 @@ gnode_add_strings(GNode *node, const char *key, List *values)
 		pushJsonbValue(&st, WJB_ELEM, &v);
 	}
 	res = pushJsonbValue(&st, WJB_END_ARRAY, NULL);
-	old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
-	jb = JsonbValueToJsonb(res);
-	MemoryContextSwitchTo(old);
+	gnode_add_built(node, key, res);
+}
 
+/*
+ * A container built with pushJsonbValue() (the value its last call
+ * returned), converted to jsonb in the node's memory context.
+ */
+void
+gnode_add_built(GNode *node, const char *key, JsonbValue *built)
+{
+	MemoryContext old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
+	Jsonb	   *jb = JsonbValueToJsonb(built);
+	JsonbValue	v;
+
+	MemoryContextSwitchTo(old);
 	v.type = jbvBinary;
 	v.val.binary.data = &jb->root;
 	v.val.binary.len = VARSIZE(jb) - VARHDRSZ;

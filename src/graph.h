@@ -153,6 +153,7 @@ extern void gnode_add_string(GNode *node, const char *key, const char *value);
 extern void gnode_add_bool(GNode *node, const char *key, bool value);
 extern void gnode_add_int(GNode *node, const char *key, int64 value);
 extern void gnode_add_strings(GNode *node, const char *key, List *values);
+extern void gnode_add_built(GNode *node, const char *key, JsonbValue *built);
 extern void gnode_add_dep(GNode *node, GNode *dep);
 
 extern char *gnode_ref(const GNode *from, const GNode *to);

@@ -113,8 +113,6 @@ add_identity_sequence(GNode *node, Oid relid, int16 attnum)
 	JsonbParseState *st = NULL;
 	JsonbValue *res;
 	JsonbValue	v;
-	MemoryContext old;
-	Jsonb	   *jb;
 	char	   *relname;
 
 	if (!OidIsValid(seqid))
@@ -162,14 +160,7 @@ add_identity_sequence(GNode *node, Oid relid, int16 attnum)
 #undef PUSH_INT
 	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
 	ReleaseSysCache(tup);
-
-	old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
-	jb = JsonbValueToJsonb(res);
-	MemoryContextSwitchTo(old);
-	v.type = jbvBinary;
-	v.val.binary.data = &jb->root;
-	v.val.binary.len = VARSIZE(jb) - VARHDRSZ;
-	gnode_add_attr(node, "identity_sequence", &v);
+	gnode_add_built(node, "identity_sequence", res);
 }
 
 /*
