@@ -28,6 +28,7 @@ OBJS = \
 	src/mapped_view.o \
 	src/property.o \
 	src/model_refs.o \
+	src/rename.o \
 	src/checksum.o \
 	src/autogen.o \
 	src/verify.o \
