@@ -43,6 +43,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/regproc.h"
+#include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "utils/varlena.h"
 
@@ -810,7 +811,12 @@ rename_live_document(const char *script, List *scope, bool all,
 		if (ret < 0)
 			elog(ERROR, "running the recorded renames failed: %s",
 				 SPI_result_code_string(ret));
+		/* the catalogs are read with a snapshot that sees the renames */
+		CommandCounterIncrement();
+		PushCopiedSnapshot(GetActiveSnapshot());
+		UpdateActiveSnapshotCommandId();
 		doc = snapshot_take(rename_scope_array(scope, all), cxt);
+		PopActiveSnapshot();
 	}
 	PG_CATCH();
 	{
@@ -1275,6 +1281,7 @@ migrate_renames(PG_FUNCTION_ARGS)
 
 		initStringInfo(&sql);
 		append_pending(&sql, &p);
+		sql.data[--sql.len] = '\0';	/* no final newline */
 		values[0] = DirectFunctionCall1(namein, CStringGetDatum(r->schema));
 		values[1] = CStringGetTextDatum(rename_kinds[r->kind].name);
 		values[2] = CStringGetTextDatum(psprintf("%s%s%s%s", r->parent ? r->parent : "",
@@ -1369,6 +1376,7 @@ migrate_rename_steps(PG_FUNCTION_ARGS)
 
 		initStringInfo(&sql);
 		append_pending(&sql, p);
+		sql.data[--sql.len] = '\0';	/* no final newline */
 		values[0] = Int32GetDatum(++step);
 		values[1] = CStringGetTextDatum(rename_kinds[p->r->kind].name);
 		values[2] = CStringGetTextDatum(psprintf("%s%s%s%s -> %s",
