@@ -657,6 +657,7 @@ autogen_generate(AutogenResult *result)
 	AutogenResult r;
 	char	   *rename_up = NULL;
 	char	   *rename_down = NULL;
+	const char *ext;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
@@ -700,7 +701,9 @@ autogen_generate(AutogenResult *result)
 	 * it, in a subtransaction that is rolled back) with the model; the
 	 * downgrade undoes the rest, then the renames.
 	 */
-	r.renames = rename_load(ext_schema(), scope, all);
+	ext = ext_schema();			/* (leaves SPI's memory context current) */
+	MemoryContextSwitchTo(cxt);
+	r.renames = rename_load(ext, scope, all);
 	if (r.renames != NIL)
 	{
 		Jsonb	   *renamed;

@@ -558,7 +558,11 @@ rename_resolve(List *renames)
 	}
 }
 
-/* rename_validate(), of one rename of the list or (only NULL) of all */
+/*
+ * rename_validate(), of one rename of the list or (only NULL) of all.  When
+ * one is recorded, its new name may still be held in the live schema: a
+ * swap is recorded in two calls, and the first cannot know of the second.
+ */
 static void
 validate(List *renames, Graph *live, Graph *model, Rename *only)
 {
@@ -590,7 +594,7 @@ validate(List *renames, Graph *live, Graph *model, Rename *only)
 		 * The new name must be free in the live schema, unless another
 		 * rename moves its holder away (a swap, a cycle).
 		 */
-		if (name_taken(live, r) &&
+		if (only == NULL && name_taken(live, r) &&
 			find_rename(renames, rename_kinds[r->kind].group, r->schema,
 						r->parent, r->new) == NULL)
 			ereport(ERROR,
