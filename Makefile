@@ -24,6 +24,7 @@ OBJS = \
 	src/catalog/trigger.o \
 	src/catalog/policy.o \
 	src/diff.o \
+	src/diff_hints.o \
 	src/model.o \
 	src/mapped_view.o \
 	src/property.o \
@@ -64,7 +65,8 @@ REGRESS = \
 	revisions_autogen \
 	revisions_walkthrough \
 	mapped_views \
-	mapped_autogen
+	mapped_autogen \
+	model_renames
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # isolation tests: specs/<name>.spec against expected/<name>.out

@@ -463,6 +463,7 @@ rename_node(Graph *g, const Rename *r, bool new_side)
 	{
 		case RK_SCHEMA:
 			return graph_find(g, node_key(OBJ_SCHEMA, name, NULL, NULL, NULL));
+
 		case RK_ENUM_LABEL:
 			{
 				GNode	   *t = graph_find(g, node_key(OBJ_TYPE, schema, NULL,
@@ -497,7 +498,7 @@ name_taken(Graph *live, const Rename *r)
 
 	probe.old = r->new;
 	if (r->kind == RK_SCHEMA)
-		return graph_find(live, node_key(OBJ_SCHEMA, r->new, NULL, NULL, NULL)) != NULL;
+		return OidIsValid(get_namespace_oid(r->new, true));
 	if (rename_kinds[r->kind].phase == 1 &&
 		strcmp(rename_kinds[r->kind].group, "relation") == 0)
 	{
@@ -571,7 +572,14 @@ validate(List *renames, Graph *live, Graph *model, Rename *only)
 	{
 		if (only != NULL && r != only)
 			continue;
-		if (rename_node(live, r, false) == NULL)
+
+		/*
+		 * A schema is looked up in the catalogs: the live snapshot of the
+		 * model's scope holds the new name, not the old one.
+		 */
+		if (r->kind == RK_SCHEMA ?
+			!OidIsValid(get_namespace_oid(r->old, true)) :
+			rename_node(live, r, false) == NULL)
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_OBJECT),
 					 errmsg("cannot rename %s: it does not exist in the live schema \"%s\"",
@@ -891,6 +899,29 @@ rename_mark_written(const char *ext, List *renames, const char *revision)
  * ----------------------------------------------------------------
  */
 
+/*
+ * The function a "schema.name(types)" names, or InvalidOid (a malformed
+ * one is an error, as regprocedure's input says it).  Inside SPI.
+ */
+static Oid
+lookup_function(const char *signature)
+{
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		values[1];
+	bool		isnull;
+	Datum		d;
+	int			ret;
+
+	values[0] = CStringGetTextDatum(signature);
+	ret = SPI_execute_with_args("SELECT pg_catalog.to_regprocedure($1)::pg_catalog.oid",
+								1, argtypes, values, NULL, true, 1);
+	if (ret != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "looking up function %s failed: %s", signature,
+			 SPI_result_code_string(ret));
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	return isnull ? InvalidOid : DatumGetObjectId(d);
+}
+
 /* The rename the arguments say, before it is checked. */
 static Rename *
 parse_rename(RenameKind kind, const char *old_name, const char *new_name,
@@ -954,8 +985,7 @@ parse_rename(RenameKind kind, const char *old_name, const char *new_name,
 				pgm_set_schema_search_path(schema);
 				qualified = psprintf("%s.%s%s", quote_identifier(schema),
 									 quote_identifier(r->old), paren);
-				fn = DatumGetObjectId(DirectFunctionCall1(to_regprocedure,
-														  CStringGetTextDatum(qualified)));
+				fn = lookup_function(qualified);
 				if (!OidIsValid(fn))
 					ereport(ERROR,
 							(errcode(ERRCODE_UNDEFINED_FUNCTION),
