@@ -1,5 +1,9 @@
 -- Renames recorded as intent (docs/models.md, "Renames"): the data stays.
-CREATE EXTENSION IF NOT EXISTS pg_migrate;
+-- A fresh install: no revision, model or property of the tests before.
+SET client_min_messages = warning;
+DROP EXTENSION IF EXISTS pg_migrate CASCADE;
+RESET client_min_messages;
+CREATE EXTENSION pg_migrate;
 CREATE SCHEMA rn;
 SET search_path = rn, public;
 
