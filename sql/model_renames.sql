@@ -105,6 +105,7 @@ SELECT * FROM rn.surveys ORDER BY id;
 SELECT * FROM rn.survey_titles ORDER BY id;
 SELECT b.id, s.title FROM rn.ballots b JOIN rn.surveys s ON s.id = b.poll_id ORDER BY b.id;
 SELECT count(*) AS differences FROM migrate_check('{rn}');
+SELECT migrate_model('{rn}') = migrate_snapshot('{rn}') AS snapshot_is_model;
 SELECT kind, old_name, pending, revision IS NOT NULL AS written FROM migrate_renames('{rn}');
 
 -- Downgrade renames back, the rows still there; the renames apply again.
@@ -142,6 +143,16 @@ SELECT count(*) AS steps FROM migrate_upgrade('head');
 SELECT * FROM rn_new.things;
 SELECT count(*) AS steps FROM migrate_downgrade('-1');
 SELECT * FROM rn_old.things;
+
+-- A column dropped and one of the same type added at its place: a rename
+-- candidate on both steps, the drop's SQL naming the call to record it.
+CREATE TABLE rn_old.notes (id int PRIMARY KEY, body text);
+SELECT migrate_model_set('CREATE TABLE things (id int PRIMARY KEY, what text); CREATE TABLE notes (id int PRIMARY KEY, content text);', 'rn_old') IS NOT NULL AS model_set;
+SELECT action, object_name, hazards, sql FROM migrate_check('{rn_old}');
+-- of another type: no candidate
+SELECT migrate_model_set('CREATE TABLE things (id int PRIMARY KEY, what text); CREATE TABLE notes (id int PRIMARY KEY, content int);', 'rn_old') IS NOT NULL AS model_set;
+SELECT action, object_name, hazards FROM migrate_check('{rn_old}');
+DROP TABLE rn_old.notes;
 
 -- Unrelated changes give no rename candidate.
 SELECT migrate_model_set('CREATE TABLE things (id int PRIMARY KEY, what text, extra int); CREATE TABLE other (x date);', 'rn_old') IS NOT NULL AS model_set;
