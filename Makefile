@@ -6,6 +6,7 @@ EXTVERSION = 0.2
 
 OBJS = \
 	src/pg_migrate.o \
+	src/util.o \
 	src/graph.o \
 	src/snapshot.o \
 	src/dirty.o \
@@ -84,7 +85,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(OBJS): src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/checksum.h src/autogen.h src/revdag.h src/target.h src/mapped.h
+$(OBJS): src/util.h src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/checksum.h src/autogen.h src/revdag.h src/target.h src/mapped.h
 
 .PHONY: test demo pgtap
 # The two commands of the README. Both install what is missing (as root),

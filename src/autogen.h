@@ -59,6 +59,6 @@ extern List *autogen_document_scope(Jsonb *doc, bool *all);
 extern Jsonb *autogen_live_document(List *scope, bool all, MemoryContext cxt);
 
 /* Defines pg_migrate.debug_drop_last_step (called by _PG_init). */
-extern void autogen_define_gucs(void);
+extern void autogen_init_settings(void);
 
 #endif							/* PGM_AUTOGEN_H */

@@ -66,13 +66,6 @@ typedef struct RevDag
 	Bitmapset  *applied;		/* ancestors or self of current */
 } RevDag;
 
-/* pg_migrate.lock_timeout (pg_migrate.c): each step's lock_timeout, 0 = inherit */
-extern int	pgm_lock_timeout;
-
-/* The extension's schema, quoted, for the SQL the C code emits. */
-extern const char *revdag_ext_schema(void);
-extern void revdag_set_ext_schema(Oid fn_oid);
-
 /* Load every revision and the version table (inside SPI). */
 extern RevDag *revdag_load(bool with_sql);
 extern char *revdag_text_col(HeapTuple tup, TupleDesc desc, int col);
