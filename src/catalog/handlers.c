@@ -1136,3 +1136,70 @@ snap_wanted(Graph *g, Oid classid, Oid objid)
 {
 	return g->only == NULL || addrmap_get(g->only, classid, objid, 0) != NULL;
 }
+
+static int
+cmp_list_cstring(const ListCell *a, const ListCell *b)
+{
+	return strcmp((const char *) lfirst(a), (const char *) lfirst(b));
+}
+
+/*
+ * An array value as a jsonb array of its elements' texts.  Option lists
+ * ("name=value": reloptions, attoptions, proconfig) are sets: they are
+ * sorted, and internal options (names starting with "pg_") left out.
+ */
+void
+snap_add_array(GNode *node, const char *key, Datum value)
+{
+	bool		is_options = strcmp(key, "options") == 0 ||
+		strcmp(key, "config") == 0;
+	ArrayType  *arr = DatumGetArrayTypeP(value);
+	Oid			elemtype = ARR_ELEMTYPE(arr);
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	Oid			outfunc;
+	bool		isvarlena;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+	List	   *texts = NIL;
+
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+	getTypeOutputInfo(elemtype, &outfunc, &isvarlena);
+	deconstruct_array(arr, elemtype, typlen, typbyval, typalign,
+					  &elems, &nulls, &n);
+	for (int i = 0; i < n; i++)
+	{
+		char	   *text;
+
+		if (nulls[i])
+			continue;
+		text = OidOutputFunctionCall(outfunc, elems[i]);
+		if (is_options && strncmp(text, "pg_", 3) == 0)
+			continue;
+		texts = lappend(texts, text);
+	}
+	if (is_options)
+	{
+		if (texts == NIL)
+			return;
+		list_sort(texts, cmp_list_cstring);
+	}
+	gnode_add_strings(node, key, texts);
+}
+
+/* A relation's row type, and its array, are that relation. */
+void
+pgm_alias_rowtype(SnapRow *row, GNode *node)
+{
+	ObjAddr		addr = {TypeRelationId, InvalidOid, 0};
+
+	pgm_register_relation(row->graph, row_oid(row, "_oid"), node->name,
+						  row_int(row, "_natts"));
+
+	if (OidIsValid(addr.objid = row_oid(row, "_reltype")))
+		graph_add_alias(row->graph, &addr, node);
+	if (OidIsValid(addr.objid = row_oid(row, "_reltype_array")))
+		graph_add_alias(row->graph, &addr, node);
+}

@@ -214,7 +214,7 @@ extern void snap_keep_attoptions(Graph *g, Oid relid, int16 attnum,
 extern bool snap_has_attoptions(Graph *g, Oid relid);
 extern Datum snap_attoptions(Graph *g, Oid relid, int16 attnum);
 
-/* A relation's row type and its array are aliases of it (table.c). */
+/* A relation's row type and its array are aliases of it (handlers.c). */
 extern void pgm_alias_rowtype(SnapRow *row, GNode *node);
 
 /*
