@@ -8,6 +8,9 @@ OBJS = \
 	src/pg_migrate.o \
 	src/util.o \
 	src/graph.o \
+	src/graph_read.o \
+	src/graph_write.o \
+	src/graph_merge.o \
 	src/snapshot.o \
 	src/dirty.o \
 	src/catalog/handlers.o \
@@ -85,7 +88,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(OBJS): src/util.h src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/checksum.h src/autogen.h src/revdag.h src/target.h src/mapped.h
+$(OBJS): src/util.h src/pg_migrate.h src/graph.h src/graph_int.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/checksum.h src/autogen.h src/revdag.h src/target.h src/mapped.h
 
 .PHONY: test demo pgtap
 # The two commands of the README. Both install what is missing (as root),
