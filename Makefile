@@ -78,8 +78,14 @@ REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read
 ISOLATION_OPTS = --inputdir=.
 
-PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl
-PG_CFLAGS = -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare $(EXTRA_CFLAGS)
+# Only what PostgreSQL looks up by name is exported from the shared library
+# (the SQL-callable functions, their pg_finfo_ records, _PG_init and
+# Pg_magic_func): everything is hidden but what is marked PGDLLEXPORT,
+# which is defined here as the default visibility (PostgreSQL 16 does the
+# same; 15 leaves it empty on Linux).  src/util.h makes PG_FUNCTION_INFO_V1
+# mark the function itself too, as 16 does.
+PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl '-DPGDLLEXPORT=__attribute__((visibility("default")))'
+PG_CFLAGS = -fvisibility=hidden -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare $(EXTRA_CFLAGS)
 
 # No JIT bitcode: it would need clang on every build machine and buys nothing here.
 override with_llvm = no
