@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * autogen.c
- *	  Autogenerate (SPEC section 5, docs/revisions-autogenerate.md): the
+ *	  Autogenerate (docs/revisions-autogenerate.md): the
  *	  upgrade SQL of a revision is diff(live, model), its downgrade SQL
  *	  diff(model, live), and both are checked on the real catalogs before
  *	  migrate_revision() stores anything.
@@ -524,7 +524,7 @@ compare(Jsonb *reached, Jsonb *expected, const char *what,
 }
 
 /*
- * The self-check (SPEC section 5), in a subtransaction that is always
+ * The self-check (docs/revisions.md), in a subtransaction that is always
  * rolled back: run the upgrade, compare with the model, run the
  * downgrade, compare with the start.  Returns the snapshot the upgrade
  * leads to.  Any difference, or a statement that fails, is an ERROR.

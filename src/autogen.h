@@ -3,7 +3,7 @@
  * autogen.h
  *	  Autogenerate: the upgrade and downgrade SQL of a revision, computed as
  *	  diff(live, model) and diff(model, live), checked on the real catalogs
- *	  before anything is stored (SPEC section 5).
+ *	  before anything is stored (docs/revisions.md).
  *
  * The interface between revision.c (migrate_revision, which stores the
  * revision) and autogen.c (which computes and checks its SQL).

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * history.c
- *	  Reading the revision DAG (SPEC section 5): migrate_current,
+ *	  Reading the revision DAG (docs/revisions.md): migrate_current,
  *	  migrate_heads, migrate_branches, migrate_history, migrate_show,
  *	  migrate_graph.  None of them changes anything or takes a lock.
  *

@@ -2,7 +2,7 @@
  *
  * mapped_view.c
  *	  The DDL of mapped views and of their functions, generated from the
- *	  properties of a schema (SPEC section 6, docs/mapped-views.md).
+ *	  properties of a schema (docs/mapped-views.md).
  *
  * The properties of one schema are planned together: each table with a
  * property gets a view (its columns, then its column properties and eager
@@ -1446,7 +1446,8 @@ generate_in_shadow(const char *schema, Jsonb *doc, List *props, MemoryContext cx
 
 /*
  * The model document with the mapped views and functions of the
- * properties of its schemas added (SPEC sections 3 and 6).  Needs SPI.
+ * properties of its schemas added (docs/models.md,
+ * docs/mapped-views.md).  Needs SPI.
  */
 Jsonb *
 mapped_model_extend(Jsonb *doc, MemoryContext cxt)

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * migrate.c
- *	  Upgrade, downgrade and stamp (SPEC section 5), online and offline.
+ *	  Upgrade, downgrade and stamp (docs/revisions.md), online and offline.
  *
  * A plan is the set of applied revisions before and after: upgrade adds
  * the ancestors of the target, downgrade removes what lies above it.  The

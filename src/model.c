@@ -2,7 +2,7 @@
  *
  * model.c
  *	  Models: the desired state of a schema, stored in migrate_models
- *	  (SPEC section 3, docs/models.md).
+ *	  (docs/models.md).
  *
  * migrate_model_set() validates DDL by running it in a throwaway shadow
  * schema, inside a subtransaction that is always rolled back, and stores
@@ -1231,7 +1231,7 @@ migrate_model(PG_FUNCTION_ARGS)
 	MemoryContextSwitchTo(cxt);
 	/* references to objects outside the merged schemas: as a snapshot */
 	doc = model_prune_refs(doc, cxt);
-	/* The mapped views of the properties are part of the model (SPEC 6). */
+	/* The mapped views of the properties are part of the model (docs/mapped-views.md). */
 	doc = mapped_model_extend(doc, cxt);
 	SPI_finish();
 	PG_RETURN_JSONB_P(doc);

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * revdag.h
- *	  The revision DAG (SPEC section 5): every row of migrate_revisions in
+ *	  The revision DAG (docs/revisions.md): every row of migrate_revisions in
  *	  memory, with its edges, its branch labels, the heads, and the applied
  *	  heads of migrate_version.
  *

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * revision.c
- *	  Creating and changing revisions (SPEC section 5): migrate_revision,
+ *	  Creating and changing revisions (docs/revisions.md): migrate_revision,
  *	  migrate_edit, migrate_remove, migrate_merge, migrate_export.
  *
  * Every function here takes the advisory lock first, then reads the DAG

@@ -2,7 +2,7 @@
  *
  * snapshot.c
  *	  migrate_snapshot(): the live schema, read from the catalogs, as one
- *	  canonical jsonb document (SPEC section 2, docs/snapshot-format.md).
+ *	  canonical jsonb document (docs/snapshot-format.md).
  *
  * Each object kind is read by its handler (src/catalog/) in one set-based
  * query over every schema in scope; the dependencies of all objects come
