@@ -527,6 +527,7 @@ build(ArrayType *schemas, MemoryContext parent, Graph *before, AddrMap *only,
 	int			n;
 	ListCell   *lc;
 
+	g->snap = palloc0(sizeof(SnapCache));
 	g->before = before;
 	g->only = only;
 	g->only_list = only_list;
