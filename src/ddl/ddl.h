@@ -55,12 +55,17 @@ extern void ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t,
 extern void ddl_replace_rebuild_tables(DiffContext *cx, GNode *s);
 extern List *ddl_replace_columns(DiffContext *cx, GNode *s);
 
-/* column.c: a column's definition (also for table.c) */
+/* coldef.c: how a column is written (for table.c and column.c) */
 extern char *ddl_column_definition(GNode *col);	/* "name type [COLLATE]
 												 * [DEFAULT]..." */
 extern void ddl_column_settings(StringInfo buf, GNode *col, GNode *base);
 extern bool ddl_column_moves(GNode *s, GNode *t);
 extern GNode *ddl_column_base(Graph *g, GNode *col);
+extern const char *ddl_identity_kind(const GNode *col);
+extern void ddl_identity_options(StringInfo buf, const GNode *col,
+								 const GNode *base);
+extern void ddl_column_changes(StringInfo buf, Graph *g, GNode *s, GNode *t,
+							   GNode *ps, GNode *pt, bool *lock);
 
 /* table.c: whether a table is rebuilt (also for column.c, constraint.c) */
 extern bool ddl_table_columns_rebuild(DiffContext *cx, GNode *s, GNode *t);
