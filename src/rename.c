@@ -144,15 +144,6 @@ typedef struct Rename
  * ----------------------------------------------------------------
  */
 
-/* The extension's schema, quoted, from the calling function's own. */
-static const char *
-own_schema(FunctionCallInfo fcinfo)
-{
-	Oid			nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
-
-	return quote_identifier(get_namespace_name(nsp));
-}
-
 static RenameKind
 parse_kind(const char *kind)
 {
@@ -1097,7 +1088,7 @@ name_array1(const char *name)
 Datum
 migrate_model_rename(PG_FUNCTION_ARGS)
 {
-	const char *ext = own_schema(fcinfo);
+	const char *ext = pgm_ext_schema();
 	MemoryContext cxt = CurrentMemoryContext;
 	RenameKind	kind = parse_kind(text_arg(fcinfo, 0, "the kind"));
 	char	   *old_name = text_arg(fcinfo, 1, "the old name");
@@ -1195,7 +1186,7 @@ migrate_model_rename(PG_FUNCTION_ARGS)
 Datum
 migrate_model_rename_drop(PG_FUNCTION_ARGS)
 {
-	const char *ext = own_schema(fcinfo);
+	const char *ext = pgm_ext_schema();
 	RenameKind	kind = parse_kind(text_arg(fcinfo, 0, "the kind"));
 	char	   *old_name = text_arg(fcinfo, 1, "the old name");
 	char	   *schema = name_arg(fcinfo, 2, "the schema");
@@ -1278,7 +1269,7 @@ migrate_model_rename_drop(PG_FUNCTION_ARGS)
 Datum
 migrate_renames(PG_FUNCTION_ARGS)
 {
-	const char *ext = own_schema(fcinfo);
+	const char *ext = pgm_ext_schema();
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	List	   *scope = NIL;
 	bool		all = PG_ARGISNULL(0);
@@ -1388,7 +1379,7 @@ jsonb_arg(FunctionCallInfo fcinfo, int n)
 Datum
 migrate_rename_steps(PG_FUNCTION_ARGS)
 {
-	const char *ext = own_schema(fcinfo);
+	const char *ext = pgm_ext_schema();
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Jsonb	   *model = jsonb_arg(fcinfo, 0);
 	MemoryContext cxt = CurrentMemoryContext;
@@ -1435,7 +1426,7 @@ migrate_rename_steps(PG_FUNCTION_ARGS)
 Datum
 migrate_renamed_snapshot(PG_FUNCTION_ARGS)
 {
-	const char *ext = own_schema(fcinfo);
+	const char *ext = pgm_ext_schema();
 	Jsonb	   *model = jsonb_arg(fcinfo, 0);
 	MemoryContext cxt = CurrentMemoryContext;
 	Jsonb	   *live;
