@@ -63,7 +63,8 @@ REGRESS = \
 	revisions_autogen \
 	revisions_walkthrough \
 	mapped_views \
-	mapped_autogen
+	mapped_autogen \
+	hardening
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # isolation tests: specs/<name>.spec against expected/<name>.out

@@ -1082,6 +1082,7 @@ created_outside(ModelStmt *ms, Oid shadow_ns)
  * guarding is set.
  */
 static bool guarding = false;
+static Oid	guarded_shadow = InvalidOid;
 static bool hooks_installed = false;
 static needs_fmgr_hook_type prev_needs_fmgr_hook = NULL;
 static fmgr_hook_type prev_fmgr_hook = NULL;
@@ -1114,6 +1115,9 @@ model_fmgr_hook(FmgrHookEventType event, FmgrInfo *flinfo, Datum *arg)
 	if (guarding && event == FHET_START && !function_may_run(flinfo->fn_oid))
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 get_func_namespace(flinfo->fn_oid) == guarded_shadow ?
+				 errmsg("function %s of the model would run while the model is validated",
+						format_procedure(flinfo->fn_oid)) :
 				 errmsg("function %s would run while the model is validated",
 						format_procedure_qualified(flinfo->fn_oid)),
 				 errhint("Only built-in functions and functions of extensions run while a model is validated. Write the statement so that it runs no other function: set a column's default in CREATE TABLE rather than by ALTER TABLE ... ADD COLUMN, for instance.")));
@@ -1189,6 +1193,7 @@ run_in_shadow(List *stmts, const char *shadow, const char *stands_for,
 		spi_exec(psprintf("CREATE SCHEMA %s", quote_identifier(shadow)),
 				 0, NULL, NULL, SPI_OK_UTILITY);
 		shadow_ns = get_namespace_oid(shadow, false);
+		guarded_shadow = shadow_ns;
 		foreach(lc, start)
 			spi_exec(lfirst(lc), 0, NULL, NULL, SPI_OK_UTILITY);
 		nestlevel = pgm_guc_nest_enter();
