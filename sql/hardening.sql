@@ -119,5 +119,29 @@ SELECT migrate_model_capture('{app}');
 SELECT migrate_model_drop('public');
 SELECT b.models = s.models AS same_models FROM before b, state s;
 
+-- 3. Properties.  None on a table of an extension (pg_migrate's own
+-- tables among them), so that DROP EXTENSION keeps working.
+SELECT migrate_map('migrate_version');
+SELECT migrate_map('public.migrate_properties');
+SELECT migrate_column_property('migrate_log', 'n', '1');
+SELECT migrate_relationship('polls', 'log', 'migrate_log');
+-- A column property is one value per row: an expression whose type is a
+-- row type (the whole row crashed the backend, deferred), a pseudo-type,
+-- or that returns a set, is refused, deferred or not.
+SELECT migrate_column_property('polls', 'p1', 'polls', deferred => true);
+SELECT migrate_column_property('polls', 'p1', 'polls');
+SELECT migrate_column_property('polls', 'p1', 'ROW(id, question)', deferred => true);
+SELECT migrate_column_property('polls', 'p1', '(SELECT v FROM voters v WHERE v.poll_id = polls.id LIMIT 1)', deferred => true);
+SELECT migrate_column_property('polls', 'p1', 'pg_sleep(0)', deferred => true);
+SELECT migrate_column_property('polls', 'p1', 'generate_series(1, id)');
+SELECT count(*) AS properties FROM migrate_properties;
+-- a field of the row is one value
+SELECT migrate_column_property('polls', 'q', '(polls).question', deferred => true);
+SELECT relation, name, kind FROM migrate_properties;
+-- (the end of the test:) the extension goes, the mapped view stays
+DROP VIEW state;
+DROP EXTENSION pg_migrate;
+SELECT count(*) AS mapped_views FROM pg_views WHERE viewname = 'polls_mapped';
+
 \c :regress_db
 DROP DATABASE regress_hardening;
