@@ -138,6 +138,27 @@ SELECT count(*) AS properties FROM migrate_properties;
 -- a field of the row is one value
 SELECT migrate_column_property('polls', 'q', '(polls).question', deferred => true);
 SELECT relation, name, kind FROM migrate_properties;
+-- 5. Revision ids and branch labels that no target can name are refused
+-- (22023, naming the value): head, heads, base, -N, and characters that
+-- mean something in a target.
+SELECT migrate_revision('r', false, 'SELECT 1', '', '-1');
+SELECT migrate_revision('r', false, 'SELECT 1', '', '-20');
+SELECT migrate_revision('r', false, 'SELECT 1', '', '+2');
+SELECT migrate_revision('r', false, 'SELECT 1', '', 'heads');
+SELECT migrate_revision('r', false, 'SELECT 1', '', 'base');
+SELECT migrate_revision('r', false, 'SELECT 1', '', 'a@head');
+SELECT migrate_revision('r', false, 'SELECT 1', '', 'r1', branch_label => '-1');
+SELECT migrate_revision('r', false, 'SELECT 1', '', 'r1', branch_label => 'head');
+SELECT migrate_revision('r', false, 'SELECT 1', '', 'r1', branch_label => 'b@1');
+SELECT count(*) AS revisions FROM migrate_revisions;
+-- "-" elsewhere is an id a target names (whole ids are read first)
+SELECT migrate_revision('r', false, 'SELECT 1', '', 'r-1', branch_label => 'v-2');
+SELECT migrate_heads();
+SELECT migrate_stamp('v-2@head');
+SELECT migrate_current();
+SELECT migrate_stamp('base');
+SELECT migrate_remove('r-1');
+
 -- (the end of the test:) the extension goes, the mapped view stays
 DROP VIEW state;
 DROP EXTENSION pg_migrate;

@@ -83,15 +83,33 @@ reserved_name(const char *s)
 		strcmp(s, "base") == 0;
 }
 
+/*
+ * An id or a branch label must be one that a target can name: 1 to 64
+ * characters of [A-Za-z0-9_.-], and none of the forms the target grammar
+ * reads as something else (head, heads, base, -N): a revision of id "-1"
+ * could never be upgraded to by its id.
+ */
 static void
 check_id(const char *id, const char *what)
 {
-	if (!target_valid_id(id) || reserved_name(id))
+	const char *form;
+
+	if (!target_valid_id(id))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid %s \"%s\"", what, id),
-				 errdetail("A %s is 1 to 64 characters of A-Z, a-z, 0-9, _, . and -, and not head, heads or base.",
-						   what)));
+				 errdetail("A %s is 1 to 64 characters of A-Z, a-z, 0-9, _, . and -.",
+						   what),
+				 errhint("Characters such as \"@\", \"+\", spaces and quotes have a meaning in revision targets (<label>@head, <revision>+N).")));
+	form = target_form_of(id);
+	if (form != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid %s \"%s\": it is a revision target of its own", what, id),
+				 errdetail("The target \"%s\" names %s, so no target could name this %s.",
+						   id, form, what),
+				 errhint("Choose another %s: not head, heads, base, nor \"-\" followed by digits only.",
+						 what)));
 }
 
 /* A parent or dependency: an id, a unique prefix, a label, <label>@head. */
