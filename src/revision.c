@@ -24,6 +24,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
+#include "utils/snapmgr.h"
 
 PG_FUNCTION_INFO_V1(migrate_revision);
 PG_FUNCTION_INFO_V1(migrate_edit);
@@ -441,6 +442,7 @@ migrate_revision(PG_FUNCTION_ARGS)
 	if (autogenerate)
 	{
 		AutogenResult res;
+		bool		generated;
 
 		if (bms_num_members(dag->applied) != dag->n)
 		{
@@ -459,7 +461,18 @@ migrate_revision(PG_FUNCTION_ARGS)
 					 errhint("SELECT migrate_upgrade('heads'); then create the revision.")));
 		}
 		memset(&res, 0, sizeof(res));
-		if (!autogen_generate(&res))
+
+		/*
+		 * Read the model and the live schema as they are now: under READ
+		 * COMMITTED the statement's snapshot predates the wait for the
+		 * advisory lock, and so what the session that held it committed
+		 * (a model set, an upgrade); the revision would be generated from
+		 * the model before it.
+		 */
+		PushActiveSnapshot(GetTransactionSnapshot());
+		generated = autogen_generate(&res);
+		PopActiveSnapshot();
+		if (!generated)
 		{
 			ereport(NOTICE,
 					(errmsg("No changes in schema detected."),
