@@ -46,6 +46,7 @@ FAMILIES = [
     "schema_scope",     # schemas added or dropped
     "kind_change",      # an object replaced by one of another kind, same name
     "names_reused",     # a name of a dropped object reused by a new one
+    "pk_referenced",    # a primary key changed while a foreign key references it
 ]
 
 
@@ -551,16 +552,47 @@ def add_view(g, m):
 
 def mutate(g, m):
     """B: a copy of m with 1 to 6 random changes, then made consistent."""
-    m = copy.deepcopy(m)
     ops = [op_add_table, op_drop_table, op_add_column, op_drop_column, op_type_change,
            op_notnull, op_default, op_check, op_unique, op_index, op_pk, op_fk,
            op_view, op_enum, op_domain, op_func, op_trigger, op_policy, op_grant,
            op_comment, op_seq, op_schema, op_partition, op_identity, op_generated,
            op_table_opts, op_types]
+    a = m
+    m = copy.deepcopy(m)
     for _ in range(g.r.randint(1, 6)):
         g.pick(ops)(g, m)
     fixup(m)
+    if not g.ok("column_order"):
+        keep_column_order(a, m)
     return m
+
+
+def order_ok(ta, tb):
+    """Whether B's columns follow from A's by dropping and adding columns at
+    the end only, both ways: the common columns, in the same order, are a
+    prefix of both lists."""
+    na = [c["name"] for c in ta["cols"]]
+    nb = [c["name"] for c in tb["cols"]]
+    common = [x for x in na if x in nb]
+    return na[:len(common)] == common and nb[:len(common)] == common
+
+
+def keep_column_order(a, b):
+    """Undo B's changes to a table whose columns could only be reached by a
+    column inserted in the middle (either way); drop the table from B when
+    even that is not consistent."""
+    for _ in range(3):
+        bad = [k for k in b["tables"] if k in a["tables"]
+               and not order_ok(a["tables"][k], b["tables"][k])]
+        if not bad:
+            return
+        for k in bad:
+            b["tables"][k] = copy.deepcopy(a["tables"][k])
+        fixup(b)
+    for k in [k for k in b["tables"] if k in a["tables"]
+              and not order_ok(a["tables"][k], b["tables"][k])]:
+        del b["tables"][k]
+    fixup(b)
 
 
 def some_table(g, m, plain=True):
@@ -698,9 +730,13 @@ def op_index(g, m):
         add_index(g, m, t)
 
 
+def referenced(m, k):
+    return any(f["ref"] == k for t in m["tables"].values() for f in t["fks"])
+
+
 def op_pk(g, m):
     k, t = some_table(g, m)
-    if not k:
+    if not k or (not g.ok("pk_referenced") and referenced(m, k)):
         return
     if t["pk"] and g.chance(0.5):
         t["pk"] = None
@@ -754,8 +790,12 @@ def op_enum(g, m):
     if not ek:
         add_enum(g, m)
         return
-    e = m["types"][g.pick(ek)]
+    key = g.pick(ek)
+    e = m["types"][key]
     r = g.r.random()
+    if not g.ok("enum_rebuild") and any(x["for_type"] == ("enum", key)
+                                        for t in m["tables"].values() for x in t["checks"]):
+        r = 0.9     # a label removed (the way back from an added one) rebuilds the type
     if r < 0.3:
         e["labels"].append("n%d" % g.r.randint(1, 999))
     elif r < 0.5:
