@@ -4,6 +4,6 @@
 -- added after m is converted to the new type, not while m still has the
 -- old one ("operator does not exist: s1.mood_pgm_old <> s1.mood")
 CREATE SCHEMA s1;
-CREATE TYPE s1.mood AS ENUM ('l0', 'l1_r');
 CREATE SCHEMA a;
+CREATE TYPE s1.mood AS ENUM ('l0', 'l1_r');
 CREATE TABLE a.t (id integer PRIMARY KEY, m s1.mood);
