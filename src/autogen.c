@@ -47,6 +47,11 @@ static bool debug_drop_last_step = false;
 /* pg_migrate.debug_verify_partial_snapshots: see autogen_init_settings(). */
 static bool debug_verify_partial = false;
 
+/*
+ * Define autogenerate's developer settings, pg_migrate.debug_drop_last_step
+ * and pg_migrate.debug_verify_partial_snapshots.  Called once, from
+ * _PG_init().
+ */
 void
 autogen_init_settings(void)
 {

@@ -37,6 +37,11 @@ sha256_hex(const char *data, size_t len)
 	return hex;
 }
 
+/*
+ * The checksum of a revision's SQL: SHA-256, in hex, of the upgrade SQL, a
+ * zero byte and the downgrade SQL (so that moving text from one to the
+ * other changes it).  Returns a palloc'd string of 64 characters.
+ */
 char *
 revision_checksum(const char *upgrade_sql, const char *downgrade_sql)
 {
@@ -53,6 +58,11 @@ revision_checksum(const char *upgrade_sql, const char *downgrade_sql)
 	return sum;
 }
 
+/*
+ * The hash of a snapshot document: SHA-256, in hex, of its text form
+ * (jsonb's output, the same for equal documents).  Returns a palloc'd
+ * string of 64 characters.
+ */
 char *
 snapshot_hash(Jsonb *doc)
 {

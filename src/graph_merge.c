@@ -32,6 +32,10 @@ replaced_key(ObjKind kind, const char *schema, const char *name, int namelen)
 					namelen, name);
 }
 
+/*
+ * An empty set of the top-level objects a merge takes out of the base
+ * document (graph_replaced_add()), in cxt.
+ */
 HTAB *
 graph_replaced_create(MemoryContext cxt)
 {

@@ -227,6 +227,10 @@ ids_text(RevDag *dag, int *idx, int n)
 	return buf.data;
 }
 
+/*
+ * migrate_show(revision text) RETURNS TABLE(field text, value text): one
+ * revision, field by field, as `alembic show` prints it (docs/revisions.md).
+ */
 Datum
 migrate_show(PG_FUNCTION_ARGS)
 {
@@ -298,6 +302,10 @@ append_dot_string(StringInfo buf, const char *s)
 	appendStringInfoChar(buf, '"');
 }
 
+/*
+ * migrate_graph() RETURNS text: the revision DAG in Graphviz's dot
+ * language (docs/revisions.md).
+ */
 Datum
 migrate_graph(PG_FUNCTION_ARGS)
 {

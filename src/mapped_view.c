@@ -96,12 +96,14 @@ static const char *const strategy_names[] = {
 	"select", "joined", "selectin", "subquery", "raise", "noload"
 };
 
+/* The name of a loading strategy, as migrate_relationship() takes it. */
 const char *
 mapped_strategy_name(LoadStrategy s)
 {
 	return strategy_names[s];
 }
 
+/* Does the strategy load the related rows with the view's own rows? */
 bool
 mapped_strategy_is_eager(LoadStrategy s)
 {
@@ -142,6 +144,7 @@ spi_text(int row, int col)
 	return isnull ? NULL : TextDatumGetCString(d);
 }
 
+/* Has the schema (unquoted) a stored model?  Needs SPI. */
 bool
 mapped_schema_has_model(const char *schema)
 {

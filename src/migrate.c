@@ -499,12 +499,18 @@ migrate_online(FunctionCallInfo fcinfo, bool upgrade)
 	return (Datum) 0;
 }
 
+/*
+ * migrate_upgrade(target text DEFAULT 'heads'): run the upgrade SQL of every
+ * revision up to target, in order, in the caller's transaction; one row
+ * per step (docs/revisions.md).
+ */
 Datum
 migrate_upgrade(PG_FUNCTION_ARGS)
 {
 	return migrate_online(fcinfo, true);
 }
 
+/* migrate_downgrade(target text): the same downwards (docs/revisions.md). */
 Datum
 migrate_downgrade(PG_FUNCTION_ARGS)
 {
@@ -668,12 +674,18 @@ migrate_offline(FunctionCallInfo fcinfo, bool upgrade)
 	PG_RETURN_TEXT_P(result);
 }
 
+/*
+ * migrate_upgrade_sql(target text DEFAULT 'heads', from_revision text
+ * DEFAULT NULL) RETURNS text: the upgrade as a psql script, without running
+ * it (offline mode, docs/revisions.md).
+ */
 Datum
 migrate_upgrade_sql(PG_FUNCTION_ARGS)
 {
 	return migrate_offline(fcinfo, true);
 }
 
+/* migrate_downgrade_sql(target text, from_revision text DEFAULT NULL). */
 Datum
 migrate_downgrade_sql(PG_FUNCTION_ARGS)
 {

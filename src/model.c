@@ -871,6 +871,12 @@ parse_model(const char *ddl, const char *schema)
 	return stmts;
 }
 
+/*
+ * migrate_model_set(ddl text, schema name DEFAULT 'public') RETURNS jsonb:
+ * run the DDL in a shadow schema (in a subtransaction always rolled back)
+ * and store the shadow's snapshot as the schema's model; returns that
+ * document (docs/models.md).
+ */
 Datum
 migrate_model_set(PG_FUNCTION_ARGS)
 {
@@ -1022,6 +1028,10 @@ migrate_model_import(PG_FUNCTION_ARGS)
 	PG_RETURN_VOID();
 }
 
+/*
+ * migrate_model_capture(schemas name[] DEFAULT NULL): store the live
+ * snapshot of each schema (every user schema by default) as its model.
+ */
 Datum
 migrate_model_capture(PG_FUNCTION_ARGS)
 {
@@ -1237,6 +1247,7 @@ migrate_model(PG_FUNCTION_ARGS)
 	PG_RETURN_JSONB_P(doc);
 }
 
+/* migrate_model_drop(schema name): forget the model of a schema. */
 Datum
 migrate_model_drop(PG_FUNCTION_ARGS)
 {

@@ -34,6 +34,7 @@ cmp_by_id(const void *a, const void *b)
 				  sort_dag->nodes[*(const int *) b].id);
 }
 
+/* The index of the revision with exactly that id (no prefix), or -1. */
 int
 revdag_find(RevDag *dag, const char *id)
 {
@@ -55,6 +56,7 @@ revdag_find(RevDag *dag, const char *id)
 	return -1;
 }
 
+/* The index of the revision that declares a branch label, or -1. */
 int
 revdag_find_label(RevDag *dag, const char *label)
 {
@@ -230,6 +232,13 @@ spread_labels(RevDag *dag)
 	pfree(stack);
 }
 
+/*
+ * Every revision of migrate_revisions (with their SQL when with_sql) and
+ * the rows of migrate_version, as a DAG in the current memory context:
+ * parents, children, ancestors, topological order, heads, what is
+ * applied.  Needs SPI (SPI_connect() done by the caller).  An ERROR when
+ * the rows do not form a DAG (a cycle, an unknown parent).
+ */
 RevDag *
 revdag_load(bool with_sql)
 {
@@ -400,12 +409,14 @@ revdag_ancestors(RevDag *dag, Bitmapset *set)
 	return out;
 }
 
+/* Is revision ancestor an ancestor of rev, or rev itself? */
 bool
 revdag_is_ancestor(RevDag *dag, int ancestor, int rev)
 {
 	return bms_is_member(ancestor, dag->nodes[rev].anc);
 }
 
+/* Does a branch label apply to a revision (declared or inherited)? */
 bool
 revdag_has_label(RevNode *node, const char *label)
 {
@@ -417,6 +428,7 @@ revdag_has_label(RevNode *node, const char *label)
 	return false;
 }
 
+/* The members of set that are ancestors of no other member (a new set). */
 Bitmapset *
 revdag_normalize_heads(RevDag *dag, Bitmapset *set)
 {
@@ -437,6 +449,7 @@ revdag_normalize_heads(RevDag *dag, Bitmapset *set)
 	return out;
 }
 
+/* The members of a set in topological order (a new integer List). */
 List *
 revdag_set_topo(RevDag *dag, Bitmapset *set)
 {
@@ -450,6 +463,7 @@ revdag_set_topo(RevDag *dag, Bitmapset *set)
 	return out;
 }
 
+/* The ids of a set, comma-separated, in topological order (palloc'd). */
 char *
 revdag_set_string(RevDag *dag, Bitmapset *set)
 {

@@ -513,6 +513,10 @@ unapplied_argument(FunctionCallInfo fcinfo, bool with_sql, const char *verb,
 	return &dag->nodes[unapplied_revision(dag, name, verb)];
 }
 
+/*
+ * migrate_edit(revision text, upgrade_sql, downgrade_sql, message): change
+ * a revision that is not applied; NULL keeps a field (docs/revisions.md).
+ */
 Datum
 migrate_edit(PG_FUNCTION_ARGS)
 {
@@ -565,6 +569,10 @@ migrate_edit(PG_FUNCTION_ARGS)
 	PG_RETURN_VOID();
 }
 
+/*
+ * migrate_remove(revision text): delete a revision that is not applied and
+ * that no other revision names as parent or dependency.
+ */
 Datum
 migrate_remove(PG_FUNCTION_ARGS)
 {
@@ -674,6 +682,10 @@ append_ids(StringInfo buf, RevDag *dag, int *idx, int n)
 	appendStringInfoString(buf, "]::pg_catalog.text[]");
 }
 
+/*
+ * migrate_export() RETURNS text: every revision as one psql script that
+ * recreates them elsewhere, in topological order (docs/revisions.md).
+ */
 Datum
 migrate_export(PG_FUNCTION_ARGS)
 {

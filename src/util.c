@@ -50,6 +50,8 @@ pgm_util_init_settings(void)
 /*
  * Settings changed between pgm_guc_nest_enter() and pgm_guc_nest_leave()
  * are undone by the latter, as a function's SET clause would undo them.
+ * Returns the nest level to hand to pgm_guc_nest_leave().  An error in
+ * between undoes them too (at the end of the (sub)transaction).
  */
 int
 pgm_guc_nest_enter(void)
@@ -57,12 +59,17 @@ pgm_guc_nest_enter(void)
 	return NewGUCNestLevel();
 }
 
+/* Undo the settings made since pgm_guc_nest_enter() returned nestlevel. */
 void
 pgm_guc_nest_leave(int nestlevel)
 {
 	AtEOXact_GUC(true, nestlevel);
 }
 
+/*
+ * Set a setting until the current GUC nest level ends (the caller must have
+ * entered one with pgm_guc_nest_enter()); an ERROR if the value is bad.
+ */
 void
 pgm_set_local(const char *name, const char *value)
 {
@@ -70,6 +77,7 @@ pgm_set_local(const char *name, const char *value)
 							 GUC_ACTION_SAVE, true, 0, false);
 }
 
+/* search_path = path until the current GUC nest level ends. */
 void
 pgm_set_search_path(const char *path)
 {
@@ -91,11 +99,7 @@ pgm_set_canonical_output(void)
 	pgm_set_local("lc_monetary", "C");
 }
 
-/*
- * search_path = <schema>, pg_catalog: the context in which the definitions
- * of a schema's objects are deparsed, so that names of that schema come out
- * unqualified and every other name qualified.
- */
+/* The shadow schema of pgm_set_shadow(), and the schema it stands for. */
 static char *shadow_name = NULL;
 static char *shadow_for = NULL;
 
@@ -117,6 +121,13 @@ pgm_set_shadow(const char *shadow, const char *stands_for)
 	shadow_for = stands_for ? MemoryContextStrdup(TopMemoryContext, stands_for) : NULL;
 }
 
+/*
+ * search_path = <schema>, pg_catalog until the current GUC nest level ends:
+ * the context in which the definitions of a schema's objects are deparsed,
+ * so that names of that schema come out unqualified and every other name
+ * qualified.  schema is unquoted; for the shadow schema of
+ * pgm_set_shadow(), the schema it stands for comes second.
+ */
 void
 pgm_set_schema_search_path(const char *schema)
 {
@@ -172,6 +183,29 @@ pgm_subxact_catch(MemoryContext cxt, ResourceOwner owner)
 	FlushErrorState();
 	pgm_subxact_rollback(cxt, owner);
 	return edata;
+}
+
+/*
+ * Append to buf what fmt and args write, enlarging buf as often as needed
+ * (appendStringInfoVA() writes nothing when the buffer is too small): the
+ * loop of appendStringInfo() for callers that take a variable argument
+ * list themselves.  args is not consumed (it is copied for each try).
+ */
+void
+pgm_append_va(StringInfo buf, const char *fmt, va_list args)
+{
+	for (;;)
+	{
+		va_list		copy;
+		int			needed;
+
+		va_copy(copy, args);
+		needed = appendStringInfoVA(buf, fmt, copy);
+		va_end(copy);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(buf, needed);
+	}
 }
 
 /*

@@ -16,6 +16,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "utils/elog.h"
 #include "utils/palloc.h"
 #include "utils/resowner.h"
@@ -71,6 +72,10 @@ extern ErrorData *pgm_subxact_catch(MemoryContext cxt, ResourceOwner owner);
 
 /* locks */
 extern void pgm_advisory_lock(void);
+
+/* text */
+extern void pgm_append_va(StringInfo buf, const char *fmt, va_list args)
+			pg_attribute_printf(2, 0);
 
 /* SPI and the extension's own tables */
 extern void pgm_spi_check(int ret, int expected, const char *what);

@@ -82,18 +82,30 @@ row_fnumber(SnapRow *row, const char *col)
 	return fno;
 }
 
+/*
+ * The snapshot a handler's direct catalog scan (systable_beginscan) reads
+ * with: the active snapshot, so that the scans see what the SPI queries of
+ * the same snapshot see; NULL (the catalog snapshot) when there is none.
+ */
 Snapshot
 snap_scan_snapshot(void)
 {
 	return ActiveSnapshotSet() ? GetActiveSnapshot() : NULL;
 }
 
+/* Does the handler's query have a column named col? */
 bool
 row_has(SnapRow *row, const char *col)
 {
 	return row_fnumber(row, col) > 0;
 }
 
+/*
+ * The value of column col of the row (*isnull set); an ERROR if the query
+ * has no such column.  col must be a string literal (its address is the
+ * key of the column number cache).  A pass-by-reference value points into
+ * the SPI tuple: it lives as long as the row.
+ */
 Datum
 row_datum(SnapRow *row, const char *col, bool *isnull)
 {
@@ -104,6 +116,7 @@ row_datum(SnapRow *row, const char *col, bool *isnull)
 	return SPI_getbinval(row->tuple, row->desc, fno, isnull);
 }
 
+/* Column col of the row as an oid, InvalidOid when null. */
 Oid
 row_oid(SnapRow *row, const char *col)
 {
@@ -113,6 +126,7 @@ row_oid(SnapRow *row, const char *col)
 	return isnull ? InvalidOid : DatumGetObjectId(d);
 }
 
+/* Column col of the row as an int4, 0 when null. */
 int32
 row_int(SnapRow *row, const char *col)
 {
@@ -248,6 +262,11 @@ deparse_key_match(const void *a, const void *b, Size keysize)
 	return strcmp(ka->tree, kb->tree);
 }
 
+/*
+ * Note a relation of the snapshot, with its number of attributes, so that
+ * expressions over its columns can be deparsed without a relcache entry
+ * (deparse_rel_expr()).  relname is copied into the graph's context.
+ */
 void
 pgm_register_relation(Graph *g, Oid relid, const char *relname, int natts)
 {
@@ -888,6 +907,7 @@ snap_keep_attoptions(Graph *g, Oid relid, int16 attnum, Datum options)
 	*addrmap_enter(g->snap->attoptions, 0, relid, 0, &found) = g;
 }
 
+/* Has an index column of relation relid attoptions (snap_keep_attoptions)? */
 bool
 snap_has_attoptions(Graph *g, Oid relid)
 {
@@ -895,6 +915,10 @@ snap_has_attoptions(Graph *g, Oid relid)
 		addrmap_get(g->snap->attoptions, 0, relid, 0) != NULL;
 }
 
+/*
+ * The attoptions kept for column attnum of index relid (a text[] in the
+ * graph's context), or (Datum) 0 when it has none.
+ */
 Datum
 snap_attoptions(Graph *g, Oid relid, int16 attnum)
 {

@@ -27,6 +27,7 @@ static const DdlHandler *const handlers[OBJ_NKINDS] = {
 	[OBJ_POLICY] = &pgm_ddl_policy,
 };
 
+/* The DDL handler of an object kind (never NULL). */
 const DdlHandler *
 pgm_ddl_handler(ObjKind kind)
 {
@@ -83,20 +84,13 @@ ddl_literal(const char *s)
 void
 ddl_stmt(StringInfo buf, const char *fmt,...)
 {
+	va_list		args;
+
 	if (buf->len > 0)
 		appendStringInfoChar(buf, '\n');
-	for (;;)
-	{
-		va_list		args;
-		int			needed;
-
-		va_start(args, fmt);
-		needed = appendStringInfoVA(buf, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(buf, needed);
-	}
+	va_start(args, fmt);
+	pgm_append_va(buf, fmt, args);
+	va_end(args);
 }
 
 /*
@@ -118,6 +112,7 @@ ddl_find(Graph *g, const GNode *from, ObjKind kind, const char *name)
 	return n;
 }
 
+/* The child of that kind and name of a node (a table's column), or NULL. */
 GNode *
 ddl_find_child(GNode *parent, ObjKind kind, const char *name)
 {

@@ -326,6 +326,7 @@ ddl_replace_needed(DiffContext *cx, GNode *s)
 	return ddl_replace_columns(cx, s) != NIL || dependent_types(s) != NIL;
 }
 
+/* Rebuild the types built on type or collation s (ddl_replace_needed()). */
 void
 ddl_replace_dependent_types(DiffContext *cx, GNode *s)
 {
