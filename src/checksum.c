@@ -21,7 +21,7 @@ sha256_hex(const char *data, size_t len)
 	char	   *hex = palloc(PG_SHA256_DIGEST_LENGTH * 2 + 1);
 
 	if (ctx == NULL)
-		elog(ERROR, "pg_migrate: out of memory creating a SHA-256 context");
+		elog(ERROR, "out of memory creating a SHA-256 context");
 	if (pg_cryptohash_init(ctx) < 0 ||
 		pg_cryptohash_update(ctx, (const uint8 *) data, len) < 0 ||
 		pg_cryptohash_final(ctx, digest, sizeof(digest)) < 0)
@@ -29,7 +29,7 @@ sha256_hex(const char *data, size_t len)
 		const char *why = pg_cryptohash_error(ctx);
 
 		pg_cryptohash_free(ctx);
-		elog(ERROR, "pg_migrate: SHA-256 failed: %s", why);
+		elog(ERROR, "SHA-256 failed: %s", why);
 	}
 	pg_cryptohash_free(ctx);
 	for (int i = 0; i < PG_SHA256_DIGEST_LENGTH; i++)

@@ -228,7 +228,7 @@ comment_target(GNode *n)
 		case OBJ_NKINDS:
 			break;
 	}
-	elog(ERROR, "pg_migrate: no comment target for kind %d", n->kind);
+	elog(ERROR, "no comment target for kind %d", n->kind);
 	return NULL;
 }
 
@@ -1207,7 +1207,7 @@ arg_document(FunctionCallInfo fcinfo, int argno, const char *what)
 	if (PG_ARGISNULL(argno))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("%s snapshot must not be null", what)));
+				 errmsg("argument \"%s\" must not be null", what)));
 	return PG_GETARG_JSONB_P(argno);
 }
 

@@ -245,7 +245,7 @@ graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 	else if (kind == OBJ_EXTENSION)
 		g->extensions = lappend(g->extensions, node);
 	else
-		elog(ERROR, "pg_migrate: %s \"%s\" has no parent",
+		elog(ERROR, "%s \"%s\" has no parent",
 			 pgm_kinds[kind].label, name);
 
 	if (addr != NULL)
@@ -470,7 +470,7 @@ graph_register_key(Graph *g, GNode *node)
 	if (found)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("snapshot document holds %s twice", key)));
+				 errmsg("snapshot document holds object \"%s\" twice", key)));
 	e->key = key;
 	e->node = node;
 }
@@ -627,7 +627,7 @@ gnode_attr_text(const GNode *node, const char *key)
 		case jbvBinary:
 			return JsonbToCString(NULL, v->val.binary.data, v->val.binary.len);
 		default:
-			elog(ERROR, "pg_migrate: unexpected jsonb value type %d", v->type);
+			elog(ERROR, "unexpected jsonb value type %d", v->type);
 	}
 	return NULL;
 }

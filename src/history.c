@@ -31,7 +31,7 @@ static RevDag *
 load(FunctionCallInfo fcinfo, bool with_sql)
 {
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	return revdag_load(with_sql);
 }
 
@@ -140,8 +140,7 @@ applied_at(RevDag *dag, bool **known)
 							   " GROUP BY revision",
 							   pgm_ext_schema()),
 					  true, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading migrate_log failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading migrate_log");
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		bool		isnull;

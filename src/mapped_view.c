@@ -116,22 +116,14 @@ strategy_from_name(const char *name)
 	for (int i = 0; i < lengthof(strategy_names); i++)
 		if (strcmp(name, strategy_names[i]) == 0)
 			return (LoadStrategy) i;
-	elog(ERROR, "pg_migrate: unknown loading strategy \"%s\" stored", name);
+	elog(ERROR, "unknown loading strategy \"%s\" stored", name);
 	return LOAD_SELECT;			/* keep the compiler quiet */
-}
-
-/* The extension's schema, quoted (util.c). */
-const char *
-mapped_ext_schema(void)
-{
-	return pgm_ext_schema();
 }
 
 static void
 spi_check(int ret, int expect, const char *what)
 {
-	if (ret != expect)
-		elog(ERROR, "pg_migrate: %s failed: %d", what, ret);
+	pgm_spi_check(ret, expect, what);
 }
 
 static char *
@@ -171,7 +163,7 @@ split_relation(const char *relation, char **schema, char **table)
 	List	   *names = stringToQualifiedNameList(relation);
 
 	if (list_length(names) != 2)
-		elog(ERROR, "pg_migrate: malformed relation \"%s\" stored", relation);
+		elog(ERROR, "malformed relation \"%s\" stored", relation);
 	*schema = strVal(linitial(names));
 	*table = strVal(lsecond(names));
 }
@@ -890,7 +882,7 @@ expression_type(MPlan *plan, MTable *t, MappedProp *p)
 		Form_pg_attribute att;
 
 		if (sp == NULL)
-			elog(ERROR, "pg_migrate: SPI_prepare failed: %d", SPI_result);
+			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 		desc = SPI_plan_get_plan_sources(sp) != NIL ?
 			((CachedPlanSource *) linitial(SPI_plan_get_plan_sources(sp)))->resultDesc : NULL;
 		if (desc == NULL || desc->natts != 1)
@@ -983,13 +975,13 @@ run_ddl(const char *sql, List *spans, MTable *t)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 
-	elog(DEBUG1, "pg_migrate: %s", sql);
+	elog(DEBUG1, "%s", sql);
 	PG_TRY();
 	{
 		int			ret = SPI_execute(sql, false, 0);
 
 		if (ret < 0)
-			elog(ERROR, "pg_migrate: SPI_execute failed: %d", ret);
+			elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(ret));
 	}
 	PG_CATCH();
 	{
@@ -1391,7 +1383,7 @@ generate_in_shadow(const char *schema, Jsonb *doc, List *props, MemoryContext cx
 		pgm_set_schema_search_path(shadow);
 		pgm_set_local("client_min_messages", "warning");
 		if (SPI_execute(script, false, 0) < 0)
-			elog(ERROR, "pg_migrate: building the model in a shadow schema failed");
+			elog(ERROR, "building the model in a shadow schema failed");
 		building_model = false;
 		pgm_guc_nest_leave(nest);
 

@@ -78,7 +78,7 @@ spi_exec(const char *sql, int nargs, Oid *types, Datum *values, int expect)
 											false, 0);
 
 	if (ret != expect)
-		elog(ERROR, "pg_migrate: query failed (%d): %s", ret, sql);
+		elog(ERROR, "query failed (%d): %s", ret, sql);
 }
 
 /* A schema name given to a model function: not NULL, not a system schema. */
@@ -614,8 +614,7 @@ store_document(Jsonb *doc, const char *ddl)
 	values[0] = JsonbPGetDatum(doc);
 	values[1] = ddl ? CStringGetTextDatum(ddl) : (Datum) 0;
 	ret = SPI_execute_with_args(sql, 2, types, values, nulls, false, 0);
-	if (ret != SPI_OK_INSERT)
-		elog(ERROR, "pg_migrate: storing the model failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_INSERT, "storing the model");
 	if (SPI_processed == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -919,7 +918,7 @@ migrate_model_set(PG_FUNCTION_ARGS)
 	model_lock();
 
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 
 	/* The live schema's own attributes and extensions, if it exists. */
 	exists = OidIsValid(get_namespace_oid(schema, true));
@@ -979,8 +978,7 @@ migrate_model_set(PG_FUNCTION_ARGS)
 									"        WHERE a.key OPERATOR(pg_catalog.=) ANY ($5::pg_catalog.text[])),"
 									"       '{}'::pg_catalog.jsonb)))",
 									5, types, values, nulls, true, 1);
-		if (ret != SPI_OK_SELECT || SPI_processed != 1)
-			elog(ERROR, "pg_migrate: renaming the shadow schema failed: %d", ret);
+		pgm_spi_check_one(ret, SPI_OK_SELECT, "renaming the shadow schema");
 		doc = DatumGetJsonbP(SPI_getbinval(SPI_tuptable->vals[0],
 										   SPI_tuptable->tupdesc, 1, &isnull));
 		MemoryContextSwitchTo(cxt);
@@ -1022,7 +1020,7 @@ migrate_model_import(PG_FUNCTION_ARGS)
 
 	model_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	store_document(doc, NULL);
 	SPI_finish();
 	PG_RETURN_VOID();
@@ -1042,7 +1040,7 @@ migrate_model_capture(PG_FUNCTION_ARGS)
 
 	model_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	doc = snapshot_take(schemas, cxt);
 	store_document(doc, NULL);
 	SPI_finish();
@@ -1077,8 +1075,7 @@ single_model(ArrayType *schemas)
 										 " WHERE $1 IS NULL OR m.schema_name OPERATOR(pg_catalog.=) ANY ($1)"
 										 " LIMIT 2", pgm_ext_schema()),
 								1, types, values, nulls, true, 2);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading the models");
 	if (SPI_processed != 1)
 		return NULL;
 	schema = NameStr(*DatumGetName(SPI_getbinval(SPI_tuptable->vals[0],
@@ -1145,8 +1142,7 @@ merged_models(ArrayType *schemas)
 										 " HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0",
 										 PGM_SNAPSHOT_FORMAT, pgm_ext_schema(), pgm_ext_schema()),
 								1, types, values, nulls, true, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading the models");
 	if (SPI_processed == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
@@ -1168,8 +1164,7 @@ model_document_unpruned(const char *extschema, MemoryContext cxt)
 
 	ret = SPI_execute(psprintf("SELECT 1 FROM %s.migrate_properties LIMIT 1", extschema),
 					  true, 1);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading the properties failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading the properties");
 	if (SPI_processed > 0)
 		return NULL;
 	doc = single_model(NULL);
@@ -1195,7 +1190,7 @@ migrate_model(PG_FUNCTION_ARGS)
 
 
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 
 	if (schemas != NULL)
 	{
@@ -1220,8 +1215,7 @@ migrate_model(PG_FUNCTION_ARGS)
 												 " WHERE schema_name OPERATOR(pg_catalog.=) $1",
 												 pgm_ext_schema()),
 										1, t, &elems[i], NULL, true, 1);
-			if (ret != SPI_OK_SELECT)
-				elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
+			pgm_spi_check(ret, SPI_OK_SELECT, "reading the models");
 			if (SPI_processed == 0)
 				ereport(ERROR,
 						(errcode(ERRCODE_UNDEFINED_OBJECT),
@@ -1264,14 +1258,13 @@ migrate_model_drop(PG_FUNCTION_ARGS)
 	schema = NameStr(*PG_GETARG_NAME(0));
 	model_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	values[0] = CStringGetTextDatum(schema);
 	ret = SPI_execute_with_args(psprintf("DELETE FROM %s.migrate_models"
 										 " WHERE schema_name OPERATOR(pg_catalog.=) $1::pg_catalog.name",
 										 pgm_ext_schema()),
 								1, types, values, NULL, false, 0);
-	if (ret != SPI_OK_DELETE)
-		elog(ERROR, "pg_migrate: dropping the model failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_DELETE, "dropping the model");
 	if (SPI_processed == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),

@@ -256,8 +256,7 @@ revdag_load(bool with_sql)
 				   with_sql ? "upgrade_sql, downgrade_sql" : "NULL::text, NULL::text",
 				   pgm_ext_schema());
 	ret = SPI_execute(sql, false, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading migrate_revisions failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading migrate_revisions");
 
 	dag->n = (int) SPI_processed;
 	dag->nodes = palloc0(sizeof(RevNode) * (dag->n + 1));
@@ -374,8 +373,7 @@ revdag_load(bool with_sql)
 				   " ORDER BY version_num COLLATE \"C\"",
 				   pgm_ext_schema());
 	ret = SPI_execute(sql, false, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading migrate_version failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading migrate_version");
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		char	   *v = revdag_text_col(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
@@ -510,15 +508,13 @@ revdag_check_current(void)
 				   pgm_ext_schema(), pgm_ext_schema());
 	plan = SPI_prepare(sql, 0, NULL);
 	if (plan == NULL)
-		elog(ERROR, "pg_migrate: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 	ret = SPI_execute_plan(plan, NULL, NULL, true, 1);
-	if (ret != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "pg_migrate: reading the state failed: %d", ret);
+	pgm_spi_check_one(ret, SPI_OK_SELECT, "reading the state");
 	mine = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	ret = SPI_execute_snapshot(plan, NULL, NULL, GetLatestSnapshot(), InvalidSnapshot,
 							   true, false, 1);
-	if (ret != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "pg_migrate: reading the state failed: %d", ret);
+	pgm_spi_check_one(ret, SPI_OK_SELECT, "reading the state");
 	latest = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	if (strcmp(mine, latest) != 0)
 		ereport(ERROR,

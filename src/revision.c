@@ -70,7 +70,7 @@ opt_text_array(FunctionCallInfo fcinfo, int arg, const char *what)
 		if (nulls[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("%s must not contain null", what)));
+					 errmsg("argument \"%s\" must not contain nulls", what)));
 		out = lappend(out, TextDatumGetCString(elems[i]));
 	}
 	return out;
@@ -84,14 +84,17 @@ reserved_name(const char *s)
 }
 
 static void
-check_id(const char *id, const char *what)
+check_id(const char *id, bool is_label)
 {
 	if (!target_valid_id(id) || reserved_name(id))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid %s \"%s\"", what, id),
-				 errdetail("A %s is 1 to 64 characters of A-Z, a-z, 0-9, _, . and -, and not head, heads or base.",
-						   what)));
+				 is_label ?
+				 errmsg("invalid branch label \"%s\"", id) :
+				 errmsg("invalid revision id \"%s\"", id),
+				 is_label ?
+				 errdetail("A branch label is 1 to 64 characters of A-Z, a-z, 0-9, _, . and -, and not head, heads or base.") :
+				 errdetail("A revision id is 1 to 64 characters of A-Z, a-z, 0-9, _, . and -, and not head, heads or base.")));
 }
 
 /* A parent or dependency: an id, a unique prefix, a label, <label>@head. */
@@ -106,7 +109,7 @@ resolve_ref(RevDag *dag, const char *name, const char *what)
 	if (idx < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("%s revision \"%s\" does not exist", what, name),
+				 errmsg("revision \"%s\" named in \"%s\" does not exist", name, what),
 				 errhint("migrate_history() lists the revisions.")));
 	return idx;
 }
@@ -131,19 +134,19 @@ resolve_refs(RevDag *dag, List *names, const char *self, const char *what,
 		if (self && strcmp(name, self) == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
-					 errmsg("revision \"%s\" cannot be its own %s: that is a cycle", self, what)));
+					 errmsg("revision \"%s\" cannot name itself in \"%s\": that is a cycle", self, what)));
 		idx = resolve_ref(dag, name, what);
 		for (int i = 0; i < *n; i++)
 		{
 			if (out[i] == idx)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
-						 errmsg("%s revision \"%s\" is named twice", what, dag->nodes[idx].id)));
+						 errmsg("revision \"%s\" is named twice in \"%s\"", dag->nodes[idx].id, what)));
 			if (revdag_is_ancestor(dag, out[i], idx) || revdag_is_ancestor(dag, idx, out[i]))
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
-						 errmsg("%s revisions \"%s\" and \"%s\" lie on one line",
-								what, dag->nodes[out[i]].id, dag->nodes[idx].id),
+						 errmsg("revisions \"%s\" and \"%s\" named in \"%s\" lie on one line",
+								dag->nodes[out[i]].id, dag->nodes[idx].id, what),
 						 errdetail("One is an ancestor of the other; name only the later one.")));
 		}
 		out[(*n)++] = idx;
@@ -259,7 +262,7 @@ insert_revision(RevDag *dag, NewRevision *nr)
 										 pgm_ext_schema()),
 								11, types, values, nulls, false, 0);
 	if (ret != SPI_OK_INSERT)
-		elog(ERROR, "pg_migrate: storing revision %s failed: %d", nr->id, ret);
+		elog(ERROR, "storing revision %s failed: %s", nr->id, SPI_result_code_string(ret));
 	pgm_guc_nest_leave(nestlevel);
 }
 
@@ -268,7 +271,7 @@ check_label(RevDag *dag, const char *label)
 {
 	int			owner;
 
-	check_id(label, "branch label");
+	check_id(label, true);
 	owner = revdag_find_label(dag, label);
 	if (owner >= 0)
 		ereport(ERROR,
@@ -327,9 +330,9 @@ migrate_revision(PG_FUNCTION_ARGS)
 	text	   *result;
 
 	if (id)
-		check_id(id, "revision id");
+		check_id(id, false);
 	if (label)
-		check_id(label, "branch label");
+		check_id(label, true);
 	if (autogenerate && (upgrade_sql || downgrade_sql))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -338,7 +341,7 @@ migrate_revision(PG_FUNCTION_ARGS)
 
 	pgm_advisory_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	dag = revdag_load(true);
 	revdag_check_current();
 
@@ -395,7 +398,7 @@ migrate_revision(PG_FUNCTION_ARGS)
 
 	/* Parents: as named, else the head. */
 	if (parents_given)
-		nr.parents = resolve_refs(dag, parent_names, id, "parent", &nr.nparents);
+		nr.parents = resolve_refs(dag, parent_names, id, "parents", &nr.nparents);
 	else
 	{
 		ListCell   *lc;
@@ -472,14 +475,16 @@ migrate_revision(PG_FUNCTION_ARGS)
  * ----------------------------------------------------------------
  */
 static int
-unapplied_revision(RevDag *dag, const char *name, const char *verb)
+unapplied_revision(RevDag *dag, const char *name, bool edit)
 {
 	int			idx = target_lookup(dag, name, false);
 
 	if (bms_is_member(idx, dag->applied))
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("revision %s is applied: it cannot be %s", dag->nodes[idx].id, verb),
+				 edit ?
+				 errmsg("revision \"%s\" is applied: it cannot be edited", dag->nodes[idx].id) :
+				 errmsg("revision \"%s\" is applied: it cannot be removed", dag->nodes[idx].id),
 				 errdetail("The database is at %s.", revdag_set_string(dag, dag->current)),
 				 errhint("Downgrade below it first (migrate_downgrade), or write a new revision.")));
 	return idx;
@@ -492,7 +497,7 @@ unapplied_revision(RevDag *dag, const char *name, const char *verb)
  * applied.
  */
 static RevNode *
-unapplied_argument(FunctionCallInfo fcinfo, bool with_sql, const char *verb,
+unapplied_argument(FunctionCallInfo fcinfo, bool with_sql, bool edit,
 				   RevDag **dagp)
 {
 	char	   *name;
@@ -506,11 +511,11 @@ unapplied_argument(FunctionCallInfo fcinfo, bool with_sql, const char *verb,
 
 	pgm_advisory_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	dag = revdag_load(with_sql);
 	revdag_check_current();
 	*dagp = dag;
-	return &dag->nodes[unapplied_revision(dag, name, verb)];
+	return &dag->nodes[unapplied_revision(dag, name, edit)];
 }
 
 /*
@@ -530,7 +535,7 @@ migrate_edit(PG_FUNCTION_ARGS)
 	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
 	int			ret;
 
-	r = unapplied_argument(fcinfo, true, "edited", &dag);
+	r = unapplied_argument(fcinfo, true, true, &dag);
 
 	if (upgrade_sql == NULL)
 		upgrade_sql = r->upgrade_sql;
@@ -564,7 +569,8 @@ migrate_edit(PG_FUNCTION_ARGS)
 										 pgm_ext_schema()),
 								5, types, values, nulls, false, 0);
 	if (ret != SPI_OK_UPDATE || SPI_processed != 1)
-		elog(ERROR, "pg_migrate: updating revision %s failed: %d", r->id, ret);
+		elog(ERROR, "updating revision %s failed: %s", r->id,
+			 ret == SPI_OK_UPDATE ? "not one row" : SPI_result_code_string(ret));
 	SPI_finish();
 	PG_RETURN_VOID();
 }
@@ -582,7 +588,7 @@ migrate_remove(PG_FUNCTION_ARGS)
 	Datum		values[1];
 	int			ret;
 
-	r = unapplied_argument(fcinfo, false, "removed", &dag);
+	r = unapplied_argument(fcinfo, false, false, &dag);
 
 	for (int i = 0; i < dag->n; i++)
 	{
@@ -595,8 +601,11 @@ migrate_remove(PG_FUNCTION_ARGS)
 			if (p == r->idx)
 				ereport(ERROR,
 						(errcode(ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST),
-						 errmsg("revision %s cannot be removed: revision %s %s it",
-								r->id, c->id, k < c->nparents ? "is a child of" : "depends on"),
+						 k < c->nparents ?
+						 errmsg("revision \"%s\" cannot be removed: revision \"%s\" is a child of it",
+								r->id, c->id) :
+						 errmsg("revision \"%s\" cannot be removed: revision \"%s\" depends on it",
+								r->id, c->id),
 						 errhint("Remove the revisions above it first.")));
 		}
 	}
@@ -607,7 +616,8 @@ migrate_remove(PG_FUNCTION_ARGS)
 										 pgm_ext_schema()),
 								1, types, values, NULL, false, 0);
 	if (ret != SPI_OK_DELETE || SPI_processed != 1)
-		elog(ERROR, "pg_migrate: removing revision %s failed: %d", r->id, ret);
+		elog(ERROR, "removing revision %s failed: %s", r->id,
+			 ret == SPI_OK_DELETE ? "not one row" : SPI_result_code_string(ret));
 	SPI_finish();
 	PG_RETURN_VOID();
 }
@@ -627,7 +637,7 @@ migrate_merge(PG_FUNCTION_ARGS)
 
 	pgm_advisory_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	dag = revdag_load(false);
 	revdag_check_current();
 
@@ -647,7 +657,7 @@ migrate_merge(PG_FUNCTION_ARGS)
 			nr.parents[nr.nparents++] = lfirst_int(lc);
 	}
 	else
-		nr.parents = resolve_refs(dag, names, NULL, "merged", &nr.nparents);
+		nr.parents = resolve_refs(dag, names, NULL, "revisions", &nr.nparents);
 	if (nr.nparents < 2)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -696,7 +706,7 @@ migrate_export(PG_FUNCTION_ARGS)
 
 	s = pgm_ext_schema();
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	dag = revdag_load(true);
 
 	initStringInfo(&buf);

@@ -222,6 +222,18 @@ pgm_spi_check(int ret, int expected, const char *what)
 }
 
 /*
+ * pgm_spi_check(), and exactly one row must have come back (SPI_processed).
+ */
+void
+pgm_spi_check_one(int ret, int expected, const char *what)
+{
+	pgm_spi_check(ret, expected, what);
+	if (SPI_processed != 1)
+		elog(ERROR, "%s failed: " UINT64_FORMAT " rows instead of one",
+			 what, SPI_processed);
+}
+
+/*
  * The schema of an extension, by the extension's OID; InvalidOid if there
  * is no such extension.  PostgreSQL 16 has get_extension_schema() for this;
  * 15 keeps it static in commands/extension.c.

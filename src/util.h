@@ -79,6 +79,7 @@ extern void pgm_append_va(StringInfo buf, const char *fmt, va_list args)
 
 /* SPI and the extension's own tables */
 extern void pgm_spi_check(int ret, int expected, const char *what);
+extern void pgm_spi_check_one(int ret, int expected, const char *what);
 extern Oid	pgm_extension_schema(Oid extoid);
 extern const char *pgm_ext_schema(void);
 

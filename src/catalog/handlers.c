@@ -112,7 +112,7 @@ row_datum(SnapRow *row, const char *col, bool *isnull)
 	int			fno = row_fnumber(row, col);
 
 	if (fno <= 0)
-		elog(ERROR, "pg_migrate: catalog query has no column \"%s\"", col);
+		elog(ERROR, "catalog query has no column \"%s\"", col);
 	return SPI_getbinval(row->tuple, row->desc, fno, isnull);
 }
 
@@ -146,7 +146,7 @@ row_text(SnapRow *row, const char *col)
 	Oid			typid;
 
 	if (fno <= 0)
-		elog(ERROR, "pg_migrate: catalog query has no column \"%s\"", col);
+		elog(ERROR, "catalog query has no column \"%s\"", col);
 	/* text and name directly; anything else through its output function */
 	typid = SPI_gettypeid(row->desc, fno);
 	if (typid == TEXTOID || typid == NAMEOID)
@@ -566,8 +566,7 @@ snap_add_privileges(GNode *node, Datum acl, Oid owner)
 	values[1] = ObjectIdGetDatum(owner);
 	ret = SPI_execute_with_args("SELECT " PGM_SQL_ACL("$1", "", "$2", PGM_ACL_DEFAULT_NONE),
 								2, argtypes, values, NULL, true, 1);
-	if (ret != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "pg_migrate: privileges query failed: %d", ret);
+	pgm_spi_check_one(ret, SPI_OK_SELECT, "privileges query");
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 	if (!isnull)
 	{

@@ -764,7 +764,7 @@ type_create(DiffContext *cx, GNode *t)
 		appendStringInfoString(&buf, ");");
 	}
 	else
-		elog(ERROR, "pg_migrate: type %s has an unknown kind", qname);
+		elog(ERROR, "type %s has an unknown kind", qname);
 
 	step = diff_step(cx, STEP_CREATE, t, "%s", buf.data);
 
