@@ -42,6 +42,8 @@ extern List *ddl_child_tables(Graph *g, GNode *table);
 extern bool ddl_list_has_string(List *l, const char *s);
 extern char *ddl_options_list(List *options);
 extern void ddl_options_diff(StringInfo buf, const char *prefix, GNode *s, GNode *t);
+extern void ddl_sequence_clamp(StringInfo buf, const char *seq, const char *smin,
+							   const char *smax, const char *tmin, const char *tmax);
 
 /* type.c: replacing a type or collation in use (also for collation.c) */
 extern bool ddl_replace_needed(DiffContext *cx, GNode *s);
@@ -71,9 +73,5 @@ extern void ddl_column_changes(StringInfo buf, Graph *g, GNode *s, GNode *t,
 extern bool ddl_table_columns_rebuild(DiffContext *cx, GNode *s, GNode *t);
 extern bool ddl_table_rebuilds(DiffContext *cx, GNode *t, int depth);
 extern bool ddl_key_column(Graph *g, GNode *table, const char *col);
-
-/* sequence.c: clamping a sequence to new bounds (also for column.c) */
-extern void ddl_sequence_clamp(StringInfo buf, const char *seq, const char *smin,
-							   const char *smax, const char *tmin, const char *tmax);
 
 #endif							/* PGM_DDL_H */
