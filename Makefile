@@ -29,7 +29,12 @@ OBJS = \
 	src/catalog/policy.o \
 	src/diff.o \
 	src/model.o \
-	src/mapped_view.o \
+	src/mapped/props.o \
+	src/mapped/plan.o \
+	src/mapped/sql.o \
+	src/mapped/check.o \
+	src/mapped/apply.o \
+	src/mapped/model.o \
 	src/property.o \
 	src/model_refs.o \
 	src/checksum.o \
@@ -84,7 +89,7 @@ ISOLATION_OPTS = --inputdir=.
 # which is defined here as the default visibility (PostgreSQL 16 does the
 # same; 15 leaves it empty on Linux).  src/util.h makes PG_FUNCTION_INFO_V1
 # mark the function itself too, as 16 does.
-PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl '-DPGDLLEXPORT=__attribute__((visibility("default")))'
+PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl -I$(srcdir)/src/mapped '-DPGDLLEXPORT=__attribute__((visibility("default")))'
 PG_CFLAGS = -MMD -MP -fvisibility=hidden -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare $(EXTRA_CFLAGS)
 
 # No JIT bitcode: it would need clang on every build machine and buys nothing here.
