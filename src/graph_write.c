@@ -449,7 +449,7 @@ graph_to_jsonb(Graph *g)
 	else
 	{
 		names = list_copy(g->scope);
-		list_sort(names, cmp_list_cstring);
+		list_sort(names, pgm_cmp_list_cstring);
 		pairs[1] = (WPair) {.key = "scope", .keylen = 5, .order = 1, .kind = WV_STRINGS, .list = names};
 	}
 	pairs[2] = (WPair) {.key = "extensions", .keylen = 10, .order = 2, .kind = WV_MAP, .list = g->extensions};

@@ -651,11 +651,6 @@ shadow_name(void)
  * Run the statements in a shadow schema, in a subtransaction that is
  * always rolled back, and return the snapshot of the shadow schema.
  */
-static int
-cmp_cstring(const ListCell *a, const ListCell *b)
-{
-	return strcmp((const char *) lfirst(a), (const char *) lfirst(b));
-}
 
 /*
  * With the live schema on the search_path (for its extensions' objects),
@@ -680,7 +675,7 @@ check_live_references(const char *stands_for)
 		if (model_ref_namespace(addr, &member) == live && !member)
 			uses = lappend(uses, getObjectDescription(addr, false));
 	}
-	list_sort(uses, cmp_cstring);
+	list_sort(uses, pgm_cmp_list_cstring);
 	initStringInfo(&found);
 	foreach(lc, uses)
 		appendStringInfo(&found, "%s%s", found.len > 0 ? ", " : "",
@@ -1003,7 +998,6 @@ migrate_model_import(PG_FUNCTION_ARGS)
 	MemoryContext work;
 	MemoryContext old;
 
-
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -1036,7 +1030,6 @@ migrate_model_capture(PG_FUNCTION_ARGS)
 	ArrayType  *schemas = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
 	MemoryContext cxt = CurrentMemoryContext;
 	Jsonb	   *doc;
-
 
 	model_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -1188,7 +1181,6 @@ migrate_model(PG_FUNCTION_ARGS)
 	Jsonb	   *doc;
 	int			ret;
 
-
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 
@@ -1249,7 +1241,6 @@ migrate_model_drop(PG_FUNCTION_ARGS)
 	Oid			types[1] = {TEXTOID};
 	Datum		values[1];
 	int			ret;
-
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,

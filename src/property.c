@@ -67,12 +67,6 @@ name_arg(FunctionCallInfo fcinfo, int argno, const char *what)
 }
 
 static char *
-opt_text(FunctionCallInfo fcinfo, int argno)
-{
-	return PG_ARGISNULL(argno) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(argno));
-}
-
-static char *
 opt_name(FunctionCallInfo fcinfo, int argno)
 {
 	return PG_ARGISNULL(argno) ? NULL : pstrdup(NameStr(*PG_GETARG_NAME(argno)));
@@ -449,8 +443,8 @@ migrate_relationship(PG_FUNCTION_ARGS)
 	char	   *lazy = PG_ARGISNULL(3) ? "select" : text_to_cstring(PG_GETARG_TEXT_PP(3));
 	char	   *backref = opt_name(fcinfo, 4);
 	char	   *foreign_key = opt_name(fcinfo, 5);
-	char	   *secondary_arg = opt_text(fcinfo, 6);
-	char	   *order_by = opt_text(fcinfo, 8);
+	char	   *secondary_arg = pgm_text_arg(fcinfo, 6);
+	char	   *order_by = pgm_text_arg(fcinfo, 8);
 	char	   *schema,
 			   *table,
 			   *relation;

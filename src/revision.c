@@ -46,12 +46,6 @@ result_text(const char *s)
 	return t;
 }
 
-static char *
-opt_text(FunctionCallInfo fcinfo, int arg)
-{
-	return PG_ARGISNULL(arg) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(arg));
-}
-
 /* The elements of a text[] argument (NULL elements refused). */
 static List *
 opt_text_array(FunctionCallInfo fcinfo, int arg, const char *what)
@@ -164,18 +158,6 @@ ids_array(RevDag *dag, int *idx, int n)
 	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
 }
 
-static Datum
-names_array(List *names)
-{
-	Datum	   *elems = palloc(sizeof(Datum) * (list_length(names) + 1));
-	int			n = 0;
-	ListCell   *lc;
-
-	foreach(lc, names)
-		elems[n++] = CStringGetTextDatum((char *) lfirst(lc));
-	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
-}
-
 /* A fresh id: 12 lowercase hex digits, not taken. */
 static char *
 new_revision_id(RevDag *dag)
@@ -225,7 +207,7 @@ insert_revision(RevDag *dag, NewRevision *nr)
 	memset(nulls, ' ', sizeof(nulls));
 	values[0] = CStringGetTextDatum(nr->id);
 	values[1] = ids_array(dag, nr->parents, nr->nparents);
-	values[2] = names_array(nr->label ? list_make1((char *) nr->label) : NIL);
+	values[2] = pgm_text_array(nr->label ? list_make1((char *) nr->label) : NIL);
 	values[3] = ids_array(dag, nr->deps, nr->ndeps);
 	if (nr->message)
 		values[4] = CStringGetTextDatum(nr->message);
@@ -315,14 +297,14 @@ ids_eq(RevDag *dag, int *a, int na, List *names)
 Datum
 migrate_revision(PG_FUNCTION_ARGS)
 {
-	char	   *message = opt_text(fcinfo, 0);
+	char	   *message = pgm_text_arg(fcinfo, 0);
 	bool		autogenerate = PG_ARGISNULL(1) ? true : PG_GETARG_BOOL(1);
-	char	   *upgrade_sql = opt_text(fcinfo, 2);
-	char	   *downgrade_sql = opt_text(fcinfo, 3);
-	char	   *id = opt_text(fcinfo, 4);
+	char	   *upgrade_sql = pgm_text_arg(fcinfo, 2);
+	char	   *downgrade_sql = pgm_text_arg(fcinfo, 3);
+	char	   *id = pgm_text_arg(fcinfo, 4);
 	bool		parents_given = !PG_ARGISNULL(5);
 	List	   *parent_names = opt_text_array(fcinfo, 5, "parents");
-	char	   *label = opt_text(fcinfo, 6);
+	char	   *label = pgm_text_arg(fcinfo, 6);
 	List	   *dep_names = opt_text_array(fcinfo, 7, "depends_on");
 	RevDag	   *dag;
 	NewRevision nr;
@@ -525,9 +507,9 @@ unapplied_argument(FunctionCallInfo fcinfo, bool with_sql, bool edit,
 Datum
 migrate_edit(PG_FUNCTION_ARGS)
 {
-	char	   *upgrade_sql = opt_text(fcinfo, 1);
-	char	   *downgrade_sql = opt_text(fcinfo, 2);
-	char	   *message = opt_text(fcinfo, 3);
+	char	   *upgrade_sql = pgm_text_arg(fcinfo, 1);
+	char	   *downgrade_sql = pgm_text_arg(fcinfo, 2);
+	char	   *message = pgm_text_arg(fcinfo, 3);
 	RevDag	   *dag;
 	RevNode    *r;
 	Oid			types[5] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
@@ -629,7 +611,7 @@ migrate_remove(PG_FUNCTION_ARGS)
 Datum
 migrate_merge(PG_FUNCTION_ARGS)
 {
-	char	   *message = opt_text(fcinfo, 0);
+	char	   *message = pgm_text_arg(fcinfo, 0);
 	List	   *names = opt_text_array(fcinfo, 1, "revisions");
 	RevDag	   *dag;
 	NewRevision nr;

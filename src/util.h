@@ -17,6 +17,7 @@
 
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "nodes/pg_list.h"
 #include "utils/elog.h"
 #include "utils/palloc.h"
 #include "utils/resowner.h"
@@ -73,7 +74,10 @@ extern ErrorData *pgm_subxact_catch(MemoryContext cxt, ResourceOwner owner);
 /* locks */
 extern void pgm_advisory_lock(void);
 
-/* text */
+/* text, lists, arguments */
+extern int	pgm_cmp_list_cstring(const ListCell *a, const ListCell *b);
+extern char *pgm_text_arg(FunctionCallInfo fcinfo, int argno);
+extern Datum pgm_text_array(List *strings);
 extern void pgm_append_va(StringInfo buf, const char *fmt, va_list args)
 			pg_attribute_printf(2, 0);
 

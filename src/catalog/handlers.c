@@ -413,7 +413,6 @@ deparse_rel_node(Graph *g, Node *expr, Oid relid)
 	return deparse_expression(expr, ri->context, false, false);
 }
 
-
 /* An array column of the row as Datums (NULL, and *n = 0, when null). */
 Datum *
 row_array(SnapRow *row, const char *col, Oid elemtype, int *n)
@@ -1160,12 +1159,6 @@ snap_wanted(Graph *g, Oid classid, Oid objid)
 	return g->only == NULL || addrmap_get(g->only, classid, objid, 0) != NULL;
 }
 
-static int
-cmp_list_cstring(const ListCell *a, const ListCell *b)
-{
-	return strcmp((const char *) lfirst(a), (const char *) lfirst(b));
-}
-
 /*
  * An array value as a jsonb array of its elements' texts.  Option lists
  * ("name=value": reloptions, attoptions, proconfig) are sets: they are
@@ -1207,7 +1200,7 @@ snap_add_array(GNode *node, const char *key, Datum value)
 	{
 		if (texts == NIL)
 			return;
-		list_sort(texts, cmp_list_cstring);
+		list_sort(texts, pgm_cmp_list_cstring);
 	}
 	gnode_add_strings(node, key, texts);
 }
