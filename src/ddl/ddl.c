@@ -8,6 +8,8 @@
  */
 #include "ddl.h"
 
+#include <ctype.h>
+
 #include "utils/builtins.h"
 
 static const DdlHandler *const handlers[OBJ_NKINDS] = {
@@ -338,4 +340,59 @@ ddl_sequence_clamp(StringInfo buf, const char *seq, const char *smin, const char
 			 " THEN " INT64_FORMAT " ELSE " INT64_FORMAT " END, false) FROM %s"
 			 " WHERE last_value > " INT64_FORMAT " OR last_value < " INT64_FORMAT ";",
 			 ddl_literal(seq), tma, tma, tmi, seq, tma, tmi);
+}
+
+/* Is a type node of that kind ("enum", "composite", "domain", "range")? */
+bool
+ddl_type_is_kind(GNode *node, const char *kind)
+{
+	char	   *k = gnode_str(node, "kind");
+
+	return k != NULL && strcmp(k, kind) == 0;
+}
+
+/* Does the partition key text of table name column col (a whole word)? */
+bool
+ddl_in_partition_key(GNode *table, const char *col)
+{
+	char	   *key = gnode_str(table, "partition_by");
+	const char *q = quote_identifier(col);
+	size_t		len = strlen(q);
+	char	   *p;
+
+	if (key == NULL)
+		return false;
+	for (p = strstr(key, q); p != NULL; p = strstr(p + 1, q))
+	{
+		bool		start = p == key || !(isalnum((unsigned char) p[-1]) ||
+										  p[-1] == '_' || p[-1] == '"');
+		bool		end = !(isalnum((unsigned char) p[len]) || p[len] == '_' ||
+							p[len] == '"');
+
+		if (start && end)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is column col part of the partition key of table, or of one of its
+ * partitions (which ALTER COLUMN TYPE of the table reaches)?
+ */
+bool
+ddl_key_column(Graph *g, GNode *table, const char *col)
+{
+	List	   *tables = list_make1(table);
+	ListCell   *tl;
+
+	foreach(tl, tables)
+	{
+		GNode	   *tab = lfirst(tl);
+
+		if (ddl_in_partition_key(tab, col))
+			return true;
+		if (list_length(tables) < 1000)
+			tables = list_concat(tables, ddl_partitions(g, tab));
+	}
+	return false;
 }
