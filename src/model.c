@@ -71,14 +71,12 @@ typedef struct ModelStmt
 
 static int	shadow_counter = 0;
 
+/* Run a statement of the extension's own through SPI; expect: its SPI_OK_*. */
 static void
 spi_exec(const char *sql, int nargs, Oid *types, Datum *values, int expect)
 {
-	int			ret = SPI_execute_with_args(sql, nargs, types, values, NULL,
-											false, 0);
-
-	if (ret != expect)
-		elog(ERROR, "query failed (%d): %s", ret, sql);
+	pgm_spi_check(SPI_execute_with_args(sql, nargs, types, values, NULL, false, 0),
+				  expect, sql);
 }
 
 /* A schema name given to a model function: not NULL, not a system schema. */
