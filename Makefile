@@ -94,7 +94,7 @@ ISOLATION_OPTS = --inputdir=.
 # same; 15 leaves it empty on Linux).  src/util.h makes PG_FUNCTION_INFO_V1
 # mark the function itself too, as 16 does.
 PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl -I$(srcdir)/src/mapped '-DPGDLLEXPORT=__attribute__((visibility("default")))'
-PG_CFLAGS = -fvisibility=hidden -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare $(EXTRA_CFLAGS)
+PG_CFLAGS = -MMD -MP -fvisibility=hidden -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare $(EXTRA_CFLAGS)
 
 # No JIT bitcode: it would need clang on every build machine and buys nothing here.
 override with_llvm = no
@@ -103,7 +103,14 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(OBJS): src/util.h src/pg_migrate.h src/graph.h src/graph_int.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/checksum.h src/autogen.h src/revdag.h src/target.h src/mapped.h src/mapped/mapped_int.h src/rename.h
+# Header dependencies: the compiler writes src/.../x.d next to each object
+# (-MMD), with an empty rule per header (-MP) so that a removed header does
+# not break the build; they are read here once they exist.
+# The objects are rebuilt when the Makefile (their flags) changes, which
+# also writes the .d files of a tree built before they existed.
+-include $(OBJS:.o=.d)
+$(OBJS): Makefile
+EXTRA_CLEAN = $(OBJS:.o=.d)
 
 .PHONY: test demo pgtap
 # The two commands of the README. Both install what is missing (as root),

@@ -48,6 +48,11 @@ static bool debug_drop_last_step = false;
 /* pg_migrate.debug_verify_partial_snapshots: see autogen_init_settings(). */
 static bool debug_verify_partial = false;
 
+/*
+ * Define autogenerate's developer settings, pg_migrate.debug_drop_last_step
+ * and pg_migrate.debug_verify_partial_snapshots.  Called once, from
+ * _PG_init().
+ */
 void
 autogen_init_settings(void)
 {
@@ -103,8 +108,7 @@ require_model(const char *ext)
 	/* Said here in autogenerate's words, rather than by migrate_model(). */
 	ret = SPI_execute(psprintf("SELECT 1 FROM %s.migrate_models LIMIT 1", ext),
 					  true, 1);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading the models");
 	if (SPI_processed == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
@@ -126,11 +130,10 @@ stored_model(const char *ext, MemoryContext cxt)
 	int			ret;
 
 	ret = SPI_execute(psprintf("SELECT %s.migrate_model(NULL)", ext), true, 1);
-	if (ret != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
+	pgm_spi_check_one(ret, SPI_OK_SELECT, "reading the models");
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 	if (isnull)
-		elog(ERROR, "pg_migrate: migrate_model() returned null");
+		elog(ERROR, "migrate_model() returned null");
 	return copy_jsonb(cxt, DatumGetJsonbP(d));
 }
 
@@ -400,7 +403,7 @@ run_script(const char *script, MemoryContext cxt)
 		}
 		running_statement = MemoryContextStrdup(cxt, pnstrdup(start, len));
 		if (SPI_execute(running_statement, false, 0) < 0)
-			elog(ERROR, "pg_migrate: running a statement of the script failed: %s",
+			elog(ERROR, "running a statement of the script failed: %s",
 				 running_statement);
 	}
 	running_statement = NULL;
@@ -447,23 +450,23 @@ snapshot_now(CheckStart *start, const char *what, MemoryContext cxt)
 	{
 		Graph	   *partial;
 
-		elog(DEBUG1, "pg_migrate: autogenerate check: %d changed catalog rows on %d pages, %d objects to read again: %.1f ms",
+		elog(DEBUG1, "autogenerate check: %d changed catalog rows on %d pages, %d objects to read again: %.1f ms",
 			 dirty->nrows, dirty->npages, dirty->nobjects, ms_since(t0));
 		if (debug_verify_partial)
-			elog(NOTICE, "pg_migrate: autogenerate check: a partial snapshot after the %s, %d object%s read again",
+			elog(NOTICE, "autogenerate check: a partial snapshot after the %s, %d object%s read again",
 				 what, dirty->nobjects, dirty->nobjects == 1 ? "" : "s");
 		INSTR_TIME_SET_CURRENT(t0);
 		partial = snapshot_build_partial(start->schemas, work, start->graph,
 										 dirty->only, dirty->objects);
-		elog(DEBUG1, "pg_migrate: autogenerate check: partial snapshot: %.1f ms", ms_since(t0));
+		elog(DEBUG1, "autogenerate check: partial snapshot: %.1f ms", ms_since(t0));
 		INSTR_TIME_SET_CURRENT(t0);
 		MemoryContextSwitchTo(cxt);
 		doc = graph_merge_document(start->doc, partial, dirty->replaced);
-		elog(DEBUG1, "pg_migrate: autogenerate check: merged document: %.1f ms", ms_since(t0));
+		elog(DEBUG1, "autogenerate check: merged document: %.1f ms", ms_since(t0));
 	}
 	else
 		elog(debug_verify_partial ? NOTICE : DEBUG1,
-			 "pg_migrate: autogenerate check: a whole snapshot after the %s, as %s",
+			 "autogenerate check: a whole snapshot after the %s, as %s",
 			 what, why);
 	MemoryContextSwitchTo(cxt);
 	MemoryContextDelete(work);
@@ -480,7 +483,7 @@ snapshot_now(CheckStart *start, const char *what, MemoryContext cxt)
 			char	   *detail;
 
 			first_difference(doc, whole, &object, &detail);
-			elog(ERROR, "pg_migrate: the partial snapshot differs from the whole one at %s: %s",
+			elog(ERROR, "the partial snapshot differs from the whole one at %s: %s",
 				 object, detail);
 		}
 	}
@@ -498,10 +501,10 @@ run_and_snapshot(const char *script, const char *what, CheckStart *start,
 
 	INSTR_TIME_SET_CURRENT(t0);
 	run_script(script, cxt);
-	elog(DEBUG1, "pg_migrate: autogenerate check: %s ran: %.1f ms", what, ms_since(t0));
+	elog(DEBUG1, "autogenerate check: %s ran: %.1f ms", what, ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
 	doc = snapshot_now(start, what, cxt);
-	elog(DEBUG1, "pg_migrate: autogenerate check: snapshot after %s: %.1f ms", what, ms_since(t0));
+	elog(DEBUG1, "autogenerate check: snapshot after %s: %.1f ms", what, ms_since(t0));
 	return doc;
 }
 
@@ -518,7 +521,7 @@ compare(Jsonb *reached, Jsonb *expected, const char *what,
 
 	INSTR_TIME_SET_CURRENT(t0);
 	same = documents_equal(reached, expected);
-	elog(DEBUG1, "pg_migrate: autogenerate check: compared with %s: %.1f ms", what, ms_since(t0));
+	elog(DEBUG1, "autogenerate check: compared with %s: %.1f ms", what, ms_since(t0));
 	if (!same)
 		first_difference(reached, expected, object, detail);
 	return same;
@@ -537,7 +540,7 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 	ResourceOwner owner = CurrentResourceOwner;
 	volatile CheckPhase phase = PHASE_NONE;
 	Jsonb	   *volatile reached = NULL;
-	char	   *volatile wrong_phase = NULL;
+	volatile CheckPhase wrong_phase = PHASE_NONE;
 	char	   *volatile object = NULL;
 	char	   *volatile detail = NULL;
 
@@ -553,7 +556,7 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 		reached = run_and_snapshot(r->upgrade_sql, "upgrade", start, cxt);
 		if (!compare(reached, model, "the model", &o, &d))
 		{
-			wrong_phase = "upgrade does not reach the model";
+			wrong_phase = PHASE_UPGRADE;
 			object = o;
 			detail = d;
 		}
@@ -563,7 +566,7 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 			back = run_and_snapshot(r->downgrade_sql, "downgrade", start, cxt);
 			if (!compare(back, start->doc, "the start", &o, &d))
 			{
-				wrong_phase = "downgrade does not lead back to the live schema";
+				wrong_phase = PHASE_DOWNGRADE;
 				object = o;
 				detail = d;
 			}
@@ -588,8 +591,10 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 		 */
 		ereport(ERROR,
 				(errcode(edata->sqlerrcode),
-				 errmsg("autogenerate's %s fails on the live database: %s",
-						failed == PHASE_UPGRADE ? "upgrade" : "downgrade",
+				 failed == PHASE_UPGRADE ?
+				 errmsg("autogenerate's upgrade fails on the live database: %s",
+						edata->message) :
+				 errmsg("autogenerate's downgrade fails on the live database: %s",
 						edata->message),
 				 statement ?
 				 errdetail("Statement: %s%s%s", statement,
@@ -603,13 +608,18 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 	/* Success too is rolled back: the check leaves nothing behind. */
 	pgm_subxact_rollback(cxt, owner);
 
-	if (wrong_phase != NULL)
+	if (wrong_phase != PHASE_NONE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("autogenerate's %s: %s differs", wrong_phase, object),
-				 errdetail("%s", detail),
-				 errhint("Nothing was stored. This is a limit of pg_migrate's diff%s; write this revision by hand with migrate_revision(..., autogenerate => false, upgrade_sql => ..., downgrade_sql => ...).",
-						 debug_drop_last_step ? " (or pg_migrate.debug_drop_last_step is on)" : "")));
+				 wrong_phase == PHASE_UPGRADE ?
+				 errmsg("autogenerate's upgrade does not reach the model: %s differs",
+						object) :
+				 errmsg("autogenerate's downgrade does not lead back to the live schema: %s differs",
+						object),
+				 errdetail_internal("%s", detail),
+				 debug_drop_last_step ?
+				 errhint("Nothing was stored. This is a limit of pg_migrate's diff (or pg_migrate.debug_drop_last_step is on); write this revision by hand with migrate_revision(..., autogenerate => false, upgrade_sql => ..., downgrade_sql => ...).") :
+				 errhint("Nothing was stored. This is a limit of pg_migrate's diff; write this revision by hand with migrate_revision(..., autogenerate => false, upgrade_sql => ..., downgrade_sql => ...).")));
 	return reached;
 }
 
@@ -638,7 +648,7 @@ autogen_generate(AutogenResult *result)
 	const char *ext;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 
 	INSTR_TIME_SET_CURRENT(t0);
 	graphs = AllocSetContextCreate(cxt, "pg_migrate autogenerate graphs",
@@ -646,7 +656,7 @@ autogen_generate(AutogenResult *result)
 	model = model_and_graph(cxt, graphs, &model_graph);
 	MemoryContextSwitchTo(cxt);
 	scope = autogen_document_scope(model, &all);
-	elog(DEBUG1, "pg_migrate: autogenerate: model read: %.1f ms", ms_since(t0));
+	elog(DEBUG1, "autogenerate: model read: %.1f ms", ms_since(t0));
 
 	INSTR_TIME_SET_CURRENT(t0);
 	start.lsn = GetXLogInsertRecPtr();
@@ -656,7 +666,7 @@ autogen_generate(AutogenResult *result)
 	start.doc = live;
 	start.scope = scope;
 	start.all = all;
-	elog(DEBUG1, "pg_migrate: autogenerate: live snapshot: %.1f ms", ms_since(t0));
+	elog(DEBUG1, "autogenerate: live snapshot: %.1f ms", ms_since(t0));
 
 	if (documents_equal(live, model))
 	{
@@ -671,7 +681,7 @@ autogen_generate(AutogenResult *result)
 	live_g = graph_from_jsonb(live, graphs);
 	if (model_graph == NULL)
 		model_graph = graph_from_jsonb(model, graphs);
-	elog(DEBUG1, "pg_migrate: autogenerate: documents read: %.1f ms", ms_since(t0));
+	elog(DEBUG1, "autogenerate: documents read: %.1f ms", ms_since(t0));
 
 	/*
 	 * Recorded renames (docs/models.md): they come first, and the diff
@@ -695,10 +705,10 @@ autogen_generate(AutogenResult *result)
 
 	INSTR_TIME_SET_CURRENT(t0);
 	r.upgrade_sql = diff_as_script(live_g, model_graph, debug_drop_last_step, &nup);
-	elog(DEBUG1, "pg_migrate: autogenerate: upgrade diff (%d steps): %.1f ms", nup, ms_since(t0));
+	elog(DEBUG1, "autogenerate: upgrade diff (%d steps): %.1f ms", nup, ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
 	r.downgrade_sql = diff_as_script(model_graph, live_g, false, &ndown);
-	elog(DEBUG1, "pg_migrate: autogenerate: downgrade diff (%d steps): %.1f ms", ndown, ms_since(t0));
+	elog(DEBUG1, "autogenerate: downgrade diff (%d steps): %.1f ms", ndown, ms_since(t0));
 	MemoryContextDelete(graphs);
 	if (r.renames != NIL)
 	{
@@ -724,7 +734,7 @@ autogen_generate(AutogenResult *result)
 	INSTR_TIME_SET_CURRENT(t0);
 	r.snapshot = reached;
 	r.snapshot_hash = snapshot_hash(reached);
-	elog(DEBUG1, "pg_migrate: autogenerate: hash: %.1f ms", ms_since(t0));
+	elog(DEBUG1, "autogenerate: hash: %.1f ms", ms_since(t0));
 
 	SPI_finish();
 	*result = r;
@@ -744,7 +754,7 @@ autogen_live_snapshot_hash(ArrayType *schemas)
 	char	   *hash;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	if (schemas == NULL)
 	{
 		const char *ext = pgm_ext_schema();

@@ -21,7 +21,7 @@ sha256_hex(const char *data, size_t len)
 	char	   *hex = palloc(PG_SHA256_DIGEST_LENGTH * 2 + 1);
 
 	if (ctx == NULL)
-		elog(ERROR, "pg_migrate: out of memory creating a SHA-256 context");
+		elog(ERROR, "out of memory creating a SHA-256 context");
 	if (pg_cryptohash_init(ctx) < 0 ||
 		pg_cryptohash_update(ctx, (const uint8 *) data, len) < 0 ||
 		pg_cryptohash_final(ctx, digest, sizeof(digest)) < 0)
@@ -29,7 +29,7 @@ sha256_hex(const char *data, size_t len)
 		const char *why = pg_cryptohash_error(ctx);
 
 		pg_cryptohash_free(ctx);
-		elog(ERROR, "pg_migrate: SHA-256 failed: %s", why);
+		elog(ERROR, "SHA-256 failed: %s", why);
 	}
 	pg_cryptohash_free(ctx);
 	for (int i = 0; i < PG_SHA256_DIGEST_LENGTH; i++)
@@ -37,6 +37,11 @@ sha256_hex(const char *data, size_t len)
 	return hex;
 }
 
+/*
+ * The checksum of a revision's SQL: SHA-256, in hex, of the upgrade SQL, a
+ * zero byte and the downgrade SQL (so that moving text from one to the
+ * other changes it).  Returns a palloc'd string of 64 characters.
+ */
 char *
 revision_checksum(const char *upgrade_sql, const char *downgrade_sql)
 {
@@ -53,6 +58,11 @@ revision_checksum(const char *upgrade_sql, const char *downgrade_sql)
 	return sum;
 }
 
+/*
+ * The hash of a snapshot document: SHA-256, in hex, of its text form
+ * (jsonb's output, the same for equal documents).  Returns a palloc'd
+ * string of 64 characters.
+ */
 char *
 snapshot_hash(Jsonb *doc)
 {

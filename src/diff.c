@@ -74,28 +74,26 @@ state_of(DiffContext *cx, GNode *node)
  * ----------------------------------------------------------------
  */
 
+/*
+ * A new step of the diff running: action on node, its SQL written from fmt
+ * (in the diff's memory context).  The first create or drop step of a node
+ * is the one others order against; more of the same come after it.
+ * Returns the step, for step_append(), step_hazard() and step_after().
+ */
 DiffStep *
 diff_step(DiffContext *cx, StepAction action, GNode *node, const char *fmt,...)
 {
 	DiffStep   *step = palloc0(sizeof(DiffStep));
 	NodeState  *st = state_of(cx, node);
+	va_list		args;
 
 	step->id = ++cx->nsteps;
 	step->action = action;
 	step->node = node;
 	initStringInfo(&step->sql);
-	for (;;)
-	{
-		va_list		args;
-		int			needed;
-
-		va_start(args, fmt);
-		needed = appendStringInfoVA(&step->sql, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(&step->sql, needed);
-	}
+	va_start(args, fmt);
+	pgm_append_va(&step->sql, fmt, args);
+	va_end(args);
 	cx->steps = lappend(cx->steps, step);
 
 	switch (action)
@@ -119,23 +117,21 @@ diff_step(DiffContext *cx, StepAction action, GNode *node, const char *fmt,...)
 	return step;
 }
 
+/* Append SQL to a step, written from fmt. */
 void
 step_append(DiffStep *step, const char *fmt,...)
 {
-	for (;;)
-	{
-		va_list		args;
-		int			needed;
+	va_list		args;
 
-		va_start(args, fmt);
-		needed = appendStringInfoVA(&step->sql, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(&step->sql, needed);
-	}
+	va_start(args, fmt);
+	pgm_append_va(&step->sql, fmt, args);
+	va_end(args);
 }
 
+/*
+ * Mark a step with a hazard (one of the HAZARD_* names of diff.h, not
+ * copied: a string that lives as long as the step), once.
+ */
 void
 step_hazard(DiffStep *step, const char *hazard)
 {
@@ -147,6 +143,7 @@ step_hazard(DiffStep *step, const char *hazard)
 	step->hazards = lappend(step->hazards, (char *) hazard);
 }
 
+/* Order step after step "before" (no-op when it is the same step). */
 void
 step_after(DiffStep *step, DiffStep *before)
 {
@@ -231,7 +228,7 @@ comment_target(GNode *n)
 		case OBJ_NKINDS:
 			break;
 	}
-	elog(ERROR, "pg_migrate: no comment target for kind %d", n->kind);
+	elog(ERROR, "no comment target for kind %d", n->kind);
 	return NULL;
 }
 
@@ -721,6 +718,10 @@ rebuild_dependents_of(DiffContext *cx, GNode *s, GNode *root)
 		rebuild_dependents_of(cx, lfirst(lc), root);
 }
 
+/*
+ * Drop and recreate what depends on source node s (outside s itself),
+ * because s is dropped: views over it, functions that use it, ...
+ */
 void
 diff_rebuild_dependents(DiffContext *cx, GNode *s)
 {
@@ -1248,7 +1249,7 @@ arg_document(FunctionCallInfo fcinfo, int argno, const char *what)
 	if (PG_ARGISNULL(argno))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("%s snapshot must not be null", what)));
+				 errmsg("argument \"%s\" must not be null", what)));
 	return PG_GETARG_JSONB_P(argno);
 }
 
@@ -1400,12 +1401,14 @@ diff_compute_graphs(Graph *source, Graph *target, MemoryContext cxt)
 	return steps;
 }
 
+/* The name of a step's action as migrate_diff() shows it: "create", ... */
 const char *
 diff_action_name(StepAction action)
 {
 	return action_name(action);
 }
 
+/* The name of a step's object as migrate_diff() shows it (palloc'd). */
 char *
 diff_object_name(DiffStep *step)
 {

@@ -82,6 +82,12 @@ addr_hash(ObjAddr addr)
 /* serials of the graphs made so far, for graph_find_node()'s answers */
 static uint64 graph_serials = 0;
 
+/*
+ * A new, empty graph in a memory context of its own under parent: nodes,
+ * attributes and maps all live there, and MemoryContextDelete(g->cxt)
+ * frees the lot.  only_grows: a snapshot's graph, which is never freed
+ * piece by piece (see below).
+ */
 Graph *
 graph_create(MemoryContext parent, bool only_grows)
 {
@@ -127,6 +133,10 @@ graph_add_alias(Graph *g, const ObjAddr *addr, GNode *node)
 		e->value = node;
 }
 
+/*
+ * The node of a snapshot registered under a catalog address (or an alias
+ * of it), or NULL.
+ */
 GNode *
 graph_lookup(Graph *g, Oid classid, Oid objid, int32 subid)
 {
@@ -183,6 +193,7 @@ addrmap_enter(AddrMap *map, Oid classid, Oid objid, int32 subid, bool *found)
 	return &e->value;
 }
 
+/* The value stored under an address of the map, or NULL. */
 void *
 addrmap_get(AddrMap *map, Oid classid, Oid objid, int32 subid)
 {
@@ -234,7 +245,7 @@ graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 	else if (kind == OBJ_EXTENSION)
 		g->extensions = lappend(g->extensions, node);
 	else
-		elog(ERROR, "pg_migrate: %s \"%s\" has no parent",
+		elog(ERROR, "%s \"%s\" has no parent",
 			 pgm_kinds[kind].label, name);
 
 	if (addr != NULL)
@@ -260,7 +271,7 @@ gnode_add_attr(GNode *node, const char *key, const JsonbValue *v)
 	MemoryContextSwitchTo(old);
 }
 
-
+/* A string attribute (copied into the node's context); NULL adds nothing. */
 void
 gnode_add_string(GNode *node, const char *key, const char *value)
 {
@@ -272,6 +283,7 @@ gnode_add_string(GNode *node, const char *key, const char *value)
 	gnode_add_attr(node, key, &v);
 }
 
+/* A boolean attribute. */
 void
 gnode_add_bool(GNode *node, const char *key, bool value)
 {
@@ -282,6 +294,7 @@ gnode_add_bool(GNode *node, const char *key, bool value)
 	gnode_add_attr(node, key, &v);
 }
 
+/* A number attribute. */
 void
 gnode_add_int(GNode *node, const char *key, int64 value)
 {
@@ -335,6 +348,10 @@ gnode_add_built(GNode *node, const char *key, JsonbValue *built)
 	gnode_add_attr(node, key, &v);
 }
 
+/*
+ * node depends on dep (an edge of the graph, written as a reference in
+ * node's "depends_on").
+ */
 void
 gnode_add_dep(GNode *node, GNode *dep)
 {
@@ -343,7 +360,6 @@ gnode_add_dep(GNode *node, GNode *dep)
 	node->deps = lappend(node->deps, dep);
 	MemoryContextSwitchTo(old);
 }
-
 
 /*
  * A reference to "to" as written inside "from": "table polls",
@@ -454,7 +470,7 @@ graph_register_key(Graph *g, GNode *node)
 	if (found)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("snapshot document holds %s twice", key)));
+				 errmsg("snapshot document holds object \"%s\" twice", key)));
 	e->key = key;
 	e->node = node;
 }
@@ -568,6 +584,7 @@ gnode_str(const GNode *node, const char *key)
 	return jbv_cstring(v);
 }
 
+/* A boolean attribute; false when absent or not a boolean. */
 bool
 gnode_bool(const GNode *node, const char *key)
 {
@@ -576,6 +593,7 @@ gnode_bool(const GNode *node, const char *key)
 	return v != NULL && v->type == jbvBool && v->val.boolean;
 }
 
+/* A number attribute as an int8; dflt when absent or not a number. */
 int64
 gnode_int(const GNode *node, const char *key, int64 dflt)
 {
@@ -609,11 +627,16 @@ gnode_attr_text(const GNode *node, const char *key)
 		case jbvBinary:
 			return JsonbToCString(NULL, v->val.binary.data, v->val.binary.len);
 		default:
-			elog(ERROR, "pg_migrate: unexpected jsonb value type %d", v->type);
+			elog(ERROR, "unexpected jsonb value type %d", v->type);
 	}
 	return NULL;
 }
 
+/*
+ * Do nodes a and b (of any graphs) have the same value for key?  Absent on
+ * both sides counts as equal; values are compared as gnode_attr_text()
+ * would write them.
+ */
 bool
 gnode_attr_equal(const GNode *a, const GNode *b, const char *key)
 {
@@ -701,6 +724,7 @@ gnode_qualname(const GNode *node)
 					quote_identifier(node->name));
 }
 
+/* The children of a node of one kind, in load order (a new List). */
 List *
 gnode_children(const GNode *node, ObjKind kind)
 {

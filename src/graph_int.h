@@ -42,12 +42,6 @@ cmp_cstring(const void *a, const void *b)
 	return strcmp(*(char *const *) a, *(char *const *) b);
 }
 
-static inline int
-cmp_list_cstring(const ListCell *a, const ListCell *b)
-{
-	return strcmp((const char *) lfirst(a), (const char *) lfirst(b));
-}
-
 /* Is candidate a parent, or a parent's parent, ... of node? */
 static inline bool
 is_ancestor(const GNode *node, const GNode *candidate)

@@ -32,6 +32,10 @@ replaced_key(ObjKind kind, const char *schema, const char *name, int namelen)
 					namelen, name);
 }
 
+/*
+ * An empty set of the top-level objects a merge takes out of the base
+ * document (graph_replaced_add()), in cxt.
+ */
 HTAB *
 graph_replaced_create(MemoryContext cxt)
 {
@@ -236,7 +240,7 @@ graph_merge_document(Jsonb *base, Graph *partial, HTAB *replaced)
 			continue;
 		tok = JsonbIteratorNext(&it, &v, true);
 		if (n == lengthof(pairs))
-			elog(ERROR, "pg_migrate: unexpected snapshot document");
+			elog(ERROR, "unexpected snapshot document");
 		if (k.val.string.len == 7 && memcmp(k.val.string.val, "schemas", 7) == 0 &&
 			v.type == jbvBinary)
 		{
@@ -269,7 +273,7 @@ graph_merge_document(Jsonb *base, Graph *partial, HTAB *replaced)
 							.kind = WV_PAIRS, .sub = sub, .count = count});
 			}
 			if (nschemas != list_length(partial->schemas))
-				elog(ERROR, "pg_migrate: a partial snapshot has schemas its base has not");
+				elog(ERROR, "a partial snapshot has schemas its base has not");
 			pairs[n] = (WPair) {.key = "schemas", .keylen = 7, .order = n,
 			.kind = WV_PAIRS, .sub = schemas, .count = nschemas};
 		}

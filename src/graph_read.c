@@ -182,6 +182,15 @@ resolve_deps(Graph *g, GNode *node)
 		resolve_deps(g, lfirst(lc));
 }
 
+/*
+ * A snapshot document read back into a graph, in a memory context of its
+ * own under parent: a node per object, found by its key (graph_find()),
+ * with its attributes, children and dependencies (the references of its
+ * "depends_on" resolved against the document; references to objects
+ * outside it are counted in g->ndangling).  An ERROR (22023) on a document
+ * that is not a snapshot document.  The graph's values point into doc,
+ * which must live as long as the graph.
+ */
 Graph *
 graph_from_jsonb(Jsonb *doc, MemoryContext parent)
 {

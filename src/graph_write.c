@@ -145,7 +145,7 @@ write_jbv(StringInfo buf, const JsonbValue *v)
 					JsonbValue	scalar;
 
 					if (!JsonbExtractScalar(jc, &scalar))
-						elog(ERROR, "pg_migrate: cannot read a scalar jsonb value");
+						elog(ERROR, "cannot read a scalar jsonb value");
 					return write_jbv(buf, &scalar);
 				}
 				padlen = write_pad(buf);
@@ -153,7 +153,7 @@ write_jbv(StringInfo buf, const JsonbValue *v)
 				return JENTRY_ISCONTAINER | (padlen + v->val.binary.len);
 			}
 		default:
-			elog(ERROR, "pg_migrate: unexpected jsonb value type %d", (int) v->type);
+			elog(ERROR, "unexpected jsonb value type %d", (int) v->type);
 	}
 	return 0;					/* keep compiler quiet */
 }
@@ -449,7 +449,7 @@ graph_to_jsonb(Graph *g)
 	else
 	{
 		names = list_copy(g->scope);
-		list_sort(names, cmp_list_cstring);
+		list_sort(names, pgm_cmp_list_cstring);
 		pairs[1] = (WPair) {.key = "scope", .keylen = 5, .order = 1, .kind = WV_STRINGS, .list = names};
 	}
 	pairs[2] = (WPair) {.key = "extensions", .keylen = 10, .order = 2, .kind = WV_MAP, .list = g->extensions};

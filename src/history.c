@@ -31,7 +31,7 @@ static RevDag *
 load(FunctionCallInfo fcinfo, bool with_sql)
 {
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	return revdag_load(with_sql);
 }
 
@@ -140,8 +140,7 @@ applied_at(RevDag *dag, bool **known)
 							   " GROUP BY revision",
 							   pgm_ext_schema()),
 					  true, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading migrate_log failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading migrate_log");
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		bool		isnull;
@@ -227,6 +226,10 @@ ids_text(RevDag *dag, int *idx, int n)
 	return buf.data;
 }
 
+/*
+ * migrate_show(revision text) RETURNS TABLE(field text, value text): one
+ * revision, field by field, as `alembic show` prints it (docs/revisions.md).
+ */
 Datum
 migrate_show(PG_FUNCTION_ARGS)
 {
@@ -298,6 +301,10 @@ append_dot_string(StringInfo buf, const char *s)
 	appendStringInfoChar(buf, '"');
 }
 
+/*
+ * migrate_graph() RETURNS text: the revision DAG in Graphviz's dot
+ * language (docs/revisions.md).
+ */
 Datum
 migrate_graph(PG_FUNCTION_ARGS)
 {

@@ -64,8 +64,10 @@ extern bool mapped_strategy_is_eager(LoadStrategy s);
 extern List *mapped_load_props(const char *schema);
 extern void mapped_apply_live(const char *schema, List *old_props, bool skip_missing);
 extern Jsonb *mapped_model_extend(Jsonb *doc, MemoryContext cxt);
-extern const char *mapped_ext_schema(void);
 extern bool mapped_schema_has_model(const char *schema);
+
+/* The extension's schema, quoted (util.c finds it). */
+#define mapped_ext_schema() pgm_ext_schema()
 extern void mapped_check_expression(const char *label, const char *expression);
 extern void mapped_check_value_type(const char *label, const char *expression,
 									Oid type, bool returns_set);

@@ -158,7 +158,7 @@ plan_applied(RevDag *dag, Bitmapset *applied, RevTarget *t, bool upgrade)
 		if (!bms_is_member(j, applied))
 			ereport(ERROR,
 					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-					 errmsg("revision %s is not applied: downgrade target \"%s\" lies above the current revision",
+					 errmsg("revision \"%s\" is not applied: downgrade target \"%s\" lies above the current revision",
 							dag->nodes[j].id, t->text),
 					 errdetail("The applied heads are: %s.",
 							   bms_is_empty(applied) ? "none (base)" :
@@ -208,7 +208,7 @@ step_version_ops(RevDag *dag, Bitmapset **heads, int rev, bool upgrade)
 		List	   *back = NIL;
 
 		if (!bms_is_member(rev, *heads))
-			elog(ERROR, "pg_migrate: revision %s is not an applied head", r->id);
+			elog(ERROR, "revision %s is not an applied head", r->id);
 		for (int k = 0; k < r->ndown; k++)
 			if (!bms_is_member(r->down[k], implied))
 				back = lappend_int(back, r->down[k]);
@@ -321,7 +321,7 @@ runner_prepare(Runner *run)
 									" VALUES ($1, $2, $3, $4, $5)", s),
 						   5, logtypes);
 	if (!run->ins || !run->del || !run->upd || !run->log)
-		elog(ERROR, "pg_migrate: preparing the version statements failed: %s",
+		elog(ERROR, "preparing the version statements failed: %s",
 			 SPI_result_code_string(SPI_result));
 }
 
@@ -355,7 +355,7 @@ run_version_ops(Runner *run, List *ops)
 		}
 		ret = SPI_execute_plan(plan, values, NULL, false, 0);
 		if (ret < 0 || SPI_processed != 1)
-			elog(ERROR, "pg_migrate: migrate_version was not as expected (%c, %d rows)",
+			elog(ERROR, "migrate_version was not as expected (%c, %d rows)",
 				 op->kind, (int) SPI_processed);
 	}
 }
@@ -375,7 +375,7 @@ log_step(Runner *run, const char *rev, const char *direction,
 	values[3] = IntervalPGetDatum(dur);
 	values[4] = checksum ? CStringGetTextDatum(checksum) : (Datum) 0;
 	if (SPI_execute_plan(run->log, values, nulls, false, 0) != SPI_OK_INSERT)
-		elog(ERROR, "pg_migrate: logging the step failed");
+		elog(ERROR, "logging the step failed");
 }
 
 static void
@@ -417,7 +417,7 @@ run_step_sql(Runner *run, const char *sql)
 	if (ret < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TRANSACTION_TERMINATION),
-				 errmsg("the SQL of revision %s could not run: %s",
+				 errmsg("the SQL of revision \"%s\" could not run: %s",
 						run->dag->nodes[run->rev].id, SPI_result_code_string(ret)),
 				 errhint("A step runs inside the caller's transaction: it may not commit, roll back or run statements that cannot run in a transaction block.")));
 	pgm_guc_nest_leave(nest);
@@ -450,7 +450,7 @@ migrate_online(FunctionCallInfo fcinfo, bool upgrade)
 	run.search_path = caller_search_path();
 	pgm_advisory_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 
 	dag = revdag_load(true);
 	revdag_check_current();
@@ -499,12 +499,18 @@ migrate_online(FunctionCallInfo fcinfo, bool upgrade)
 	return (Datum) 0;
 }
 
+/*
+ * migrate_upgrade(target text DEFAULT 'heads'): run the upgrade SQL of every
+ * revision up to target, in order, in the caller's transaction; one row
+ * per step (docs/revisions.md).
+ */
 Datum
 migrate_upgrade(PG_FUNCTION_ARGS)
 {
 	return migrate_online(fcinfo, true);
 }
 
+/* migrate_downgrade(target text): the same downwards (docs/revisions.md). */
 Datum
 migrate_downgrade(PG_FUNCTION_ARGS)
 {
@@ -599,7 +605,7 @@ migrate_offline(FunctionCallInfo fcinfo, bool upgrade)
 	target = text_to_cstring(PG_GETARG_TEXT_PP(0));
 
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	dag = revdag_load(true);
 
 	/* Where the script starts: this database's version table, or given. */
@@ -668,12 +674,18 @@ migrate_offline(FunctionCallInfo fcinfo, bool upgrade)
 	PG_RETURN_TEXT_P(result);
 }
 
+/*
+ * migrate_upgrade_sql(target text DEFAULT 'heads', from_revision text
+ * DEFAULT NULL) RETURNS text: the upgrade as a psql script, without running
+ * it (offline mode, docs/revisions.md).
+ */
 Datum
 migrate_upgrade_sql(PG_FUNCTION_ARGS)
 {
 	return migrate_offline(fcinfo, true);
 }
 
+/* migrate_downgrade_sql(target text, from_revision text DEFAULT NULL). */
 Datum
 migrate_downgrade_sql(PG_FUNCTION_ARGS)
 {
@@ -706,7 +718,7 @@ migrate_stamp(PG_FUNCTION_ARGS)
 
 	pgm_advisory_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	memset(&run, 0, sizeof(run));
 	dag = revdag_load(false);
 	revdag_check_current();

@@ -85,14 +85,12 @@ static int	shadow_counter = 0;
 
 static bool schema_holds_objects(Jsonb *doc, const char *schema);
 
+/* Run a statement of the extension's own through SPI; expect: its SPI_OK_*. */
 static void
 spi_exec(const char *sql, int nargs, Oid *types, Datum *values, int expect)
 {
-	int			ret = SPI_execute_with_args(sql, nargs, types, values, NULL,
-											false, 0);
-
-	if (ret != expect)
-		elog(ERROR, "pg_migrate: query failed (%d): %s", ret, sql);
+	pgm_spi_check(SPI_execute_with_args(sql, nargs, types, values, NULL, false, 0),
+				  expect, sql);
 }
 
 /* A schema name given to a model function: not NULL, not a system schema. */
@@ -763,8 +761,7 @@ store_document(Jsonb *doc, const char *ddl)
 	values[0] = JsonbPGetDatum(doc);
 	values[1] = ddl ? CStringGetTextDatum(ddl) : (Datum) 0;
 	ret = SPI_execute_with_args(sql, 2, types, values, nulls, false, 0);
-	if (ret != SPI_OK_INSERT)
-		elog(ERROR, "pg_migrate: storing the model failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_INSERT, "storing the model");
 	if (SPI_processed == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -801,11 +798,6 @@ shadow_name(void)
  * Run the statements in a shadow schema, in a subtransaction that is
  * always rolled back, and return the snapshot of the shadow schema.
  */
-static int
-cmp_cstring(const ListCell *a, const ListCell *b)
-{
-	return strcmp((const char *) lfirst(a), (const char *) lfirst(b));
-}
 
 /*
  * With the live schema on the search_path (for its extensions' objects),
@@ -830,7 +822,7 @@ check_live_references(const char *stands_for)
 		if (model_ref_namespace(addr, &member) == live && !member)
 			uses = lappend(uses, getObjectDescription(addr, false));
 	}
-	list_sort(uses, cmp_cstring);
+	list_sort(uses, pgm_cmp_list_cstring);
 	initStringInfo(&found);
 	foreach(lc, uses)
 		appendStringInfo(&found, "%s%s", found.len > 0 ? ", " : "",
@@ -1385,6 +1377,12 @@ parse_model(const char *ddl, const char *schema)
 	return stmts;
 }
 
+/*
+ * migrate_model_set(ddl text, schema name DEFAULT 'public') RETURNS jsonb:
+ * run the DDL in a shadow schema (in a subtransaction always rolled back)
+ * and store the shadow's snapshot as the schema's model; returns that
+ * document (docs/models.md).
+ */
 Datum
 migrate_model_set(PG_FUNCTION_ARGS)
 {
@@ -1427,7 +1425,7 @@ migrate_model_set(PG_FUNCTION_ARGS)
 	model_lock();
 
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 
 	/* The live schema's own attributes and extensions, if it exists. */
 	exists = OidIsValid(get_namespace_oid(schema, true));
@@ -1500,8 +1498,7 @@ migrate_model_set(PG_FUNCTION_ARGS)
 									"        WHERE a.key OPERATOR(pg_catalog.=) ANY ($5::pg_catalog.text[])),"
 									"       '{}'::pg_catalog.jsonb)))",
 									5, types, values, nulls, true, 1);
-		if (ret != SPI_OK_SELECT || SPI_processed != 1)
-			elog(ERROR, "pg_migrate: renaming the shadow schema failed: %d", ret);
+		pgm_spi_check_one(ret, SPI_OK_SELECT, "renaming the shadow schema");
 		doc = DatumGetJsonbP(SPI_getbinval(SPI_tuptable->vals[0],
 										   SPI_tuptable->tupdesc, 1, &isnull));
 		MemoryContextSwitchTo(cxt);
@@ -1526,7 +1523,6 @@ migrate_model_import(PG_FUNCTION_ARGS)
 	MemoryContext work;
 	MemoryContext old;
 
-
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -1543,12 +1539,16 @@ migrate_model_import(PG_FUNCTION_ARGS)
 
 	model_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	store_document(doc, NULL);
 	SPI_finish();
 	PG_RETURN_VOID();
 }
 
+/*
+ * migrate_model_capture(schemas name[] DEFAULT NULL): store the live
+ * snapshot of each schema (every user schema by default) as its model.
+ */
 Datum
 migrate_model_capture(PG_FUNCTION_ARGS)
 {
@@ -1556,10 +1556,9 @@ migrate_model_capture(PG_FUNCTION_ARGS)
 	MemoryContext cxt = CurrentMemoryContext;
 	Jsonb	   *doc;
 
-
 	model_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	doc = snapshot_take(schemas, cxt);
 	store_document(doc, NULL);
 	SPI_finish();
@@ -1594,8 +1593,7 @@ single_model(ArrayType *schemas)
 										 " WHERE $1 IS NULL OR m.schema_name OPERATOR(pg_catalog.=) ANY ($1)"
 										 " LIMIT 2", pgm_ext_schema()),
 								1, types, values, nulls, true, 2);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading the models");
 	if (SPI_processed != 1)
 		return NULL;
 	schema = NameStr(*DatumGetName(SPI_getbinval(SPI_tuptable->vals[0],
@@ -1662,8 +1660,7 @@ merged_models(ArrayType *schemas)
 										 " HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0",
 										 PGM_SNAPSHOT_FORMAT, pgm_ext_schema(), pgm_ext_schema()),
 								1, types, values, nulls, true, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading the models");
 	if (SPI_processed == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
@@ -1685,8 +1682,7 @@ model_document_unpruned(const char *extschema, MemoryContext cxt)
 
 	ret = SPI_execute(psprintf("SELECT 1 FROM %s.migrate_properties LIMIT 1", extschema),
 					  true, 1);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading the properties failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading the properties");
 	if (SPI_processed > 0)
 		return NULL;
 	doc = single_model(NULL);
@@ -1710,9 +1706,8 @@ migrate_model(PG_FUNCTION_ARGS)
 	Jsonb	   *doc;
 	int			ret;
 
-
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 
 	if (schemas != NULL)
 	{
@@ -1737,8 +1732,7 @@ migrate_model(PG_FUNCTION_ARGS)
 												 " WHERE schema_name OPERATOR(pg_catalog.=) $1",
 												 pgm_ext_schema()),
 										1, t, &elems[i], NULL, true, 1);
-			if (ret != SPI_OK_SELECT)
-				elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
+			pgm_spi_check(ret, SPI_OK_SELECT, "reading the models");
 			if (SPI_processed == 0)
 				ereport(ERROR,
 						(errcode(ERRCODE_UNDEFINED_OBJECT),
@@ -1764,6 +1758,7 @@ migrate_model(PG_FUNCTION_ARGS)
 	PG_RETURN_JSONB_P(doc);
 }
 
+/* migrate_model_drop(schema name): forget the model of a schema. */
 Datum
 migrate_model_drop(PG_FUNCTION_ARGS)
 {
@@ -1772,7 +1767,6 @@ migrate_model_drop(PG_FUNCTION_ARGS)
 	Datum		values[1];
 	int			ret;
 
-
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -1780,14 +1774,13 @@ migrate_model_drop(PG_FUNCTION_ARGS)
 	schema = NameStr(*PG_GETARG_NAME(0));
 	model_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	values[0] = CStringGetTextDatum(schema);
 	ret = SPI_execute_with_args(psprintf("DELETE FROM %s.migrate_models"
 										 " WHERE schema_name OPERATOR(pg_catalog.=) $1::pg_catalog.name",
 										 pgm_ext_schema()),
 								1, types, values, NULL, false, 0);
-	if (ret != SPI_OK_DELETE)
-		elog(ERROR, "pg_migrate: dropping the model failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_DELETE, "dropping the model");
 	if (SPI_processed == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),

@@ -196,7 +196,7 @@ referenced_schemas(const char *shadow)
 	}
 	INSTR_TIME_SET_CURRENT(done);
 	INSTR_TIME_SUBTRACT(done, start);
-	elog(DEBUG1, "pg_migrate: schemas the model references: %d, %.1f ms",
+	elog(DEBUG1, "schemas the model references: %d, %.1f ms",
 		 list_length(names), INSTR_TIME_GET_MILLISEC(done));
 	return names;
 }

@@ -70,12 +70,6 @@ name_arg(FunctionCallInfo fcinfo, int argno, const char *what)
 }
 
 static char *
-opt_text(FunctionCallInfo fcinfo, int argno)
-{
-	return PG_ARGISNULL(argno) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(argno));
-}
-
-static char *
 opt_name(FunctionCallInfo fcinfo, int argno)
 {
 	return PG_ARGISNULL(argno) ? NULL : pstrdup(NameStr(*PG_GETARG_NAME(argno)));
@@ -133,7 +127,7 @@ model_has_table(const char *schema, const char *table)
 									   "       OPERATOR(pg_catalog.->) $1 OPERATOR(pg_catalog.->) 'tables', $2)",
 									   mapped_ext_schema()),
 							  2, types, values, NULL, false, 1) != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading the models failed");
+		elog(ERROR, "reading the models failed");
 	return SPI_processed > 0;
 }
 
@@ -178,7 +172,7 @@ schemas_with_table(const char *table, bool in_models)
 			"   AND n.nspname OPERATOR(pg_catalog.<>) 'information_schema'"
 			" ORDER BY n.nspname COLLATE \"C\"";
 	if (SPI_execute_with_args(sql, 1, types, values, NULL, false, 0) != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: looking up table \"%s\" failed", table);
+		elog(ERROR, "looking up table \"%s\" failed", table);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		MemoryContext old = MemoryContextSwitchTo(cxt);
@@ -299,7 +293,7 @@ stored_relation(const char *text, char **schema, char **table)
 		return NULL;
 	if (SPI_execute(psprintf("SELECT DISTINCT p.relation FROM %s.migrate_properties p",
 							 mapped_ext_schema()), false, 0) != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading the properties failed");
+		elog(ERROR, "reading the properties failed");
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		char	   *relation = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
@@ -328,7 +322,7 @@ begin_change(void)
 {
 	pgm_advisory_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 }
 
 /* Insert or replace one row of migrate_properties. */
@@ -362,7 +356,7 @@ store_property(const char *relation, const char *name, const char *kind,
 				   "     created_at = pg_catalog.now()",
 				   mapped_ext_schema(), quote_literal_cstr(kind), definition_sql);
 	if (SPI_execute_with_args(sql, nargs + 2, t, v, n, false, 0) != SPI_OK_INSERT)
-		elog(ERROR, "pg_migrate: storing property \"%s\" failed", name);
+		elog(ERROR, "storing property \"%s\" failed", name);
 }
 
 /* Delete the rows that backref of relation.name created. */
@@ -377,7 +371,7 @@ delete_backrefs(const char *relation, const char *name)
 									   "   OPERATOR(pg_catalog.=) pg_catalog.jsonb_build_array($1, $2)",
 									   mapped_ext_schema()),
 							  2, types, values, NULL, false, 0) != SPI_OK_DELETE)
-		elog(ERROR, "pg_migrate: deleting a backref failed");
+		elog(ERROR, "deleting a backref failed");
 }
 
 /*
@@ -408,7 +402,7 @@ end_change(const char *schema, List *old, bool check)
 										   mapped_ext_schema()),
 								  1, types, values, NULL, false, 1) != SPI_OK_SELECT ||
 			SPI_processed != 1)
-			elog(ERROR, "pg_migrate: reading the model of \"%s\" failed", schema);
+			elog(ERROR, "reading the model of \"%s\" failed", schema);
 		doc = DatumGetJsonbPCopy(SPI_getbinval(SPI_tuptable->vals[0],
 											   SPI_tuptable->tupdesc, 1, &isnull));
 		(void) mapped_model_extend(doc, CurrentMemoryContext);
@@ -454,7 +448,7 @@ migrate_map(PG_FUNCTION_ARGS)
 									   "   AND p.kind OPERATOR(pg_catalog.=) 'map'",
 									   mapped_ext_schema()),
 							  1, types, values, NULL, false, 0) != SPI_OK_DELETE)
-		elog(ERROR, "pg_migrate: deleting the map of \"%s\" failed", relation);
+		elog(ERROR, "deleting the map of \"%s\" failed", relation);
 	values[0] = CStringGetTextDatum(view);
 	store_property(relation, view, "map",
 				   "pg_catalog.jsonb_build_object('view', $3)", 1, types, values, NULL);
@@ -512,8 +506,8 @@ migrate_relationship(PG_FUNCTION_ARGS)
 	char	   *lazy = PG_ARGISNULL(3) ? "select" : text_to_cstring(PG_GETARG_TEXT_PP(3));
 	char	   *backref = opt_name(fcinfo, 4);
 	char	   *foreign_key = opt_name(fcinfo, 5);
-	char	   *secondary_arg = opt_text(fcinfo, 6);
-	char	   *order_by = opt_text(fcinfo, 8);
+	char	   *secondary_arg = pgm_text_arg(fcinfo, 6);
+	char	   *order_by = pgm_text_arg(fcinfo, 8);
 	char	   *schema,
 			   *table,
 			   *relation;
@@ -641,7 +635,7 @@ migrate_property_drop(PG_FUNCTION_ARGS)
 									   "   AND p.name OPERATOR(pg_catalog.=) $2::pg_catalog.name",
 									   mapped_ext_schema()),
 							  2, types, values, NULL, false, 0) != SPI_OK_DELETE)
-		elog(ERROR, "pg_migrate: dropping property \"%s\" failed", name);
+		elog(ERROR, "dropping property \"%s\" failed", name);
 	if (SPI_processed == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),

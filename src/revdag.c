@@ -34,6 +34,7 @@ cmp_by_id(const void *a, const void *b)
 				  sort_dag->nodes[*(const int *) b].id);
 }
 
+/* The index of the revision with exactly that id (no prefix), or -1. */
 int
 revdag_find(RevDag *dag, const char *id)
 {
@@ -55,6 +56,7 @@ revdag_find(RevDag *dag, const char *id)
 	return -1;
 }
 
+/* The index of the revision that declares a branch label, or -1. */
 int
 revdag_find_label(RevDag *dag, const char *label)
 {
@@ -230,6 +232,13 @@ spread_labels(RevDag *dag)
 	pfree(stack);
 }
 
+/*
+ * Every revision of migrate_revisions (with their SQL when with_sql) and
+ * the rows of migrate_version, as a DAG in the current memory context:
+ * parents, children, ancestors, topological order, heads, what is
+ * applied.  Needs SPI (SPI_connect() done by the caller).  An ERROR when
+ * the rows do not form a DAG (a cycle, an unknown parent).
+ */
 RevDag *
 revdag_load(bool with_sql)
 {
@@ -247,8 +256,7 @@ revdag_load(bool with_sql)
 				   with_sql ? "upgrade_sql, downgrade_sql" : "NULL::text, NULL::text",
 				   pgm_ext_schema());
 	ret = SPI_execute(sql, false, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading migrate_revisions failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading migrate_revisions");
 
 	dag->n = (int) SPI_processed;
 	dag->nodes = palloc0(sizeof(RevNode) * (dag->n + 1));
@@ -365,8 +373,7 @@ revdag_load(bool with_sql)
 				   " ORDER BY version_num COLLATE \"C\"",
 				   pgm_ext_schema());
 	ret = SPI_execute(sql, false, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading migrate_version failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading migrate_version");
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		char	   *v = revdag_text_col(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
@@ -400,12 +407,14 @@ revdag_ancestors(RevDag *dag, Bitmapset *set)
 	return out;
 }
 
+/* Is revision ancestor an ancestor of rev, or rev itself? */
 bool
 revdag_is_ancestor(RevDag *dag, int ancestor, int rev)
 {
 	return bms_is_member(ancestor, dag->nodes[rev].anc);
 }
 
+/* Does a branch label apply to a revision (declared or inherited)? */
 bool
 revdag_has_label(RevNode *node, const char *label)
 {
@@ -417,6 +426,7 @@ revdag_has_label(RevNode *node, const char *label)
 	return false;
 }
 
+/* The members of set that are ancestors of no other member (a new set). */
 Bitmapset *
 revdag_normalize_heads(RevDag *dag, Bitmapset *set)
 {
@@ -437,6 +447,7 @@ revdag_normalize_heads(RevDag *dag, Bitmapset *set)
 	return out;
 }
 
+/* The members of a set in topological order (a new integer List). */
 List *
 revdag_set_topo(RevDag *dag, Bitmapset *set)
 {
@@ -450,6 +461,7 @@ revdag_set_topo(RevDag *dag, Bitmapset *set)
 	return out;
 }
 
+/* The ids of a set, comma-separated, in topological order (palloc'd). */
 char *
 revdag_set_string(RevDag *dag, Bitmapset *set)
 {
@@ -496,15 +508,13 @@ revdag_check_current(void)
 				   pgm_ext_schema(), pgm_ext_schema());
 	plan = SPI_prepare(sql, 0, NULL);
 	if (plan == NULL)
-		elog(ERROR, "pg_migrate: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 	ret = SPI_execute_plan(plan, NULL, NULL, true, 1);
-	if (ret != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "pg_migrate: reading the state failed: %d", ret);
+	pgm_spi_check_one(ret, SPI_OK_SELECT, "reading the state");
 	mine = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	ret = SPI_execute_snapshot(plan, NULL, NULL, GetLatestSnapshot(), InvalidSnapshot,
 							   true, false, 1);
-	if (ret != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "pg_migrate: reading the state failed: %d", ret);
+	pgm_spi_check_one(ret, SPI_OK_SELECT, "reading the state");
 	latest = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	if (strcmp(mine, latest) != 0)
 		ereport(ERROR,

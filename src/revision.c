@@ -48,12 +48,6 @@ result_text(const char *s)
 	return t;
 }
 
-static char *
-opt_text(FunctionCallInfo fcinfo, int arg)
-{
-	return PG_ARGISNULL(arg) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(arg));
-}
-
 /* The elements of a text[] argument (NULL elements refused). */
 static List *
 opt_text_array(FunctionCallInfo fcinfo, int arg, const char *what)
@@ -72,7 +66,7 @@ opt_text_array(FunctionCallInfo fcinfo, int arg, const char *what)
 		if (nulls[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("%s must not contain null", what)));
+					 errmsg("argument \"%s\" must not contain nulls", what)));
 		out = lappend(out, TextDatumGetCString(elems[i]));
 	}
 	return out;
@@ -126,7 +120,7 @@ resolve_ref(RevDag *dag, const char *name, const char *what)
 	if (idx < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("%s revision \"%s\" does not exist", what, name),
+				 errmsg("revision \"%s\" named in \"%s\" does not exist", name, what),
 				 errhint("migrate_history() lists the revisions.")));
 	return idx;
 }
@@ -151,19 +145,19 @@ resolve_refs(RevDag *dag, List *names, const char *self, const char *what,
 		if (self && strcmp(name, self) == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
-					 errmsg("revision \"%s\" cannot be its own %s: that is a cycle", self, what)));
+					 errmsg("revision \"%s\" cannot name itself in \"%s\": that is a cycle", self, what)));
 		idx = resolve_ref(dag, name, what);
 		for (int i = 0; i < *n; i++)
 		{
 			if (out[i] == idx)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
-						 errmsg("%s revision \"%s\" is named twice", what, dag->nodes[idx].id)));
+						 errmsg("revision \"%s\" is named twice in \"%s\"", dag->nodes[idx].id, what)));
 			if (revdag_is_ancestor(dag, out[i], idx) || revdag_is_ancestor(dag, idx, out[i]))
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_OBJECT_DEFINITION),
-						 errmsg("%s revisions \"%s\" and \"%s\" lie on one line",
-								what, dag->nodes[out[i]].id, dag->nodes[idx].id),
+						 errmsg("revisions \"%s\" and \"%s\" named in \"%s\" lie on one line",
+								dag->nodes[out[i]].id, dag->nodes[idx].id, what),
 						 errdetail("One is an ancestor of the other; name only the later one.")));
 		}
 		out[(*n)++] = idx;
@@ -178,18 +172,6 @@ ids_array(RevDag *dag, int *idx, int n)
 
 	for (int i = 0; i < n; i++)
 		elems[i] = CStringGetTextDatum(dag->nodes[idx[i]].id);
-	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
-}
-
-static Datum
-names_array(List *names)
-{
-	Datum	   *elems = palloc(sizeof(Datum) * (list_length(names) + 1));
-	int			n = 0;
-	ListCell   *lc;
-
-	foreach(lc, names)
-		elems[n++] = CStringGetTextDatum((char *) lfirst(lc));
 	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
 }
 
@@ -242,7 +224,7 @@ insert_revision(RevDag *dag, NewRevision *nr)
 	memset(nulls, ' ', sizeof(nulls));
 	values[0] = CStringGetTextDatum(nr->id);
 	values[1] = ids_array(dag, nr->parents, nr->nparents);
-	values[2] = names_array(nr->label ? list_make1((char *) nr->label) : NIL);
+	values[2] = pgm_text_array(nr->label ? list_make1((char *) nr->label) : NIL);
 	values[3] = ids_array(dag, nr->deps, nr->ndeps);
 	if (nr->message)
 		values[4] = CStringGetTextDatum(nr->message);
@@ -279,7 +261,7 @@ insert_revision(RevDag *dag, NewRevision *nr)
 										 pgm_ext_schema()),
 								11, types, values, nulls, false, 0);
 	if (ret != SPI_OK_INSERT)
-		elog(ERROR, "pg_migrate: storing revision %s failed: %d", nr->id, ret);
+		elog(ERROR, "storing revision %s failed: %s", nr->id, SPI_result_code_string(ret));
 	pgm_guc_nest_leave(nestlevel);
 }
 
@@ -332,14 +314,14 @@ ids_eq(RevDag *dag, int *a, int na, List *names)
 Datum
 migrate_revision(PG_FUNCTION_ARGS)
 {
-	char	   *message = opt_text(fcinfo, 0);
+	char	   *message = pgm_text_arg(fcinfo, 0);
 	bool		autogenerate = PG_ARGISNULL(1) ? true : PG_GETARG_BOOL(1);
-	char	   *upgrade_sql = opt_text(fcinfo, 2);
-	char	   *downgrade_sql = opt_text(fcinfo, 3);
-	char	   *id = opt_text(fcinfo, 4);
+	char	   *upgrade_sql = pgm_text_arg(fcinfo, 2);
+	char	   *downgrade_sql = pgm_text_arg(fcinfo, 3);
+	char	   *id = pgm_text_arg(fcinfo, 4);
 	bool		parents_given = !PG_ARGISNULL(5);
 	List	   *parent_names = opt_text_array(fcinfo, 5, "parents");
-	char	   *label = opt_text(fcinfo, 6);
+	char	   *label = pgm_text_arg(fcinfo, 6);
 	List	   *dep_names = opt_text_array(fcinfo, 7, "depends_on");
 	RevDag	   *dag;
 	NewRevision nr;
@@ -359,7 +341,7 @@ migrate_revision(PG_FUNCTION_ARGS)
 
 	pgm_advisory_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	dag = revdag_load(true);
 	revdag_check_current();
 
@@ -416,7 +398,7 @@ migrate_revision(PG_FUNCTION_ARGS)
 
 	/* Parents: as named, else the head. */
 	if (parents_given)
-		nr.parents = resolve_refs(dag, parent_names, id, "parent", &nr.nparents);
+		nr.parents = resolve_refs(dag, parent_names, id, "parents", &nr.nparents);
 	else
 	{
 		ListCell   *lc;
@@ -508,14 +490,16 @@ migrate_revision(PG_FUNCTION_ARGS)
  * ----------------------------------------------------------------
  */
 static int
-unapplied_revision(RevDag *dag, const char *name, const char *verb)
+unapplied_revision(RevDag *dag, const char *name, bool edit)
 {
 	int			idx = target_lookup(dag, name, false);
 
 	if (bms_is_member(idx, dag->applied))
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("revision %s is applied: it cannot be %s", dag->nodes[idx].id, verb),
+				 edit ?
+				 errmsg("revision \"%s\" is applied: it cannot be edited", dag->nodes[idx].id) :
+				 errmsg("revision \"%s\" is applied: it cannot be removed", dag->nodes[idx].id),
 				 errdetail("The database is at %s.", revdag_set_string(dag, dag->current)),
 				 errhint("Downgrade below it first (migrate_downgrade), or write a new revision.")));
 	return idx;
@@ -528,7 +512,7 @@ unapplied_revision(RevDag *dag, const char *name, const char *verb)
  * applied.
  */
 static RevNode *
-unapplied_argument(FunctionCallInfo fcinfo, bool with_sql, const char *verb,
+unapplied_argument(FunctionCallInfo fcinfo, bool with_sql, bool edit,
 				   RevDag **dagp)
 {
 	char	   *name;
@@ -542,19 +526,23 @@ unapplied_argument(FunctionCallInfo fcinfo, bool with_sql, const char *verb,
 
 	pgm_advisory_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	dag = revdag_load(with_sql);
 	revdag_check_current();
 	*dagp = dag;
-	return &dag->nodes[unapplied_revision(dag, name, verb)];
+	return &dag->nodes[unapplied_revision(dag, name, edit)];
 }
 
+/*
+ * migrate_edit(revision text, upgrade_sql, downgrade_sql, message): change
+ * a revision that is not applied; NULL keeps a field (docs/revisions.md).
+ */
 Datum
 migrate_edit(PG_FUNCTION_ARGS)
 {
-	char	   *upgrade_sql = opt_text(fcinfo, 1);
-	char	   *downgrade_sql = opt_text(fcinfo, 2);
-	char	   *message = opt_text(fcinfo, 3);
+	char	   *upgrade_sql = pgm_text_arg(fcinfo, 1);
+	char	   *downgrade_sql = pgm_text_arg(fcinfo, 2);
+	char	   *message = pgm_text_arg(fcinfo, 3);
 	RevDag	   *dag;
 	RevNode    *r;
 	Oid			types[5] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID};
@@ -562,7 +550,7 @@ migrate_edit(PG_FUNCTION_ARGS)
 	char		nulls[5] = {' ', ' ', ' ', ' ', ' '};
 	int			ret;
 
-	r = unapplied_argument(fcinfo, true, "edited", &dag);
+	r = unapplied_argument(fcinfo, true, true, &dag);
 
 	if (upgrade_sql == NULL)
 		upgrade_sql = r->upgrade_sql;
@@ -596,11 +584,16 @@ migrate_edit(PG_FUNCTION_ARGS)
 										 pgm_ext_schema()),
 								5, types, values, nulls, false, 0);
 	if (ret != SPI_OK_UPDATE || SPI_processed != 1)
-		elog(ERROR, "pg_migrate: updating revision %s failed: %d", r->id, ret);
+		elog(ERROR, "updating revision %s failed: %s", r->id,
+			 ret == SPI_OK_UPDATE ? "not one row" : SPI_result_code_string(ret));
 	SPI_finish();
 	PG_RETURN_VOID();
 }
 
+/*
+ * migrate_remove(revision text): delete a revision that is not applied and
+ * that no other revision names as parent or dependency.
+ */
 Datum
 migrate_remove(PG_FUNCTION_ARGS)
 {
@@ -610,7 +603,7 @@ migrate_remove(PG_FUNCTION_ARGS)
 	Datum		values[1];
 	int			ret;
 
-	r = unapplied_argument(fcinfo, false, "removed", &dag);
+	r = unapplied_argument(fcinfo, false, false, &dag);
 
 	for (int i = 0; i < dag->n; i++)
 	{
@@ -623,8 +616,11 @@ migrate_remove(PG_FUNCTION_ARGS)
 			if (p == r->idx)
 				ereport(ERROR,
 						(errcode(ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST),
-						 errmsg("revision %s cannot be removed: revision %s %s it",
-								r->id, c->id, k < c->nparents ? "is a child of" : "depends on"),
+						 k < c->nparents ?
+						 errmsg("revision \"%s\" cannot be removed: revision \"%s\" is a child of it",
+								r->id, c->id) :
+						 errmsg("revision \"%s\" cannot be removed: revision \"%s\" depends on it",
+								r->id, c->id),
 						 errhint("Remove the revisions above it first.")));
 		}
 	}
@@ -635,7 +631,8 @@ migrate_remove(PG_FUNCTION_ARGS)
 										 pgm_ext_schema()),
 								1, types, values, NULL, false, 0);
 	if (ret != SPI_OK_DELETE || SPI_processed != 1)
-		elog(ERROR, "pg_migrate: removing revision %s failed: %d", r->id, ret);
+		elog(ERROR, "removing revision %s failed: %s", r->id,
+			 ret == SPI_OK_DELETE ? "not one row" : SPI_result_code_string(ret));
 	SPI_finish();
 	PG_RETURN_VOID();
 }
@@ -647,7 +644,7 @@ migrate_remove(PG_FUNCTION_ARGS)
 Datum
 migrate_merge(PG_FUNCTION_ARGS)
 {
-	char	   *message = opt_text(fcinfo, 0);
+	char	   *message = pgm_text_arg(fcinfo, 0);
 	List	   *names = opt_text_array(fcinfo, 1, "revisions");
 	RevDag	   *dag;
 	NewRevision nr;
@@ -655,7 +652,7 @@ migrate_merge(PG_FUNCTION_ARGS)
 
 	pgm_advisory_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	dag = revdag_load(false);
 	revdag_check_current();
 
@@ -675,7 +672,7 @@ migrate_merge(PG_FUNCTION_ARGS)
 			nr.parents[nr.nparents++] = lfirst_int(lc);
 	}
 	else
-		nr.parents = resolve_refs(dag, names, NULL, "merged", &nr.nparents);
+		nr.parents = resolve_refs(dag, names, NULL, "revisions", &nr.nparents);
 	if (nr.nparents < 2)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -710,6 +707,10 @@ append_ids(StringInfo buf, RevDag *dag, int *idx, int n)
 	appendStringInfoString(buf, "]::pg_catalog.text[]");
 }
 
+/*
+ * migrate_export() RETURNS text: every revision as one psql script that
+ * recreates them elsewhere, in topological order (docs/revisions.md).
+ */
 Datum
 migrate_export(PG_FUNCTION_ARGS)
 {
@@ -720,7 +721,7 @@ migrate_export(PG_FUNCTION_ARGS)
 
 	s = pgm_ext_schema();
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	dag = revdag_load(true);
 
 	initStringInfo(&buf);

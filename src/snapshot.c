@@ -81,8 +81,7 @@ resolve_scope(Graph *g, ArrayType *schemas)
 						  "   AND n.nspname !~ '^pg_(toast|temp_)'"
 						  "   AND " PGM_SQL_NOT_EXTENSION_MEMBER("pg_namespace", "n.oid"),
 						  true, 0);
-		if (ret != SPI_OK_SELECT)
-			elog(ERROR, "pg_migrate: schema query failed: %d", ret);
+		pgm_spi_check(ret, SPI_OK_SELECT, "schema query");
 		for (uint64 i = 0; i < SPI_processed; i++)
 		{
 			bool		isnull;
@@ -301,7 +300,7 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all)
 		snap_use_schema_path(g, NULL);
 		INSTR_TIME_SET_CURRENT(done);
 		INSTR_TIME_SUBTRACT(done, start);
-		elog(DEBUG1, "pg_migrate: %s: " UINT64_FORMAT " objects, scan %.1f ms",
+		elog(DEBUG1, "%s: " UINT64_FORMAT " objects, scan %.1f ms",
 			 pgm_kinds[h->kind].section, n, INSTR_TIME_GET_MILLISEC(done));
 		return;
 	}
@@ -320,8 +319,8 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all)
 	}
 	ret = SPI_execute_with_args(h->query, 3, argtypes, values, nulls, true, 0);
 	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: catalog query for %s failed: %d",
-			 pgm_kinds[h->kind].section, ret);
+		elog(ERROR, "catalog query for %s failed: %s",
+			 pgm_kinds[h->kind].section, SPI_result_code_string(ret));
 
 	tt = SPI_tuptable;
 	INSTR_TIME_SET_CURRENT(queried);
@@ -402,7 +401,7 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all)
 	INSTR_TIME_SET_CURRENT(done);
 	INSTR_TIME_SUBTRACT(done, queried);
 	INSTR_TIME_SUBTRACT(queried, start);
-	elog(DEBUG1, "pg_migrate: %s: " UINT64_FORMAT " rows, query %.1f ms, load %.1f ms",
+	elog(DEBUG1, "%s: " UINT64_FORMAT " rows, query %.1f ms, load %.1f ms",
 		 pgm_kinds[h->kind].section, SPI_processed,
 		 INSTR_TIME_GET_MILLISEC(queried), INSTR_TIME_GET_MILLISEC(done));
 	SPI_freetuptable(tt);
@@ -556,8 +555,8 @@ build(ArrayType *schemas, MemoryContext parent, Graph *before, AddrMap *only,
 		load_dependencies(g);
 		INSTR_TIME_SET_CURRENT(t1);
 		INSTR_TIME_SUBTRACT(t1, t0);
-		elog(DEBUG1, "pg_migrate: dependencies: %.1f ms", INSTR_TIME_GET_MILLISEC(t1));
-		elog(DEBUG1, "pg_migrate: graph memory: %zu kB",
+		elog(DEBUG1, "dependencies: %.1f ms", INSTR_TIME_GET_MILLISEC(t1));
+		elog(DEBUG1, "graph memory: %zu kB",
 			 MemoryContextMemAllocated(g->cxt, true) / 1024);
 	}
 
@@ -606,7 +605,7 @@ snapshot_document(Graph *g)
 	doc = graph_to_jsonb(g);
 	INSTR_TIME_SET_CURRENT(t1);
 	INSTR_TIME_SUBTRACT(t1, t0);
-	elog(DEBUG1, "pg_migrate: document: %.1f ms", INSTR_TIME_GET_MILLISEC(t1));
+	elog(DEBUG1, "document: %.1f ms", INSTR_TIME_GET_MILLISEC(t1));
 	return doc;
 }
 
@@ -638,7 +637,7 @@ migrate_snapshot(PG_FUNCTION_ARGS)
 	Jsonb	   *doc;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	doc = snapshot_take(schemas, cxt);
 	SPI_finish();
 

@@ -29,6 +29,7 @@
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 
+/* Is id a valid revision id or branch label: 1 to 64 of [A-Za-z0-9_.-]? */
 bool
 target_valid_id(const char *id)
 {
@@ -375,6 +376,12 @@ one(RevTarget *t, int idx, int below)
 	return t;
 }
 
+/*
+ * Resolve a revision target on the DAG (the grammar is in target.h and
+ * docs/revisions.md).  current: the applied heads that relative targets
+ * start from.  Returns a new RevTarget; every malformed, unknown,
+ * ambiguous or out-of-range target is an ERROR naming it.
+ */
 RevTarget *
 target_resolve(RevDag *dag, const char *target, Bitmapset *current)
 {
@@ -525,12 +532,21 @@ target_resolve(RevDag *dag, const char *target, Bitmapset *current)
 	return one(t, lookup_rev(dag, target, target, false), -1);
 }
 
+/*
+ * A plain name: an id, a branch label or a unique prefix of an id.  -1
+ * when nothing matches and missing_ok, else an ERROR; an ambiguous prefix
+ * is always an ERROR.
+ */
 int
 target_lookup(RevDag *dag, const char *name, bool missing_ok)
 {
 	return lookup_rev(dag, name, name, missing_ok);
 }
 
+/*
+ * A target that must name exactly one revision (an id, a prefix, a label,
+ * head): its index; an ERROR when it names base or several.
+ */
 int
 target_resolve_one(RevDag *dag, const char *target, Bitmapset *current)
 {

@@ -18,10 +18,12 @@
 #include "access/xact.h"
 #include "catalog/indexing.h"
 #include "catalog/pg_extension.h"
+#include "catalog/pg_type.h"
 #include "catalog/namespace.h"
 #include "commands/extension.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/fmgrprotos.h"
@@ -55,6 +57,8 @@ pgm_util_init_settings(void)
  * level as an abort does (AtEOXact_GUC(false)) restores every setting made
  * at it, as PostgreSQL does after running an index expression as the
  * table's owner.
+ * Returns the nest level to hand to pgm_guc_nest_leave().  An error in
+ * between undoes them too (at the end of the (sub)transaction).
  */
 int
 pgm_guc_nest_enter(void)
@@ -62,12 +66,17 @@ pgm_guc_nest_enter(void)
 	return NewGUCNestLevel();
 }
 
+/* Undo the settings made since pgm_guc_nest_enter() returned nestlevel. */
 void
 pgm_guc_nest_leave(int nestlevel)
 {
 	AtEOXact_GUC(false, nestlevel);
 }
 
+/*
+ * Set a setting until the current GUC nest level ends (the caller must have
+ * entered one with pgm_guc_nest_enter()); an ERROR if the value is bad.
+ */
 void
 pgm_set_local(const char *name, const char *value)
 {
@@ -75,6 +84,7 @@ pgm_set_local(const char *name, const char *value)
 							 GUC_ACTION_SAVE, true, 0, false);
 }
 
+/* search_path = path until the current GUC nest level ends. */
 void
 pgm_set_search_path(const char *path)
 {
@@ -96,11 +106,7 @@ pgm_set_canonical_output(void)
 	pgm_set_local("lc_monetary", "C");
 }
 
-/*
- * search_path = <schema>, pg_catalog: the context in which the definitions
- * of a schema's objects are deparsed, so that names of that schema come out
- * unqualified and every other name qualified.
- */
+/* The shadow schema of pgm_set_shadow(), and the schema it stands for. */
 static char *shadow_name = NULL;
 static char *shadow_for = NULL;
 
@@ -122,6 +128,13 @@ pgm_set_shadow(const char *shadow, const char *stands_for)
 	shadow_for = stands_for ? MemoryContextStrdup(TopMemoryContext, stands_for) : NULL;
 }
 
+/*
+ * search_path = <schema>, pg_catalog until the current GUC nest level ends:
+ * the context in which the definitions of a schema's objects are deparsed,
+ * so that names of that schema come out unqualified and every other name
+ * qualified.  schema is unquoted; for the shadow schema of
+ * pgm_set_shadow(), the schema it stands for comes second.
+ */
 void
 pgm_set_schema_search_path(const char *schema)
 {
@@ -180,6 +193,56 @@ pgm_subxact_catch(MemoryContext cxt, ResourceOwner owner)
 }
 
 /*
+ * Append to buf what fmt and args write, enlarging buf as often as needed
+ * (appendStringInfoVA() writes nothing when the buffer is too small): the
+ * loop of appendStringInfo() for callers that take a variable argument
+ * list themselves.  args is not consumed (it is copied for each try).
+ */
+void
+pgm_append_va(StringInfo buf, const char *fmt, va_list args)
+{
+	for (;;)
+	{
+		va_list		copy;
+		int			needed;
+
+		va_copy(copy, args);
+		needed = appendStringInfoVA(buf, fmt, copy);
+		va_end(copy);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(buf, needed);
+	}
+}
+
+/* list_sort() comparator of a List of C strings, by strcmp(). */
+int
+pgm_cmp_list_cstring(const ListCell *a, const ListCell *b)
+{
+	return strcmp((const char *) lfirst(a), (const char *) lfirst(b));
+}
+
+/* A text argument of a C function as a C string (palloc'd), NULL if null. */
+char *
+pgm_text_arg(FunctionCallInfo fcinfo, int argno)
+{
+	return PG_ARGISNULL(argno) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(argno));
+}
+
+/* A List of C strings as a text[] Datum (palloc'd in the current context). */
+Datum
+pgm_text_array(List *strings)
+{
+	Datum	   *elems = palloc(sizeof(Datum) * (list_length(strings) + 1));
+	int			n = 0;
+	ListCell   *lc;
+
+	foreach(lc, strings)
+		elems[n++] = CStringGetTextDatum((char *) lfirst(lc));
+	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/*
  * An ERROR unless an SPI call returned what was expected: ret is what the
  * SPI function returned, expected the SPI_OK_* code it should have, what
  * says what the call was doing ("reading the models").  SPI errors are
@@ -190,6 +253,18 @@ pgm_spi_check(int ret, int expected, const char *what)
 {
 	if (ret != expected)
 		elog(ERROR, "%s failed: %s", what, SPI_result_code_string(ret));
+}
+
+/*
+ * pgm_spi_check(), and exactly one row must have come back (SPI_processed).
+ */
+void
+pgm_spi_check_one(int ret, int expected, const char *what)
+{
+	pgm_spi_check(ret, expected, what);
+	if (SPI_processed != 1)
+		elog(ERROR, "%s failed: " UINT64_FORMAT " rows instead of one",
+			 what, SPI_processed);
 }
 
 /*

@@ -16,6 +16,8 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "nodes/pg_list.h"
 #include "utils/elog.h"
 #include "utils/palloc.h"
 #include "utils/resowner.h"
@@ -72,8 +74,16 @@ extern ErrorData *pgm_subxact_catch(MemoryContext cxt, ResourceOwner owner);
 /* locks */
 extern void pgm_advisory_lock(void);
 
+/* text, lists, arguments */
+extern int	pgm_cmp_list_cstring(const ListCell *a, const ListCell *b);
+extern char *pgm_text_arg(FunctionCallInfo fcinfo, int argno);
+extern Datum pgm_text_array(List *strings);
+extern void pgm_append_va(StringInfo buf, const char *fmt, va_list args)
+			pg_attribute_printf(2, 0);
+
 /* SPI and the extension's own tables */
 extern void pgm_spi_check(int ret, int expected, const char *what);
+extern void pgm_spi_check_one(int ret, int expected, const char *what);
 extern Oid	pgm_extension_schema(Oid extoid);
 extern const char *pgm_ext_schema(void);
 

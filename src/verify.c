@@ -93,8 +93,7 @@ verify_checksums(ReturnSetInfo *rsinfo, const char *ext, MemoryContext cxt)
 							   "  ORDER BY r.created_at, r.revision COLLATE \"C\"",
 							   ext, ext, ext, ext),
 					  true, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading the applied revisions failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading the applied revisions");
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -128,8 +127,7 @@ verify_versions(ReturnSetInfo *rsinfo, const char *ext, MemoryContext cxt)
 							   "        WHERE r.revision OPERATOR(pg_catalog.=) v.version_num)"
 							   " ORDER BY v.version_num COLLATE \"C\"", ext, ext),
 					  true, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading the version table failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading the version table");
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		char	   *revision = revdag_text_col(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
@@ -182,8 +180,7 @@ verify_drift(ReturnSetInfo *rsinfo, const char *ext, MemoryContext cxt)
 							   "    ON r.revision OPERATOR(pg_catalog.=) v.version_num"
 							   " ORDER BY v.version_num COLLATE \"C\"", ext, ext),
 					  true, 0);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: reading the version table failed: %d", ret);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading the version table");
 	if (SPI_processed == 0)
 		return;					/* at base: nothing is recorded */
 	if (SPI_processed > 1)
@@ -253,7 +250,7 @@ migrate_verify(PG_FUNCTION_ARGS)
 	ext = quote_identifier(get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid)));
 
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed");
+		elog(ERROR, "SPI_connect failed");
 	verify_versions(rsinfo, ext, cxt);
 	verify_checksums(rsinfo, ext, cxt);
 	verify_drift(rsinfo, ext, cxt);

@@ -290,7 +290,7 @@ column_load(Graph *g, ColRow *cr, TupleDesc desc, AddrMap *defs,
 		HeapTuple	reltup = SearchSysCache1(RELOID, ObjectIdGetDatum(cr->relid));
 
 		if (!HeapTupleIsValid(reltup))
-			elog(ERROR, "pg_migrate: cache lookup failed for relation %u", cr->relid);
+			elog(ERROR, "cache lookup failed for relation %u", cr->relid);
 		snap_add_privileges(node, d, ((Form_pg_class) GETSTRUCT(reltup))->relowner);
 		ReleaseSysCache(reltup);
 	}

@@ -82,28 +82,41 @@ row_fnumber(SnapRow *row, const char *col)
 	return fno;
 }
 
+/*
+ * The snapshot a handler's direct catalog scan (systable_beginscan) reads
+ * with: the active snapshot, so that the scans see what the SPI queries of
+ * the same snapshot see; NULL (the catalog snapshot) when there is none.
+ */
 Snapshot
 snap_scan_snapshot(void)
 {
 	return ActiveSnapshotSet() ? GetActiveSnapshot() : NULL;
 }
 
+/* Does the handler's query have a column named col? */
 bool
 row_has(SnapRow *row, const char *col)
 {
 	return row_fnumber(row, col) > 0;
 }
 
+/*
+ * The value of column col of the row (*isnull set); an ERROR if the query
+ * has no such column.  col must be a string literal (its address is the
+ * key of the column number cache).  A pass-by-reference value points into
+ * the SPI tuple: it lives as long as the row.
+ */
 Datum
 row_datum(SnapRow *row, const char *col, bool *isnull)
 {
 	int			fno = row_fnumber(row, col);
 
 	if (fno <= 0)
-		elog(ERROR, "pg_migrate: catalog query has no column \"%s\"", col);
+		elog(ERROR, "catalog query has no column \"%s\"", col);
 	return SPI_getbinval(row->tuple, row->desc, fno, isnull);
 }
 
+/* Column col of the row as an oid, InvalidOid when null. */
 Oid
 row_oid(SnapRow *row, const char *col)
 {
@@ -113,6 +126,7 @@ row_oid(SnapRow *row, const char *col)
 	return isnull ? InvalidOid : DatumGetObjectId(d);
 }
 
+/* Column col of the row as an int4, 0 when null. */
 int32
 row_int(SnapRow *row, const char *col)
 {
@@ -132,7 +146,7 @@ row_text(SnapRow *row, const char *col)
 	Oid			typid;
 
 	if (fno <= 0)
-		elog(ERROR, "pg_migrate: catalog query has no column \"%s\"", col);
+		elog(ERROR, "catalog query has no column \"%s\"", col);
 	/* text and name directly; anything else through its output function */
 	typid = SPI_gettypeid(row->desc, fno);
 	if (typid == TEXTOID || typid == NAMEOID)
@@ -248,6 +262,11 @@ deparse_key_match(const void *a, const void *b, Size keysize)
 	return strcmp(ka->tree, kb->tree);
 }
 
+/*
+ * Note a relation of the snapshot, with its number of attributes, so that
+ * expressions over its columns can be deparsed without a relcache entry
+ * (deparse_rel_expr()).  relname is copied into the graph's context.
+ */
 void
 pgm_register_relation(Graph *g, Oid relid, const char *relname, int natts)
 {
@@ -393,7 +412,6 @@ deparse_rel_node(Graph *g, Node *expr, Oid relid)
 	}
 	return deparse_expression(expr, ri->context, false, false);
 }
-
 
 /* An array column of the row as Datums (NULL, and *n = 0, when null). */
 Datum *
@@ -547,8 +565,7 @@ snap_add_privileges(GNode *node, Datum acl, Oid owner)
 	values[1] = ObjectIdGetDatum(owner);
 	ret = SPI_execute_with_args("SELECT " PGM_SQL_ACL("$1", "", "$2", PGM_ACL_DEFAULT_NONE),
 								2, argtypes, values, NULL, true, 1);
-	if (ret != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "pg_migrate: privileges query failed: %d", ret);
+	pgm_spi_check_one(ret, SPI_OK_SELECT, "privileges query");
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 	if (!isnull)
 	{
@@ -888,6 +905,7 @@ snap_keep_attoptions(Graph *g, Oid relid, int16 attnum, Datum options)
 	*addrmap_enter(g->snap->attoptions, 0, relid, 0, &found) = g;
 }
 
+/* Has an index column of relation relid attoptions (snap_keep_attoptions)? */
 bool
 snap_has_attoptions(Graph *g, Oid relid)
 {
@@ -895,6 +913,10 @@ snap_has_attoptions(Graph *g, Oid relid)
 		addrmap_get(g->snap->attoptions, 0, relid, 0) != NULL;
 }
 
+/*
+ * The attoptions kept for column attnum of index relid (a text[] in the
+ * graph's context), or (Datum) 0 when it has none.
+ */
 Datum
 snap_attoptions(Graph *g, Oid relid, int16 attnum)
 {
@@ -1137,12 +1159,6 @@ snap_wanted(Graph *g, Oid classid, Oid objid)
 	return g->only == NULL || addrmap_get(g->only, classid, objid, 0) != NULL;
 }
 
-static int
-cmp_list_cstring(const ListCell *a, const ListCell *b)
-{
-	return strcmp((const char *) lfirst(a), (const char *) lfirst(b));
-}
-
 /*
  * An array value as a jsonb array of its elements' texts.  Option lists
  * ("name=value": reloptions, attoptions, proconfig) are sets: they are
@@ -1184,7 +1200,7 @@ snap_add_array(GNode *node, const char *key, Datum value)
 	{
 		if (texts == NIL)
 			return;
-		list_sort(texts, cmp_list_cstring);
+		list_sort(texts, pgm_cmp_list_cstring);
 	}
 	gnode_add_strings(node, key, texts);
 }

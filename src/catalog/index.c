@@ -64,7 +64,7 @@ opclass_is_default(Oid opclass)
 	bool		dflt;
 
 	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "pg_migrate: cache lookup failed for operator class %u", opclass);
+		elog(ERROR, "cache lookup failed for operator class %u", opclass);
 	dflt = ((Form_pg_opclass) GETSTRUCT(tup))->opcdefault;
 	ReleaseSysCache(tup);
 	return dflt;
@@ -223,7 +223,7 @@ index_definition(IndexRow *row, GNode *node, List **keys, List **include,
 		else
 		{
 			if (ie == NULL || nexpr >= ie->n)
-				elog(ERROR, "pg_migrate: too few expressions for index %u", indexid);
+				elog(ERROR, "too few expressions for index %u", indexid);
 			key = pstrdup(ie->keys[nexpr]);
 			keycoll = ie->colls[nexpr];
 			nexpr++;

@@ -8,6 +8,8 @@
  */
 #include "ddl.h"
 
+#include <ctype.h>
+
 #include "utils/builtins.h"
 
 static const DdlHandler *const handlers[OBJ_NKINDS] = {
@@ -27,6 +29,7 @@ static const DdlHandler *const handlers[OBJ_NKINDS] = {
 	[OBJ_POLICY] = &pgm_ddl_policy,
 };
 
+/* The DDL handler of an object kind (never NULL). */
 const DdlHandler *
 pgm_ddl_handler(ObjKind kind)
 {
@@ -83,20 +86,13 @@ ddl_literal(const char *s)
 void
 ddl_stmt(StringInfo buf, const char *fmt,...)
 {
+	va_list		args;
+
 	if (buf->len > 0)
 		appendStringInfoChar(buf, '\n');
-	for (;;)
-	{
-		va_list		args;
-		int			needed;
-
-		va_start(args, fmt);
-		needed = appendStringInfoVA(buf, fmt, args);
-		va_end(args);
-		if (needed == 0)
-			break;
-		enlargeStringInfo(buf, needed);
-	}
+	va_start(args, fmt);
+	pgm_append_va(buf, fmt, args);
+	va_end(args);
 }
 
 /*
@@ -118,6 +114,7 @@ ddl_find(Graph *g, const GNode *from, ObjKind kind, const char *name)
 	return n;
 }
 
+/* The child of that kind and name of a node (a table's column), or NULL. */
 GNode *
 ddl_find_child(GNode *parent, ObjKind kind, const char *name)
 {
@@ -309,4 +306,93 @@ ddl_options_diff(StringInfo buf, const char *prefix, GNode *s, GNode *t)
 		ddl_stmt(buf, "%s RESET (%s);", prefix, ddl_options_list(reset));
 	if (set != NIL)
 		ddl_stmt(buf, "%s SET (%s);", prefix, ddl_options_list(set));
+}
+
+/*
+ * ALTER SEQUENCE checks the current value against the new bounds.  When
+ * the bounds narrow, bring the current value inside them first (widening
+ * them for a moment if the new ones are not inside the old ones): the
+ * position of a sequence is data, but one outside its bounds is of no use.
+ * For sequences (sequence.c) and the sequences of identity columns
+ * (coldef.c).
+ */
+void
+ddl_sequence_clamp(StringInfo buf, const char *seq, const char *smin, const char *smax,
+				   const char *tmin, const char *tmax)
+{
+	int64		smi,
+				sma,
+				tmi,
+				tma;
+
+	if (smin == NULL || smax == NULL || tmin == NULL || tmax == NULL)
+		return;
+	smi = pg_strtoint64(smin);
+	sma = pg_strtoint64(smax);
+	tmi = pg_strtoint64(tmin);
+	tma = pg_strtoint64(tmax);
+	if (tmi <= smi && tma >= sma)
+		return;
+	if (tmi < smi || tma > sma)
+		ddl_stmt(buf, "ALTER SEQUENCE %s MINVALUE " INT64_FORMAT " MAXVALUE " INT64_FORMAT ";",
+				 seq, Min(smi, tmi), Max(sma, tma));
+	ddl_stmt(buf, "SELECT pg_catalog.setval(%s, CASE WHEN last_value > " INT64_FORMAT
+			 " THEN " INT64_FORMAT " ELSE " INT64_FORMAT " END, false) FROM %s"
+			 " WHERE last_value > " INT64_FORMAT " OR last_value < " INT64_FORMAT ";",
+			 ddl_literal(seq), tma, tma, tmi, seq, tma, tmi);
+}
+
+/* Is a type node of that kind ("enum", "composite", "domain", "range")? */
+bool
+ddl_type_is_kind(GNode *node, const char *kind)
+{
+	char	   *k = gnode_str(node, "kind");
+
+	return k != NULL && strcmp(k, kind) == 0;
+}
+
+/* Does the partition key text of table name column col (a whole word)? */
+bool
+ddl_in_partition_key(GNode *table, const char *col)
+{
+	char	   *key = gnode_str(table, "partition_by");
+	const char *q = quote_identifier(col);
+	size_t		len = strlen(q);
+	char	   *p;
+
+	if (key == NULL)
+		return false;
+	for (p = strstr(key, q); p != NULL; p = strstr(p + 1, q))
+	{
+		bool		start = p == key || !(isalnum((unsigned char) p[-1]) ||
+										  p[-1] == '_' || p[-1] == '"');
+		bool		end = !(isalnum((unsigned char) p[len]) || p[len] == '_' ||
+							p[len] == '"');
+
+		if (start && end)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is column col part of the partition key of table, or of one of its
+ * partitions (which ALTER COLUMN TYPE of the table reaches)?
+ */
+bool
+ddl_key_column(Graph *g, GNode *table, const char *col)
+{
+	List	   *tables = list_make1(table);
+	ListCell   *tl;
+
+	foreach(tl, tables)
+	{
+		GNode	   *tab = lfirst(tl);
+
+		if (ddl_in_partition_key(tab, col))
+			return true;
+		if (list_length(tables) < 1000)
+			tables = list_concat(tables, ddl_partitions(g, tab));
+	}
+	return false;
 }

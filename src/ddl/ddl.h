@@ -42,8 +42,13 @@ extern List *ddl_child_tables(Graph *g, GNode *table);
 extern bool ddl_list_has_string(List *l, const char *s);
 extern char *ddl_options_list(List *options);
 extern void ddl_options_diff(StringInfo buf, const char *prefix, GNode *s, GNode *t);
+extern void ddl_sequence_clamp(StringInfo buf, const char *seq, const char *smin,
+							   const char *smax, const char *tmin, const char *tmax);
+extern bool ddl_type_is_kind(GNode *node, const char *kind);
+extern bool ddl_in_partition_key(GNode *table, const char *col);
+extern bool ddl_key_column(Graph *g, GNode *table, const char *col);
 
-/* type.c: replacing a type or collation in use (also for collation.c) */
+/* replace.c: replacing a type or collation in use (type.c, collation.c, function.c) */
 extern bool ddl_replace_needed(DiffContext *cx, GNode *s);
 extern char *ddl_replace_name(DiffContext *cx, GNode *s);
 extern void ddl_replace_dependent_types(DiffContext *cx, GNode *s);
@@ -54,6 +59,9 @@ extern void ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t,
 								bool collation, bool lossy);
 extern void ddl_replace_rebuild_tables(DiffContext *cx, GNode *s);
 extern List *ddl_replace_columns(DiffContext *cx, GNode *s);
+extern char *ddl_replace_name_in(DiffContext *cx, GNode *schema, const char *oldname);
+extern List *ddl_replace_dependents(GNode *s);
+extern void ddl_after_steps_of(DiffContext *cx, DiffStep *step, List *nodes, bool drops);
 
 /* coldef.c: how a column is written (for table.c and column.c) */
 extern char *ddl_column_definition(GNode *col);	/* "name type [COLLATE]
@@ -70,10 +78,5 @@ extern void ddl_column_changes(StringInfo buf, Graph *g, GNode *s, GNode *t,
 /* table.c: whether a table is rebuilt (also for column.c, constraint.c) */
 extern bool ddl_table_columns_rebuild(DiffContext *cx, GNode *s, GNode *t);
 extern bool ddl_table_rebuilds(DiffContext *cx, GNode *t, int depth);
-extern bool ddl_key_column(Graph *g, GNode *table, const char *col);
-
-/* sequence.c: clamping a sequence to new bounds (also for column.c) */
-extern void ddl_sequence_clamp(StringInfo buf, const char *seq, const char *smin,
-							   const char *smax, const char *tmin, const char *tmax);
 
 #endif							/* PGM_DDL_H */

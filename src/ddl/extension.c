@@ -36,11 +36,11 @@ server_says(const char *query, int nargs, const char *arg1,
 		values[i] = CStringGetTextDatum(args[i]);
 
 	if ((rc = SPI_connect()) != SPI_OK_CONNECT)
-		elog(ERROR, "pg_migrate: SPI_connect failed: %s",
+		elog(ERROR, "SPI_connect failed: %s",
 			 SPI_result_code_string(rc));
 	rc = SPI_execute_with_args(query, nargs, types, values, NULL, true, 1);
 	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "pg_migrate: extension query failed: %s",
+		elog(ERROR, "extension query failed: %s",
 			 SPI_result_code_string(rc));
 	if (SPI_processed > 0)
 	{

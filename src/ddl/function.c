@@ -232,7 +232,7 @@ append_config(StringInfo buf, const char *item)
 		ListCell   *lc;
 
 		if (!SplitGUCList(value, ',', &names))
-			elog(ERROR, "pg_migrate: invalid list in setting %s of a function",
+			elog(ERROR, "invalid list in setting %s of a function",
 				 name);
 		foreach(lc, names)
 			appendStringInfo(buf, "%s%s",

@@ -152,38 +152,6 @@ sequence_drop(DiffContext *cx, GNode *s)
 	step_hazard(step, HAZARD_DATA_LOSS);
 }
 
-/*
- * ALTER SEQUENCE checks the current value against the new bounds.  When
- * the bounds narrow, bring the current value inside them first (widening
- * them for a moment if the new ones are not inside the old ones): the
- * position of a sequence is data, but one outside its bounds is of no use.
- */
-void
-ddl_sequence_clamp(StringInfo buf, const char *seq, const char *smin, const char *smax,
-				   const char *tmin, const char *tmax)
-{
-	int64		smi,
-				sma,
-				tmi,
-				tma;
-
-	if (smin == NULL || smax == NULL || tmin == NULL || tmax == NULL)
-		return;
-	smi = pg_strtoint64(smin);
-	sma = pg_strtoint64(smax);
-	tmi = pg_strtoint64(tmin);
-	tma = pg_strtoint64(tmax);
-	if (tmi <= smi && tma >= sma)
-		return;
-	if (tmi < smi || tma > sma)
-		ddl_stmt(buf, "ALTER SEQUENCE %s MINVALUE " INT64_FORMAT " MAXVALUE " INT64_FORMAT ";",
-				 seq, Min(smi, tmi), Max(sma, tma));
-	ddl_stmt(buf, "SELECT pg_catalog.setval(%s, CASE WHEN last_value > " INT64_FORMAT
-			 " THEN " INT64_FORMAT " ELSE " INT64_FORMAT " END, false) FROM %s"
-			 " WHERE last_value > " INT64_FORMAT " OR last_value < " INT64_FORMAT ";",
-			 ddl_literal(seq), tma, tma, tmi, seq, tma, tmi);
-}
-
 static void
 sequence_alter(DiffContext *cx, GNode *s, GNode *t)
 {

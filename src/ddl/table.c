@@ -434,30 +434,6 @@ inherits_in_place(DiffContext *cx, GNode *s, GNode *t, List **removed, List **ad
 	return true;
 }
 
-/* Does the partition key text of table name column col (a whole word)? */
-static bool
-in_partition_key(GNode *table, const char *col)
-{
-	char	   *key = gnode_str(table, "partition_by");
-	const char *q = quote_identifier(col);
-	size_t		len = strlen(q);
-	char	   *p;
-
-	if (key == NULL)
-		return false;
-	for (p = strstr(key, q); p != NULL; p = strstr(p + 1, q))
-	{
-		bool		start = p == key || !(isalnum((unsigned char) p[-1]) ||
-										  p[-1] == '_' || p[-1] == '"');
-		bool		end = !(isalnum((unsigned char) p[len]) || p[len] == '_' ||
-							p[len] == '"');
-
-		if (start && end)
-			return true;
-	}
-	return false;
-}
-
 /*
  * A column of the partition key (of the table or of one of its partitions,
  * which ALTER COLUMN TYPE reaches) cannot change its type in place.
@@ -477,28 +453,6 @@ key_column_retyped(DiffContext *cx, GNode *s, GNode *t)
 			continue;
 		if (ddl_key_column(cx->target, t, tc->name))
 			return true;
-	}
-	return false;
-}
-
-/*
- * Is column col part of the partition key of table, or of one of its
- * partitions (which ALTER COLUMN TYPE of the table reaches)?
- */
-bool
-ddl_key_column(Graph *g, GNode *table, const char *col)
-{
-	List	   *tables = list_make1(table);
-	ListCell   *tl;
-
-	foreach(tl, tables)
-	{
-		GNode	   *tab = lfirst(tl);
-
-		if (in_partition_key(tab, col))
-			return true;
-		if (list_length(tables) < 1000)
-			tables = list_concat(tables, ddl_partitions(g, tab));
 	}
 	return false;
 }

@@ -32,7 +32,7 @@ enable_statement(GNode *node)
 	else if (strcmp(enabled, "always") == 0)
 		what = "ENABLE ALWAYS";
 	else
-		elog(ERROR, "pg_migrate: trigger %s has an unknown enabled state \"%s\"",
+		elog(ERROR, "trigger %s has an unknown enabled state \"%s\"",
 			 node->name, enabled);
 	return psprintf("ALTER TABLE %s %s TRIGGER %s;",
 					gnode_qualname(node->parent), what,

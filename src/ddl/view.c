@@ -31,7 +31,7 @@ view_query(GNode *node)
 	int			len;
 
 	if (def == NULL)
-		elog(ERROR, "pg_migrate: view %s has no definition",
+		elog(ERROR, "view %s has no definition",
 			 gnode_qualname(node));
 	def = pstrdup(def);
 	len = strlen(def);

@@ -74,6 +74,12 @@ mapped_check_expression(const char *label, const char *expression)
 				 errhint("Write one value, e.g. a scalar subquery in parentheses.")));
 }
 
+/*
+ * The type (format_type) of a column property's expression, found by
+ * preparing SELECT (expression) FROM its table of the physical schema; an
+ * ERROR naming the property, and the position in its text, when the
+ * expression is not one value or does not parse.  Needs SPI; palloc'd.
+ */
 char *
 mapped_expression_type(MPlan *plan, MTable *t, MappedProp *p)
 {
@@ -100,7 +106,7 @@ mapped_expression_type(MPlan *plan, MTable *t, MappedProp *p)
 		Form_pg_attribute att;
 
 		if (sp == NULL)
-			elog(ERROR, "pg_migrate: SPI_prepare failed: %d", SPI_result);
+			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 		desc = SPI_plan_get_plan_sources(sp) != NIL ?
 			((CachedPlanSource *) linitial(SPI_plan_get_plan_sources(sp)))->resultDesc : NULL;
 		if (desc == NULL || desc->natts != 1)
@@ -191,18 +197,23 @@ report_statement_error(const char *sql, List *spans, MTable *t, ErrorData *edata
 			 edata->hint ? errhint("%s", edata->hint) : 0));
 }
 
+/*
+ * Run generated DDL through SPI; an error is raised again naming the
+ * property whose text (spans, from mapped_add_span()) holds its position,
+ * or table t.  Needs SPI.
+ */
 void
 mapped_run_ddl(const char *sql, List *spans, MTable *t)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 
-	elog(DEBUG1, "pg_migrate: %s", sql);
+	elog(DEBUG1, "%s", sql);
 	PG_TRY();
 	{
 		int			ret = SPI_execute(sql, false, 0);
 
 		if (ret < 0)
-			elog(ERROR, "pg_migrate: SPI_execute failed: %d", ret);
+			elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(ret));
 	}
 	PG_CATCH();
 	{

@@ -79,7 +79,8 @@ typedef struct Span
 } Span;
 
 /* props.c */
-extern void mapped_spi_check(int ret, int expect, const char *what);
+/* The one SPI check (util.c). */
+#define mapped_spi_check(ret, expect, what) pgm_spi_check(ret, expect, what)
 extern char *mapped_spi_text(int row, int col);
 extern void mapped_split_relation(const char *relation, char **schema, char **table);
 extern char *mapped_view_name(List *props, const char *table);
@@ -90,9 +91,10 @@ extern MJoin *mapped_join_of(MPlan *plan, MappedProp *p);
 extern MPlan *mapped_make_plan(const char *schema, const char *physical, List *props,
 							   bool skip_missing);
 
-/* sql.c */
 extern char *mapped_qualified(MPlan *plan, const char *name);
 extern List *mapped_add_span(List *spans, MappedProp *p, int start, int end, bool expression);
+
+/* sql.c */
 extern char *mapped_view_ddl(MPlan *plan, MTable *t, List **spans);
 extern char *mapped_function_ddl(MPlan *plan, MTable *t, MappedProp *p, List **spans);
 extern bool mapped_prop_has_function(MappedProp *p);

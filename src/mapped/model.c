@@ -34,25 +34,12 @@
 #include "mapped_int.h"
 #include "snapshot.h"
 
-
 /* ----------------------------------------------------------------
  * The generated objects in the model document
  * ----------------------------------------------------------------
  */
 
 static int	shadow_counter = 0;
-
-static Datum
-names_array(List *names)
-{
-	Datum	   *elems = palloc(sizeof(Datum) * (list_length(names) + 1));
-	ListCell   *lc;
-	int			n = 0;
-
-	foreach(lc, names)
-		elems[n++] = CStringGetTextDatum(lfirst(lc));
-	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
-}
 
 /*
  * Build the model of schema (its objects as diff(empty, model) creates
@@ -109,7 +96,7 @@ generate_in_shadow(const char *schema, Jsonb *doc, List *props, MemoryContext cx
 		pgm_set_schema_search_path(shadow);
 		pgm_set_local("client_min_messages", "warning");
 		if (SPI_execute(script, false, 0) < 0)
-			elog(ERROR, "pg_migrate: building the model in a shadow schema failed");
+			elog(ERROR, "building the model in a shadow schema failed");
 		building_model = false;
 		pgm_guc_nest_leave(nest);
 
@@ -125,8 +112,8 @@ generate_in_shadow(const char *schema, Jsonb *doc, List *props, MemoryContext cx
 
 		values[0] = JsonbPGetDatum(snap);
 		values[1] = CStringGetTextDatum(shadow);
-		values[2] = names_array(views);
-		values[3] = names_array(functions);
+		values[2] = pgm_text_array(views);
+		values[3] = pgm_text_array(functions);
 		types[2] = TEXTARRAYOID;
 		mapped_spi_check(SPI_execute_with_args("SELECT pg_catalog.jsonb_build_object("
 										" 'views', (SELECT pg_catalog.jsonb_object_agg(e.key, e.value)"

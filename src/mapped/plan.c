@@ -327,6 +327,14 @@ order_view(MPlan *plan, MTable *t, List *path)
 	plan->order = lappend(plan->order, t);
 }
 
+/*
+ * The plan of the mapped views of a schema's properties (props, of
+ * MappedProp *) on the tables of schema physical (the schema itself, or a
+ * model's shadow): the tables, their keys and foreign keys, the join of
+ * each relationship, and the order the views are created in.
+ * skip_missing leaves out the properties of tables that do not exist.
+ * ERRORs name the property at fault.  Needs SPI; palloc'd.
+ */
 MPlan *
 mapped_make_plan(const char *schema, const char *physical, List *props, bool skip_missing)
 {
@@ -380,4 +388,32 @@ mapped_make_plan(const char *schema, const char *physical, List *props, bool ski
 	foreach(lc, plan->tables)
 		order_view(plan, lfirst(lc), NIL);
 	return plan;
+}
+
+/*
+ * A name of the physical schema, qualified and quoted (palloc'd): the
+ * tables and views the generated SQL reads.
+ */
+char *
+mapped_qualified(MPlan *plan, const char *name)
+{
+	return psprintf("%s.%s", quote_identifier(plan->physical), quote_identifier(name));
+}
+
+/*
+ * Append to spans (a List of Span *, palloc'd in the current context) that
+ * the text from start to end of a generated statement comes from property
+ * p (its expression when expression), so that an error at a position of
+ * the statement names the property.  Returns the new list.
+ */
+List *
+mapped_add_span(List *spans, MappedProp *p, int start, int end, bool expression)
+{
+	Span	   *s = palloc(sizeof(Span));
+
+	s->prop = p;
+	s->start = start;
+	s->end = end;
+	s->expression = expression;
+	return lappend(spans, s);
 }

@@ -39,12 +39,14 @@ static const char *const strategy_names[] = {
 	"select", "joined", "selectin", "subquery", "raise", "noload"
 };
 
+/* The name of a loading strategy, as migrate_relationship() takes it. */
 const char *
 mapped_strategy_name(LoadStrategy s)
 {
 	return strategy_names[s];
 }
 
+/* Does the strategy load the related rows with the view's own rows? */
 bool
 mapped_strategy_is_eager(LoadStrategy s)
 {
@@ -57,24 +59,11 @@ strategy_from_name(const char *name)
 	for (int i = 0; i < lengthof(strategy_names); i++)
 		if (strcmp(name, strategy_names[i]) == 0)
 			return (LoadStrategy) i;
-	elog(ERROR, "pg_migrate: unknown loading strategy \"%s\" stored", name);
+	elog(ERROR, "unknown loading strategy \"%s\" stored", name);
 	return LOAD_SELECT;			/* keep the compiler quiet */
 }
 
-/* The extension's schema, quoted.  Needs SPI. */
-const char *
-mapped_ext_schema(void)
-{
-	return pgm_ext_schema();
-}
-
-void
-mapped_spi_check(int ret, int expect, const char *what)
-{
-	if (ret != expect)
-		elog(ERROR, "pg_migrate: %s failed: %d", what, ret);
-}
-
+/* Column col of row row of SPI_tuptable as a C string, NULL when null. */
 char *
 mapped_spi_text(int row, int col)
 {
@@ -85,6 +74,7 @@ mapped_spi_text(int row, int col)
 	return isnull ? NULL : TextDatumGetCString(d);
 }
 
+/* Has the schema (unquoted) a stored model?  Needs SPI. */
 bool
 mapped_schema_has_model(const char *schema)
 {
@@ -111,7 +101,7 @@ mapped_split_relation(const char *relation, char **schema, char **table)
 	List	   *names = stringToQualifiedNameList(relation);
 
 	if (list_length(names) != 2)
-		elog(ERROR, "pg_migrate: malformed relation \"%s\" stored", relation);
+		elog(ERROR, "malformed relation \"%s\" stored", relation);
 	*schema = strVal(linitial(names));
 	*table = strVal(lsecond(names));
 }

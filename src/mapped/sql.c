@@ -39,12 +39,6 @@
  * ----------------------------------------------------------------
  */
 
-char *
-mapped_qualified(MPlan *plan, const char *name)
-{
-	return psprintf("%s.%s", quote_identifier(plan->physical), quote_identifier(name));
-}
-
 /* What the related rows are read from: the target's view, else its table. */
 static const char *
 target_source(MPlan *plan, MTable *to)
@@ -147,18 +141,6 @@ append_eager(StringInfo buf, MPlan *plan, MJoin *j, const char *src)
 	}
 }
 
-List *
-mapped_add_span(List *spans, MappedProp *p, int start, int end, bool expression)
-{
-	Span	   *s = palloc(sizeof(Span));
-
-	s->prop = p;
-	s->start = start;
-	s->end = end;
-	s->expression = expression;
-	return lappend(spans, s);
-}
-
 /* CREATE VIEW of a table's mapped view. */
 char *
 mapped_view_ddl(MPlan *plan, MTable *t, List **spans)
@@ -215,6 +197,10 @@ function_signature(MPlan *plan, MTable *t, MappedProp *p)
 	return psprintf("%s(%s)", mapped_qualified(plan, p->name), mapped_qualified(plan, t->view));
 }
 
+/*
+ * Is a property served by a function of its own rather than a column of
+ * the view: deferred column properties and lazily loaded relationships.
+ */
 bool
 mapped_prop_has_function(MappedProp *p)
 {
@@ -225,6 +211,11 @@ mapped_prop_has_function(MappedProp *p)
 	return false;
 }
 
+/*
+ * CREATE FUNCTION of a property served by a function (palloc'd); the
+ * positions of the property's text are added to *spans.  Needs SPI (the
+ * type of a column property's expression).
+ */
 char *
 mapped_function_ddl(MPlan *plan, MTable *t, MappedProp *p, List **spans)
 {

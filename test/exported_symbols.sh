@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Shell test, run by `make test` (from the top of the built tree): the
+# shared library exports only what PostgreSQL looks up by name.
+#
+# pg_migrate.so is loaded into every backend that calls one of its
+# functions, so its dynamic symbols share one namespace with the server's
+# and every other library's.  It is built with -fvisibility=hidden
+# (Makefile); `nm -D --defined-only pg_migrate.so` may show only
+#   - the C function of every SQL function of the install script
+#     (AS 'MODULE_PATHNAME', 'name') and its pg_finfo_name record,
+#   - _PG_init and Pg_magic_func,
+#   - names prefixed pgm_ (none today).
+# Every SQL function's C function must be there too.  Also checks that
+# META.json and the control file name the same version.  Under a second.
+
+set -u
+cd "$(dirname "$0")/.." || exit 1
+failures=0
+n=0
+check() { # check DESCRIPTION EXPECTED ACTUAL
+	n=$((n + 1))
+	if [ "$2" = "$3" ]; then
+		echo "ok $n - $1"
+	else
+		echo "not ok $n - $1"
+		printf '#   expected: %s\n#   got:      %s\n' "$2" "$3"
+		failures=$((failures + 1))
+	fi
+}
+
+version=$(sed -nE "s/^default_version *= *'([^']+)'.*/\1/p" pg_migrate.control)
+script=sql/pg_migrate--$version.sql
+[ -f pg_migrate.so ] || { echo "not ok 1 - pg_migrate.so is built"; exit 1; }
+
+sql_functions=$(grep -o "MODULE_PATHNAME', '[A-Za-z0-9_]*'" "$script" |
+	sed -E "s/.*', '([^']*)'/\1/" | sort -u)
+exported=$(nm -D --defined-only pg_migrate.so | awk '{ print $NF }' | sort -u)
+
+unexpected=$(
+	for s in $exported; do
+		case $s in
+		_PG_init | Pg_magic_func | pgm_*) continue ;;
+		esac
+		base=${s#pg_finfo_}
+		printf '%s\n' "$sql_functions" | grep -qx -- "$base" || printf '%s ' "$s"
+	done
+)
+check "only SQL functions, their pg_finfo_ records, _PG_init, Pg_magic_func and pgm_* are exported" "" "$unexpected"
+
+missing=$(
+	for f in $sql_functions _PG_init Pg_magic_func; do
+		printf '%s\n' "$exported" | grep -qx -- "$f" || printf '%s ' "$f"
+		case $f in
+		_PG_init | Pg_magic_func) ;;
+		*) printf '%s\n' "$exported" | grep -qx -- "pg_finfo_$f" || printf '%s ' "pg_finfo_$f" ;;
+		esac
+	done
+)
+check "every C function of $script, and its pg_finfo_ record, is exported" "" "$missing"
+
+meta=$(sed -nE 's/^   "version": "([^"]+)".*/\1/p' META.json)
+check "META.json's version is the control file's ($version)" "$version.0" "$meta"
+
+echo "1..$n"
+[ "$failures" = 0 ]
