@@ -23,6 +23,8 @@ OBJS = \
 	src/catalog/index.o \
 	src/catalog/trigger.o \
 	src/catalog/policy.o \
+	src/catalog/unmodeled.o \
+	src/unmodeled.o \
 	src/diff.o \
 	src/model.o \
 	src/mapped_view.o \

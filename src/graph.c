@@ -43,6 +43,7 @@ const ObjKindInfo pgm_kinds[OBJ_NKINDS] = {
 	[OBJ_INDEX] = {"index", "indexes", false, true},
 	[OBJ_TRIGGER] = {"trigger", "triggers", false, false},
 	[OBJ_POLICY] = {"policy", "policies", false, false},
+	[OBJ_UNMODELED] = {"unmodeled", "unmodeled", false, false},
 };
 
 /*
@@ -233,6 +234,8 @@ graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 		g->schemas = lappend(g->schemas, node);
 	else if (kind == OBJ_EXTENSION)
 		g->extensions = lappend(g->extensions, node);
+	else if (kind == OBJ_UNMODELED)
+		g->unmodeled = lappend(g->unmodeled, node);
 	else
 		elog(ERROR, "pg_migrate: %s \"%s\" has no parent",
 			 pgm_kinds[kind].label, name);
@@ -839,13 +842,14 @@ write_node(StringInfo buf, GNode *node, bool with_name)
 /*
  * The whole document, allocated in the current memory context:
  *	{"format": 1, "scope": "all" | [names], "extensions": {...},
- *	 "schemas": {...}}
+ *	 "schemas": {...}}, and "unmodeled": {...} when there is any.
  */
 Jsonb *
 graph_to_jsonb(Graph *g)
 {
 	StringInfoData buf;
-	WPair		pairs[4];
+	WPair		pairs[5];
+	int			npairs = 4;
 	JsonbValue	format;
 	JsonbValue	all;
 	List	   *names = NIL;
@@ -868,6 +872,8 @@ graph_to_jsonb(Graph *g)
 	}
 	pairs[2] = (WPair) {.key = "extensions", .keylen = 10, .order = 2, .kind = WV_MAP, .list = g->extensions};
 	pairs[3] = (WPair) {.key = "schemas", .keylen = 7, .order = 3, .kind = WV_MAP, .list = g->schemas};
+	if (g->unmodeled != NIL)
+		pairs[npairs++] = (WPair) {.key = "unmodeled", .keylen = 9, .order = 4, .kind = WV_MAP, .list = g->unmodeled};
 
 	/* the buffer in the caller's context, the rest in a passing one */
 	initStringInfo(&buf);
@@ -876,7 +882,7 @@ graph_to_jsonb(Graph *g)
 	work = AllocSetContextCreate(CurrentMemoryContext, "pg_migrate document",
 								 ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(work);
-	write_object(&buf, pairs, 4);
+	write_object(&buf, pairs, npairs);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(work);
 	SET_VARSIZE(buf.data, buf.len);
@@ -1606,6 +1612,33 @@ graph_from_jsonb(Jsonb *doc, MemoryContext parent)
 				if (e.type != jbvBinary)
 					bad_document(psprintf("schema \"%s\" is not an object", name));
 				n = graph_add_node(g, OBJ_SCHEMA, NULL, name, NULL, NULL);
+				load_node_body(g, n, &e);
+			}
+		}
+	}
+
+	/* database-wide objects no handler models */
+	if (getKeyJsonValueFromContainer(&doc->root, "unmodeled", 9, &v))
+	{
+		JsonbIterator *it;
+		JsonbValue	e;
+		JsonbIteratorToken tok;
+		char	   *name = NULL;
+
+		if (v.type != jbvBinary || !JsonContainerIsObject(v.val.binary.data))
+			bad_document("\"unmodeled\" is not an object");
+		it = JsonbIteratorInit(v.val.binary.data);
+		while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
+		{
+			if (tok == WJB_KEY)
+				name = jbv_cstring(&e);
+			else if (tok == WJB_VALUE)
+			{
+				GNode	   *n;
+
+				if (e.type != jbvBinary)
+					bad_document("an entry of \"unmodeled\" is not an object");
+				n = graph_add_node(g, OBJ_UNMODELED, NULL, name, NULL, NULL);
 				load_node_body(g, n, &e);
 			}
 		}

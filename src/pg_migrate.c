@@ -10,6 +10,7 @@
 
 #include "autogen.h"
 #include "revdag.h"
+#include "unmodeled.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "access/xact.h"
@@ -36,6 +37,7 @@ _PG_init(void)
 							PGC_USERSET, GUC_UNIT_MS,
 							NULL, NULL, NULL);
 	autogen_define_gucs();		/* pg_migrate.debug_drop_last_step */
+	unmodeled_init();			/* pg_migrate.allow_unmodeled */
 	MarkGUCPrefixReserved("pg_migrate");
 }
 
