@@ -57,6 +57,7 @@ REGRESS = \
 	snapshot_triggers_policies \
 	snapshot_misc \
 	snapshot_determinism \
+	snapshot_unmodeled \
 	diff_errors \
 	diff_hazards \
 	revisions_targets \

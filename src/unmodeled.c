@@ -79,16 +79,35 @@ entries_equal(GNode *a, GNode *b)
 		gnode_attr_equal(a, b, "refers_to");
 }
 
-/* An entry as a message names it. */
-static char *
-entry_text(const char *name, const char *schema)
+/* One entry that differs, as the messages name it. */
+typedef struct EntryDiff
 {
-	if (schema == NULL)
-		return pstrdup(name);
-	return psprintf("%s (in schema %s)", name, quote_identifier(schema));
+	const char *name;
+	const char *schema;			/* NULL at the top level */
+	const char *state;
+} EntryDiff;
+
+static void
+add_diff(List **diffs, const char *name, const char *schema, const char *state)
+{
+	EntryDiff  *d = palloc(sizeof(EntryDiff));
+
+	d->name = name;
+	d->schema = schema;
+	d->state = state;
+	*diffs = lappend(*diffs, d);
 }
 
-/* Differences between two lists of entries, appended to *diffs as texts. */
+/* "object "..." (of schema "s")" */
+static char *
+entry_text(EntryDiff *d)
+{
+	if (d->schema == NULL)
+		return psprintf("\"%s\"", d->name);
+	return psprintf("\"%s\" of schema \"%s\"", d->name, d->schema);
+}
+
+/* Differences between two lists of entries, appended to *diffs. */
 static void
 compare_entries(List *source, List *target, const char *schema, List **diffs)
 {
@@ -100,19 +119,16 @@ compare_entries(List *source, List *target, const char *schema, List **diffs)
 		GNode	   *s = find_entry(source, t->name);
 
 		if (s == NULL)
-			*diffs = lappend(*diffs, psprintf("%s: only in the target",
-											  entry_text(t->name, schema)));
+			add_diff(diffs, t->name, schema, "only in the target");
 		else if (!entries_equal(s, t))
-			*diffs = lappend(*diffs, psprintf("%s: differs",
-											  entry_text(t->name, schema)));
+			add_diff(diffs, t->name, schema, "different on the two sides");
 	}
 	foreach(lc, source)
 	{
 		GNode	   *s = lfirst(lc);
 
 		if (find_entry(target, s->name) == NULL)
-			*diffs = lappend(*diffs, psprintf("%s: only in the source",
-											  entry_text(s->name, schema)));
+			add_diff(diffs, s->name, schema, "only in the source");
 	}
 }
 
@@ -163,14 +179,19 @@ unmodeled_check(Graph *source, Graph *target)
 
 	initStringInfo(&detail);
 	foreach(lc, diffs)
-		appendStringInfo(&detail, "%s%s", detail.len > 0 ? "; " : "",
-						 (char *) lfirst(lc));
+	{
+		EntryDiff  *d = lfirst(lc);
+
+		appendStringInfo(&detail, "%s%s: %s", detail.len > 0 ? "; " : "",
+						 entry_text(d), d->state);
+	}
 	if (!allow_unmodeled)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s differs between the two sides, and pg_migrate does not model it",
-						(char *) linitial(diffs)),
-				 errdetail("Objects of kinds that pg_migrate does not model (the \"unmodeled\" entries of the documents) that differ: %s.",
+				 errmsg("object %s is %s, and pg_migrate does not model its kind",
+						entry_text(linitial(diffs)),
+						((EntryDiff *) linitial(diffs))->state),
+				 errdetail("The objects that pg_migrate does not model (the \"unmodeled\" entries of the documents) must be the same on both sides; these are not: %s.",
 						   detail.data),
 				 errhint("Make them the same by hand, or set pg_migrate.allow_unmodeled = on to diff the rest and leave them as they are.")));
 	ereport(WARNING,
