@@ -23,6 +23,7 @@ OBJS = \
 	src/catalog/index.o \
 	src/catalog/trigger.o \
 	src/catalog/policy.o \
+	src/catalog/rule.o \
 	src/catalog/unmodeled.o \
 	src/unmodeled.o \
 	src/diff.o \

@@ -229,6 +229,9 @@ comment_target(GNode *n)
 		case OBJ_POLICY:
 			return psprintf("POLICY %s ON %s", gnode_qualname(n),
 							gnode_qualname(n->parent));
+		case OBJ_RULE:
+			return psprintf("RULE %s ON %s", quote_identifier(n->name),
+							gnode_qualname(n->parent));
 		case OBJ_UNMODELED:
 		case OBJ_NKINDS:
 			break;

@@ -43,6 +43,7 @@ const ObjKindInfo pgm_kinds[OBJ_NKINDS] = {
 	[OBJ_INDEX] = {"index", "indexes", false, true},
 	[OBJ_TRIGGER] = {"trigger", "triggers", false, false},
 	[OBJ_POLICY] = {"policy", "policies", false, false},
+	[OBJ_RULE] = {"rule", "rules", false, false},
 	[OBJ_UNMODELED] = {"unmodeled", "unmodeled", false, false},
 };
 

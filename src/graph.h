@@ -37,6 +37,7 @@ typedef enum ObjKind
 	OBJ_INDEX,
 	OBJ_TRIGGER,
 	OBJ_POLICY,
+	OBJ_RULE,
 	OBJ_UNMODELED,				/* an object no handler models (unmodeled.c) */
 	OBJ_NKINDS
 } ObjKind;

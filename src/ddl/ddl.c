@@ -24,6 +24,7 @@ static const DdlHandler *const handlers[OBJ_NKINDS] = {
 	[OBJ_INDEX] = &pgm_ddl_index,
 	[OBJ_TRIGGER] = &pgm_ddl_trigger,
 	[OBJ_POLICY] = &pgm_ddl_policy,
+	[OBJ_RULE] = &pgm_ddl_rule,
 	[OBJ_UNMODELED] = &pgm_ddl_unmodeled,
 };
 
