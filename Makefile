@@ -24,6 +24,7 @@ OBJS = \
 	src/catalog/trigger.o \
 	src/catalog/policy.o \
 	src/catalog/rule.o \
+	src/catalog/statistics.o \
 	src/catalog/unmodeled.o \
 	src/unmodeled.o \
 	src/diff.o \

@@ -232,6 +232,8 @@ comment_target(GNode *n)
 		case OBJ_RULE:
 			return psprintf("RULE %s ON %s", quote_identifier(n->name),
 							gnode_qualname(n->parent));
+		case OBJ_STATISTICS:
+			return psprintf("STATISTICS %s", gnode_qualname(n));
 		case OBJ_UNMODELED:
 		case OBJ_NKINDS:
 			break;

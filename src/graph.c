@@ -44,6 +44,7 @@ const ObjKindInfo pgm_kinds[OBJ_NKINDS] = {
 	[OBJ_TRIGGER] = {"trigger", "triggers", false, false},
 	[OBJ_POLICY] = {"policy", "policies", false, false},
 	[OBJ_RULE] = {"rule", "rules", false, false},
+	[OBJ_STATISTICS] = {"statistics", "statistics", false, true},
 	[OBJ_UNMODELED] = {"unmodeled", "unmodeled", false, false},
 };
 

@@ -38,6 +38,7 @@ typedef enum ObjKind
 	OBJ_TRIGGER,
 	OBJ_POLICY,
 	OBJ_RULE,
+	OBJ_STATISTICS,
 	OBJ_UNMODELED,				/* an object no handler models (unmodeled.c) */
 	OBJ_NKINDS
 } ObjKind;

@@ -56,6 +56,7 @@ const SnapHandler *const pgm_snapshot_handlers[] = {
 	&pgm_trigger_handler,
 	&pgm_policy_handler,
 	&pgm_rule_handler,
+	&pgm_statistics_handler,
 	NULL
 };
 

@@ -25,6 +25,7 @@ static const DdlHandler *const handlers[OBJ_NKINDS] = {
 	[OBJ_TRIGGER] = &pgm_ddl_trigger,
 	[OBJ_POLICY] = &pgm_ddl_policy,
 	[OBJ_RULE] = &pgm_ddl_rule,
+	[OBJ_STATISTICS] = &pgm_ddl_statistics,
 	[OBJ_UNMODELED] = &pgm_ddl_unmodeled,
 };
 

@@ -27,6 +27,7 @@ extern const DdlHandler pgm_ddl_index;
 extern const DdlHandler pgm_ddl_trigger;
 extern const DdlHandler pgm_ddl_policy;
 extern const DdlHandler pgm_ddl_rule;
+extern const DdlHandler pgm_ddl_statistics;
 extern const DdlHandler pgm_ddl_unmodeled;
 
 /* Helpers shared by the DDL handlers. */

@@ -44,6 +44,8 @@ BEGIN
 		                WHERE p.oid = e.objid AND left(f, length(p.proname) + 1) = p.proname || '(');
 	ELSIF e.descr = 'COLLATION' THEN
 		RETURN s -> 'collations' ? e.tag;
+	ELSIF e.descr = 'STATISTICS' THEN
+		RETURN s -> 'statistics' ? e.tag;
 	ELSIF e.descr IN ('CONSTRAINT', 'FK CONSTRAINT', 'CHECK CONSTRAINT') THEN
 		SELECT c.conname::text AS name, r.relname::text AS rel, t.typname::text AS typ INTO rel
 		  FROM pg_constraint c LEFT JOIN pg_class r ON r.oid = c.conrelid
