@@ -23,7 +23,7 @@
 static bool allow_unmodeled = false;
 
 void
-unmodeled_init(void)
+unmodeled_init_settings(void)
 {
 	DefineCustomBoolVariable("pg_migrate.allow_unmodeled",
 							 "Lets a diff go on while objects that pg_migrate does not model differ.",

@@ -21,7 +21,7 @@ extern void unmodeled_note_dependency(Graph *g, Form_pg_depend d);
 extern void unmodeled_finish(Graph *g);
 
 /* unmodeled.c: the diff's part */
-extern void unmodeled_init(void);
+extern void unmodeled_init_settings(void);
 extern bool unmodeled_allowed(void);
 extern void unmodeled_check(Graph *source, Graph *target);
 extern Jsonb *unmodeled_strip(Jsonb *doc);
