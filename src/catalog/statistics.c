@@ -40,7 +40,7 @@ const SnapHandler pgm_statistics_handler = {
 	.query =
 	"SELECT s.oid AS _oid, s.stxnamespace AS _nsp, s.stxname AS _name,"
 	"       n.nspname AS _nspname,"
-	"       CASE WHEN s.stxstattarget >= 0 THEN s.stxstattarget END AS statistics,"
+	"       CASE WHEN s.stxstattarget >= 0 THEN s.stxstattarget END AS target,"
 	"       " PGM_SQL_COMMENT("pg_statistic_ext", "s.oid") " AS comment"
 	"  FROM pg_statistic_ext s"
 	"  JOIN pg_namespace n ON n.oid = s.stxnamespace"

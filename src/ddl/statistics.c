@@ -19,10 +19,10 @@ statistics_create(DiffContext *cx, GNode *t)
 	DiffStep   *step = diff_step(cx, STEP_CREATE, t, "%s;",
 								 gnode_str(t, "definition"));
 
-	if (gnode_attr(t, "statistics") != NULL)
+	if (gnode_attr(t, "target") != NULL)
 		step_append(step, "\nALTER STATISTICS %s SET STATISTICS %lld;",
 					gnode_qualname(t),
-					(long long) gnode_int(t, "statistics", -1));
+					(long long) gnode_int(t, "target", -1));
 }
 
 static void
@@ -39,9 +39,9 @@ statistics_alter(DiffContext *cx, GNode *s, GNode *t)
 		diff_rebuild(cx, s, t);
 		return;
 	}
-	if (gnode_int(s, "statistics", -1) != gnode_int(t, "statistics", -1))
+	if (gnode_int(s, "target", -1) != gnode_int(t, "target", -1))
 		diff_step(cx, STEP_ALTER, t, "ALTER STATISTICS %s SET STATISTICS %lld;",
-				  gnode_qualname(t), (long long) gnode_int(t, "statistics", -1));
+				  gnode_qualname(t), (long long) gnode_int(t, "target", -1));
 }
 
 const DdlHandler pgm_ddl_statistics = {
