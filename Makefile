@@ -27,6 +27,10 @@ OBJS = \
 	src/catalog/index.o \
 	src/catalog/trigger.o \
 	src/catalog/policy.o \
+	src/catalog/rule.o \
+	src/catalog/statistics.o \
+	src/catalog/unmodeled.o \
+	src/unmodeled.o \
 	src/diff.o \
 	src/diff_hints.o \
 	src/model.o \
@@ -70,6 +74,7 @@ REGRESS = \
 	snapshot_triggers_policies \
 	snapshot_misc \
 	snapshot_determinism \
+	snapshot_unmodeled \
 	diff_errors \
 	diff_hazards \
 	revisions_targets \

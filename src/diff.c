@@ -30,6 +30,7 @@
 #include "utils/memutils.h"
 
 #include "diff.h"
+#include "unmodeled.h"
 
 PG_FUNCTION_INFO_V1(migrate_diff);
 PG_FUNCTION_INFO_V1(migrate_diff_sql);
@@ -225,6 +226,12 @@ comment_target(GNode *n)
 		case OBJ_POLICY:
 			return psprintf("POLICY %s ON %s", gnode_qualname(n),
 							gnode_qualname(n->parent));
+		case OBJ_RULE:
+			return psprintf("RULE %s ON %s", quote_identifier(n->name),
+							gnode_qualname(n->parent));
+		case OBJ_STATISTICS:
+			return psprintf("STATISTICS %s", gnode_qualname(n));
+		case OBJ_UNMODELED:
 		case OBJ_NKINDS:
 			break;
 	}
@@ -581,6 +588,8 @@ create_subtree(DiffContext *cx, GNode *t)
 	{
 		GNode	   *c = lfirst(lc);
 
+		if (c->kind == OBJ_UNMODELED)
+			continue;			/* unmodeled_check() saw to it */
 		if (is_inline(c))
 		{
 			NodeState  *cst = state_of(cx, c);
@@ -758,9 +767,12 @@ walk_target_children(DiffContext *cx, GNode *t)
 static void
 walk_target(DiffContext *cx, GNode *t)
 {
-	NodeState  *st = state_of(cx, t);
+	NodeState  *st;
 	GNode	   *s;
 
+	if (t->kind == OBJ_UNMODELED)
+		return;					/* unmodeled_check() saw to it */
+	st = state_of(cx, t);
 	if (st->walked)
 		return;
 	st->walked = true;
@@ -806,9 +818,12 @@ in_target_scope(DiffContext *cx, GNode *s)
 static void
 walk_source(DiffContext *cx, GNode *s)
 {
-	NodeState  *st = state_of(cx, s);
+	NodeState  *st;
 	ListCell   *lc;
 
+	if (s->kind == OBJ_UNMODELED)
+		return;					/* unmodeled_check() saw to it */
+	st = state_of(cx, s);
 	if (st->rebuilt)
 		return;
 	/* matched by the target walk, or else looked up */
@@ -1173,6 +1188,9 @@ compute_graphs(Graph *source, Graph *target)
 	DiffContext *cx = palloc0(sizeof(DiffContext));
 	ListCell   *lc;
 	List	   *steps;
+
+	/* what no handler can write DDL for must not differ */
+	unmodeled_check(source, target);
 
 	cx->source = source;
 	cx->target = target;

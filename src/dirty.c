@@ -58,6 +58,7 @@
 #include "catalog/pg_proc.h"
 #include "catalog/pg_range.h"
 #include "catalog/pg_rewrite.h"
+#include "catalog/pg_statistic_ext.h"
 #include "catalog/pg_sequence.h"
 #include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
@@ -235,6 +236,15 @@ dirty_row(DirtyCtx *cx, Oid catalog, HeapTuple tup, int change)
 		case RewriteRelationId:
 			mark(cx, RelationRelationId, ((Form_pg_rewrite) GETSTRUCT(tup))->ev_class);
 			break;
+		case StatisticExtRelationId:
+			{
+				Form_pg_statistic_ext s = (Form_pg_statistic_ext) GETSTRUCT(tup);
+
+				mark(cx, StatisticExtRelationId, s->oid);
+				note_name(cx, change, catalog, s->oid, 0, NameStr(s->stxname),
+						  s->stxnamespace);
+				break;
+			}
 		case SequenceRelationId:
 			mark(cx, RelationRelationId, ((Form_pg_sequence) GETSTRUCT(tup))->seqrelid);
 			break;
@@ -290,6 +300,7 @@ static const Oid scanned_catalogs[] = {
 	ConstraintRelationId, IndexRelationId, TypeRelationId,
 	ProcedureRelationId, TriggerRelationId, PolicyRelationId,
 	RewriteRelationId, SequenceRelationId, InheritsRelationId,
+	StatisticExtRelationId,
 	PartitionedRelationId, EnumRelationId, RangeRelationId,
 	DescriptionRelationId, DependRelationId, NamespaceRelationId,
 	ExtensionRelationId, CollationRelationId, LanguageRelationId,
@@ -581,6 +592,10 @@ resolve(DirtyCtx *cx, Oid classid, Oid objid, int depth)
 		case ProcedureRelationId:
 			if (SearchSysCacheExists1(PROCOID, ObjectIdGetDatum(objid)))
 				add_object(cx, ProcedureRelationId, objid, NULL);
+			break;
+		case StatisticExtRelationId:
+			if (SearchSysCacheExists1(STATEXTOID, ObjectIdGetDatum(objid)))
+				add_object(cx, StatisticExtRelationId, objid, NULL);
 			break;
 		case ConstraintRelationId:
 			{

@@ -43,6 +43,9 @@ const ObjKindInfo pgm_kinds[OBJ_NKINDS] = {
 	[OBJ_INDEX] = {"index", "indexes", false, true},
 	[OBJ_TRIGGER] = {"trigger", "triggers", false, false},
 	[OBJ_POLICY] = {"policy", "policies", false, false},
+	[OBJ_RULE] = {"rule", "rules", false, false},
+	[OBJ_STATISTICS] = {"statistics", "statistics", false, true},
+	[OBJ_UNMODELED] = {"unmodeled", "unmodeled", false, false},
 };
 
 /*
@@ -244,6 +247,8 @@ graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 		g->schemas = lappend(g->schemas, node);
 	else if (kind == OBJ_EXTENSION)
 		g->extensions = lappend(g->extensions, node);
+	else if (kind == OBJ_UNMODELED)
+		g->unmodeled = lappend(g->unmodeled, node);
 	else
 		elog(ERROR, "%s \"%s\" has no parent",
 			 pgm_kinds[kind].label, name);

@@ -37,6 +37,9 @@ typedef enum ObjKind
 	OBJ_INDEX,
 	OBJ_TRIGGER,
 	OBJ_POLICY,
+	OBJ_RULE,
+	OBJ_STATISTICS,
+	OBJ_UNMODELED,				/* an object no handler models (unmodeled.c) */
 	OBJ_NKINDS
 } ObjKind;
 
@@ -107,6 +110,8 @@ typedef struct Graph
 	AddrMap    *extmembers;		/* ObjAddr -> extension GNode * */
 	List	   *schemas;		/* of GNode * */
 	List	   *extensions;		/* of GNode * */
+	List	   *unmodeled;		/* of GNode *: database-wide objects that no
+								 * handler models ("all" documents) */
 	bool		scope_all;		/* every user schema, or those named */
 	List	   *scope;			/* of char *: the schema names asked for */
 	struct keymap_hash *bykey;	/* loaded documents: key -> GNode * */
@@ -121,6 +126,9 @@ typedef struct Graph
 	List	   *only_list;		/* the same, of ObjAddr * */
 	struct Graph *before;		/* partial snapshots: the whole snapshot it
 								 * completes, for references out of it */
+	AddrMap    *unmodeled_cands;	/* snapshots: objects of the scope no
+									 * handler read (catalog/unmodeled.c) */
+	List	   *unmodeled_list;	/* the same, in the order they were found */
 } Graph;
 
 extern Graph *graph_create(MemoryContext parent, bool only_grows);

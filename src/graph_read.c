@@ -297,6 +297,33 @@ graph_from_jsonb(Jsonb *doc, MemoryContext parent)
 		}
 	}
 
+	/* database-wide objects no handler models */
+	if (getKeyJsonValueFromContainer(&doc->root, "unmodeled", 9, &v))
+	{
+		JsonbIterator *it;
+		JsonbValue	e;
+		JsonbIteratorToken tok;
+		char	   *name = NULL;
+
+		if (v.type != jbvBinary || !JsonContainerIsObject(v.val.binary.data))
+			bad_document("\"unmodeled\" is not an object");
+		it = JsonbIteratorInit(v.val.binary.data);
+		while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
+		{
+			if (tok == WJB_KEY)
+				name = jbv_cstring(&e);
+			else if (tok == WJB_VALUE)
+			{
+				GNode	   *n;
+
+				if (e.type != jbvBinary)
+					bad_document("an entry of \"unmodeled\" is not an object");
+				n = graph_add_node(g, OBJ_UNMODELED, NULL, name, NULL, NULL);
+				load_node_body(g, n, &e);
+			}
+		}
+	}
+
 	foreach(lc, g->extensions)
 		resolve_deps(g, lfirst(lc));
 	foreach(lc, g->schemas)

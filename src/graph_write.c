@@ -425,13 +425,14 @@ write_node(StringInfo buf, GNode *node, bool with_name)
 /*
  * The whole document, allocated in the current memory context:
  *	{"format": 1, "scope": "all" | [names], "extensions": {...},
- *	 "schemas": {...}}
+ *	 "schemas": {...}}, and "unmodeled": {...} when there is any.
  */
 Jsonb *
 graph_to_jsonb(Graph *g)
 {
 	StringInfoData buf;
-	WPair		pairs[4];
+	WPair		pairs[5];
+	int			npairs = 4;
 	JsonbValue	format;
 	JsonbValue	all;
 	List	   *names = NIL;
@@ -454,6 +455,8 @@ graph_to_jsonb(Graph *g)
 	}
 	pairs[2] = (WPair) {.key = "extensions", .keylen = 10, .order = 2, .kind = WV_MAP, .list = g->extensions};
 	pairs[3] = (WPair) {.key = "schemas", .keylen = 7, .order = 3, .kind = WV_MAP, .list = g->schemas};
+	if (g->unmodeled != NIL)
+		pairs[npairs++] = (WPair) {.key = "unmodeled", .keylen = 9, .order = 4, .kind = WV_MAP, .list = g->unmodeled};
 
 	/* the buffer in the caller's context, the rest in a passing one */
 	initStringInfo(&buf);
@@ -462,7 +465,7 @@ graph_to_jsonb(Graph *g)
 	work = AllocSetContextCreate(CurrentMemoryContext, "pg_migrate document",
 								 ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(work);
-	graph_write_object(&buf, pairs, 4);
+	graph_write_object(&buf, pairs, npairs);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(work);
 	SET_VARSIZE(buf.data, buf.len);

@@ -247,6 +247,9 @@ refusal(Node *stmt, bool *skip)
 		case T_CreateFunctionStmt:
 		case T_AlterFunctionStmt:
 		case T_CreateTrigStmt:
+		case T_RuleStmt:
+		case T_CreateStatsStmt:
+		case T_AlterStatsStmt:
 		case T_CreatePolicyStmt:
 		case T_AlterPolicyStmt:
 		case T_AlterTableStmt:
@@ -477,6 +480,12 @@ target_schema(Node *stmt)
 			return list_schema(((DefineStmt *) stmt)->defnames);
 		case T_CreateTrigStmt:
 			return rangevar_schema(((CreateTrigStmt *) stmt)->relation);
+		case T_RuleStmt:
+			return rangevar_schema(((RuleStmt *) stmt)->relation);
+		case T_CreateStatsStmt:
+			return list_schema(((CreateStatsStmt *) stmt)->defnames);
+		case T_AlterStatsStmt:
+			return list_schema(((AlterStatsStmt *) stmt)->defnames);
 		case T_CreatePolicyStmt:
 			return rangevar_schema(((CreatePolicyStmt *) stmt)->table);
 		case T_AlterPolicyStmt:

@@ -9,6 +9,7 @@
 #include "postgres.h"
 
 #include "autogen.h"
+#include "unmodeled.h"
 #include "util.h"
 
 #include "fmgr.h"
@@ -28,5 +29,6 @@ _PG_init(void)
 {
 	pgm_util_init_settings();	/* pg_migrate.lock_timeout */
 	autogen_init_settings();	/* pg_migrate.debug_* */
+	unmodeled_init_settings();	/* pg_migrate.allow_unmodeled */
 	MarkGUCPrefixReserved("pg_migrate");
 }

@@ -37,6 +37,7 @@
 
 #include "catalog/handlers.h"
 #include "snapshot.h"
+#include "unmodeled.h"
 
 PG_FUNCTION_INFO_V1(migrate_snapshot);
 
@@ -447,6 +448,8 @@ load_dependencies(Graph *g)
 	{
 		Form_pg_depend d = (Form_pg_depend) GETSTRUCT(tup);
 
+		if (g->unmodeled_cands != NULL)
+			unmodeled_note_dependency(g, d);
 		if (d->deptype == DEPENDENCY_EXTENSION)
 		{
 			GNode	   *ext = graph_lookup(g, ExtensionRelationId, d->refobjid, 0);
@@ -552,7 +555,14 @@ build(ArrayType *schemas, MemoryContext parent, Graph *before, AddrMap *only,
 					t1;
 
 		INSTR_TIME_SET_CURRENT(t0);
+		unmodeled_collect(g);
+		INSTR_TIME_SET_CURRENT(t1);
+		INSTR_TIME_SUBTRACT(t1, t0);
+		elog(DEBUG1, "pg_migrate: unmodeled candidates: %d, %.1f ms",
+			 list_length(g->unmodeled_list), INSTR_TIME_GET_MILLISEC(t1));
+		INSTR_TIME_SET_CURRENT(t0);
 		load_dependencies(g);
+		unmodeled_finish(g);
 		INSTR_TIME_SET_CURRENT(t1);
 		INSTR_TIME_SUBTRACT(t1, t0);
 		elog(DEBUG1, "dependencies: %.1f ms", INSTR_TIME_GET_MILLISEC(t1));

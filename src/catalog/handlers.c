@@ -55,6 +55,8 @@ const SnapHandler *const pgm_snapshot_handlers[] = {
 	&pgm_index_handler,
 	&pgm_trigger_handler,
 	&pgm_policy_handler,
+	&pgm_rule_handler,
+	&pgm_statistics_handler,
 	NULL
 };
 

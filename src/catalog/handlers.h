@@ -125,6 +125,8 @@ extern const SnapHandler pgm_constraint_handler;
 extern const SnapHandler pgm_index_handler;
 extern const SnapHandler pgm_trigger_handler;
 extern const SnapHandler pgm_policy_handler;
+extern const SnapHandler pgm_rule_handler;
+extern const SnapHandler pgm_statistics_handler;
 
 /* Reading the current row (handlers.c). */
 /*

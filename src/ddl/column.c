@@ -251,7 +251,7 @@ rebuild_type_blockers(DiffContext *cx, GNode *s)
 			d = d->parent;
 		if (d->kind != OBJ_VIEW && d->kind != OBJ_MATVIEW &&
 			d->kind != OBJ_TRIGGER && d->kind != OBJ_POLICY &&
-			d->kind != OBJ_FUNCTION)
+			d->kind != OBJ_RULE && d->kind != OBJ_FUNCTION)
 			continue;
 		dt = graph_find_node(cx->target, d);
 		if (dt != NULL)

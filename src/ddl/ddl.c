@@ -27,6 +27,36 @@ static const DdlHandler *const handlers[OBJ_NKINDS] = {
 	[OBJ_INDEX] = &pgm_ddl_index,
 	[OBJ_TRIGGER] = &pgm_ddl_trigger,
 	[OBJ_POLICY] = &pgm_ddl_policy,
+	[OBJ_RULE] = &pgm_ddl_rule,
+	[OBJ_STATISTICS] = &pgm_ddl_statistics,
+	[OBJ_UNMODELED] = &pgm_ddl_unmodeled,
+};
+
+/*
+ * Objects no handler models: the engine never asks for their steps
+ * (unmodeled_check() refuses a diff in which they differ, or they are left
+ * as they are); these do nothing, should it ever.
+ */
+static void
+unmodeled_create(DiffContext *cx, GNode *t)
+{
+}
+
+static void
+unmodeled_drop(DiffContext *cx, GNode *s)
+{
+}
+
+static void
+unmodeled_alter(DiffContext *cx, GNode *s, GNode *t)
+{
+}
+
+const DdlHandler pgm_ddl_unmodeled = {
+	.create = unmodeled_create,
+	.drop = unmodeled_drop,
+	.alter = unmodeled_alter,
+	.inline_in_parent = true,
 };
 
 /* The DDL handler of an object kind (never NULL). */

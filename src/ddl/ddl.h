@@ -26,6 +26,9 @@ extern const DdlHandler pgm_ddl_constraint;
 extern const DdlHandler pgm_ddl_index;
 extern const DdlHandler pgm_ddl_trigger;
 extern const DdlHandler pgm_ddl_policy;
+extern const DdlHandler pgm_ddl_rule;
+extern const DdlHandler pgm_ddl_statistics;
+extern const DdlHandler pgm_ddl_unmodeled;
 
 /* ddl.c: helpers shared by the DDL handlers. */
 extern char *ddl_literal(const char *s);

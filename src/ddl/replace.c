@@ -469,7 +469,8 @@ ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t, DiffStep *created,
 				   (d->parent->kind == OBJ_VIEW || d->parent->kind == OBJ_MATVIEW))
 				d = d->parent;
 			if (d->kind != OBJ_VIEW && d->kind != OBJ_MATVIEW &&
-				d->kind != OBJ_TRIGGER && d->kind != OBJ_POLICY)
+				d->kind != OBJ_TRIGGER && d->kind != OBJ_POLICY &&
+				d->kind != OBJ_RULE)
 				continue;
 			if (!list_member_ptr(blockers, d))
 				blockers = lappend(blockers, d);

@@ -1,0 +1,94 @@
+/*-------------------------------------------------------------------------
+ *
+ * rule.c
+ *	  DDL for rewrite rules: the stored definition (pg_get_ruledef(),
+ *	  relative to the schema), then ALTER TABLE ... DISABLE / ENABLE
+ *	  REPLICA / ENABLE ALWAYS RULE when it is not enabled normally.  A
+ *	  changed rule is replaced in place (CREATE OR REPLACE RULE), as
+ *	  PostgreSQL allows for a rule of the same name, table and event; a
+ *	  rule whose event or table changes cannot be: it is dropped and made
+ *	  again.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "ddl.h"
+
+#include "utils/builtins.h"
+
+/* "ALTER TABLE t ENABLE ... RULE name;" for the node's enabled state. */
+static char *
+enable_statement(GNode *node)
+{
+	char	   *enabled = gnode_str(node, "enabled");
+	const char *what;
+
+	if (enabled == NULL)
+		what = "ENABLE";
+	else if (strcmp(enabled, "disabled") == 0)
+		what = "DISABLE";
+	else if (strcmp(enabled, "replica") == 0)
+		what = "ENABLE REPLICA";
+	else if (strcmp(enabled, "always") == 0)
+		what = "ENABLE ALWAYS";
+	else
+		elog(ERROR, "pg_migrate: rule %s has an unknown enabled state \"%s\"",
+			 node->name, enabled);
+	return psprintf("ALTER TABLE %s %s RULE %s;",
+					gnode_qualname(node->parent), what,
+					quote_identifier(node->name));
+}
+
+/* The event of a definition: "ON INSERT", ... up to "TO". */
+static char *
+rule_event(const char *definition)
+{
+	const char *on = strstr(definition, " ON ");
+	const char *to = on ? strstr(on, " TO ") : NULL;
+
+	if (on == NULL || to == NULL)
+		return pstrdup(definition);
+	return pnstrdup(on, to - on);
+}
+
+static void
+rule_create(DiffContext *cx, GNode *t)
+{
+	DiffStep   *step;
+
+	step = diff_step(cx, STEP_CREATE, t, "%s", gnode_str(t, "definition"));
+	if (gnode_str(t, "enabled") != NULL)
+		step_append(step, "\n%s", enable_statement(t));
+}
+
+static void
+rule_drop(DiffContext *cx, GNode *s)
+{
+	diff_step(cx, STEP_DROP, s, "DROP RULE %s ON %s;",
+			  quote_identifier(s->name), gnode_qualname(s->parent));
+}
+
+static void
+rule_alter(DiffContext *cx, GNode *s, GNode *t)
+{
+	if (!gnode_attr_equal(s, t, "definition"))
+	{
+		char	   *def = gnode_str(t, "definition");
+
+		if (strcmp(rule_event(gnode_str(s, "definition")), rule_event(def)) != 0 ||
+			strncmp(def, "CREATE RULE ", 12) != 0)
+		{
+			diff_rebuild(cx, s, t);
+			return;
+		}
+		diff_step(cx, STEP_ALTER, t, "CREATE OR REPLACE RULE %s", def + 12);
+	}
+	if (!ddl_str_equal(gnode_str(s, "enabled"), gnode_str(t, "enabled")))
+		diff_step(cx, STEP_ALTER, t, "%s", enable_statement(t));
+}
+
+const DdlHandler pgm_ddl_rule = {
+	.create = rule_create,
+	.drop = rule_drop,
+	.alter = rule_alter,
+	.sql_kind = "RULE",
+};
