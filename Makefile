@@ -28,7 +28,9 @@ OBJS = \
 	src/catalog/trigger.o \
 	src/catalog/policy.o \
 	src/diff.o \
+	src/diff_hints.o \
 	src/model.o \
+	src/model_stmt.o \
 	src/mapped/props.o \
 	src/mapped/plan.o \
 	src/mapped/sql.o \
@@ -37,6 +39,7 @@ OBJS = \
 	src/mapped/model.o \
 	src/property.o \
 	src/model_refs.o \
+	src/rename.o \
 	src/checksum.o \
 	src/autogen.o \
 	src/verify.o \
@@ -76,11 +79,13 @@ REGRESS = \
 	revisions_autogen \
 	revisions_walkthrough \
 	mapped_views \
-	mapped_autogen
+	mapped_autogen \
+	hardening \
+	model_renames
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # isolation tests: specs/<name>.spec against expected/<name>.out
-ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read
+ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read concurrent_revision
 ISOLATION_OPTS = --inputdir=.
 
 # Only what PostgreSQL looks up by name is exported from the shared library

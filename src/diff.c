@@ -128,21 +128,6 @@ step_append(DiffStep *step, const char *fmt,...)
 	va_end(args);
 }
 
-/*
- * Mark a step with a hazard (one of the HAZARD_* names of diff.h, not
- * copied: a string that lives as long as the step), once.
- */
-void
-step_hazard(DiffStep *step, const char *hazard)
-{
-	ListCell   *lc;
-
-	foreach(lc, step->hazards)
-		if (strcmp(lfirst(lc), hazard) == 0)
-			return;
-	step->hazards = lappend(step->hazards, (char *) hazard);
-}
-
 /* Order step after step "before" (no-op when it is the same step). */
 void
 step_after(DiffStep *step, DiffStep *before)
@@ -1154,6 +1139,7 @@ compute_graphs(Graph *source, Graph *target)
 	foreach(lc, cx->source->schemas)
 		walk_source(cx, lfirst(lc));
 	steps = order_steps(cx);
+	diff_rename_hints(steps, source, target);
 
 	/* the graphs as they were read, the last change undone first */
 	foreach(lc, cx->undo)

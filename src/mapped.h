@@ -69,5 +69,7 @@ extern bool mapped_schema_has_model(const char *schema);
 /* The extension's schema, quoted (util.c finds it). */
 #define mapped_ext_schema() pgm_ext_schema()
 extern void mapped_check_expression(const char *label, const char *expression);
+extern void mapped_check_value_type(const char *label, const char *expression,
+									Oid type, bool returns_set);
 
 #endif							/* PGM_MAPPED_H */

@@ -26,6 +26,9 @@
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
+#include "catalog/dependency.h"
+#include "catalog/pg_extension.h"
+#include "commands/extension.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
@@ -158,6 +161,30 @@ list_text(List *names)
 }
 
 /*
+ * A table that belongs to an extension (pg_migrate's own migrate_version,
+ * migrate_properties, ...) has no properties: a mapped view depends on its
+ * table, so DROP EXTENSION would fail, and snapshots and models leave the
+ * objects of extensions out.
+ */
+static void
+refuse_extension_table(const char *text, const char *what,
+					   const char *schema, const char *table)
+{
+	Oid			nsp = get_namespace_oid(schema, true);
+	Oid			relid = OidIsValid(nsp) ? get_relname_relid(table, nsp) : InvalidOid;
+	Oid			ext = OidIsValid(relid) ?
+		getExtensionOfObject(RelationRelationId, relid) : InvalidOid;
+
+	if (OidIsValid(ext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s \"%s\" is a table of extension \"%s\", which cannot have properties",
+						what, text, get_extension_name(ext)),
+				 errdetail("A mapped view depends on its table: over a table of an extension it would make DROP EXTENSION fail, and snapshots and models leave the objects of extensions out."),
+				 errhint("Map the tables of the application.")));
+}
+
+/*
  * Resolve a relation given as text: the stored models first, the live
  * database second.  Returns "schema.table" as stored in migrate_properties.
  */
@@ -211,6 +238,7 @@ resolve_relation(const char *text, const char *what, char **schema, char **table
 				(errcode(ERRCODE_INVALID_NAME),
 				 errmsg("%s \"%s\" is not a table name", what, text),
 				 errhint("Write 'table' or 'schema.table'.")));
+	refuse_extension_table(text, what, *schema, *table);
 	return psprintf("%s.%s", quote_identifier(*schema), quote_identifier(*table));
 }
 
