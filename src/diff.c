@@ -367,6 +367,45 @@ split_pair(const char *pair, char **grantee, char **priv)
 	*priv = wgo ? pnstrdup(tab + 1, wgo - (tab + 1)) : pstrdup(tab + 1);
 }
 
+/*
+ * A column's privileges as they are once its table's privileges have
+ * changed: REVOKE p ON TABLE also revokes p on every column of the table
+ * (and REVOKE GRANT OPTION FOR p, the grant option of p on every column),
+ * so a column privilege the table's step took away must be granted again
+ * when the target keeps it.  old is the column's source pairs; the result
+ * holds each of them at most as strongly as the table holds it afterwards,
+ * when the table's step lowered it.
+ */
+static List *
+column_pairs_after_table(List *old, GNode *stable, GNode *ttable)
+{
+	List	   *tab_old = privilege_pairs(gnode_attr(stable, "privileges"));
+	List	   *tab_new = privilege_pairs(gnode_attr(ttable, "privileges"));
+	List	   *result = NIL;
+	ListCell   *lc;
+
+	foreach(lc, old)
+	{
+		char	   *grantee;
+		char	   *priv;
+		int			before;
+		int			after;
+		int			col;
+
+		split_pair(lfirst(lc), &grantee, &priv);
+		before = privilege_state(tab_old, grantee, priv);
+		after = privilege_state(tab_new, grantee, priv);
+		col = privilege_state(old, grantee, priv);
+		if (after < before && col > after)
+			col = after;
+		if (col == 2)
+			result = lappend(result, psprintf("%s\t%s WITH GRANT OPTION", grantee, priv));
+		else if (col == 1)
+			result = lappend(result, psprintf("%s\t%s", grantee, priv));
+	}
+	return result;
+}
+
 static void
 diff_privileges(DiffContext *cx, GNode *s, GNode *t)
 {
@@ -380,6 +419,8 @@ diff_privileges(DiffContext *cx, GNode *s, GNode *t)
 	if (target == NULL)
 		return;
 	old = s ? privilege_pairs(gnode_attr(s, "privileges")) : default_pairs(t);
+	if (s != NULL && column != NULL && s->parent != NULL)
+		old = column_pairs_after_table(old, s->parent, t->parent);
 	new = privilege_pairs(gnode_attr(t, "privileges"));
 	foreach(lc, list_concat(list_copy(old), new))
 	{

@@ -27,9 +27,10 @@ say() { printf '==> %s\n' "$*"; }
 
 # The Debian packages a run needs.  On Debian 12 the contrib modules (hstore,
 # pg_trgm, used by the tests) are part of postgresql-$PG_MAJOR itself, and
-# postgresql-common (pg_virtualenv) comes with it.
+# postgresql-common (pg_virtualenv) comes with it.  python3 (its standard
+# library only) runs the random schema pairs of test/random/.
 required_packages() {
-	echo make gcc \
+	echo make gcc python3 \
 		"postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR" \
 		"postgresql-$PG_MAJOR-pgtap" libtap-parser-sourcehandler-pgtap-perl
 }
@@ -48,7 +49,7 @@ ensure_packages() {
 	if ! command -v dpkg-query >/dev/null 2>&1; then
 		# Not Debian: check the programs themselves.
 		local prog bad=
-		for prog in make gcc "$PG_CONFIG" pg_virtualenv pg_prove; do
+		for prog in make gcc python3 "$PG_CONFIG" pg_virtualenv pg_prove; do
 			command -v "$prog" >/dev/null 2>&1 || bad="$bad $prog"
 		done
 		[ -z "$bad" ] && return 0
