@@ -34,6 +34,7 @@ OBJS = \
 	src/diff.o \
 	src/diff_hints.o \
 	src/model.o \
+	src/model_stmt.o \
 	src/mapped/props.o \
 	src/mapped/plan.o \
 	src/mapped/sql.o \

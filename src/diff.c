@@ -129,21 +129,6 @@ step_append(DiffStep *step, const char *fmt,...)
 	va_end(args);
 }
 
-/*
- * Mark a step with a hazard (one of the HAZARD_* names of diff.h, not
- * copied: a string that lives as long as the step), once.
- */
-void
-step_hazard(DiffStep *step, const char *hazard)
-{
-	ListCell   *lc;
-
-	foreach(lc, step->hazards)
-		if (strcmp(lfirst(lc), hazard) == 0)
-			return;
-	step->hazards = lappend(step->hazards, (char *) hazard);
-}
-
 /* Order step after step "before" (no-op when it is the same step). */
 void
 step_after(DiffStep *step, DiffStep *before)

@@ -94,7 +94,6 @@ extern char *diff_object_name(DiffStep *step);
 extern DiffStep *diff_step(DiffContext *cx, StepAction action, GNode *node,
 						   const char *fmt,...) pg_attribute_printf(4, 5);
 extern void step_append(DiffStep *step, const char *fmt,...) pg_attribute_printf(2, 3);
-extern void step_hazard(DiffStep *step, const char *hazard);
 extern void step_after(DiffStep *step, DiffStep *before);
 extern void diff_rebuild(DiffContext *cx, GNode *s, GNode *t);
 extern void diff_rebuild_dependents(DiffContext *cx, GNode *s);
@@ -102,5 +101,22 @@ extern bool diff_is_new(DiffContext *cx, GNode *t);
 extern GNode *diff_source_of(DiffContext *cx, GNode *t);
 extern DiffStep *diff_drop_step(DiffContext *cx, GNode *s);
 extern void diff_set_deps(DiffContext *cx, GNode *node, List *deps);
+
+/*
+ * Mark a step with a hazard (one of the HAZARD_* names above, not copied:
+ * a string that lives as long as the step), once.  Inline, so that the
+ * diff's own passes (diff_hints.c) and the handlers add hazards without
+ * calling back into diff.c.
+ */
+static inline void
+step_hazard(DiffStep *step, const char *hazard)
+{
+	ListCell   *lc;
+
+	foreach(lc, step->hazards)
+		if (strcmp(lfirst(lc), hazard) == 0)
+			return;
+	step->hazards = lappend(step->hazards, (char *) hazard);
+}
 
 #endif							/* PGM_DIFF_H */

@@ -415,6 +415,11 @@ load_renames(const char *ext, List *scope, bool all, bool pending_only,
 	return result;
 }
 
+/*
+ * The renames recorded in the models of a scope that still apply, in
+ * application order (rename.h says which); in the current memory context.
+ * Needs SPI; ext is the extension's schema, quoted.
+ */
 List *
 rename_load(const char *ext, List *scope, bool all)
 {
@@ -621,6 +626,11 @@ validate(List *renames, Graph *live, Graph *model, Rename *only)
 	}
 }
 
+/*
+ * An ERROR naming the first rename that does not hold on the live graph
+ * and the model's (rename.h: the old name exists, the new one is the
+ * model's, nothing else holds it).
+ */
 void
 rename_validate(List *renames, Graph *live, Graph *model)
 {
@@ -799,6 +809,11 @@ append_pending(StringInfo buf, const Pending *p)
 		appendStringInfoString(buf, "RESET search_path;\n");
 }
 
+/*
+ * The ALTER ... RENAME statements of the renames as one script (reverse:
+ * the statements that undo them), ordered so that no name is still held
+ * when it is taken.  palloc'd.
+ */
 char *
 rename_script(List *renames, bool reverse)
 {
@@ -899,6 +914,10 @@ update_renames(const char *ext, const char *schema, const char *expr,
 		elog(ERROR, "%s failed: %s", what, SPI_result_code_string(ret));
 }
 
+/*
+ * Tag the renames with the revision that now writes them (rename.h).
+ * Needs SPI; ext is the extension's schema, quoted.
+ */
 void
 rename_mark_written(const char *ext, List *renames, const char *revision)
 {
@@ -1111,6 +1130,11 @@ name_array1(const char *name)
 										   TYPALIGN_CHAR));
 }
 
+/*
+ * migrate_model_rename(...): record in a model that an object is renamed,
+ * so that autogenerate renames it instead of dropping and creating it
+ * (docs/models.md, *Renames*).
+ */
 Datum
 migrate_model_rename(PG_FUNCTION_ARGS)
 {

@@ -86,26 +86,35 @@ reserved_name(const char *s)
  * could never be upgraded to by its id.
  */
 static void
-check_id(const char *id, const char *what)
+check_id(const char *id, bool is_label)
 {
 	const char *form;
 
 	if (!target_valid_id(id))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid %s \"%s\"", what, id),
-				 errdetail("A %s is 1 to 64 characters of A-Z, a-z, 0-9, _, . and -.",
-						   what),
+				 is_label ?
+				 errmsg("invalid branch label \"%s\"", id) :
+				 errmsg("invalid revision id \"%s\"", id),
+				 is_label ?
+				 errdetail("A branch label is 1 to 64 characters of A-Z, a-z, 0-9, _, . and -.") :
+				 errdetail("A revision id is 1 to 64 characters of A-Z, a-z, 0-9, _, . and -."),
 				 errhint("Characters such as \"@\", \"+\", spaces and quotes have a meaning in revision targets (<label>@head, <revision>+N).")));
 	form = target_form_of(id);
 	if (form != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid %s \"%s\": it is a revision target of its own", what, id),
-				 errdetail("The target \"%s\" names %s, so no target could name this %s.",
-						   id, form, what),
-				 errhint("Choose another %s: not head, heads, base, nor \"-\" followed by digits only.",
-						 what)));
+				 is_label ?
+				 errmsg("invalid branch label \"%s\": it is a revision target of its own", id) :
+				 errmsg("invalid revision id \"%s\": it is a revision target of its own", id),
+				 is_label ?
+				 errdetail("The target \"%s\" names %s, so no target could name this branch label.",
+						   id, form) :
+				 errdetail("The target \"%s\" names %s, so no target could name this revision id.",
+						   id, form),
+				 is_label ?
+				 errhint("Choose another branch label: not head, heads, base, nor \"-\" followed by digits only.") :
+				 errhint("Choose another revision id: not head, heads, base, nor \"-\" followed by digits only.")));
 }
 
 /* A parent or dependency: an id, a unique prefix, a label, <label>@head. */
@@ -270,7 +279,7 @@ check_label(RevDag *dag, const char *label)
 {
 	int			owner;
 
-	check_id(label, "branch label");
+	check_id(label, true);
 	owner = revdag_find_label(dag, label);
 	if (owner >= 0)
 		ereport(ERROR,
@@ -330,9 +339,9 @@ migrate_revision(PG_FUNCTION_ARGS)
 	text	   *result;
 
 	if (id)
-		check_id(id, "revision id");
+		check_id(id, false);
 	if (label)
-		check_id(label, "branch label");
+		check_id(label, true);
 	if (autogenerate && (upgrade_sql || downgrade_sql))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

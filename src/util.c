@@ -56,9 +56,7 @@ pgm_util_init_settings(void)
  * function's SET clause would let through to the session.  Leaving the
  * level as an abort does (AtEOXact_GUC(false)) restores every setting made
  * at it, as PostgreSQL does after running an index expression as the
- * table's owner.
- * Returns the nest level to hand to pgm_guc_nest_leave().  An error in
- * between undoes them too (at the end of the (sub)transaction).
+ * table's owner.  Returns the nest level to hand to pgm_guc_nest_leave().
  */
 int
 pgm_guc_nest_enter(void)

@@ -42,17 +42,17 @@ unexpected=$(
 		_PG_init | Pg_magic_func | pgm_*) continue ;;
 		esac
 		base=${s#pg_finfo_}
-		printf '%s\n' "$sql_functions" | grep -qx -- "$base" || printf '%s ' "$s"
+		printf '%s\n' "$sql_functions" | grep -x -- "$base" >/dev/null || printf '%s ' "$s"
 	done
 )
 check "only SQL functions, their pg_finfo_ records, _PG_init, Pg_magic_func and pgm_* are exported" "" "$unexpected"
 
 missing=$(
 	for f in $sql_functions _PG_init Pg_magic_func; do
-		printf '%s\n' "$exported" | grep -qx -- "$f" || printf '%s ' "$f"
+		printf '%s\n' "$exported" | grep -x -- "$f" >/dev/null || printf '%s ' "$f"
 		case $f in
 		_PG_init | Pg_magic_func) ;;
-		*) printf '%s\n' "$exported" | grep -qx -- "pg_finfo_$f" || printf '%s ' "pg_finfo_$f" ;;
+		*) printf '%s\n' "$exported" | grep -x -- "pg_finfo_$f" >/dev/null || printf '%s ' "pg_finfo_$f" ;;
 		esac
 	done
 )

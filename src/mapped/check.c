@@ -228,3 +228,38 @@ mapped_run_ddl(const char *sql, List *spans, MTable *t)
 }
 
 /* CREATE FUNCTION of a lazy relationship, a raise or a deferred property. */
+
+/*
+ * A column property is one value per row of its table: the type of its
+ * expression is neither a row type (a whole row, such as the expression
+ * "polls" of table polls, or a ROW(...)), a domain over one, nor a
+ * pseudo-type (record, void, ...), and the expression returns no set.  A
+ * deferred property becomes a SQL function returning that type, which
+ * PostgreSQL 15 cannot validate for a whole row (the backend crashed); a
+ * set would multiply the rows of the mapped view.
+ */
+void
+mapped_check_value_type(const char *label, const char *expression,
+						Oid type, bool returns_set)
+{
+	char		typtype;
+
+	if (returns_set)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("column property %s: the expression returns a set", label),
+				 errdetail("Expression: %s", expression),
+				 errhint("A column property is one value per row: write a scalar subquery, e.g. (SELECT count(*) FROM ...).")));
+	if (!OidIsValid(type))
+		return;
+	typtype = get_typtype(getBaseType(type));
+	if (typtype == TYPTYPE_COMPOSITE || typtype == TYPTYPE_PSEUDO)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("column property %s: the expression is of type %s, which is not one value",
+						label, format_type_be(type)),
+				 errdetail("Expression: %s", expression),
+				 typtype == TYPTYPE_COMPOSITE ?
+				 errhint("A column property is one value per row, not a row: select one field of it, or use migrate_relationship() to load related rows.") :
+				 errhint("A column property is one value of a data type per row.")));
+}
