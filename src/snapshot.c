@@ -558,7 +558,7 @@ build(ArrayType *schemas, MemoryContext parent, Graph *before, AddrMap *only,
 		unmodeled_collect(g);
 		INSTR_TIME_SET_CURRENT(t1);
 		INSTR_TIME_SUBTRACT(t1, t0);
-		elog(DEBUG1, "pg_migrate: unmodeled candidates: %d, %.1f ms",
+		elog(DEBUG1, "unmodeled candidates: %d, %.1f ms",
 			 list_length(g->unmodeled_list), INSTR_TIME_GET_MILLISEC(t1));
 		INSTR_TIME_SET_CURRENT(t0);
 		load_dependencies(g);

@@ -22,6 +22,9 @@
 /* pg_migrate.allow_unmodeled: diff while unmodelled objects differ */
 static bool allow_unmodeled = false;
 
+/*
+ * Define pg_migrate.allow_unmodeled (called once, by _PG_init()).
+ */
 void
 unmodeled_init_settings(void)
 {
@@ -36,6 +39,11 @@ unmodeled_init_settings(void)
 							 NULL, NULL, NULL);
 }
 
+/*
+ * Whether pg_migrate.allow_unmodeled is on: a diff then warns about the
+ * unmodelled objects that differ instead of refusing, and autogenerate's
+ * self-check compares documents without them.
+ */
 bool
 unmodeled_allowed(void)
 {

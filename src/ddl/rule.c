@@ -31,7 +31,7 @@ enable_statement(GNode *node)
 	else if (strcmp(enabled, "always") == 0)
 		what = "ENABLE ALWAYS";
 	else
-		elog(ERROR, "pg_migrate: rule %s has an unknown enabled state \"%s\"",
+		elog(ERROR, "rule %s has an unknown enabled state \"%s\"",
 			 node->name, enabled);
 	return psprintf("ALTER TABLE %s %s RULE %s;",
 					gnode_qualname(node->parent), what,
