@@ -7,6 +7,7 @@ EXTVERSION = 0.1
 OBJS = \
 	src/pg_migrate.o \
 	src/graph.o \
+	src/docread.o \
 	src/snapshot.o \
 	src/dirty.o \
 	src/catalog/handlers.o \
@@ -57,6 +58,7 @@ REGRESS = \
 	snapshot_determinism \
 	diff_errors \
 	diff_hazards \
+	doc_validation \
 	revisions_targets \
 	revisions_manual \
 	models \

@@ -174,7 +174,7 @@ model_and_graph(MemoryContext cxt, MemoryContext graphs, Graph **graph)
 	doc = model_document_unpruned(ext, cxt);
 	if (doc != NULL)
 	{
-		Graph	   *g = graph_from_jsonb(doc, graphs);
+		Graph	   *g = graph_from_jsonb(doc, "of the stored models", graphs);
 
 		if (g->ndangling == 0)
 		{
@@ -686,9 +686,9 @@ autogen_generate(AutogenResult *result)
 
 	/* both documents read once, for the diffs both ways */
 	INSTR_TIME_SET_CURRENT(t0);
-	live_g = graph_from_jsonb(live, graphs);
+	live_g = graph_from_jsonb(live, NULL, graphs);
 	if (model_graph == NULL)
-		model_graph = graph_from_jsonb(model, graphs);
+		model_graph = graph_from_jsonb(model, "of the stored models", graphs);
 	elog(DEBUG1, "pg_migrate: autogenerate: documents read: %.1f ms", ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
 	r.upgrade_sql = diff_as_script(live_g, model_graph, debug_drop_last_step, &nup);

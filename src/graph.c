@@ -19,6 +19,7 @@
 #include "graph.h"
 
 #include "common/hashfn.h"
+#include "portability/instr_time.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/memutils.h"
@@ -1505,13 +1506,35 @@ resolve_deps(Graph *g, GNode *node)
 		resolve_deps(g, lfirst(lc));
 }
 
+/*
+ * A document back into a graph.  "what" names the document in messages
+ * ("source", "the stored model of schema ..."): it is checked by
+ * docread_check() first, so that what follows meets only documents of the
+ * format; NULL for a document this backend has just written itself
+ * (migrate_snapshot()'s), which is not checked again.
+ */
 Graph *
-graph_from_jsonb(Jsonb *doc, MemoryContext parent)
+graph_from_jsonb(Jsonb *doc, const char *what, MemoryContext parent)
 {
-	Graph	   *g = graph_create(parent, false);
-	MemoryContext old = MemoryContextSwitchTo(g->cxt);
+	Graph	   *g;
+	MemoryContext old;
 	JsonbValue	v;
 	ListCell   *lc;
+
+	if (what != NULL)
+	{
+		instr_time	t0,
+					t1;
+
+		INSTR_TIME_SET_CURRENT(t0);
+		docread_check(doc, what);
+		INSTR_TIME_SET_CURRENT(t1);
+		INSTR_TIME_SUBTRACT(t1, t0);
+		elog(DEBUG1, "pg_migrate: document %s checked: %.1f ms", what,
+			 INSTR_TIME_GET_MILLISEC(t1));
+	}
+	g = graph_create(parent, false);
+	old = MemoryContextSwitchTo(g->cxt);
 
 	/* about one key per 80 bytes of document */
 	g->bykey = keymap_create(g->cxt, Max(VARSIZE(doc) / 80, 1024), NULL);
@@ -1651,6 +1674,22 @@ gnode_str(const GNode *node, const char *key)
 	return jbv_cstring(v);
 }
 
+/*
+ * A string attribute the format requires of the node's kind.  docread.c
+ * refuses a document without it before any graph is built, so a missing
+ * one is a bug: an error, never a NULL to dereference.
+ */
+char *
+gnode_str_req(const GNode *node, const char *key)
+{
+	char	   *s = gnode_str(node, key);
+
+	if (s == NULL)
+		elog(ERROR, "pg_migrate: %s \"%s\" has no string \"%s\"",
+			 pgm_kinds[node->kind].label, node->name, key);
+	return s;
+}
+
 bool
 gnode_bool(const GNode *node, const char *key)
 {
@@ -1758,7 +1797,13 @@ gnode_strings(const GNode *node, const char *key)
 	it = JsonbIteratorInit(v->val.binary.data);
 	while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
 		if (tok == WJB_ELEM)
-			res = lappend(res, e.type == jbvString ? jbv_cstring(&e) : NULL);
+		{
+			/* docread.c lets only strings through */
+			if (e.type != jbvString)
+				elog(ERROR, "pg_migrate: \"%s\" of %s \"%s\" holds something else than strings",
+					 key, pgm_kinds[node->kind].label, node->name);
+			res = lappend(res, jbv_cstring(&e));
+		}
 	return res;
 }
 
