@@ -27,11 +27,13 @@ say() { printf '==> %s\n' "$*"; }
 
 # The Debian packages a run needs.  On Debian 12 the contrib modules (hstore,
 # pg_trgm, used by the tests) are part of postgresql-$PG_MAJOR itself, and
-# postgresql-common (pg_virtualenv) comes with it.
+# postgresql-common (pg_virtualenv) comes with it.  The fuzzer (test/fuzz.py)
+# needs psycopg2 and jsonschema for the system's python3.
 required_packages() {
 	echo make gcc \
 		"postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR" \
-		"postgresql-$PG_MAJOR-pgtap" libtap-parser-sourcehandler-pgtap-perl
+		"postgresql-$PG_MAJOR-pgtap" libtap-parser-sourcehandler-pgtap-perl \
+		python3-psycopg2 python3-jsonschema
 }
 
 missing_packages() {
