@@ -84,11 +84,18 @@ include $(PGXS)
 
 $(OBJS): src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/checksum.h src/autogen.h src/revdag.h src/target.h src/mapped.h
 
-.PHONY: test demo pgtap
+.PHONY: test test-sanitize demo pgtap
 # The two commands of the README. Both install what is missing (as root),
 # build, install and run on a throwaway cluster that they stop again.
 test:
 	./test/run-tests
+
+# The whole suite again with the extension built with AddressSanitizer and
+# UndefinedBehaviorSanitizer (test/lib.sh, docs/reliability.md): fails on
+# any report.  Installs under MIGRATE_DESTDIR (a directory of its own when
+# unset), never into the system.
+test-sanitize:
+	MIGRATE_SANITIZE=1 ./test/run-tests
 
 demo:
 	./test/run-demo
