@@ -242,6 +242,70 @@ EXPRESSIONS = [
 ]
 
 
+# Every item of issue 12's "Seen" list that is a call of the API, run first
+# with its expected outcome: a refusal (any SQLSTATE but XX000) or, with
+# "22023", the strict reader's refusal naming the bad value.
+DOC = '{"format": 1, "scope": ["public"], "schemas": {"public": %s}}'
+EMPTY = '{"format": 1, "scope": ["public"], "schemas": {"public": {}}}'
+SEEN = [
+    ("column type missing", "migrate_diff",
+     [DOC % '{"tables": {"t": {"columns": [{"name": "a"}]}}}', EMPTY], "22023"),
+    ("column type not a string", "migrate_diff_sql",
+     [DOC % '{"tables": {"t": {"columns": [{"name": "a", "type": 1}]}}}', EMPTY], "22023"),
+    ("column type missing, imported", "migrate_model_import",
+     [DOC % '{"tables": {"t": {"columns": [{"name": "a"}]}}}'], "22023"),
+    ("enum label not a string", "migrate_diff",
+     [EMPTY, DOC % '{"types": {"e": {"kind": "enum", "labels": ["a", 1]}}}'], "22023"),
+    ("index without a string definition", "migrate_model_import",
+     [DOC % '{"tables": {"t": {"columns": [{"name": "a", "type": "integer"}], '
+      '"indexes": {"i": {"definition": 1}}}}}'], "22023"),
+    ("view without definition", "migrate_diff",
+     [DOC % '{"views": {"v": {}}}', EMPTY], "22023"),
+    ("materialized view without definition", "migrate_diff_sql",
+     [EMPTY, DOC % '{"materialized_views": {"m": {}}}'], "22023"),
+    ("type of an unknown kind", "migrate_diff",
+     [DOC % '{"types": {"x": {"kind": "blob"}}}', EMPTY], "22023"),
+    ("schema section that is an array", "migrate_diff",
+     ['{"format": 1, "scope": "all", "schemas": {"public": []}}', EMPTY], "22023"),
+    ("schema named \"\"", "migrate_model_import",
+     ['{"format": 1, "scope": [""], "schemas": {"": {}}}'], "22023"),
+    ("SQL in a numeric field", "migrate_diff_sql",
+     [EMPTY, DOC % '{"sequences": {"s": {"type": "bigint", "start": 1, '
+      '"increment": "1; DROP TABLE t; --", "min": 1, "max": 9, "cache": 1}}}'], "22023"),
+    # the items below are refusals and fixes of the hardening branch (issue
+    # 12, part B): until it is merged they are known, not failures
+    ("whole-row deferred column property", "migrate_column_property",
+     ["fuzz_live.items", "p1", "items", True], "pending"),
+    ("a model of ALTER TABLE only", "migrate_model_set",
+     ["ALTER TABLE fuzz_app.polls ADD COLUMN x int;", "fuzz_app"], "pending"),
+    ("a model of GRANT only", "migrate_model_set",
+     ["GRANT SELECT ON fuzz_app.polls TO PUBLIC;", "fuzz_app"], "pending"),
+    ("a model of COMMENT only", "migrate_model_set",
+     ["COMMENT ON TABLE fuzz_app.polls IS 'x';", "fuzz_app"], "pending"),
+    ("a model of RENAME only", "migrate_model_set",
+     ["ALTER TABLE fuzz_app.polls RENAME TO p2;", "fuzz_app"], "pending"),
+    ("a model of DROP CONSTRAINT only", "migrate_model_set",
+     ["ALTER TABLE fuzz_app.polls DROP CONSTRAINT polls_pkey;", "fuzz_app"], "pending"),
+    ("a model of CREATE TEMP TABLE", "migrate_model_set",
+     ["CREATE TEMP TABLE t (a int);", "fuzz_app"], "pending"),
+    ("a model of CREATE EXTENSION pg_migrate", "migrate_model_set",
+     ["CREATE EXTENSION pg_migrate;", "fuzz_app"], "pending"),
+    ("a mapped view on the extension's own table", "migrate_map",
+     ["migrate.migrate_version", None], "pending"),
+    ("a revision id no target can name", "migrate_revision",
+     ["m", False, "SELECT 1;", "SELECT 1;", "-1", None, None, None], "pending"),
+]
+
+
+def known_pending(fname, vals):
+    """Inputs of a known bug another branch fixes (issue 12, part B): not run."""
+    if fname == "migrate_column_property" and len(vals) > 3 and vals[3] is True:
+        expr = (vals[2] or "").strip().lower()
+        # an expression that is the whole row of the relation
+        return expr in ("items", "tags", "polls", "items.*", "row(items.*)") or "*" in expr
+    return False
+
+
 class Gen:
     def __init__(self, rng, seeds, docs_bad):
         self.rng = rng
@@ -525,6 +589,7 @@ def main():
     examples = []
     t_start = time.time()
     t_gen = [0.0]
+    last_code = [None]
     t_func = {}
 
     cur = conn.cursor()
@@ -532,18 +597,32 @@ def main():
     baseline = cur.fetchone()[0]
     conn.rollback()
 
+    byname = dict(funcs)
+    seen_results = []
+    counts["pending"] = 0
     i = 0
-    order = [f for f, _ in funcs]       # every function first, then at random
     while i < opts.count:
-        if i < len(order):
-            fname, params = funcs[i]
+        expect = None
+        t_in = time.time()
+        if i < len(SEEN):                # the "Seen" items first
+            label, fname, vals, expect = SEEN[i]
+            params = byname[fname][:len(vals)]
+            bad = expect == "22023"
+        elif i < len(SEEN) + len(funcs):  # then every function once
+            fname, params = funcs[i - len(SEEN)]
+            vals, bad = args_for(gen, fname, params)
         else:
             fname, params = rng.choices(funcs, weights)[0]
+            vals, bad = args_for(gen, fname, params)
         i += 1
         per_func[fname] += 1
-        t_in = time.time()
-        vals, bad = args_for(gen, fname, params)
         t_gen[0] += time.time() - t_in
+        if expect == "pending" and fname == "migrate_column_property" or \
+                expect is None and known_pending(fname, vals):
+            counts["pending"] += 1
+            if expect is not None:
+                seen_results.append((label, "pending (not run: crashes until part B is merged)"))
+            continue
         sql = call_sql(fname, params)
         outcome = None
         detail = ""
@@ -569,6 +648,7 @@ def main():
                 else:
                     outcome = "refused"
                     refusals[code] = refusals.get(code, 0) + 1
+                last_code[0] = code
                 cur.execute("ROLLBACK TO SAVEPOINT fuzz")
                 cur.execute(state_sql)
                 now = cur.fetchone()[0]
@@ -601,6 +681,14 @@ def main():
             baseline = cur.fetchone()[0]
             conn.rollback()
         t_func[fname] = t_func.get(fname, 0) + time.time() - t_in
+        if expect is not None:
+            if expect == "pending" and outcome in ("ok", "accepted-bad"):
+                counts["pending"] += 1
+                seen_results.append((label, "pending (accepted until part B is merged)"))
+                continue
+            if expect == "22023" and outcome == "refused" and last_code[0] != "22023":
+                outcome, detail = "internal", "refused with %s instead of 22023" % last_code[0]
+            seen_results.append((label, outcome if outcome != "refused" else "refused (%s)" % last_code[0]))
         if outcome in counts:
             counts[outcome] += 1
         if outcome in FAILURES:
@@ -619,6 +707,8 @@ def main():
     print("fuzz: accepted %d, refused %d (%s)" % (
         counts["ok"], sum(refusals.values()),
         ", ".join("%s %d" % kv for kv in sorted(refusals.items(), key=lambda kv: -kv[1]))))
+    print("fuzz: \"Seen\" items of issue 12: " + "; ".join("%s: %s" % r for r in seen_results))
+    print("fuzz: known, another branch's (not counted): %d" % counts["pending"])
     print("fuzz: inputs per function: " + ", ".join("%s %d" % kv for kv in sorted(per_func.items())))
     if opts.verbose:
         print("fuzz: generating %.1f s; slowest: %s" % (t_gen[0], ", ".join(

@@ -167,8 +167,7 @@ with_cluster() {
 # The extension is built with AddressSanitizer and UndefinedBehaviorSanitizer
 # (SANITIZE_CFLAGS; -fno-sanitize-recover=all: every UBSan finding is fatal)
 # and the whole suite runs on a throwaway cluster whose postmaster has the
-# ASan runtime preloaded (LD_PRELOAD, through the cluster's `environment`
-# file, which pg_ctlcluster reads), so that every backend has it before
+# ASan runtime preloaded (LD_PRELOAD), so that every backend has it before
 # pg_migrate.so is loaded.  A report ends the backend (abort_on_error) and
 # is written to a file under MIGRATE_SANITIZE_LOGS; any such file fails
 # the run.  test/sanitize/nls_shim.c explains the second preloaded library.
@@ -181,21 +180,35 @@ sanitize_setup() {
 	export MIGRATE_SANITIZE_LOGS
 }
 
-# Inside pg_virtualenv: restart its cluster with the runtime preloaded.
+# Inside pg_virtualenv: restart its cluster with the runtime preloaded into
+# the postmaster alone.  Not through pg_ctlcluster and the cluster's
+# environment file: that would preload it into pg_ctl and psql too, which
+# hang at exit under it (glibc's locale lock, as above); postgres itself is
+# fine with the shim.  pg_virtualenv stops this postmaster as its own.
 sanitize_restart_cluster() {
-	local conf so asan pid
+	local conf so asan pid owner data log cmd i
 	conf=${PG_CLUSTER_CONF_ROOT:-/etc/postgresql}/$PG_MAJOR/regress
 	so=$MIGRATE_DESTDIR$("$PG_CONFIG" --pkglibdir)/pg_migrate.so
 	# the very runtime the extension was linked with
 	asan=$(ldd "$so" | awk '/libasan\.so/ { print $3 }')
 	[ -n "$asan" ] && [ -e "$asan" ] || { echo "no libasan in ldd $so" >&2; return 1; }
-	{
-		echo "LD_PRELOAD = '$asan $MIGRATE_DESTDIR/nls_shim.so'"
-		echo "ASAN_OPTIONS = 'detect_leaks=0:abort_on_error=1:disable_coredump=1:log_path=$MIGRATE_SANITIZE_LOGS/asan'"
-		echo "UBSAN_OPTIONS = 'halt_on_error=1:abort_on_error=1:print_stacktrace=1:disable_coredump=1:log_path=$MIGRATE_SANITIZE_LOGS/ubsan'"
-	} >>"$conf/environment"
+	read -r owner data log < <(pg_lsclusters -h | awk -v v="$PG_MAJOR" '$1 == v && $2 == "regress" { print $5, $6, $7 }')
+	[ -n "$owner" ] || { echo "no cluster $PG_MAJOR/regress" >&2; return 1; }
+	pg_ctlcluster "$PG_MAJOR" regress stop || return 1
 	say "restarting the cluster with $asan preloaded"
-	pg_ctlcluster "$PG_MAJOR" regress restart || return 1
+	cmd="cd / && LD_PRELOAD='$asan $MIGRATE_DESTDIR/nls_shim.so'"
+	cmd="$cmd ASAN_OPTIONS='detect_leaks=0:abort_on_error=1:disable_coredump=1:log_path=$MIGRATE_SANITIZE_LOGS/asan'"
+	cmd="$cmd UBSAN_OPTIONS='halt_on_error=1:abort_on_error=1:print_stacktrace=1:disable_coredump=1:log_path=$MIGRATE_SANITIZE_LOGS/ubsan'"
+	cmd="$cmd exec $("$PG_CONFIG" --bindir)/postgres -c config_file=$conf/postgresql.conf >>$log 2>&1 </dev/null &"
+	if [ "$(id -u)" = 0 ] && [ "$owner" != root ]; then
+		su -s /bin/sh "$owner" -c "$cmd" || return 1
+	else
+		sh -c "$cmd" || return 1
+	fi
+	for i in $(seq 1 120); do
+		pg_isready -q && break
+		sleep 0.5
+	done
 	pid=$(psql -X -At -d postgres -c 'SELECT pg_backend_pid()') || return 1
 	grep -q libasan "/proc/$pid/maps" || { echo "backend $pid has no libasan" >&2; return 1; }
 }
