@@ -107,14 +107,14 @@ typedef struct DocCtx
 } DocCtx;
 
 static const char *const persistence_values[] = {"permanent", "unlogged", NULL};
-static const char *const replica_values[] = {"nothing", "full", "index", "default", NULL};
+static const char *const replica_values[] = {"nothing", "full", "index", NULL};
 static const char *const identity_values[] = {"always", "by default", NULL};
 static const char *const storage_values[] = {"plain", "external", "main", "extended", NULL};
 static const char *const compression_values[] = {"pglz", "lz4", NULL};
 static const char *const seqtype_values[] = {"smallint", "integer", "bigint", NULL};
 static const char *const contype_values[] = {"primary_key", "unique", "check",
 "foreign_key", "exclusion", NULL};
-static const char *const enabled_values[] = {"disabled", "replica", "always", "origin", NULL};
+static const char *const enabled_values[] = {"disabled", "replica", "always", NULL};
 static const char *const command_values[] = {"ALL", "SELECT", "INSERT", "UPDATE", "DELETE", NULL};
 static const char *const typekind_values[] = {"enum", "composite", "domain", "range", NULL};
 static const char *const funckind_values[] = {"function", "procedure", "window", NULL};

@@ -274,6 +274,8 @@ SEEN = [
       '"increment": "1; DROP TABLE t; --", "min": 1, "max": 9, "cache": 1}}}'], "22023"),
     # the items below are refusals and fixes of the hardening branch (issue
     # 12, part B): until it is merged they are known, not failures
+    ("nextval() in a model's materialized view", "migrate_model_set",
+     ["CREATE MATERIALIZED VIEW mv AS SELECT nextval('fuzz_app.counter');", "fuzz_app"], "pending"),
     ("whole-row deferred column property", "migrate_column_property",
      ["fuzz_live.items", "p1", "items", True], "pending"),
     ("a model of ALTER TABLE only", "migrate_model_set",
@@ -297,8 +299,19 @@ SEEN = [
 ]
 
 
+# Functions that write nothing, not even a sequence: no new baseline after
+# them (the state query is a third of the time of an input).
+READERS = {"migrate_snapshot", "migrate_diff", "migrate_diff_sql", "migrate_current",
+           "migrate_heads", "migrate_branches", "migrate_history", "migrate_show",
+           "migrate_graph", "migrate_export", "migrate_upgrade_sql",
+           "migrate_downgrade_sql"}
+
+
 def known_pending(fname, vals):
     """Inputs of a known bug another branch fixes (issue 12, part B): not run."""
+    if fname == "migrate_model_set" and "nextval" in (vals[0] or ""):
+        # validating the model advances the live sequence for good
+        return True
     if fname == "migrate_column_property" and len(vals) > 3 and vals[3] is True:
         expr = (vals[2] or "").strip().lower()
         # an expression that is the whole row of the relation
@@ -617,11 +630,11 @@ def main():
         i += 1
         per_func[fname] += 1
         t_gen[0] += time.time() - t_in
-        if expect == "pending" and fname == "migrate_column_property" or \
+        if expect == "pending" and known_pending(fname, vals) or \
                 expect is None and known_pending(fname, vals):
             counts["pending"] += 1
             if expect is not None:
-                seen_results.append((label, "pending (not run: crashes until part B is merged)"))
+                seen_results.append((label, "pending (not run until part B is merged)"))
             continue
         sql = call_sql(fname, params)
         outcome = None
@@ -658,7 +671,7 @@ def main():
                     examples.append(("changed", fname, vals, msg))
                     baseline = now
             conn.rollback()
-            if outcome in ("ok", "accepted-bad"):
+            if outcome in ("ok", "accepted-bad") and fname not in READERS:
                 # what an accepted call did is rolled back, but not its
                 # sequences' advances (migrate_log's id): a new baseline
                 cur = conn.cursor()

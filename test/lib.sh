@@ -173,7 +173,10 @@ with_cluster() {
 # the run.  test/sanitize/nls_shim.c explains the second preloaded library.
 
 sanitize_setup() {
-	: "${MIGRATE_DESTDIR:=/tmp/pgm-sanitize-$$}"	# never the system's files
+	if [ -z "${MIGRATE_DESTDIR:-}" ]; then
+		MIGRATE_DESTDIR=/tmp/pgm-sanitize-$$	# never the system's files
+		SANITIZE_OWN_DESTDIR=1
+	fi
 	export MIGRATE_DESTDIR
 	MIGRATE_SANITIZE_LOGS=$(mktemp -d /tmp/pgm-sanitize-logs.XXXXXX) || return 1
 	chmod 1777 "$MIGRATE_SANITIZE_LOGS"
@@ -229,4 +232,6 @@ sanitize_finish() {
 	fi
 	make --no-print-directory clean >/dev/null
 	rm -rf "$MIGRATE_SANITIZE_LOGS"
+	[ -n "${SANITIZE_OWN_DESTDIR:-}" ] && rm -rf "$MIGRATE_DESTDIR"
+	return 0
 }
