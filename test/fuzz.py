@@ -431,8 +431,10 @@ class Gen:
                 label = {"tables": "table", "views": "view", "types": "type", "sequences": "sequence",
                          "functions": "function", "materialized_views": "materialized_view",
                          "collations": "collation"}
-                a.setdefault("depends_on", []).append("%s %s" % (label.get(p2[2], "table"), p2[3]))
-                b.setdefault("depends_on", []).append("%s %s" % (label.get(p1[2], "table"), p1[3]))
+                for x, p in ((a, p2), (b, p1)):
+                    if not isinstance(x.get("depends_on"), list):
+                        x["depends_on"] = []
+                    x["depends_on"].append("%s %s" % (label.get(p[2], "table"), p[3]))
         elif op == 7:                               # deep nesting (in the text)
             doc = self.set(doc, path, "__DEEP_%d__" % self.rng.choice([10, 1000, 5000]))
         elif op == 8 and isinstance(value, dict) and value:   # rename a member
@@ -458,7 +460,10 @@ class Gen:
                               '{"format": 2, "scope": "all", "schemas": {}}']), True
         doc = copy.deepcopy(self.pick(self.seeds))
         for _ in range(self.rng.randint(1, 3)):
-            doc = self.mutate(doc)
+            try:
+                doc = self.mutate(doc)
+            except (KeyError, IndexError, TypeError, AttributeError):
+                pass            # a mutation that no longer fits: the next one
         try:
             text = json.dumps(doc)
         except (ValueError, RecursionError):
