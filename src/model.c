@@ -2,7 +2,7 @@
  *
  * model.c
  *	  Models: the desired state of a schema, stored in migrate_models
- *	  (SPEC section 3, docs/models.md).
+ *	  (docs/models.md).
  *
  * migrate_model_set() validates DDL by running it in a throwaway shadow
  * schema, inside a subtransaction that is always rolled back, and stores
@@ -70,21 +70,6 @@ typedef struct ModelStmt
 } ModelStmt;
 
 static int	shadow_counter = 0;
-
-/* The extension's schema, quoted, to qualify its tables: the function's. */
-static const char *ext_schema_name = NULL;
-
-static void
-set_ext_schema(FunctionCallInfo fcinfo)
-{
-	ext_schema_name = quote_identifier(get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid)));
-}
-
-static const char *
-ext_schema(void)
-{
-	return ext_schema_name;
-}
 
 static void
 spi_exec(const char *sql, int nargs, Oid *types, Datum *values, int expect)
@@ -625,7 +610,7 @@ store_document(Jsonb *doc, const char *ddl)
 				   " ON CONFLICT (schema_name) DO UPDATE"
 				   " SET model = excluded.model, ddl = excluded.ddl,"
 				   "     updated_at = pg_catalog.now(), updated_by = CURRENT_USER",
-				   ext_schema());
+				   pgm_ext_schema());
 	values[0] = JsonbPGetDatum(doc);
 	values[1] = ddl ? CStringGetTextDatum(ddl) : (Datum) 0;
 	ret = SPI_execute_with_args(sql, 2, types, values, nulls, false, 0);
@@ -910,7 +895,6 @@ migrate_model_set(PG_FUNCTION_ARGS)
 				 errhint("Use migrate_model_drop() to remove a model.")));
 	ddl = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	schema = model_schema_arg(fcinfo, 1);
-	set_ext_schema(fcinfo);
 
 	/* Parse and refuse, before anything runs. */
 	stmts = parse_model(ddl, schema);
@@ -1015,7 +999,6 @@ migrate_model_import(PG_FUNCTION_ARGS)
 	MemoryContext work;
 	MemoryContext old;
 
-	set_ext_schema(fcinfo);
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -1046,7 +1029,6 @@ migrate_model_capture(PG_FUNCTION_ARGS)
 	MemoryContext cxt = CurrentMemoryContext;
 	Jsonb	   *doc;
 
-	set_ext_schema(fcinfo);
 
 	model_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -1083,7 +1065,7 @@ single_model(ArrayType *schemas)
 	values[0] = schemas ? PointerGetDatum(schemas) : (Datum) 0;
 	ret = SPI_execute_with_args(psprintf("SELECT m.schema_name, m.model FROM %s.migrate_models m"
 										 " WHERE $1 IS NULL OR m.schema_name OPERATOR(pg_catalog.=) ANY ($1)"
-										 " LIMIT 2", ext_schema()),
+										 " LIMIT 2", pgm_ext_schema()),
 								1, types, values, nulls, true, 2);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
@@ -1151,7 +1133,7 @@ merged_models(ArrayType *schemas)
 										 " FROM %s.migrate_models m"
 										 " WHERE $1 IS NULL OR m.schema_name OPERATOR(pg_catalog.=) ANY ($1)"
 										 " HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0",
-										 PGM_SNAPSHOT_FORMAT, ext_schema(), ext_schema()),
+										 PGM_SNAPSHOT_FORMAT, pgm_ext_schema(), pgm_ext_schema()),
 								1, types, values, nulls, true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
@@ -1174,7 +1156,6 @@ model_document_unpruned(const char *extschema, MemoryContext cxt)
 	Jsonb	   *copy;
 	int			ret;
 
-	ext_schema_name = extschema;
 	ret = SPI_execute(psprintf("SELECT 1 FROM %s.migrate_properties LIMIT 1", extschema),
 					  true, 1);
 	if (ret != SPI_OK_SELECT)
@@ -1202,7 +1183,6 @@ migrate_model(PG_FUNCTION_ARGS)
 	Jsonb	   *doc;
 	int			ret;
 
-	set_ext_schema(fcinfo);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
@@ -1228,7 +1208,7 @@ migrate_model(PG_FUNCTION_ARGS)
 			name = NameStr(*DatumGetName(elems[i]));
 			ret = SPI_execute_with_args(psprintf("SELECT 1 FROM %s.migrate_models"
 												 " WHERE schema_name OPERATOR(pg_catalog.=) $1",
-												 ext_schema()),
+												 pgm_ext_schema()),
 										1, t, &elems[i], NULL, true, 1);
 			if (ret != SPI_OK_SELECT)
 				elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
@@ -1258,7 +1238,7 @@ migrate_model(PG_FUNCTION_ARGS)
 	docread_check(doc, "of the stored models");
 	/* references to objects outside the merged schemas: as a snapshot */
 	doc = model_prune_refs(doc, cxt);
-	/* The mapped views of the properties are part of the model (SPEC 6). */
+	/* The mapped views of the properties are part of the model (docs/mapped-views.md). */
 	doc = mapped_model_extend(doc, cxt);
 	SPI_finish();
 	PG_RETURN_JSONB_P(doc);
@@ -1272,7 +1252,6 @@ migrate_model_drop(PG_FUNCTION_ARGS)
 	Datum		values[1];
 	int			ret;
 
-	set_ext_schema(fcinfo);
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -1285,7 +1264,7 @@ migrate_model_drop(PG_FUNCTION_ARGS)
 	values[0] = CStringGetTextDatum(schema);
 	ret = SPI_execute_with_args(psprintf("DELETE FROM %s.migrate_models"
 										 " WHERE schema_name OPERATOR(pg_catalog.=) $1::pg_catalog.name",
-										 ext_schema()),
+										 pgm_ext_schema()),
 								1, types, values, NULL, false, 0);
 	if (ret != SPI_OK_DELETE)
 		elog(ERROR, "pg_migrate: dropping the model failed: %d", ret);
