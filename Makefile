@@ -81,11 +81,12 @@ REGRESS = \
 	revisions_walkthrough \
 	mapped_views \
 	mapped_autogen \
+	hardening \
 	model_renames
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # isolation tests: specs/<name>.spec against expected/<name>.out
-ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read
+ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read concurrent_revision
 ISOLATION_OPTS = --inputdir=.
 
 # Only what PostgreSQL looks up by name is exported from the shared library

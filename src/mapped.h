@@ -67,5 +67,7 @@ extern Jsonb *mapped_model_extend(Jsonb *doc, MemoryContext cxt);
 extern const char *mapped_ext_schema(void);
 extern bool mapped_schema_has_model(const char *schema);
 extern void mapped_check_expression(const char *label, const char *expression);
+extern void mapped_check_value_type(const char *label, const char *expression,
+									Oid type, bool returns_set);
 
 #endif							/* PGM_MAPPED_H */

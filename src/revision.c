@@ -25,6 +25,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
+#include "utils/snapmgr.h"
 
 PG_FUNCTION_INFO_V1(migrate_revision);
 PG_FUNCTION_INFO_V1(migrate_edit);
@@ -84,15 +85,33 @@ reserved_name(const char *s)
 		strcmp(s, "base") == 0;
 }
 
+/*
+ * An id or a branch label must be one that a target can name: 1 to 64
+ * characters of [A-Za-z0-9_.-], and none of the forms the target grammar
+ * reads as something else (head, heads, base, -N): a revision of id "-1"
+ * could never be upgraded to by its id.
+ */
 static void
 check_id(const char *id, const char *what)
 {
-	if (!target_valid_id(id) || reserved_name(id))
+	const char *form;
+
+	if (!target_valid_id(id))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid %s \"%s\"", what, id),
-				 errdetail("A %s is 1 to 64 characters of A-Z, a-z, 0-9, _, . and -, and not head, heads or base.",
-						   what)));
+				 errdetail("A %s is 1 to 64 characters of A-Z, a-z, 0-9, _, . and -.",
+						   what),
+				 errhint("Characters such as \"@\", \"+\", spaces and quotes have a meaning in revision targets (<label>@head, <revision>+N).")));
+	form = target_form_of(id);
+	if (form != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid %s \"%s\": it is a revision target of its own", what, id),
+				 errdetail("The target \"%s\" names %s, so no target could name this %s.",
+						   id, form, what),
+				 errhint("Choose another %s: not head, heads, base, nor \"-\" followed by digits only.",
+						 what)));
 }
 
 /* A parent or dependency: an id, a unique prefix, a label, <label>@head. */
@@ -424,6 +443,7 @@ migrate_revision(PG_FUNCTION_ARGS)
 	if (autogenerate)
 	{
 		AutogenResult res;
+		bool		generated;
 
 		if (bms_num_members(dag->applied) != dag->n)
 		{
@@ -442,7 +462,18 @@ migrate_revision(PG_FUNCTION_ARGS)
 					 errhint("SELECT migrate_upgrade('heads'); then create the revision.")));
 		}
 		memset(&res, 0, sizeof(res));
-		if (!autogen_generate(&res))
+
+		/*
+		 * Read the model and the live schema as they are now: under READ
+		 * COMMITTED the statement's snapshot predates the wait for the
+		 * advisory lock, and so what the session that held it committed
+		 * (a model set, an upgrade); the revision would be generated from
+		 * the model before it.
+		 */
+		PushActiveSnapshot(GetTransactionSnapshot());
+		generated = autogen_generate(&res);
+		PopActiveSnapshot();
+		if (!generated)
 		{
 			ereport(NOTICE,
 					(errmsg("No changes in schema detected."),

@@ -47,4 +47,11 @@ extern int	target_lookup(RevDag *dag, const char *name, bool missing_ok);
 /* Is text a valid revision id / branch label (1-64 of [A-Za-z0-9_.-])? */
 extern bool target_valid_id(const char *id);
 
+/*
+ * What the grammar reads a valid id or label as when it is a target form
+ * of its own (head, heads, base, -N), so that no target could ever name a
+ * revision of that id or label; NULL when a target names it.
+ */
+extern const char *target_form_of(const char *id);
+
 #endif							/* PGM_TARGET_H */
