@@ -87,6 +87,12 @@ SELECT n, label FROM pg_temp.cases
 SELECT n, label, pg_temp.try(format('SELECT migrate_model_import(%L)', pg_temp.doc(body))) AS import
   FROM pg_temp.cases WHERE n IN (1, 4, 5, 12) ORDER BY n;
 SELECT count(*) AS models_stored FROM migrate_models;
+-- the functions of renames read a model document too (found by the fuzzer:
+-- they took any document)
+SELECT n, label, pg_temp.try(format('SELECT * FROM migrate_rename_steps(%L)', pg_temp.doc(body))) AS rename_steps
+  FROM pg_temp.cases WHERE n IN (2, 11, 22) ORDER BY n;
+SELECT n, label, pg_temp.try(format('SELECT migrate_renamed_snapshot(%L)', pg_temp.doc(body))) AS renamed_snapshot
+  FROM pg_temp.cases WHERE n IN (4, 12) ORDER BY n;
 
 -- the top of the document
 SELECT pg_temp.try($$SELECT * FROM migrate_diff('{"format": 1, "scope": "all", "schemas": {"public": []}}', '{"format": 1, "scope": "all", "schemas": {}}')$$);

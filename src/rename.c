@@ -1167,7 +1167,7 @@ migrate_model_rename(PG_FUNCTION_ARGS)
 	live = graph_from_jsonb(doc, NULL, cxt);
 	doc = query_jsonb(psprintf("SELECT %s.migrate_model($1)", ext),
 					  NAMEARRAYOID, name_array1(r->schema), cxt);
-	model = graph_from_jsonb(doc, "of the stored models", cxt);
+	model = graph_from_jsonb(doc, NULL, cxt);	/* migrate_model() checked it */
 	MemoryContextSwitchTo(cxt);
 	validate(renames, live, model, r);
 
@@ -1345,7 +1345,7 @@ model_renames(const char *ext, Jsonb *model, Jsonb **livedoc, List **scope,
 	renames = rename_load(ext, *scope, *all);
 	if (renames != NIL)
 		rename_validate(renames, graph_from_jsonb(*livedoc, NULL, cxt),
-						graph_from_jsonb(model, "of the stored models", cxt));
+						graph_from_jsonb(model, NULL, cxt));	/* jsonb_arg() checked it */
 	MemoryContextSwitchTo(cxt);
 	return renames;
 }
@@ -1353,11 +1353,16 @@ model_renames(const char *ext, Jsonb *model, Jsonb **livedoc, List **scope,
 static Jsonb *
 jsonb_arg(FunctionCallInfo fcinfo, int n)
 {
+	Jsonb	   *doc;
+
 	if (PG_ARGISNULL(n))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("the model document must not be null")));
-	return PG_GETARG_JSONB_P(n);
+	doc = PG_GETARG_JSONB_P(n);
+	/* the one strict reader, before anything reads it (22023) */
+	docread_check(doc, "\"model\"");
+	return doc;
 }
 
 /*
