@@ -231,8 +231,10 @@ sanitize_restart_cluster() {
 		pg_isready -q && break
 		sleep 0.5
 	done
-	pid=$(psql -X -At -d postgres -c 'SELECT pg_backend_pid()') || return 1
-	grep -q libasan "/proc/$pid/maps" || { echo "backend $pid has no libasan" >&2; return 1; }
+	psql -X -At -d postgres -c 'SELECT 1' >/dev/null || return 1
+	# the postmaster (every backend is its fork)
+	pid=$(head -1 "$data/postmaster.pid")
+	grep -q libasan "/proc/$pid/maps" || { echo "postmaster $pid has no libasan" >&2; return 1; }
 }
 
 # After the run: every report is a failure; no sanitized object is left.
