@@ -539,6 +539,8 @@ def main():
     ap.add_argument("--setup", action="store_true")
     ap.add_argument("--timeout-ms", type=int, default=20000)
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--max-seconds", type=float, default=None,
+                    help="stop after this long, with the counts so far")
     opts = ap.parse_args()
     seed = opts.seed if opts.seed is not None else random.SystemRandom().randrange(2 ** 31)
     rng = random.Random(seed)
@@ -607,6 +609,9 @@ def main():
     seen_results = []
     i = 0
     while i < opts.count:
+        if opts.max_seconds is not None and time.time() - t_start > opts.max_seconds:
+            print("fuzz: stopped after %.0f s (--max-seconds)" % opts.max_seconds)
+            break
         expect = None
         t_in = time.time()
         if i < len(SEEN):                # the "Seen" items first
