@@ -11,6 +11,7 @@ OBJS = \
 	src/graph_read.o \
 	src/graph_write.o \
 	src/graph_merge.o \
+	src/docread.o \
 	src/snapshot.o \
 	src/dirty.o \
 	src/catalog/handlers.o \
@@ -78,6 +79,7 @@ REGRESS = \
 	snapshot_unmodeled \
 	diff_errors \
 	diff_hazards \
+	doc_validation \
 	revisions_targets \
 	revisions_manual \
 	models \
@@ -118,11 +120,18 @@ include $(PGXS)
 $(OBJS): Makefile
 EXTRA_CLEAN = $(OBJS:.o=.d)
 
-.PHONY: test demo pgtap
+.PHONY: test test-sanitize demo pgtap
 # The two commands of the README. Both install what is missing (as root),
 # build, install and run on a throwaway cluster that they stop again.
 test:
 	./test/run-tests
+
+# The whole suite again with the extension built with AddressSanitizer and
+# UndefinedBehaviorSanitizer (test/lib.sh, docs/reliability.md): fails on
+# any report.  Installs under MIGRATE_DESTDIR (a directory of its own when
+# unset), never into the system.
+test-sanitize:
+	MIGRATE_SANITIZE=1 ./test/run-tests
 
 demo:
 	./test/run-demo

@@ -157,7 +157,7 @@ model_and_graph(MemoryContext cxt, MemoryContext graphs, Graph **graph)
 	doc = model_document_unpruned(ext, cxt);
 	if (doc != NULL)
 	{
-		Graph	   *g = graph_from_jsonb(doc, graphs);
+		Graph	   *g = graph_from_jsonb(doc, "of the stored models", graphs);
 
 		if (g->ndangling == 0)
 		{
@@ -682,9 +682,9 @@ autogen_generate(AutogenResult *result)
 
 	/* both documents read once, for the diffs both ways */
 	INSTR_TIME_SET_CURRENT(t0);
-	live_g = graph_from_jsonb(live, graphs);
+	live_g = graph_from_jsonb(live, NULL, graphs);
 	if (model_graph == NULL)
-		model_graph = graph_from_jsonb(model, graphs);
+		model_graph = graph_from_jsonb(model, "of the stored models", graphs);
 	elog(DEBUG1, "autogenerate: documents read: %.1f ms", ms_since(t0));
 
 	/*
@@ -704,7 +704,7 @@ autogen_generate(AutogenResult *result)
 		rename_up = rename_script(r.renames, false);
 		rename_down = rename_script(r.renames, true);
 		renamed = rename_live_document(rename_up, scope, all, cxt);
-		live_g = graph_from_jsonb(renamed, graphs);
+		live_g = graph_from_jsonb(renamed, NULL, graphs);
 	}
 
 	INSTR_TIME_SET_CURRENT(t0);

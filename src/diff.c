@@ -1217,8 +1217,8 @@ compute_graphs(Graph *source, Graph *target)
 static List *
 compute_diff(Jsonb *source, Jsonb *target, MemoryContext cxt)
 {
-	return compute_graphs(graph_from_jsonb(source, cxt),
-						  graph_from_jsonb(target, cxt));
+	return compute_graphs(graph_from_jsonb(source, "\"source\"", cxt),
+						  graph_from_jsonb(target, "\"target\"", cxt));
 }
 
 static const char *

@@ -589,6 +589,22 @@ gnode_str(const GNode *node, const char *key)
 	return jbv_cstring(v);
 }
 
+/*
+ * A string attribute the format requires of the node's kind.  docread.c
+ * refuses a document without it before any graph is built, so a missing
+ * one is a bug: an error, never a NULL to dereference.
+ */
+char *
+gnode_str_req(const GNode *node, const char *key)
+{
+	char	   *s = gnode_str(node, key);
+
+	if (s == NULL)
+		elog(ERROR, "%s \"%s\" has no string \"%s\"",
+			 pgm_kinds[node->kind].label, node->name, key);
+	return s;
+}
+
 /* A boolean attribute; false when absent or not a boolean. */
 bool
 gnode_bool(const GNode *node, const char *key)
@@ -703,7 +719,13 @@ gnode_strings(const GNode *node, const char *key)
 	it = JsonbIteratorInit(v->val.binary.data);
 	while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
 		if (tok == WJB_ELEM)
-			res = lappend(res, e.type == jbvString ? jbv_cstring(&e) : NULL);
+		{
+			/* docread.c lets only strings through */
+			if (e.type != jbvString)
+				elog(ERROR, "pg_migrate: \"%s\" of %s \"%s\" holds something else than strings",
+					 key, pgm_kinds[node->kind].label, node->name);
+			res = lappend(res, jbv_cstring(&e));
+		}
 	return res;
 }
 

@@ -161,6 +161,7 @@ extern void graph_replaced_add(HTAB *replaced, GNode *top);
 /* graph.c: reading a loaded node */
 extern const JsonbValue *gnode_attr(const GNode *node, const char *key);
 extern char *gnode_str(const GNode *node, const char *key);
+extern char *gnode_str_req(const GNode *node, const char *key);
 extern bool gnode_bool(const GNode *node, const char *key);
 extern int64 gnode_int(const GNode *node, const char *key, int64 dflt);
 extern char *gnode_attr_text(const GNode *node, const char *key);
@@ -171,6 +172,10 @@ extern char *gnode_key(const GNode *node);
 extern List *gnode_children(const GNode *node, ObjKind kind);
 
 /* graph.c: a document back into a graph (errors 22023 on a bad one) */
-extern Graph *graph_from_jsonb(Jsonb *doc, MemoryContext parent);
+extern Graph *graph_from_jsonb(Jsonb *doc, const char *what,
+							   MemoryContext parent);
+
+/* docread.c: the strict reader of documents (22023 naming the bad value) */
+extern void docread_check(Jsonb *doc, const char *what);
 
 #endif							/* PGM_GRAPH_H */

@@ -9,6 +9,7 @@
 #include "graph_int.h"
 
 #include "common/hashfn.h"
+#include "portability/instr_time.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/memutils.h"
@@ -190,14 +191,34 @@ resolve_deps(Graph *g, GNode *node)
  * outside it are counted in g->ndangling).  An ERROR (22023) on a document
  * that is not a snapshot document.  The graph's values point into doc,
  * which must live as long as the graph.
+ *
+ * "what" names the document in messages ("source", "the stored model of
+ * ..."): it is checked by docread_check() first, so that what follows
+ * meets only documents of the format; NULL for a document this backend has
+ * just written itself (migrate_snapshot()'s), which is not checked again.
  */
 Graph *
-graph_from_jsonb(Jsonb *doc, MemoryContext parent)
+graph_from_jsonb(Jsonb *doc, const char *what, MemoryContext parent)
 {
-	Graph	   *g = graph_create(parent, false);
-	MemoryContext old = MemoryContextSwitchTo(g->cxt);
+	Graph	   *g;
+	MemoryContext old;
 	JsonbValue	v;
 	ListCell   *lc;
+
+	if (what != NULL)
+	{
+		instr_time	t0,
+					t1;
+
+		INSTR_TIME_SET_CURRENT(t0);
+		docread_check(doc, what);
+		INSTR_TIME_SET_CURRENT(t1);
+		INSTR_TIME_SUBTRACT(t1, t0);
+		elog(DEBUG1, "pg_migrate: document %s checked: %.1f ms", what,
+			 INSTR_TIME_GET_MILLISEC(t1));
+	}
+	g = graph_create(parent, false);
+	old = MemoryContextSwitchTo(g->cxt);
 
 	/* about one key per 80 bytes of document */
 	graph_keys_create(g, Max(VARSIZE(doc) / 80, 1024));

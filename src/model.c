@@ -905,7 +905,7 @@ migrate_model_import(PG_FUNCTION_ARGS)
 	work = AllocSetContextCreate(CurrentMemoryContext, "pg_migrate import",
 								 ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(work);
-	(void) graph_from_jsonb(doc, work);
+	(void) graph_from_jsonb(doc, "\"snapshot\"", work);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(work);
 
@@ -1122,6 +1122,13 @@ migrate_model(PG_FUNCTION_ARGS)
 	if (doc == NULL)
 		doc = merged_models(schemas);
 	MemoryContextSwitchTo(cxt);
+
+	/*
+	 * Stored models were checked when they were stored, but the table can
+	 * be written behind pg_migrate's back: a model is checked again before
+	 * anything reads it.
+	 */
+	docread_check(doc, "of the stored models");
 	/* references to objects outside the merged schemas: as a snapshot */
 	doc = model_prune_refs(doc, cxt);
 	/* The mapped views of the properties are part of the model (docs/mapped-views.md). */

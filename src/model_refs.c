@@ -616,7 +616,7 @@ model_prune_refs(Jsonb *doc, MemoryContext cxt)
 		memcpy(out, doc, VARSIZE(doc));
 		return out;
 	}
-	g = graph_from_jsonb(doc, work);
+	g = graph_from_jsonb(doc, "of the stored models", work);
 
 	stack = palloc(sizeof(Frame) * maxdepth);
 	it = JsonbIteratorInit(&doc->root);

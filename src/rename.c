@@ -1205,10 +1205,10 @@ migrate_model_rename(PG_FUNCTION_ARGS)
 
 	/* checked against the live schema and the model, as autogenerate will */
 	doc = snapshot_take(DatumGetArrayTypeP(name_array1(r->live_schema)), cxt);
-	live = graph_from_jsonb(doc, cxt);
+	live = graph_from_jsonb(doc, NULL, cxt);
 	doc = query_jsonb(psprintf("SELECT %s.migrate_model($1)", ext),
 					  NAMEARRAYOID, name_array1(r->schema), cxt);
-	model = graph_from_jsonb(doc, cxt);
+	model = graph_from_jsonb(doc, NULL, cxt);	/* migrate_model() checked it */
 	MemoryContextSwitchTo(cxt);
 	validate(renames, live, model, r);
 
@@ -1385,8 +1385,8 @@ model_renames(const char *ext, Jsonb *model, Jsonb **livedoc, List **scope,
 	*livedoc = snapshot_take(rename_scope_array(*scope, *all), cxt);
 	renames = rename_load(ext, *scope, *all);
 	if (renames != NIL)
-		rename_validate(renames, graph_from_jsonb(*livedoc, cxt),
-						graph_from_jsonb(model, cxt));
+		rename_validate(renames, graph_from_jsonb(*livedoc, NULL, cxt),
+						graph_from_jsonb(model, NULL, cxt));	/* jsonb_arg() checked it */
 	MemoryContextSwitchTo(cxt);
 	return renames;
 }
@@ -1394,11 +1394,16 @@ model_renames(const char *ext, Jsonb *model, Jsonb **livedoc, List **scope,
 static Jsonb *
 jsonb_arg(FunctionCallInfo fcinfo, int n)
 {
+	Jsonb	   *doc;
+
 	if (PG_ARGISNULL(n))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("the model document must not be null")));
-	return PG_GETARG_JSONB_P(n);
+	doc = PG_GETARG_JSONB_P(n);
+	/* the one strict reader, before anything reads it (22023) */
+	docread_check(doc, "\"model\"");
+	return doc;
 }
 
 /*

@@ -207,6 +207,8 @@ verify_drift(ReturnSetInfo *rsinfo, const char *ext, MemoryContext cxt)
 	old = MemoryContextSwitchTo(cxt);
 	recorded = (Jsonb *) PG_DETOAST_DATUM_COPY(d);
 	recorded_hash = revdag_text_col(tup, desc, 3);
+	/* the table can be written behind pg_migrate's back */
+	docread_check(recorded, psprintf("recorded with revision \"%s\"", head));
 	scope = autogen_document_scope(recorded, &all);
 	live = autogen_live_document(scope, all, cxt);
 	MemoryContextSwitchTo(cxt);

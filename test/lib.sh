@@ -28,11 +28,15 @@ say() { printf '==> %s\n' "$*"; }
 # The Debian packages a run needs.  On Debian 12 the contrib modules (hstore,
 # pg_trgm, used by the tests) are part of postgresql-$PG_MAJOR itself, and
 # postgresql-common (pg_virtualenv) comes with it.  python3 (its standard
-# library only) runs the random schema pairs of test/random/.
+# library only) runs the random schema pairs of test/random/; the fuzzer
+# (test/fuzz.py) needs psycopg2 and jsonschema for it.
 required_packages() {
 	echo make gcc python3 \
 		"postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR" \
-		"postgresql-$PG_MAJOR-pgtap" libtap-parser-sourcehandler-pgtap-perl
+		"postgresql-$PG_MAJOR-pgtap" libtap-parser-sourcehandler-pgtap-perl \
+		python3-psycopg2 python3-jsonschema
+	# the sanitizer run (make test-sanitize): the runtimes gcc links with
+	[ "${MIGRATE_SANITIZE:-}" = 1 ] && echo libasan8 libubsan1
 }
 
 missing_packages() {
@@ -85,8 +89,22 @@ installed_is_current() {
 
 # Build and install the extension with $PG_CONFIG.  make inherits the
 # caller's make variables (e.g. EXTRA_CFLAGS=-Werror) through MAKEFLAGS.
+# With MIGRATE_SANITIZE=1, a build from clean with the sanitizers
+# (SANITIZE_CFLAGS), installed under MIGRATE_DESTDIR only.
+SANITIZE_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1 -g"
 build_and_install() {
 	local sharedir pkglibdir
+	if [ "${MIGRATE_SANITIZE:-}" = 1 ]; then
+		say "building with $PG_CONFIG and $SANITIZE_CFLAGS"
+		make --no-print-directory clean >/dev/null &&
+			make --no-print-directory PG_CONFIG="$PG_CONFIG" \
+				EXTRA_CFLAGS="$SANITIZE_CFLAGS" \
+				SHLIB_LINK="-fsanitize=address,undefined" </dev/null &&
+			make --no-print-directory install PG_CONFIG="$PG_CONFIG" \
+				DESTDIR="$MIGRATE_DESTDIR" </dev/null &&
+			gcc -shared -fPIC -O2 -o "$MIGRATE_DESTDIR/nls_shim.so" test/sanitize/nls_shim.c
+		return
+	fi
 	say "building with $PG_CONFIG"
 	make --no-print-directory PG_CONFIG="$PG_CONFIG" </dev/null || return 1
 	if [ -n "${MIGRATE_DESTDIR:-}" ]; then
@@ -161,4 +179,81 @@ with_cluster() {
 		pg_virtualenv -t -v "$PG_MAJOR" -c "-p $port --locale=C.UTF-8 --encoding=UTF8" \
 			-o max_locks_per_transaction=1024 "${destdir_opt[@]}" "$@" </dev/null
 	)
+}
+
+# ----------------------------------------------------------------------
+# The sanitizer run (make test-sanitize; docs/reliability.md, "Sanitizers")
+#
+# The extension is built with AddressSanitizer and UndefinedBehaviorSanitizer
+# (SANITIZE_CFLAGS; -fno-sanitize-recover=all: every UBSan finding is fatal)
+# and the whole suite runs on a throwaway cluster whose postmaster has the
+# ASan runtime preloaded (LD_PRELOAD), so that every backend has it before
+# pg_migrate.so is loaded.  A report ends the backend (abort_on_error) and
+# is written to a file under MIGRATE_SANITIZE_LOGS; any such file fails
+# the run.  test/sanitize/nls_shim.c explains the second preloaded library.
+
+sanitize_setup() {
+	if [ -z "${MIGRATE_DESTDIR:-}" ]; then
+		MIGRATE_DESTDIR=/tmp/pgm-sanitize-$$	# never the system's files
+		SANITIZE_OWN_DESTDIR=1
+	fi
+	export MIGRATE_DESTDIR
+	MIGRATE_SANITIZE_LOGS=$(mktemp -d /tmp/pgm-sanitize-logs.XXXXXX) || return 1
+	chmod 1777 "$MIGRATE_SANITIZE_LOGS"
+	export MIGRATE_SANITIZE_LOGS
+}
+
+# Inside pg_virtualenv: restart its cluster with the runtime preloaded into
+# the postmaster alone.  Not through pg_ctlcluster and the cluster's
+# environment file: that would preload it into pg_ctl and psql too, which
+# hang at exit under it (glibc's locale lock, as above); postgres itself is
+# fine with the shim.  pg_virtualenv stops this postmaster as its own.
+sanitize_restart_cluster() {
+	local conf so asan pid owner data log cmd i
+	conf=${PG_CLUSTER_CONF_ROOT:-/etc/postgresql}/$PG_MAJOR/regress
+	so=$MIGRATE_DESTDIR$("$PG_CONFIG" --pkglibdir)/pg_migrate.so
+	# the very runtime the extension was linked with
+	asan=$(ldd "$so" | awk '/libasan\.so/ { print $3 }')
+	[ -n "$asan" ] && [ -e "$asan" ] || { echo "no libasan in ldd $so" >&2; return 1; }
+	read -r owner data log < <(pg_lsclusters -h | awk -v v="$PG_MAJOR" '$1 == v && $2 == "regress" { print $5, $6, $7 }')
+	[ -n "$owner" ] || { echo "no cluster $PG_MAJOR/regress" >&2; return 1; }
+	pg_ctlcluster "$PG_MAJOR" regress stop || return 1
+	say "restarting the cluster with $asan preloaded"
+	cmd="cd / && LD_PRELOAD='$asan $MIGRATE_DESTDIR/nls_shim.so'"
+	cmd="$cmd ASAN_OPTIONS='detect_leaks=0:abort_on_error=1:disable_coredump=1:log_path=$MIGRATE_SANITIZE_LOGS/asan'"
+	cmd="$cmd UBSAN_OPTIONS='halt_on_error=1:abort_on_error=1:print_stacktrace=1:disable_coredump=1:log_path=$MIGRATE_SANITIZE_LOGS/ubsan'"
+	cmd="$cmd exec $("$PG_CONFIG" --bindir)/postgres -c config_file=$conf/postgresql.conf >>$log 2>&1 </dev/null &"
+	if [ "$(id -u)" = 0 ] && [ "$owner" != root ]; then
+		su -s /bin/sh "$owner" -c "$cmd" || return 1
+	else
+		sh -c "$cmd" || return 1
+	fi
+	for i in $(seq 1 120); do
+		pg_isready -q && break
+		sleep 0.5
+	done
+	psql -X -At -d postgres -c 'SELECT 1' >/dev/null || return 1
+	# the postmaster (every backend is its fork)
+	pid=$(head -1 "$data/postmaster.pid")
+	grep -q libasan "/proc/$pid/maps" || { echo "postmaster $pid has no libasan" >&2; return 1; }
+}
+
+# After the run: every report is a failure; no sanitized object is left.
+sanitize_finish() {
+	local f n=0
+	for f in "$MIGRATE_SANITIZE_LOGS"/*; do
+		[ -s "$f" ] || continue
+		n=$((n + 1))
+		say "sanitizer report $f:"
+		cat "$f"
+	done
+	if [ "$n" = 0 ]; then
+		record PASS "sanitizer: no AddressSanitizer or UBSan report"
+	else
+		record FAIL "sanitizer: $n reports"
+	fi
+	make --no-print-directory clean >/dev/null
+	rm -rf "$MIGRATE_SANITIZE_LOGS"
+	[ -n "${SANITIZE_OWN_DESTDIR:-}" ] && rm -rf "$MIGRATE_DESTDIR"
+	return 0
 }

@@ -192,7 +192,7 @@ column_storage(Graph *g, GNode *col)
 			*p = pg_toupper((unsigned char) *p);
 		return storage;
 	}
-	return storage_name(type_default_storage(g, col, gnode_str(col, "type"), 0));
+	return storage_name(type_default_storage(g, col, gnode_str_req(col, "type"), 0));
 }
 
 /* ----------------------------------------------------------------

@@ -410,7 +410,7 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 	if ((!gnode_attr_equal(s, t, "type") || !gnode_attr_equal(s, t, "collation")) &&
 		!inherited && !typed)
 	{
-		char	   *type = gnode_str(t, "type");
+		char	   *type = gnode_str_req(t, "type");
 		char	   *collation = gnode_str(t, "collation");
 		bool		redefault = gnode_str(s, "default") != NULL &&
 			!gnode_attr_equal(s, t, "default");
@@ -420,7 +420,7 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 			ddl_stmt(&buf, "%s DROP DEFAULT;", prefix);
 		ddl_stmt(&buf, "%s TYPE %s%s%s USING %s;", prefix, type,
 				 collation ? " COLLATE " : "", collation ? collation : "",
-				 using_cast(quote_identifier(t->name), gnode_str(s, "type"), type));
+				 using_cast(quote_identifier(t->name), gnode_str_req(s, "type"), type));
 		if (redefault)
 		{
 			/* the default is set again below */
@@ -436,7 +436,7 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 			s = s2;
 		}
 		lock = true;
-		rewrite = type_change_rewrites(gnode_str(s, "type"), type);
+		rewrite = type_change_rewrites(gnode_str_req(s, "type"), type);
 	}
 
 	ddl_column_changes(&buf, cx->target, s, t, ps, pt, &lock);

@@ -103,7 +103,7 @@ partition_key_create(DiffContext *cx, GNode *t, StringInfo buf, GNode **parent)
 	else if (gnode_str(table, "partition_by") == NULL)
 		return false;
 	ddl_stmt(buf, "ALTER TABLE ONLY %s ADD CONSTRAINT %s %s;", gnode_qualname(table),
-			 quote_identifier(t->name), gnode_str(t, "definition"));
+			 quote_identifier(t->name), gnode_str_req(t, "definition"));
 	if (*parent != NULL)
 		ddl_stmt(buf, "ALTER INDEX %s ATTACH PARTITION %s;", key_index(*parent),
 				 key_index(t));
@@ -133,7 +133,7 @@ constraint_create(DiffContext *cx, GNode *t)
 		return;
 	else
 		ddl_stmt(&buf, "%s ADD CONSTRAINT %s %s;", alter_owner(t),
-				 quote_identifier(t->name), gnode_str(t, "definition"));
+				 quote_identifier(t->name), gnode_str_req(t, "definition"));
 	if (parent->kind == OBJ_TABLE)
 	{
 		char	   *ri = gnode_str(parent, "replica_identity");

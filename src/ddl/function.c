@@ -176,8 +176,8 @@ parse_arg(const char *item)
 static bool
 arguments_replaceable(GNode *s, GNode *t)
 {
-	List	   *sargs = split_list(gnode_str(s, "arguments"));
-	List	   *targs = split_list(gnode_str(t, "arguments"));
+	List	   *sargs = split_list(gnode_str_req(s, "arguments"));
+	List	   *targs = split_list(gnode_str_req(t, "arguments"));
 	List	   *types = split_list(identity_args(s));
 	int			ti = 0;
 
@@ -276,9 +276,9 @@ function_definition(GNode *t, bool replace)
 					 quote_identifier(bare_name(t)),
 					 args ? args : "");
 	if (!proc)
-		appendStringInfo(&buf, " RETURNS %s", gnode_str(t, "result"));
+		appendStringInfo(&buf, " RETURNS %s", gnode_str_req(t, "result"));
 	appendStringInfo(&buf, " LANGUAGE %s",
-					 quote_identifier(gnode_str(t, "language")));
+					 quote_identifier(gnode_str_req(t, "language")));
 	if (!proc)
 	{
 		if (ddl_str_equal(gnode_str(t, "kind"), "window"))

@@ -77,7 +77,7 @@ index_create(DiffContext *cx, GNode *t)
 	}
 
 	initStringInfo(&buf);
-	ddl_stmt(&buf, "%s;", gnode_str(t, "definition"));
+	ddl_stmt(&buf, "%s;", gnode_str_req(t, "definition"));
 	if (parent != NULL)
 		ddl_stmt(&buf, "ALTER INDEX %s ATTACH PARTITION %s;",
 				 gnode_qualname(parent), gnode_qualname(t));

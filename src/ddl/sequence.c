@@ -37,7 +37,7 @@ sequence_options(GNode *s, GNode *t)
 
 	initStringInfo(&buf);
 	if (s == NULL || !gnode_attr_equal(s, t, "type"))
-		appendStringInfo(&buf, " AS %s", gnode_str(t, "type"));
+		appendStringInfo(&buf, " AS %s", gnode_str_req(t, "type"));
 	if (s == NULL || !gnode_attr_equal(s, t, "increment"))
 		appendStringInfo(&buf, " INCREMENT BY %s", gnode_attr_text(t, "increment"));
 	if (all || !gnode_attr_equal(s, t, "min"))

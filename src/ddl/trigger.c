@@ -151,7 +151,7 @@ trigger_create(DiffContext *cx, GNode *t)
 		clone_enabled(cx, NULL, t);
 		return;
 	}
-	step = diff_step(cx, STEP_CREATE, t, "%s;", gnode_str(t, "definition"));
+	step = diff_step(cx, STEP_CREATE, t, "%s;", gnode_str_req(t, "definition"));
 	if (gnode_str(t, "enabled") != NULL)
 		step_append(step, "\n%s", enable_statement(t));
 	sync_clones(cx, t, step);

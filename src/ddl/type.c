@@ -132,7 +132,7 @@ type_create(DiffContext *cx, GNode *t)
 		char	   *dflt = gnode_str(t, "default");
 
 		appendStringInfo(&buf, "CREATE DOMAIN %s AS %s", qname,
-						 gnode_str(t, "base_type"));
+						 gnode_str_req(t, "base_type"));
 		if (collation != NULL)
 			appendStringInfo(&buf, " COLLATE %s", collation);
 		if (dflt != NULL)
@@ -152,7 +152,7 @@ type_create(DiffContext *cx, GNode *t)
 		};
 
 		appendStringInfo(&buf, "CREATE TYPE %s AS RANGE (subtype = %s",
-						 qname, gnode_str(t, "subtype"));
+						 qname, gnode_str_req(t, "subtype"));
 		for (int i = 0; i < lengthof(opts); i++)
 		{
 			char	   *v = gnode_str(t, opts[i][0]);

@@ -1,0 +1,1405 @@
+/*-------------------------------------------------------------------------
+ *
+ * docread.c
+ *	  The one strict reader of snapshot documents.
+ *
+ * Every document that enters from outside (the arguments of migrate_diff()
+ * and migrate_diff_sql(), migrate_model_import(), documents stored in the
+ * extension's tables and read back) passes docread_check() before any
+ * graph is built from it: graph_from_jsonb() calls it first.  It checks
+ * every key, the type of every value and the allowed values against
+ * docs/snapshot-format.md (docs/snapshot-format.schema.json is the same
+ * description as a JSON Schema), and the SQL-bearing values for what they
+ * must be, with PostgreSQL's raw parser: a type name parses as a type name,
+ * a default as one expression, a definition as one statement of the
+ * expected kind.  Nothing is looked up in the catalogs and nothing is
+ * executed.
+ *
+ * A bad document is refused with 22023 naming the JSON path of the bad
+ * value ($.schemas.public.tables.t.columns[2].type) and the value.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "graph.h"
+
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "nodes/parsenodes.h"
+#include "parser/parser.h"
+#include "utils/builtins.h"
+#include "utils/json.h"
+#include "utils/memutils.h"
+#include "utils/numeric.h"
+
+/* What a value must be. */
+typedef enum VType
+{
+	VT_STRING,
+	VT_BOOL,
+	VT_INT,						/* an integral number (fits int64) */
+	VT_NUMBER,					/* any number */
+	VT_STRINGS,					/* array of strings */
+	VT_STRINGS_OR_NULL,			/* array of strings and nulls (opclasses) */
+	VT_OBJECT,					/* an object of a given spec */
+	VT_MAP,						/* name -> object of a given spec */
+	VT_ARRAY,					/* array of objects of a given spec */
+	VT_PRIVILEGES,				/* grantee -> array of privileges */
+	VT_DEPS						/* array of references "kind name" */
+} VType;
+
+/* What a string must hold (each element, for arrays of strings). */
+typedef enum VCheck
+{
+	VC_ANY,						/* any text: written as a literal */
+	VC_NAME,					/* a non-empty name: written quoted */
+	VC_ENUM,					/* one of the spec's values */
+	VC_TYPENAME,				/* a type name */
+	VC_EXPR,					/* one expression */
+	VC_QNAME,					/* a name, possibly qualified, as quote_identifier
+								 * writes it */
+	VC_ROLE,					/* a role as regrole writes it, or PUBLIC */
+	VC_OPTION,					/* "name=value" */
+	VC_VIEWDEF,					/* one SELECT */
+	VC_INDEXDEF,				/* one CREATE INDEX of this index */
+	VC_TRIGDEF,					/* one CREATE TRIGGER of this trigger */
+	VC_CONSTRDEF,				/* a constraint of the object's "type" */
+	VC_PARTBY,					/* a PARTITION BY clause */
+	VC_PARTBOUND				/* a partition bound */
+} VCheck;
+
+typedef struct ObjSpec ObjSpec;
+
+typedef struct KeySpec
+{
+	const char *key;
+	VType		type;
+	VCheck		check;
+	bool		required;
+	const char *const *values;	/* VC_ENUM: NULL-terminated */
+	const ObjSpec *sub;			/* VT_OBJECT, VT_MAP, VT_ARRAY */
+} KeySpec;
+
+typedef enum SpecKind
+{
+	SK_TOP, SK_EXTENSION, SK_SCHEMA, SK_TABLE, SK_COLUMN, SK_IDSEQ,
+	SK_CONSTRAINT, SK_INDEX, SK_TRIGGER, SK_POLICY, SK_VIEW, SK_MATVIEW,
+	SK_SEQUENCE, SK_TYPE, SK_FUNCTION, SK_COLLATION
+} SpecKind;
+
+struct ObjSpec
+{
+	SpecKind	kind;
+	const char *what;			/* "a column" */
+	const KeySpec *keys;
+	int			nkeys;
+	bool		common;			/* comment, privileges, depends_on allowed */
+};
+
+/* The walk: where it is, for messages. */
+typedef struct DocCtx
+{
+	const char *what;			/* "source", "the stored model of ..." */
+	StringInfoData path;
+	const char *objname;		/* the name of the object being read */
+	MemoryContext scratch;		/* the parser's allocations, reset after each
+								 * value */
+	HTAB	   *good;			/* "<check>\x01<value>" found good already */
+} DocCtx;
+
+static const char *const persistence_values[] = {"permanent", "unlogged", NULL};
+static const char *const replica_values[] = {"nothing", "full", "index", NULL};
+static const char *const identity_values[] = {"always", "by default", NULL};
+static const char *const storage_values[] = {"plain", "external", "main", "extended", NULL};
+static const char *const compression_values[] = {"pglz", "lz4", NULL};
+static const char *const seqtype_values[] = {"smallint", "integer", "bigint", NULL};
+static const char *const contype_values[] = {"primary_key", "unique", "check",
+"foreign_key", "exclusion", NULL};
+static const char *const enabled_values[] = {"disabled", "replica", "always", NULL};
+static const char *const command_values[] = {"ALL", "SELECT", "INSERT", "UPDATE", "DELETE", NULL};
+static const char *const typekind_values[] = {"enum", "composite", "domain", "range", NULL};
+static const char *const funckind_values[] = {"function", "procedure", "window", NULL};
+static const char *const volatility_values[] = {"immutable", "stable", "volatile", NULL};
+static const char *const parallel_values[] = {"safe", "restricted", "unsafe", NULL};
+static const char *const provider_values[] = {"libc", "icu", "default", NULL};
+
+static const ObjSpec extension_spec, schema_spec, table_spec, column_spec,
+			idseq_spec, constraint_spec, index_spec, trigger_spec, policy_spec,
+			view_spec, matview_spec, sequence_spec, type_spec, function_spec,
+			collation_spec;
+
+#define K(key, type, check) {key, type, check, false, NULL, NULL}
+#define KR(key, type, check) {key, type, check, true, NULL, NULL}
+#define KE(key, values) {key, VT_STRING, VC_ENUM, false, values, NULL}
+#define KER(key, values) {key, VT_STRING, VC_ENUM, true, values, NULL}
+#define KS(key, type, sub) {key, type, VC_ANY, false, NULL, &sub}
+
+static const KeySpec top_keys[] = {
+	KR("format", VT_NUMBER, VC_ANY),	/* checked first, apart */
+	KR("scope", VT_STRING, VC_ANY), /* "all" or an array: checked apart */
+	KS("extensions", VT_MAP, extension_spec),
+	{"schemas", VT_MAP, VC_ANY, true, NULL, &schema_spec},
+};
+static const ObjSpec top_spec = {SK_TOP, "a snapshot document", top_keys, lengthof(top_keys), false};
+
+static const KeySpec extension_keys[] = {
+	K("schema", VT_STRING, VC_NAME),
+	K("version", VT_STRING, VC_ANY),
+};
+static const ObjSpec extension_spec = {SK_EXTENSION, "an extension", extension_keys, lengthof(extension_keys), true};
+
+static const KeySpec schema_keys[] = {
+	KS("tables", VT_MAP, table_spec),
+	KS("views", VT_MAP, view_spec),
+	KS("materialized_views", VT_MAP, matview_spec),
+	KS("sequences", VT_MAP, sequence_spec),
+	KS("types", VT_MAP, type_spec),
+	KS("functions", VT_MAP, function_spec),
+	KS("collations", VT_MAP, collation_spec),
+};
+static const ObjSpec schema_spec = {SK_SCHEMA, "a schema", schema_keys, lengthof(schema_keys), true};
+
+static const KeySpec table_keys[] = {
+	KE("persistence", persistence_values),
+	K("row_security", VT_BOOL, VC_ANY),
+	K("force_row_security", VT_BOOL, VC_ANY),
+	K("options", VT_STRINGS, VC_OPTION),
+	KE("replica_identity", replica_values),
+	K("replica_identity_index", VT_STRING, VC_NAME),
+	K("access_method", VT_STRING, VC_NAME),
+	K("partition_by", VT_STRING, VC_PARTBY),
+	K("partition_of", VT_STRING, VC_QNAME),
+	K("partition_bound", VT_STRING, VC_PARTBOUND),
+	K("inherits", VT_STRINGS, VC_QNAME),
+	K("of_type", VT_STRING, VC_QNAME),
+	KS("columns", VT_ARRAY, column_spec),
+	KS("constraints", VT_MAP, constraint_spec),
+	KS("indexes", VT_MAP, index_spec),
+	KS("triggers", VT_MAP, trigger_spec),
+	KS("policies", VT_MAP, policy_spec),
+};
+static const ObjSpec table_spec = {SK_TABLE, "a table", table_keys, lengthof(table_keys), true};
+
+static const KeySpec column_keys[] = {
+	KR("name", VT_STRING, VC_NAME),
+	KR("type", VT_STRING, VC_TYPENAME),
+	K("collation", VT_STRING, VC_QNAME),
+	K("not_null", VT_BOOL, VC_ANY),
+	K("default", VT_STRING, VC_EXPR),
+	K("generated", VT_STRING, VC_EXPR),
+	KE("identity", identity_values),
+	KS("identity_sequence", VT_OBJECT, idseq_spec),
+	KE("storage", storage_values),
+	KE("compression", compression_values),
+	K("statistics", VT_INT, VC_ANY),
+	K("options", VT_STRINGS, VC_OPTION),
+	K("inherited", VT_BOOL, VC_ANY),
+	K("local", VT_BOOL, VC_ANY),
+};
+static const ObjSpec column_spec = {SK_COLUMN, "a column", column_keys, lengthof(column_keys), true};
+
+static const KeySpec idseq_keys[] = {
+	K("name", VT_STRING, VC_NAME),
+	KE("type", seqtype_values),
+	K("start", VT_INT, VC_ANY),
+	K("increment", VT_INT, VC_ANY),
+	K("min", VT_INT, VC_ANY),
+	K("max", VT_INT, VC_ANY),
+	K("cache", VT_INT, VC_ANY),
+	K("cycle", VT_BOOL, VC_ANY),
+};
+static const ObjSpec idseq_spec = {SK_IDSEQ, "an identity sequence", idseq_keys, lengthof(idseq_keys), false};
+
+static const KeySpec constraint_keys[] = {
+	KER("type", contype_values),
+	KR("definition", VT_STRING, VC_ANY),	/* checked with "type" */
+	K("deferrable", VT_BOOL, VC_ANY),
+	K("initially_deferred", VT_BOOL, VC_ANY),
+	K("not_valid", VT_BOOL, VC_ANY),
+	K("no_inherit", VT_BOOL, VC_ANY),
+	K("inherited", VT_BOOL, VC_ANY),
+	K("local", VT_BOOL, VC_ANY),
+	K("references", VT_STRING, VC_QNAME),
+	K("clustered", VT_BOOL, VC_ANY),
+};
+static const ObjSpec constraint_spec = {SK_CONSTRAINT, "a constraint", constraint_keys, lengthof(constraint_keys), true};
+
+static const KeySpec index_keys[] = {
+	KR("definition", VT_STRING, VC_INDEXDEF),
+	K("method", VT_STRING, VC_NAME),
+	K("keys", VT_STRINGS, VC_ANY),
+	K("include", VT_STRINGS, VC_ANY),
+	K("opclasses", VT_STRINGS_OR_NULL, VC_ANY),
+	K("predicate", VT_STRING, VC_EXPR),
+	K("unique", VT_BOOL, VC_ANY),
+	K("nulls_not_distinct", VT_BOOL, VC_ANY),
+	K("clustered", VT_BOOL, VC_ANY),
+	K("invalid", VT_BOOL, VC_ANY),
+	K("options", VT_STRINGS, VC_OPTION),
+	K("partition_of", VT_STRING, VC_QNAME),
+};
+static const ObjSpec index_spec = {SK_INDEX, "an index", index_keys, lengthof(index_keys), true};
+
+static const KeySpec trigger_keys[] = {
+	KR("definition", VT_STRING, VC_TRIGDEF),
+	KE("enabled", enabled_values),
+	K("inherited", VT_BOOL, VC_ANY),
+};
+static const ObjSpec trigger_spec = {SK_TRIGGER, "a trigger", trigger_keys, lengthof(trigger_keys), true};
+
+static const KeySpec policy_keys[] = {
+	KE("command", command_values),
+	K("permissive", VT_BOOL, VC_ANY),
+	K("roles", VT_STRINGS, VC_ROLE),
+	K("using", VT_STRING, VC_EXPR),
+	K("with_check", VT_STRING, VC_EXPR),
+};
+static const ObjSpec policy_spec = {SK_POLICY, "a policy", policy_keys, lengthof(policy_keys), true};
+
+static const KeySpec view_keys[] = {
+	KR("definition", VT_STRING, VC_VIEWDEF),
+	K("options", VT_STRINGS, VC_OPTION),
+	KS("columns", VT_ARRAY, column_spec),
+	KS("triggers", VT_MAP, trigger_spec),	/* INSTEAD OF triggers */
+};
+static const ObjSpec view_spec = {SK_VIEW, "a view", view_keys, lengthof(view_keys), true};
+
+static const KeySpec matview_keys[] = {
+	KR("definition", VT_STRING, VC_VIEWDEF),
+	K("options", VT_STRINGS, VC_OPTION),
+	KS("columns", VT_ARRAY, column_spec),
+	K("populated", VT_BOOL, VC_ANY),
+	KS("indexes", VT_MAP, index_spec),
+};
+static const ObjSpec matview_spec = {SK_MATVIEW, "a materialized view", matview_keys, lengthof(matview_keys), true};
+
+static const KeySpec sequence_keys[] = {
+	KER("type", seqtype_values),
+	KR("start", VT_INT, VC_ANY),
+	KR("increment", VT_INT, VC_ANY),
+	KR("min", VT_INT, VC_ANY),
+	KR("max", VT_INT, VC_ANY),
+	KR("cache", VT_INT, VC_ANY),
+	K("cycle", VT_BOOL, VC_ANY),
+	KE("persistence", persistence_values),
+	K("owned_by", VT_STRING, VC_QNAME),
+};
+static const ObjSpec sequence_spec = {SK_SEQUENCE, "a sequence", sequence_keys, lengthof(sequence_keys), true};
+
+static const KeySpec type_keys[] = {
+	KER("kind", typekind_values),
+	K("labels", VT_STRINGS, VC_ANY),
+	KS("columns", VT_ARRAY, column_spec),
+	K("base_type", VT_STRING, VC_TYPENAME),
+	K("default", VT_STRING, VC_EXPR),
+	K("not_null", VT_BOOL, VC_ANY),
+	K("collation", VT_STRING, VC_QNAME),
+	KS("constraints", VT_MAP, constraint_spec),
+	K("subtype", VT_STRING, VC_TYPENAME),
+	K("subtype_opclass", VT_STRING, VC_QNAME),
+	K("collation_of_subtype", VT_STRING, VC_QNAME),
+	K("canonical", VT_STRING, VC_QNAME),
+	K("subtype_diff", VT_STRING, VC_QNAME),
+	K("multirange", VT_STRING, VC_QNAME),
+};
+static const ObjSpec type_spec = {SK_TYPE, "a type", type_keys, lengthof(type_keys), true};
+
+static const KeySpec function_keys[] = {
+	KER("kind", funckind_values),
+	KR("arguments", VT_STRING, VC_ANY), /* checked with the whole object */
+	K("result", VT_STRING, VC_ANY), /* idem */
+	KR("language", VT_STRING, VC_NAME),
+	K("source", VT_STRING, VC_ANY),
+	K("sql_body", VT_STRING, VC_ANY),	/* idem */
+	K("object_file", VT_STRING, VC_ANY),
+	KE("volatility", volatility_values),
+	K("strict", VT_BOOL, VC_ANY),
+	K("security_definer", VT_BOOL, VC_ANY),
+	K("leakproof", VT_BOOL, VC_ANY),
+	KE("parallel", parallel_values),
+	K("cost", VT_NUMBER, VC_ANY),
+	K("rows", VT_NUMBER, VC_ANY),
+	K("config", VT_STRINGS, VC_OPTION),
+};
+static const ObjSpec function_spec = {SK_FUNCTION, "a function", function_keys, lengthof(function_keys), true};
+
+static const KeySpec collation_keys[] = {
+	KE("provider", provider_values),
+	K("lc_collate", VT_STRING, VC_ANY),
+	K("lc_ctype", VT_STRING, VC_ANY),
+	K("icu_locale", VT_STRING, VC_ANY),
+	K("deterministic", VT_BOOL, VC_ANY),
+};
+static const ObjSpec collation_spec = {SK_COLLATION, "a collation", collation_keys, lengthof(collation_keys), true};
+
+static const char *const privilege_words[] = {
+	"SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES",
+	"TRIGGER", "EXECUTE", "USAGE", "CREATE", "CONNECT", "TEMPORARY",
+	"TEMP", "SET", "ALTER SYSTEM", NULL
+};
+
+static void check_object(DocCtx *cx, const ObjSpec *spec, JsonbValue *v);
+
+/* ----------------------------------------------------------------
+ * Errors
+ * ----------------------------------------------------------------
+ */
+
+/* A value as JSON text, cut short when long. */
+static char *
+shown_value(const JsonbValue *v)
+{
+	char	   *s;
+
+	switch (v->type)
+	{
+		case jbvNull:
+			return pstrdup("null");
+		case jbvBool:
+			return pstrdup(v->val.boolean ? "true" : "false");
+		case jbvNumeric:
+			s = DatumGetCString(DirectFunctionCall1(numeric_out,
+													NumericGetDatum(v->val.numeric)));
+			break;
+		case jbvString:
+			{
+				StringInfoData buf;
+
+				initStringInfo(&buf);
+				escape_json(&buf, pnstrdup(v->val.string.val,
+										   Min(v->val.string.len, 200)));
+				if (v->val.string.len > 200)
+					appendStringInfoString(&buf, "...");
+				return buf.data;
+			}
+		case jbvBinary:
+			s = JsonbToCString(NULL, v->val.binary.data, v->val.binary.len);
+			break;
+		default:
+			s = pstrdup("?");
+			break;
+	}
+	if (strlen(s) > 200)
+		s = psprintf("%.*s...", pg_mbcliplen(s, strlen(s), 200), s);
+	return s;
+}
+
+static void bad_value(DocCtx *cx, const JsonbValue *v, const char *problem,
+					  const char *detail) pg_attribute_noreturn();
+
+/*
+ * The error of a bad value: "<path> <problem>: <value>", with the parser's
+ * complaint (when there is one) as detail.
+ */
+static void
+bad_value(DocCtx *cx, const JsonbValue *v, const char *problem,
+		  const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid snapshot document %s: %s %s%s%s",
+					cx->what, cx->path.data, problem,
+					v ? ": " : "", v ? shown_value(v) : ""),
+			 detail ? errdetail("%s", detail) : 0,
+			 errhint("Pass a document returned by migrate_snapshot(); docs/snapshot-format.md describes it.")));
+}
+
+/* Append ".key" (or ."key" when it is not a plain word) to the path. */
+static void
+path_push_key(DocCtx *cx, const char *key, int len)
+{
+	bool		plain = len > 0;
+
+	for (int i = 0; i < len; i++)
+	{
+		char		c = key[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+			  (i > 0 && c >= '0' && c <= '9')))
+			plain = false;
+	}
+	appendStringInfoChar(&cx->path, '.');
+	if (plain)
+		appendBinaryStringInfo(&cx->path, key, len);
+	else
+		escape_json(&cx->path, pnstrdup(key, len));
+}
+
+/* ----------------------------------------------------------------
+ * The raw parser
+ * ----------------------------------------------------------------
+ */
+
+/*
+ * raw_parser() of sql, or NIL and the parser's message in *error.  The raw
+ * parser only allocates memory: an error it raises can be caught here and
+ * turned into ours without a subtransaction.  Cancels and the like are
+ * rethrown.
+ */
+static List *
+parse_quietly(const char *sql, RawParseMode mode, char **error)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	List	   *volatile result = NIL;
+
+	*error = NULL;
+	PG_TRY();
+	{
+		result = raw_parser(sql, mode);
+	}
+	PG_CATCH();
+	{
+		ErrorData  *ed;
+
+		MemoryContextSwitchTo(cxt);
+		ed = CopyErrorData();
+		if (ERRCODE_TO_CATEGORY(ed->sqlerrcode) != ERRCODE_SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION &&
+			ERRCODE_TO_CATEGORY(ed->sqlerrcode) != ERRCODE_DATA_EXCEPTION &&
+			ed->sqlerrcode != ERRCODE_STATEMENT_TOO_COMPLEX)
+			PG_RE_THROW();
+		FlushErrorState();
+		*error = ed->message ? ed->message : pstrdup("syntax error");
+		result = NIL;
+	}
+	PG_END_TRY();
+	return result;
+}
+
+/* The one statement of sql, if it is one statement of that node type. */
+static Node *
+parse_one(const char *sql, NodeTag tag, char **error)
+{
+	List	   *raw = parse_quietly(sql, RAW_PARSE_DEFAULT, error);
+	Node	   *stmt;
+
+	if (*error != NULL)
+		return NULL;
+	if (list_length(raw) != 1)
+	{
+		*error = pstrdup(raw == NIL ? "It holds no statement." :
+						 "It holds more than one statement.");
+		return NULL;
+	}
+	stmt = linitial_node(RawStmt, raw)->stmt;
+	if (nodeTag(stmt) != tag)
+	{
+		*error = pstrdup("It is another kind of statement.");
+		return NULL;
+	}
+	return stmt;
+}
+
+static bool
+is_type_name(const char *s, char **error)
+{
+	List	   *raw = parse_quietly(s, RAW_PARSE_TYPE_NAME, error);
+
+	return *error == NULL && list_length(raw) == 1 && IsA(linitial(raw), TypeName);
+}
+
+/* One expression, and nothing else (no FROM, no alias, no second one). */
+static bool
+is_expression(const char *s, char **error)
+{
+	List	   *raw = parse_quietly(s, RAW_PARSE_PLPGSQL_EXPR, error);
+	SelectStmt *sel;
+
+	if (*error != NULL)
+		return false;
+	if (list_length(raw) != 1 || !IsA(linitial_node(RawStmt, raw)->stmt, SelectStmt))
+		return false;
+	sel = (SelectStmt *) linitial_node(RawStmt, raw)->stmt;
+	if (sel->op != SETOP_NONE || list_length(sel->targetList) != 1 ||
+		sel->distinctClause != NIL || sel->intoClause != NULL ||
+		sel->fromClause != NIL || sel->whereClause != NULL ||
+		sel->groupClause != NIL || sel->havingClause != NULL ||
+		sel->windowClause != NIL || sel->sortClause != NIL ||
+		sel->limitOffset != NULL || sel->limitCount != NULL ||
+		sel->lockingClause != NIL || sel->withClause != NULL ||
+		sel->valuesLists != NIL)
+	{
+		*error = pstrdup("It is more than one expression.");
+		return false;
+	}
+	if (castNode(ResTarget, linitial(sel->targetList))->name != NULL)
+	{
+		*error = pstrdup("It has an alias.");
+		return false;
+	}
+	return true;
+}
+
+/* A name of one to three parts, as quote_identifier() writes each. */
+static bool
+is_qualified_name(const char *s, char **error)
+{
+	DropStmt   *drop = (DropStmt *) parse_one(psprintf("DROP TABLE %s", s),
+											  T_DropStmt, error);
+
+	if (drop == NULL)
+		return false;
+	if (list_length(drop->objects) != 1 || drop->behavior != DROP_RESTRICT ||
+		drop->missing_ok || drop->concurrent)
+	{
+		*error = pstrdup("It is more than a name.");
+		return false;
+	}
+	return true;
+}
+
+static bool
+is_role(const char *s, char **error)
+{
+	GrantRoleStmt *grant = (GrantRoleStmt *)
+		parse_one(psprintf("GRANT r TO %s", s), T_GrantRoleStmt, error);
+
+	if (grant == NULL)
+		return false;
+	if (list_length(grant->grantee_roles) != 1 || grant->admin_opt ||
+		grant->grantor != NULL)
+	{
+		*error = pstrdup("It is more than a role name.");
+		return false;
+	}
+	return true;
+}
+
+static bool
+is_view_definition(const char *s, char **error)
+{
+	SelectStmt *sel = (SelectStmt *) parse_one(s, T_SelectStmt, error);
+
+	if (sel == NULL)
+		return false;
+	if (sel->intoClause != NULL)
+	{
+		*error = pstrdup("It is a SELECT INTO.");
+		return false;
+	}
+	return true;
+}
+
+static bool
+is_index_definition(DocCtx *cx, const char *s, char **error)
+{
+	IndexStmt  *idx = (IndexStmt *) parse_one(s, T_IndexStmt, error);
+
+	if (idx == NULL)
+		return false;
+	if (idx->idxname == NULL || cx->objname == NULL ||
+		strcmp(idx->idxname, cx->objname) != 0)
+	{
+		*error = psprintf("It does not create index \"%s\".",
+						  cx->objname ? cx->objname : "");
+		return false;
+	}
+	if (idx->concurrent || idx->if_not_exists)
+	{
+		*error = pstrdup("It has options a snapshot never writes.");
+		return false;
+	}
+	return true;
+}
+
+static bool
+is_trigger_definition(DocCtx *cx, const char *s, char **error)
+{
+	CreateTrigStmt *trig = (CreateTrigStmt *) parse_one(s, T_CreateTrigStmt, error);
+
+	if (trig == NULL)
+		return false;
+	if (trig->trigname == NULL || cx->objname == NULL ||
+		strcmp(trig->trigname, cx->objname) != 0)
+	{
+		*error = psprintf("It does not create trigger \"%s\".",
+						  cx->objname ? cx->objname : "");
+		return false;
+	}
+	if (trig->replace)
+	{
+		*error = pstrdup("It has options a snapshot never writes.");
+		return false;
+	}
+	return true;
+}
+
+/* "ALTER TABLE x ADD CONSTRAINT c <definition>": one constraint. */
+static Constraint *
+parse_constraint(const char *s, char **error)
+{
+	AlterTableStmt *alter = (AlterTableStmt *)
+		parse_one(psprintf("ALTER TABLE x ADD CONSTRAINT c %s", s),
+				  T_AlterTableStmt, error);
+	AlterTableCmd *cmd;
+
+	if (alter == NULL)
+		return NULL;
+	if (list_length(alter->cmds) != 1 ||
+		(cmd = linitial_node(AlterTableCmd, alter->cmds))->subtype != AT_AddConstraint ||
+		cmd->def == NULL || !IsA(cmd->def, Constraint))
+	{
+		*error = pstrdup("It is more than one constraint.");
+		return NULL;
+	}
+	return (Constraint *) cmd->def;
+}
+
+static bool
+is_partition_clause(const char *s, bool bound, char **error)
+{
+	CreateStmt *create = (CreateStmt *)
+		parse_one(bound ? psprintf("CREATE TABLE x PARTITION OF y %s", s) :
+				  psprintf("CREATE TABLE x () PARTITION BY %s", s),
+				  T_CreateStmt, error);
+
+	if (create == NULL)
+		return false;
+	if ((bound ? create->partbound == NULL || create->partspec != NULL :
+		 create->partspec == NULL || create->partbound != NULL) ||
+		create->tableElts != NIL || create->options != NIL ||
+		create->tablespacename != NULL || create->accessMethod != NULL ||
+		create->oncommit != ONCOMMIT_NOOP || create->constraints != NIL)
+	{
+		*error = pstrdup("It is more than a partitioning clause.");
+		return false;
+	}
+	return true;
+}
+
+/* ----------------------------------------------------------------
+ * Values
+ * ----------------------------------------------------------------
+ */
+
+static const char *
+vtype_name(VType t)
+{
+	switch (t)
+	{
+		case VT_STRING:
+			return "a string";
+		case VT_BOOL:
+			return "a boolean";
+		case VT_INT:
+			return "an integer";
+		case VT_NUMBER:
+			return "a number";
+		case VT_STRINGS:
+			return "an array of strings";
+		case VT_STRINGS_OR_NULL:
+			return "an array of strings and nulls";
+		case VT_OBJECT:
+		case VT_MAP:
+		case VT_PRIVILEGES:
+			return "an object";
+		case VT_ARRAY:
+		case VT_DEPS:
+			return "an array";
+	}
+	return "?";
+}
+
+static bool
+is_container(const JsonbValue *v, bool array)
+{
+	return v->type == jbvBinary &&
+		(array ? JsonContainerIsArray(v->val.binary.data) :
+		 JsonContainerIsObject(v->val.binary.data)) &&
+		!JsonContainerIsScalar(v->val.binary.data);
+}
+
+static bool
+is_integer(const JsonbValue *v)
+{
+	char	   *s;
+	char	   *end;
+
+	if (v->type != jbvNumeric)
+		return false;
+	s = DatumGetCString(DirectFunctionCall1(numeric_out,
+											NumericGetDatum(v->val.numeric)));
+	if (strspn(s + (*s == '-'), "0123456789") != strlen(s + (*s == '-')))
+		return false;
+	errno = 0;
+	(void) strtoi64(s, &end, 10);
+	return errno == 0 && *end == '\0';
+}
+
+/* One string against its check. */
+static void
+check_string(DocCtx *cx, const KeySpec *ks, JsonbValue *v)
+{
+	MemoryContext old = MemoryContextSwitchTo(cx->scratch);
+	char	   *s = pnstrdup(v->val.string.val, v->val.string.len);
+	char	   *error = NULL;
+	bool		ok = true;
+	const char *problem = NULL;
+	char	   *memo = NULL;
+	bool		found;
+
+	if (strlen(s) != v->val.string.len)
+		bad_value(cx, v, "holds a NUL character", NULL);
+	if (ks->check >= VC_TYPENAME)
+	{
+		/* what the parser said good once is good: types and keys repeat */
+		if (ks->check != VC_INDEXDEF && ks->check != VC_TRIGDEF)
+		{
+			memo = psprintf("%d\x01%s", (int) ks->check, s);
+			hash_search(cx->good, &memo, HASH_FIND, &found);
+			if (found)
+			{
+				MemoryContextSwitchTo(old);
+				MemoryContextReset(cx->scratch);
+				return;
+			}
+		}
+	}
+	switch (ks->check)
+	{
+		case VC_ANY:
+			break;
+		case VC_NAME:
+			ok = *s != '\0';
+			problem = "is an empty name";
+			break;
+		case VC_ENUM:
+			ok = false;
+			for (const char *const *e = ks->values; *e; e++)
+				if (strcmp(*e, s) == 0)
+					ok = true;
+			problem = "is not a known value";
+			break;
+		case VC_TYPENAME:
+			ok = is_type_name(s, &error);
+			problem = "is not a type name";
+			break;
+		case VC_EXPR:
+			ok = is_expression(s, &error);
+			problem = "is not one SQL expression";
+			break;
+		case VC_QNAME:
+			ok = is_qualified_name(s, &error);
+			problem = "is not a name";
+			break;
+		case VC_ROLE:
+			ok = is_role(s, &error);
+			problem = "is not a role name";
+			break;
+		case VC_OPTION:
+			ok = strchr(s, '=') != NULL && *s != '=';
+			problem = "is not \"name=value\"";
+			break;
+		case VC_VIEWDEF:
+			ok = is_view_definition(s, &error);
+			problem = "is not one SELECT statement";
+			break;
+		case VC_INDEXDEF:
+			ok = is_index_definition(cx, s, &error);
+			problem = "is not the CREATE INDEX statement of the index";
+			break;
+		case VC_TRIGDEF:
+			ok = is_trigger_definition(cx, s, &error);
+			problem = "is not the CREATE TRIGGER statement of the trigger";
+			break;
+		case VC_CONSTRDEF:
+			ok = parse_constraint(s, &error) != NULL;
+			problem = "is not a constraint definition";
+			break;
+		case VC_PARTBY:
+			ok = is_partition_clause(s, false, &error);
+			problem = "is not a partition key";
+			break;
+		case VC_PARTBOUND:
+			ok = is_partition_clause(s, true, &error);
+			problem = "is not a partition bound";
+			break;
+	}
+	if (!ok)
+		bad_value(cx, v, problem, error);
+	MemoryContextSwitchTo(old);
+	if (memo != NULL)
+	{
+		memo = pstrdup(memo);
+		hash_search(cx->good, &memo, HASH_ENTER, NULL);
+	}
+	MemoryContextReset(cx->scratch);
+}
+
+/* An array whose every element is a string (or null, when allowed). */
+static void
+check_strings(DocCtx *cx, const KeySpec *ks, JsonbValue *v, bool nulls)
+{
+	JsonbIterator *it;
+	JsonbValue	e;
+	JsonbIteratorToken tok;
+	int			base = cx->path.len;
+	int			i = 0;
+
+	if (!is_container(v, true))
+		bad_value(cx, v, psprintf("is not %s", vtype_name(ks->type)), NULL);
+	it = JsonbIteratorInit(v->val.binary.data);
+	while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
+	{
+		if (tok != WJB_ELEM)
+			continue;
+		appendStringInfo(&cx->path, "[%d]", i++);
+		if (e.type == jbvNull && nulls)
+			;
+		else if (e.type != jbvString)
+			bad_value(cx, &e, "is not a string", NULL);
+		else
+			check_string(cx, ks, &e);
+		cx->path.len = base;
+		cx->path.data[base] = '\0';
+	}
+}
+
+/* "privileges": {"grantee": ["SELECT", "UPDATE WITH GRANT OPTION"]} */
+static void
+check_privileges(DocCtx *cx, JsonbValue *v)
+{
+	static const KeySpec role = {"grantee", VT_STRING, VC_ROLE, false, NULL, NULL};
+	JsonbIterator *it;
+	JsonbValue	e;
+	JsonbIteratorToken tok;
+	int			base = cx->path.len;
+
+	if (!is_container(v, false))
+		bad_value(cx, v, "is not an object", NULL);
+	it = JsonbIteratorInit(v->val.binary.data);
+	while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
+	{
+		if (tok == WJB_KEY)
+		{
+			path_push_key(cx, e.val.string.val, e.val.string.len);
+			check_string(cx, &role, &e);
+			continue;
+		}
+		if (tok != WJB_VALUE)
+			continue;
+		if (!is_container(&e, true))
+			bad_value(cx, &e, "is not an array of privileges", NULL);
+		{
+			JsonbIterator *pit = JsonbIteratorInit(e.val.binary.data);
+			JsonbValue	p;
+			int			pbase = cx->path.len;
+			int			i = 0;
+
+			while ((tok = JsonbIteratorNext(&pit, &p, true)) != WJB_DONE)
+			{
+				char	   *s;
+				char	   *wgo;
+				bool		known = false;
+
+				if (tok != WJB_ELEM)
+					continue;
+				appendStringInfo(&cx->path, "[%d]", i++);
+				if (p.type != jbvString)
+					bad_value(cx, &p, "is not a privilege", NULL);
+				s = pnstrdup(p.val.string.val, p.val.string.len);
+				if ((wgo = strstr(s, " WITH GRANT OPTION")) != NULL &&
+					wgo[18] == '\0')
+					*wgo = '\0';
+				for (const char *const *w = privilege_words; *w; w++)
+					if (strcmp(*w, s) == 0)
+						known = true;
+				if (!known)
+					bad_value(cx, &p, "is not a privilege", NULL);
+				cx->path.len = pbase;
+				cx->path.data[pbase] = '\0';
+			}
+		}
+		cx->path.len = base;
+		cx->path.data[base] = '\0';
+	}
+}
+
+/* "depends_on": ["table polls", "function f(integer)"] */
+static void
+check_deps(DocCtx *cx, JsonbValue *v)
+{
+	JsonbIterator *it;
+	JsonbValue	e;
+	JsonbIteratorToken tok;
+	int			base = cx->path.len;
+	int			i = 0;
+
+	if (!is_container(v, true))
+		bad_value(cx, v, "is not an array of references", NULL);
+	it = JsonbIteratorInit(v->val.binary.data);
+	while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
+	{
+		const char *space;
+		bool		known = false;
+
+		if (tok != WJB_ELEM)
+			continue;
+		appendStringInfo(&cx->path, "[%d]", i++);
+		if (e.type != jbvString)
+			bad_value(cx, &e, "is not a reference", NULL);
+		space = memchr(e.val.string.val, ' ', e.val.string.len);
+		if (space != NULL && space + 1 < e.val.string.val + e.val.string.len)
+		{
+			int			klen = space - e.val.string.val;
+
+			for (int k = 0; k < OBJ_NKINDS; k++)
+				if ((int) strlen(pgm_kinds[k].label) == klen &&
+					strncmp(pgm_kinds[k].label, e.val.string.val, klen) == 0)
+					known = true;
+		}
+		if (!known)
+			bad_value(cx, &e, "is not a reference \"<kind> <name>\" of a known kind", NULL);
+		cx->path.len = base;
+		cx->path.data[base] = '\0';
+	}
+}
+
+/* The members of a map (name -> object) or an array of objects. */
+static void
+check_members(DocCtx *cx, const KeySpec *ks, JsonbValue *v)
+{
+	JsonbIterator *it;
+	JsonbValue	e;
+	JsonbIteratorToken tok;
+	int			base = cx->path.len;
+	int			i = 0;
+	char	   *name = NULL;
+	bool		array = ks->type == VT_ARRAY;
+	List	   *names = NIL;
+
+	if (!is_container(v, array))
+		bad_value(cx, v, psprintf("is not %s", vtype_name(ks->type)), NULL);
+	it = JsonbIteratorInit(v->val.binary.data);
+	while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
+	{
+		if (tok == WJB_KEY)
+		{
+			name = pnstrdup(e.val.string.val, e.val.string.len);
+			path_push_key(cx, e.val.string.val, e.val.string.len);
+			if (*name == '\0' || strlen(name) != e.val.string.len)
+				bad_value(cx, &e, "is not a name", NULL);
+			continue;
+		}
+		if (tok != WJB_VALUE && tok != WJB_ELEM)
+			continue;
+		if (array)
+		{
+			JsonbValue	nv;
+
+			appendStringInfo(&cx->path, "[%d]", i++);
+			name = NULL;
+			if (is_container(&e, false) &&
+				getKeyJsonValueFromContainer(e.val.binary.data, "name", 4, &nv) &&
+				nv.type == jbvString)
+			{
+				name = pnstrdup(nv.val.string.val, nv.val.string.len);
+				if (list_member(names, makeString(name)))
+				{
+					appendStringInfoString(&cx->path, ".name");
+					bad_value(cx, &nv, "is a duplicate name", NULL);
+				}
+				names = lappend(names, makeString(name));
+			}
+		}
+		cx->objname = name;
+		check_object(cx, ks->sub, &e);
+		cx->path.len = base;
+		cx->path.data[base] = '\0';
+	}
+}
+
+/* A function: its key, arguments, result and body, as one statement. */
+static void
+check_function(DocCtx *cx, JsonbValue *obj)
+{
+	const char *key = cx->objname;
+	const char *paren = key ? strchr(key, '(') : NULL;
+	JsonbValue	kind,
+				args,
+				result,
+				body;
+	bool		proc;
+	bool		has_result;
+	char	   *error = NULL;
+	Node	   *stmt;
+	int			base = cx->path.len;
+
+	/* the key: name(identity arguments) */
+	if (paren == NULL || paren == key)
+	{
+		JsonbValue	kv = {.type = jbvString};
+
+		kv.val.string.val = (char *) (key ? key : "");
+		kv.val.string.len = key ? strlen(key) : 0;
+		bad_value(cx, &kv, "is not a function key \"name(argument types)\"", NULL);
+	}
+	stmt = parse_one(psprintf("DROP FUNCTION f%s", paren), T_DropStmt, &error);
+	if (stmt == NULL || list_length(((DropStmt *) stmt)->objects) != 1 ||
+		((DropStmt *) stmt)->behavior != DROP_RESTRICT ||
+		((DropStmt *) stmt)->missing_ok)
+	{
+		JsonbValue	kv = {.type = jbvString};
+
+		kv.val.string.val = (char *) key;
+		kv.val.string.len = strlen(key);
+		bad_value(cx, &kv, "is not a function key \"name(argument types)\"", error);
+	}
+
+	(void) getKeyJsonValueFromContainer(obj->val.binary.data, "kind", 4, &kind);
+	proc = kind.val.string.len == 9 &&
+		strncmp(kind.val.string.val, "procedure", 9) == 0;
+	(void) getKeyJsonValueFromContainer(obj->val.binary.data, "arguments", 9, &args);
+	has_result = getKeyJsonValueFromContainer(obj->val.binary.data, "result", 6, &result);
+	if (!proc && !has_result)
+		bad_value(cx, NULL, "has no \"result\"", NULL);
+
+	/* arguments and result: one CREATE FUNCTION with nothing more */
+	stmt = parse_one(psprintf("CREATE %s f(%.*s)%s%.*s LANGUAGE sql AS ''",
+							  proc ? "PROCEDURE" : "FUNCTION",
+							  args.val.string.len, args.val.string.val,
+							  proc ? "" : " RETURNS ",
+							  proc ? 0 : result.val.string.len,
+							  proc ? "" : result.val.string.val),
+					 T_CreateFunctionStmt, &error);
+	if (stmt == NULL || list_length(((CreateFunctionStmt *) stmt)->options) != 2 ||
+		((CreateFunctionStmt *) stmt)->sql_body != NULL ||
+		((CreateFunctionStmt *) stmt)->is_procedure != proc)
+	{
+		appendStringInfoString(&cx->path, ".arguments");
+		bad_value(cx, &args, proc ? "is not an argument list" :
+				  "is not an argument list with the \"result\" a result type",
+				  error);
+	}
+
+	/* sql_body: BEGIN ATOMIC ... END or RETURN expression */
+	if (getKeyJsonValueFromContainer(obj->val.binary.data, "sql_body", 8, &body))
+	{
+		stmt = parse_one(psprintf("CREATE %s f() %s LANGUAGE sql\n%.*s",
+								  proc ? "PROCEDURE" : "FUNCTION",
+								  proc ? "" : "RETURNS int",
+								  body.val.string.len, body.val.string.val),
+						 T_CreateFunctionStmt, &error);
+		if (stmt == NULL || list_length(((CreateFunctionStmt *) stmt)->options) != 1 ||
+			((CreateFunctionStmt *) stmt)->sql_body == NULL)
+		{
+			appendStringInfoString(&cx->path, ".sql_body");
+			bad_value(cx, &body, "is not an SQL-standard function body", error);
+		}
+	}
+	cx->path.len = base;
+	cx->path.data[base] = '\0';
+}
+
+/* What a kind needs beyond the types of its keys. */
+static void
+check_kind_rules(DocCtx *cx, const ObjSpec *spec, JsonbValue *obj)
+{
+	JsonbValue	v;
+	JsonbContainer *c = obj->val.binary.data;
+
+	switch (spec->kind)
+	{
+		case SK_CONSTRAINT:
+			{
+				JsonbValue	def;
+				char	   *error = NULL;
+				Constraint *con;
+				ConstrType	want;
+
+				char	   *memo;
+				bool		found;
+				MemoryContext old;
+
+				(void) getKeyJsonValueFromContainer(c, "type", 4, &v);
+				(void) getKeyJsonValueFromContainer(c, "definition", 10, &def);
+				memo = psprintf("C%.*s\x01%.*s", v.val.string.len, v.val.string.val,
+								def.val.string.len, def.val.string.val);
+				hash_search(cx->good, &memo, HASH_FIND, &found);
+				if (found)
+					break;
+				old = MemoryContextSwitchTo(cx->scratch);
+				con = parse_constraint(pnstrdup(def.val.string.val, def.val.string.len),
+									   &error);
+				if (strncmp(v.val.string.val, "primary_key", v.val.string.len) == 0)
+					want = CONSTR_PRIMARY;
+				else if (strncmp(v.val.string.val, "unique", v.val.string.len) == 0)
+					want = CONSTR_UNIQUE;
+				else if (strncmp(v.val.string.val, "check", v.val.string.len) == 0)
+					want = CONSTR_CHECK;
+				else if (strncmp(v.val.string.val, "foreign_key", v.val.string.len) == 0)
+					want = CONSTR_FOREIGN;
+				else
+					want = CONSTR_EXCLUSION;
+				if (con == NULL || con->contype != want)
+				{
+					appendStringInfoString(&cx->path, ".definition");
+					bad_value(cx, &def, "is not a constraint of its \"type\"", error);
+				}
+				MemoryContextSwitchTo(old);
+				MemoryContextReset(cx->scratch);
+				hash_search(cx->good, &memo, HASH_ENTER, NULL);
+				break;
+			}
+		case SK_TYPE:
+			{
+				static const char *const need[][2] = {
+					{"enum", "labels"}, {"composite", "columns"},
+					{"domain", "base_type"}, {"range", "subtype"}
+				};
+
+				(void) getKeyJsonValueFromContainer(c, "kind", 4, &v);
+				for (int i = 0; i < lengthof(need); i++)
+				{
+					JsonbValue	x;
+
+					if (strlen(need[i][0]) == v.val.string.len &&
+						strncmp(need[i][0], v.val.string.val, v.val.string.len) == 0 &&
+						!getKeyJsonValueFromContainer(c, need[i][1],
+													  strlen(need[i][1]), &x))
+						bad_value(cx, NULL,
+								  psprintf("is a type of kind \"%s\" without \"%s\"",
+										   need[i][0], need[i][1]), NULL);
+				}
+				break;
+			}
+		case SK_FUNCTION:
+			{
+				MemoryContext old = MemoryContextSwitchTo(cx->scratch);
+
+				check_function(cx, obj);
+				MemoryContextSwitchTo(old);
+				MemoryContextReset(cx->scratch);
+				break;
+			}
+		default:
+			break;
+	}
+}
+
+/* One object against its spec: every key known, of its type, checked. */
+static void
+check_object(DocCtx *cx, const ObjSpec *spec, JsonbValue *obj)
+{
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	int			base = cx->path.len;
+	const KeySpec *ks = NULL;
+	const char *objname = cx->objname;
+	int			nfound = 0;
+	bool		found[32] = {false};
+
+	Assert(spec->nkeys <= lengthof(found));
+	check_stack_depth();
+	if (!is_container(obj, false))
+		bad_value(cx, obj, psprintf("is not an object (%s)", spec->what), NULL);
+
+	it = JsonbIteratorInit(obj->val.binary.data);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		if (tok == WJB_KEY)
+		{
+			ks = NULL;
+			for (int i = 0; i < spec->nkeys; i++)
+				if (strlen(spec->keys[i].key) == v.val.string.len &&
+					strncmp(spec->keys[i].key, v.val.string.val, v.val.string.len) == 0)
+				{
+					ks = &spec->keys[i];
+					found[i] = true;
+					nfound++;
+				}
+			path_push_key(cx, v.val.string.val, v.val.string.len);
+			if (ks == NULL && spec->common &&
+				!((v.val.string.len == 7 && strncmp(v.val.string.val, "comment", 7) == 0) ||
+				  (v.val.string.len == 10 && strncmp(v.val.string.val, "privileges", 10) == 0) ||
+				  (v.val.string.len == 10 && strncmp(v.val.string.val, "depends_on", 10) == 0)))
+				bad_value(cx, NULL, psprintf("is not a key of %s", spec->what), NULL);
+			if (ks == NULL && !spec->common)
+				bad_value(cx, NULL, psprintf("is not a key of %s", spec->what), NULL);
+			continue;
+		}
+		if (tok != WJB_VALUE)
+			continue;
+
+		if (ks == NULL)
+		{
+			/* comment, privileges or depends_on */
+			char	   *last = strrchr(cx->path.data, '.') + 1;
+
+			if (strcmp(last, "comment") == 0)
+			{
+				if (v.type != jbvString)
+					bad_value(cx, &v, "is not a string", NULL);
+			}
+			else if (strcmp(last, "privileges") == 0)
+				check_privileges(cx, &v);
+			else
+				check_deps(cx, &v);
+		}
+		else if (spec->kind == SK_TOP && strcmp(ks->key, "scope") == 0)
+		{
+			if (!(v.type == jbvString && v.val.string.len == 3 &&
+				  strncmp(v.val.string.val, "all", 3) == 0))
+			{
+				static const KeySpec names = {"scope", VT_STRINGS, VC_NAME, false, NULL, NULL};
+
+				if (!is_container(&v, true))
+					bad_value(cx, &v, "is neither \"all\" nor an array of schema names", NULL);
+				check_strings(cx, &names, &v, false);
+			}
+		}
+		else if (spec->kind == SK_TOP && strcmp(ks->key, "format") == 0)
+			;					/* checked already */
+		else
+		{
+			switch (ks->type)
+			{
+				case VT_STRING:
+					if (v.type != jbvString)
+						bad_value(cx, &v, "is not a string", NULL);
+					check_string(cx, ks, &v);
+					break;
+				case VT_BOOL:
+					if (v.type != jbvBool)
+						bad_value(cx, &v, "is not a boolean", NULL);
+					break;
+				case VT_INT:
+					if (!is_integer(&v))
+						bad_value(cx, &v, "is not an integer", NULL);
+					break;
+				case VT_NUMBER:
+					if (v.type != jbvNumeric)
+						bad_value(cx, &v, "is not a number", NULL);
+					break;
+				case VT_STRINGS:
+				case VT_STRINGS_OR_NULL:
+					check_strings(cx, ks, &v, ks->type == VT_STRINGS_OR_NULL);
+					break;
+				case VT_OBJECT:
+					check_object(cx, ks->sub, &v);
+					break;
+				case VT_MAP:
+				case VT_ARRAY:
+					check_members(cx, ks, &v);
+					break;
+				case VT_PRIVILEGES:
+					check_privileges(cx, &v);
+					break;
+				case VT_DEPS:
+					check_deps(cx, &v);
+					break;
+			}
+		}
+		cx->path.len = base;
+		cx->path.data[base] = '\0';
+		cx->objname = objname;
+	}
+
+	for (int i = 0; i < spec->nkeys; i++)
+		if (spec->keys[i].required && !found[i])
+			bad_value(cx, NULL, psprintf("has no \"%s\" (%s needs one)",
+										 spec->keys[i].key, spec->what), NULL);
+	cx->objname = objname;
+	check_kind_rules(cx, spec, obj);
+}
+
+/* Schema and extension names a document may not hold. */
+static void
+check_top_names(DocCtx *cx, JsonbContainer *root)
+{
+	JsonbValue	v;
+	JsonbIterator *it;
+	JsonbValue	e;
+	JsonbIteratorToken tok;
+
+	if (getKeyJsonValueFromContainer(root, "schemas", 7, &v) && is_container(&v, false))
+	{
+		it = JsonbIteratorInit(v.val.binary.data);
+		while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
+		{
+			char	   *name;
+
+			if (tok != WJB_KEY)
+				continue;
+			name = pnstrdup(e.val.string.val, e.val.string.len);
+			if (strcmp(name, "pg_catalog") == 0 ||
+				strcmp(name, "information_schema") == 0 ||
+				strncmp(name, "pg_toast", 8) == 0 ||
+				strncmp(name, "pg_temp", 7) == 0)
+			{
+				appendStringInfoString(&cx->path, ".schemas");
+				path_push_key(cx, e.val.string.val, e.val.string.len);
+				bad_value(cx, &e, "is a system schema", NULL);
+			}
+		}
+	}
+	if (getKeyJsonValueFromContainer(root, "extensions", 10, &v) && is_container(&v, false))
+	{
+		it = JsonbIteratorInit(v.val.binary.data);
+		while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
+			if (tok == WJB_KEY && e.val.string.len == 10 &&
+				strncmp(e.val.string.val, "pg_migrate", 10) == 0)
+			{
+				appendStringInfoString(&cx->path, ".extensions");
+				path_push_key(cx, e.val.string.val, e.val.string.len);
+				bad_value(cx, &e, "is pg_migrate itself, which no snapshot holds", NULL);
+			}
+	}
+}
+
+/*
+ * Check a whole document; "what" says where it comes from in messages
+ * ("source", "target", "snapshot", "the stored model of schema \"app\"").
+ * Returns quietly when it is good; allocates in a context of its own.
+ */
+void
+docread_check(Jsonb *doc, const char *what)
+{
+	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext,
+											  "pg_migrate document check",
+											  ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	DocCtx		cx;
+	JsonbValue	v;
+	JsonbValue	root;
+
+	cx.what = what;
+	cx.objname = NULL;
+	cx.scratch = AllocSetContextCreate(cxt, "pg_migrate document check parses",
+									   ALLOCSET_DEFAULT_SIZES);
+	cx.good = pgm_string_set_create("pg_migrate document check", 1024, cxt);
+	initStringInfo(&cx.path);
+	appendStringInfoChar(&cx.path, '$');
+
+	if (!JB_ROOT_IS_OBJECT(doc) || JB_ROOT_IS_SCALAR(doc))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("not a pg_migrate snapshot document: it is not a jsonb object"),
+				 errdetail("The document is %s.", what),
+				 errhint("Pass a document returned by migrate_snapshot().")));
+	if (!getKeyJsonValueFromContainer(&doc->root, "format", 6, &v))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("not a pg_migrate snapshot document: it has no \"format\" key"),
+				 errdetail("The document is %s.", what),
+				 errhint("Pass a document returned by migrate_snapshot().")));
+	if (v.type != jbvNumeric ||
+		strcmp(DatumGetCString(DirectFunctionCall1(numeric_out,
+												   NumericGetDatum(v.val.numeric))),
+			   CppAsString2(PGM_SNAPSHOT_FORMAT)) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown snapshot format \"%s\"",
+						v.type == jbvString ? pnstrdup(v.val.string.val, v.val.string.len) :
+						v.type == jbvNumeric ? shown_value(&v) : "a non-number"),
+				 errdetail("This version of pg_migrate reads format %d.",
+						   PGM_SNAPSHOT_FORMAT)));
+
+	check_top_names(&cx, &doc->root);
+	root.type = jbvBinary;
+	root.val.binary.data = &doc->root;
+	root.val.binary.len = VARSIZE(doc) - VARHDRSZ;
+	check_object(&cx, &top_spec, &root);
+
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(cxt);
+}
