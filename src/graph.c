@@ -722,7 +722,7 @@ gnode_strings(const GNode *node, const char *key)
 		{
 			/* docread.c lets only strings through */
 			if (e.type != jbvString)
-				elog(ERROR, "pg_migrate: \"%s\" of %s \"%s\" holds something else than strings",
+				elog(ERROR, "\"%s\" of %s \"%s\" holds something else than strings",
 					 key, pgm_kinds[node->kind].label, node->name);
 			res = lappend(res, jbv_cstring(&e));
 		}

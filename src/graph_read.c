@@ -214,7 +214,7 @@ graph_from_jsonb(Jsonb *doc, const char *what, MemoryContext parent)
 		docread_check(doc, what);
 		INSTR_TIME_SET_CURRENT(t1);
 		INSTR_TIME_SUBTRACT(t1, t0);
-		elog(DEBUG1, "pg_migrate: document %s checked: %.1f ms", what,
+		elog(DEBUG1, "document %s checked: %.1f ms", what,
 			 INSTR_TIME_GET_MILLISEC(t1));
 	}
 	g = graph_create(parent, false);
