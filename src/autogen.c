@@ -56,7 +56,7 @@ autogen_define_gucs(void)
 							 "script: the revision is then never stored.",
 							 &debug_drop_last_step,
 							 false,
-							 PGC_USERSET,
+							 PGC_SUSET,
 							 GUC_NOT_IN_SAMPLE,
 							 NULL, NULL, NULL);
 	DefineCustomBoolVariable("pg_migrate.debug_verify_partial_snapshots",
@@ -67,7 +67,7 @@ autogen_define_gucs(void)
 							 "differs, if the two differ.",
 							 &debug_verify_partial,
 							 false,
-							 PGC_USERSET,
+							 PGC_SUSET,
 							 GUC_NOT_IN_SAMPLE,
 							 NULL, NULL, NULL);
 }

@@ -40,6 +40,7 @@
 
 /* pg_migrate.c */
 extern void pgm_advisory_lock(void);
+extern void pgm_check_settings(void);
 extern int	pgm_guc_nest_enter(void);
 extern void pgm_guc_nest_leave(int nestlevel);
 extern void pgm_set_local(const char *name, const char *value);
