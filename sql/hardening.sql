@@ -52,6 +52,11 @@ SELECT migrate_model_set('CREATE TABLE t (a int); ALTER FUNCTION liar() STABLE')
 SELECT migrate_model_set('CREATE TABLE t (a int); COMMENT ON FUNCTION pg_catalog.lower(text) IS ''x''');
 SELECT migrate_model_set('CREATE TABLE t (a int); COMMENT ON FUNCTION lower(text) IS ''x''', 'app');
 SELECT migrate_model_set('CREATE TABLE t (a int) PARTITION BY LIST (a); ALTER TABLE t ATTACH PARTITION audit FOR VALUES IN (1)');
+-- COMMENT, GRANT, renames and owners: only of the kinds a snapshot holds
+-- (an allow-list)
+SELECT migrate_model_set('CREATE TABLE t (a int); COMMENT ON CONVERSION c IS ''x''');
+SELECT migrate_model_set('CREATE TABLE t (a int); ALTER TEXT SEARCH CONFIGURATION english RENAME TO e2');
+SELECT migrate_model_set('CREATE TABLE t (a int); ALTER STATISTICS s OWNER TO CURRENT_USER');
 -- a qualified name of another schema (a rename too)
 SELECT migrate_model_set('ALTER TABLE public.polls RENAME TO ballots', 'app');
 SELECT migrate_model_set('ALTER TABLE app.tickets OWNER TO CURRENT_USER', 'public');
