@@ -2,7 +2,7 @@
  *
  * model.c
  *	  Models: the desired state of a schema, stored in migrate_models
- *	  (SPEC section 3, docs/models.md).
+ *	  (docs/models.md).
  *
  * migrate_model_set() validates DDL by running it in a throwaway shadow
  * schema, inside a subtransaction that is always rolled back, and stores
@@ -84,21 +84,6 @@ typedef struct ModelStmt
 static int	shadow_counter = 0;
 
 static bool schema_holds_objects(Jsonb *doc, const char *schema);
-
-/* The extension's schema, quoted, to qualify its tables: the function's. */
-static const char *ext_schema_name = NULL;
-
-static void
-set_ext_schema(FunctionCallInfo fcinfo)
-{
-	ext_schema_name = quote_identifier(get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid)));
-}
-
-static const char *
-ext_schema(void)
-{
-	return ext_schema_name;
-}
 
 static void
 spi_exec(const char *sql, int nargs, Oid *types, Datum *values, int expect)
@@ -817,7 +802,7 @@ store_document(Jsonb *doc, const char *ddl)
 				   " ON CONFLICT (schema_name) DO UPDATE"
 				   " SET model = excluded.model, ddl = excluded.ddl,"
 				   "     updated_at = pg_catalog.now(), updated_by = CURRENT_USER",
-				   ext_schema());
+				   pgm_ext_schema());
 	values[0] = JsonbPGetDatum(doc);
 	values[1] = ddl ? CStringGetTextDatum(ddl) : (Datum) 0;
 	ret = SPI_execute_with_args(sql, 2, types, values, nulls, false, 0);
@@ -1469,7 +1454,6 @@ migrate_model_set(PG_FUNCTION_ARGS)
 				 errhint("Use migrate_model_drop() to remove a model.")));
 	ddl = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	schema = model_schema_arg(fcinfo, 1);
-	set_ext_schema(fcinfo);
 
 	/* Parse and refuse, before anything runs. */
 	stmts = parse_model(ddl, schema);
@@ -1587,7 +1571,6 @@ migrate_model_import(PG_FUNCTION_ARGS)
 	MemoryContext work;
 	MemoryContext old;
 
-	set_ext_schema(fcinfo);
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -1618,7 +1601,6 @@ migrate_model_capture(PG_FUNCTION_ARGS)
 	MemoryContext cxt = CurrentMemoryContext;
 	Jsonb	   *doc;
 
-	set_ext_schema(fcinfo);
 
 	model_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -1655,7 +1637,7 @@ single_model(ArrayType *schemas)
 	values[0] = schemas ? PointerGetDatum(schemas) : (Datum) 0;
 	ret = SPI_execute_with_args(psprintf("SELECT m.schema_name, m.model FROM %s.migrate_models m"
 										 " WHERE $1 IS NULL OR m.schema_name OPERATOR(pg_catalog.=) ANY ($1)"
-										 " LIMIT 2", ext_schema()),
+										 " LIMIT 2", pgm_ext_schema()),
 								1, types, values, nulls, true, 2);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
@@ -1723,7 +1705,7 @@ merged_models(ArrayType *schemas)
 										 " FROM %s.migrate_models m"
 										 " WHERE $1 IS NULL OR m.schema_name OPERATOR(pg_catalog.=) ANY ($1)"
 										 " HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0",
-										 PGM_SNAPSHOT_FORMAT, ext_schema(), ext_schema()),
+										 PGM_SNAPSHOT_FORMAT, pgm_ext_schema(), pgm_ext_schema()),
 								1, types, values, nulls, true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
@@ -1746,7 +1728,6 @@ model_document_unpruned(const char *extschema, MemoryContext cxt)
 	Jsonb	   *copy;
 	int			ret;
 
-	ext_schema_name = extschema;
 	ret = SPI_execute(psprintf("SELECT 1 FROM %s.migrate_properties LIMIT 1", extschema),
 					  true, 1);
 	if (ret != SPI_OK_SELECT)
@@ -1774,7 +1755,6 @@ migrate_model(PG_FUNCTION_ARGS)
 	Jsonb	   *doc;
 	int			ret;
 
-	set_ext_schema(fcinfo);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
@@ -1800,7 +1780,7 @@ migrate_model(PG_FUNCTION_ARGS)
 			name = NameStr(*DatumGetName(elems[i]));
 			ret = SPI_execute_with_args(psprintf("SELECT 1 FROM %s.migrate_models"
 												 " WHERE schema_name OPERATOR(pg_catalog.=) $1",
-												 ext_schema()),
+												 pgm_ext_schema()),
 										1, t, &elems[i], NULL, true, 1);
 			if (ret != SPI_OK_SELECT)
 				elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
@@ -1823,7 +1803,7 @@ migrate_model(PG_FUNCTION_ARGS)
 	MemoryContextSwitchTo(cxt);
 	/* references to objects outside the merged schemas: as a snapshot */
 	doc = model_prune_refs(doc, cxt);
-	/* The mapped views of the properties are part of the model (SPEC 6). */
+	/* The mapped views of the properties are part of the model (docs/mapped-views.md). */
 	doc = mapped_model_extend(doc, cxt);
 	SPI_finish();
 	PG_RETURN_JSONB_P(doc);
@@ -1837,7 +1817,6 @@ migrate_model_drop(PG_FUNCTION_ARGS)
 	Datum		values[1];
 	int			ret;
 
-	set_ext_schema(fcinfo);
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -1850,7 +1829,7 @@ migrate_model_drop(PG_FUNCTION_ARGS)
 	values[0] = CStringGetTextDatum(schema);
 	ret = SPI_execute_with_args(psprintf("DELETE FROM %s.migrate_models"
 										 " WHERE schema_name OPERATOR(pg_catalog.=) $1::pg_catalog.name",
-										 ext_schema()),
+										 pgm_ext_schema()),
 								1, types, values, NULL, false, 0);
 	if (ret != SPI_OK_DELETE)
 		elog(ERROR, "pg_migrate: dropping the model failed: %d", ret);

@@ -1,277 +1,32 @@
 /*-------------------------------------------------------------------------
  *
  * pg_migrate.c
- *	  Module initialisation, settings, and helpers to run code under a
- *	  given search_path.
+ *	  The module's start: _PG_init() asks each part to define its settings.
+ *	  Nothing else lives here; the toolbox every file uses is in util.c.
  *
  *-------------------------------------------------------------------------
  */
-#include "pg_migrate.h"
+#include "postgres.h"
 
 #include "autogen.h"
-#include "revdag.h"
+#include "util.h"
+
 #include "fmgr.h"
-#include "lib/stringinfo.h"
-#include "access/genam.h"
-#include "access/htup_details.h"
-#include "access/stratnum.h"
-#include "access/table.h"
-#include "access/xact.h"
-#include "catalog/pg_extension.h"
-#include "commands/extension.h"
-#include "storage/lmgr.h"
-#include "utils/builtins.h"
-#include "utils/fmgroids.h"
-#include "utils/fmgrprotos.h"
 #include "utils/guc.h"
-#include "utils/lsyscache.h"
-#include "utils/memutils.h"
 
 PG_MODULE_MAGIC;
 
-void		_PG_init(void);
-
-/* pg_migrate.lock_timeout: the lock_timeout of each step (ms), 0 = inherit */
-int			pgm_lock_timeout = 0;
+extern PGDLLEXPORT void _PG_init(void);
 
 /*
- * A value of pg_migrate.lock_timeout set before the library was loaded (by
- * SET in the session, ALTER ROLE/DATABASE ... SET or postgresql.conf: a
- * placeholder, which PostgreSQL takes as any string) that is not a valid
- * time.  When the library is loaded, PostgreSQL only warns and leaves the
- * default, 0: no limit at all, silently.  The value is kept here, and the
- * first call that would wait for a lock fails instead, naming it
- * (pgm_check_settings()), until the setting is set again or reset.
+ * Called once when the library is loaded: every part defines its own
+ * settings, then the prefix pg_migrate is reserved so that a misspelt
+ * setting is an error.
  */
-static char *lock_timeout_invalid = NULL;
-static bool lock_timeout_defined = false;
-
-static void
-lock_timeout_assign(int newval, void *extra)
-{
-	/* any assignment once defined replaces the invalid value */
-	if (lock_timeout_defined && lock_timeout_invalid != NULL)
-	{
-		pfree(lock_timeout_invalid);
-		lock_timeout_invalid = NULL;
-	}
-}
-
 void
 _PG_init(void)
 {
-	const char *raw = GetConfigOption("pg_migrate.lock_timeout", true, false);
-	int			ms;
-
-	if (raw != NULL && (!parse_int(raw, &ms, GUC_UNIT_MS, NULL) || ms < 0))
-		lock_timeout_invalid = MemoryContextStrdup(TopMemoryContext, raw);
-	DefineCustomIntVariable("pg_migrate.lock_timeout",
-							"Sets the lock_timeout of every lock a pg_migrate call waits for.",
-							"The advisory lock of pg_migrate, the locks on its tables and the locks "
-							"each migration step waits for. 0 (the default) leaves the session's "
-							"lock_timeout as it is.",
-							&pgm_lock_timeout,
-							0, 0, PG_INT32_MAX,
-							PGC_USERSET, GUC_UNIT_MS,
-							NULL, lock_timeout_assign, NULL);
-	lock_timeout_defined = true;
-	autogen_define_gucs();		/* pg_migrate.debug_drop_last_step */
+	pgm_util_init_settings();	/* pg_migrate.lock_timeout */
+	autogen_init_settings();	/* pg_migrate.debug_* */
 	MarkGUCPrefixReserved("pg_migrate");
-}
-
-/*
- * Settings changed between pgm_guc_nest_enter() and pgm_guc_nest_leave()
- * are undone by the latter, whatever changed them: also a plain SET or
- * RESET run inside (a revision's step ends with RESET search_path), which a
- * function's SET clause would let through to the session.  Leaving the
- * level as an abort does (AtEOXact_GUC(false)) restores every setting made
- * at it, as PostgreSQL does after running an index expression as the
- * table's owner.
- */
-int
-pgm_guc_nest_enter(void)
-{
-	return NewGUCNestLevel();
-}
-
-void
-pgm_guc_nest_leave(int nestlevel)
-{
-	AtEOXact_GUC(false, nestlevel);
-}
-
-void
-pgm_set_local(const char *name, const char *value)
-{
-	(void) set_config_option(name, value, PGC_USERSET, PGC_S_SESSION,
-							 GUC_ACTION_SAVE, true, 0, false);
-}
-
-void
-pgm_set_search_path(const char *path)
-{
-	pgm_set_local("search_path", path);
-}
-
-/*
- * Settings under which constants are deparsed the same way in every
- * session (as pg_dump pins them): dates in ISO, intervals in PostgreSQL's
- * style, floats exact, time stamps with time zone in UTC.
- */
-void
-pgm_set_canonical_output(void)
-{
-	pgm_set_local("DateStyle", "ISO, YMD");
-	pgm_set_local("IntervalStyle", "postgres");
-	pgm_set_local("extra_float_digits", "3");
-	pgm_set_local("TimeZone", "UTC");
-	pgm_set_local("lc_monetary", "C");
-}
-
-/*
- * search_path = <schema>, pg_catalog: the context in which the definitions
- * of a schema's objects are deparsed, so that names of that schema come out
- * unqualified and every other name qualified.
- */
-static char *shadow_name = NULL;
-static char *shadow_for = NULL;
-
-/*
- * While a model is validated (model.c): the shadow schema stands for
- * schema stands_for, whose extensions' objects the model may name
- * unqualified.  The shadow's definitions are then deparsed with
- * search_path = shadow, stands_for, pg_catalog, so that those objects come
- * out unqualified as in a snapshot of stands_for itself.  NULL, NULL ends it.
- */
-void
-pgm_set_shadow(const char *shadow, const char *stands_for)
-{
-	if (shadow_name)
-		pfree(shadow_name);
-	if (shadow_for)
-		pfree(shadow_for);
-	shadow_name = shadow ? MemoryContextStrdup(TopMemoryContext, shadow) : NULL;
-	shadow_for = stands_for ? MemoryContextStrdup(TopMemoryContext, stands_for) : NULL;
-}
-
-void
-pgm_set_schema_search_path(const char *schema)
-{
-	StringInfoData buf;
-
-	initStringInfo(&buf);
-	if (shadow_name != NULL && shadow_for != NULL &&
-		strcmp(schema, shadow_name) == 0)
-		appendStringInfo(&buf, "%s, %s, pg_catalog", quote_identifier(schema),
-						 quote_identifier(shadow_for));
-	else
-		appendStringInfo(&buf, "%s, pg_catalog", quote_identifier(schema));
-	pgm_set_search_path(buf.data);
-	pfree(buf.data);
-}
-
-/*
- * An invalid pg_migrate.lock_timeout given before the library was loaded
- * is an error where the setting matters (see lock_timeout_invalid).
- */
-void
-pgm_check_settings(void)
-{
-	if (lock_timeout_invalid != NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid value for parameter \"pg_migrate.lock_timeout\": \"%s\"",
-						lock_timeout_invalid),
-				 errdetail("It was set before pg_migrate was loaded, and PostgreSQL left the default, 0 (no limit), in its place."),
-				 errhint("Set it again with a valid time, e.g. SET pg_migrate.lock_timeout = '200ms', or RESET it.")));
-}
-
-/*
- * Serialise the functions that change state: a transaction-level advisory
- * lock on PGM_ADVISORY_LOCK_KEY, held until the caller's transaction ends.
- * Then the tables of pg_migrate are locked as a call that writes them
- * (ROW EXCLUSIVE), so that a session holding a stronger lock on one (LOCK
- * TABLE migrate_version) is waited for here, before anything has run.
- * pg_migrate.lock_timeout, when set, bounds both waits: the advisory lock
- * is waited for through the lock manager, as any lock.
- */
-/* The schema of extension ext (get_extension_schema() is static in 15). */
-static Oid
-extension_schema(Oid ext)
-{
-	Relation	rel = table_open(ExtensionRelationId, AccessShareLock);
-	ScanKeyData key;
-	SysScanDesc scan;
-	HeapTuple	tup;
-	Oid			nsp = InvalidOid;
-
-	ScanKeyInit(&key, Anum_pg_extension_oid, BTEqualStrategyNumber, F_OIDEQ,
-				ObjectIdGetDatum(ext));
-	scan = systable_beginscan(rel, ExtensionOidIndexId, true, NULL, 1, &key);
-	tup = systable_getnext(scan);
-	if (HeapTupleIsValid(tup))
-		nsp = ((Form_pg_extension) GETSTRUCT(tup))->extnamespace;
-	systable_endscan(scan);
-	table_close(rel, AccessShareLock);
-	return nsp;
-}
-
-void
-pgm_advisory_lock(void)
-{
-	static const char *const tables[] = {"migrate_version", "migrate_revisions",
-	"migrate_log", "migrate_models", "migrate_properties"};
-	Oid			ext;
-	int			nest;
-
-	pgm_check_settings();
-	nest = pgm_guc_nest_enter();
-	if (pgm_lock_timeout > 0)
-		pgm_set_local("lock_timeout", psprintf("%d", pgm_lock_timeout));
-	DirectFunctionCall1(pg_advisory_xact_lock_int8,
-						Int64GetDatum(PGM_ADVISORY_LOCK_KEY));
-	ext = get_extension_oid("pg_migrate", true);
-	if (OidIsValid(ext))
-	{
-		Oid			nsp = extension_schema(ext);
-
-		for (int i = 0; i < lengthof(tables); i++)
-		{
-			Oid			relid = get_relname_relid(tables[i], nsp);
-
-			if (OidIsValid(relid))
-				LockRelationOid(relid, RowExclusiveLock);
-		}
-	}
-	pgm_guc_nest_leave(nest);
-}
-
-/*
- * The end of a subtransaction that pg_migrate always rolls back (a model's
- * shadow schema, the shadow of mapped views, autogenerate's self-check):
- * roll it back and return to the caller's memory context and resource
- * owner, which BeginInternalSubTransaction() had replaced.
- */
-void
-pgm_subxact_rollback(MemoryContext cxt, ResourceOwner owner)
-{
-	RollbackAndReleaseCurrentSubTransaction();
-	MemoryContextSwitchTo(cxt);
-	CurrentResourceOwner = owner;
-}
-
-/*
- * In the PG_CATCH() block of such a subtransaction: the error, copied into
- * cxt, once the error state is cleared and the subtransaction rolled back.
- */
-ErrorData *
-pgm_subxact_catch(MemoryContext cxt, ResourceOwner owner)
-{
-	ErrorData  *edata;
-
-	MemoryContextSwitchTo(cxt);
-	edata = CopyErrorData();
-	FlushErrorState();
-	pgm_subxact_rollback(cxt, owner);
-	return edata;
 }

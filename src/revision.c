@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * revision.c
- *	  Creating and changing revisions (SPEC section 5): migrate_revision,
+ *	  Creating and changing revisions (docs/revisions.md): migrate_revision,
  *	  migrate_edit, migrate_remove, migrate_merge, migrate_export.
  *
  * Every function here takes the advisory lock first, then reads the DAG
@@ -276,7 +276,7 @@ insert_revision(RevDag *dag, NewRevision *nr)
 										 "  snapshot_hash, snapshot, created_at)"
 										 " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
 										 "  pg_catalog.clock_timestamp())",
-										 revdag_ext_schema()),
+										 pgm_ext_schema()),
 								11, types, values, nulls, false, 0);
 	if (ret != SPI_OK_INSERT)
 		elog(ERROR, "pg_migrate: storing revision %s failed: %d", nr->id, ret);
@@ -347,7 +347,6 @@ migrate_revision(PG_FUNCTION_ARGS)
 	int			existing;
 	text	   *result;
 
-	revdag_set_ext_schema(fcinfo->flinfo->fn_oid);
 	if (id)
 		check_id(id, "revision id");
 	if (label)
@@ -498,7 +497,7 @@ migrate_revision(PG_FUNCTION_ARGS)
 	nr.id = id ? id : new_revision_id(dag);
 	insert_revision(dag, &nr);
 	if (autogenerate && renames != NIL)
-		rename_mark_written(revdag_ext_schema(), renames, nr.id);
+		rename_mark_written(pgm_ext_schema(), renames, nr.id);
 	result = result_text(nr.id);
 	SPI_finish();
 	PG_RETURN_TEXT_P(result);
@@ -535,7 +534,6 @@ unapplied_argument(FunctionCallInfo fcinfo, bool with_sql, const char *verb,
 	char	   *name;
 	RevDag	   *dag;
 
-	revdag_set_ext_schema(fcinfo->flinfo->fn_oid);
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -595,7 +593,7 @@ migrate_edit(PG_FUNCTION_ARGS)
 										 "     snapshot = CASE WHEN upgrade_sql OPERATOR(pg_catalog.=) $2"
 										 "                THEN snapshot END"
 										 " WHERE revision OPERATOR(pg_catalog.=) $1",
-										 revdag_ext_schema()),
+										 pgm_ext_schema()),
 								5, types, values, nulls, false, 0);
 	if (ret != SPI_OK_UPDATE || SPI_processed != 1)
 		elog(ERROR, "pg_migrate: updating revision %s failed: %d", r->id, ret);
@@ -634,7 +632,7 @@ migrate_remove(PG_FUNCTION_ARGS)
 	values[0] = CStringGetTextDatum(r->id);
 	ret = SPI_execute_with_args(psprintf("DELETE FROM %s.migrate_revisions"
 										 " WHERE revision OPERATOR(pg_catalog.=) $1",
-										 revdag_ext_schema()),
+										 pgm_ext_schema()),
 								1, types, values, NULL, false, 0);
 	if (ret != SPI_OK_DELETE || SPI_processed != 1)
 		elog(ERROR, "pg_migrate: removing revision %s failed: %d", r->id, ret);
@@ -655,7 +653,6 @@ migrate_merge(PG_FUNCTION_ARGS)
 	NewRevision nr;
 	text	   *result;
 
-	revdag_set_ext_schema(fcinfo->flinfo->fn_oid);
 	pgm_advisory_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
@@ -721,8 +718,7 @@ migrate_export(PG_FUNCTION_ARGS)
 	text	   *result;
 	const char *s;
 
-	revdag_set_ext_schema(fcinfo->flinfo->fn_oid);
-	s = revdag_ext_schema();
+	s = pgm_ext_schema();
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 	dag = revdag_load(true);

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * target.c
- *	  The parser of revision targets, Alembic's grammar (SPEC section 5):
+ *	  The parser of revision targets, Alembic's grammar (docs/revisions.md):
  *
  *		heads				every head of the DAG
  *		head				the head (an error when there are several)

@@ -1,8 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * target.h
- *	  The one parser of revision targets (SPEC section 5, Alembic's
- *	  grammar): head, heads, base, a full id or a unique prefix of at least
+ *	  The one parser of revision targets (docs/revisions.md,
+ *	  Alembic's grammar): head, heads, base, a full id or a unique prefix of at least
  *	  4 characters, a branch label, +N, -N, <rev>+N, <rev>-N, <label>@head,
  *	  <label>@+N, <label>@-N.  docs/revisions.md describes each form.
  *
