@@ -52,6 +52,11 @@ SELECT migrate_model_set('CREATE TABLE t (a int); ALTER FUNCTION liar() STABLE')
 SELECT migrate_model_set('CREATE TABLE t (a int); COMMENT ON FUNCTION pg_catalog.lower(text) IS ''x''');
 SELECT migrate_model_set('CREATE TABLE t (a int); COMMENT ON FUNCTION lower(text) IS ''x''', 'app');
 SELECT migrate_model_set('CREATE TABLE t (a int) PARTITION BY LIST (a); ALTER TABLE t ATTACH PARTITION audit FOR VALUES IN (1)');
+-- COMMENT, GRANT, renames and owners: only of the kinds a snapshot holds
+-- (an allow-list)
+SELECT migrate_model_set('CREATE TABLE t (a int); COMMENT ON CONVERSION c IS ''x''');
+SELECT migrate_model_set('CREATE TABLE t (a int); ALTER TEXT SEARCH CONFIGURATION english RENAME TO e2');
+SELECT migrate_model_set('CREATE TABLE t (a int); ALTER STATISTICS s OWNER TO CURRENT_USER');
 -- a qualified name of another schema (a rename too)
 SELECT migrate_model_set('ALTER TABLE public.polls RENAME TO ballots', 'app');
 SELECT migrate_model_set('ALTER TABLE app.tickets OWNER TO CURRENT_USER', 'public');
@@ -138,6 +143,35 @@ SELECT count(*) AS properties FROM migrate_properties;
 -- a field of the row is one value
 SELECT migrate_column_property('polls', 'q', '(polls).question', deferred => true);
 SELECT relation, name, kind FROM migrate_properties;
+-- 4. Settings.  An invalid pg_migrate.lock_timeout set before the library
+-- is loaded (a placeholder) became 0, no limit, with a mere WARNING: the
+-- first call that waits for a lock now fails, naming it, until it is set
+-- again.  (pg_migrate.lock_timeout bounding the advisory lock:
+-- specs/lock_timeout_advisory.spec.)
+\c regress_hardening
+SET client_min_messages = warning;
+SET pg_migrate.lock_timeout = 'abc';
+SELECT migrate_current();
+SELECT migrate_stamp('base');
+SELECT migrate_model_drop('nothing');
+SHOW pg_migrate.lock_timeout;
+SET pg_migrate.lock_timeout = '2s';
+SELECT migrate_stamp('base');
+\c regress_hardening
+SET client_min_messages = warning;
+SET pg_migrate.lock_timeout = '-5';
+SELECT migrate_upgrade_sql('heads');
+RESET pg_migrate.lock_timeout;
+SELECT migrate_stamp('base');
+-- the debug settings are a superuser's
+CREATE ROLE regress_hardening_user;
+SET ROLE regress_hardening_user;
+SET pg_migrate.debug_drop_last_step = on;
+SET pg_migrate.debug_verify_partial_snapshots = on;
+SET pg_migrate.lock_timeout = '1s';
+RESET ROLE;
+DROP ROLE regress_hardening_user;
+
 -- 5. Revision ids and branch labels that no target can name are refused
 -- (22023, naming the value): head, heads, base, -N, and characters that
 -- mean something in a target.

@@ -63,7 +63,7 @@ autogen_init_settings(void)
 							 "script: the revision is then never stored.",
 							 &debug_drop_last_step,
 							 false,
-							 PGC_USERSET,
+							 PGC_SUSET,
 							 GUC_NOT_IN_SAMPLE,
 							 NULL, NULL, NULL);
 	DefineCustomBoolVariable("pg_migrate.debug_verify_partial_snapshots",
@@ -74,7 +74,7 @@ autogen_init_settings(void)
 							 "differs, if the two differ.",
 							 &debug_verify_partial,
 							 false,
-							 PGC_USERSET,
+							 PGC_SUSET,
 							 GUC_NOT_IN_SAMPLE,
 							 NULL, NULL, NULL);
 }

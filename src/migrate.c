@@ -329,6 +329,11 @@ static void
 run_version_ops(Runner *run, List *ops)
 {
 	ListCell   *lc;
+	int			nest = pgm_guc_nest_enter();
+
+	/* a row of migrate_version that another transaction locked is waited for */
+	if (pgm_lock_timeout > 0)
+		pgm_set_local("lock_timeout", psprintf("%d", pgm_lock_timeout));
 
 	foreach(lc, ops)
 	{
@@ -358,6 +363,7 @@ run_version_ops(Runner *run, List *ops)
 			elog(ERROR, "migrate_version was not as expected (%c, %d rows)",
 				 op->kind, (int) SPI_processed);
 	}
+	pgm_guc_nest_leave(nest);
 }
 
 static void
@@ -629,11 +635,13 @@ migrate_offline(FunctionCallInfo fcinfo, bool upgrade)
 					 upgrade ? "upgrade" : "downgrade",
 					 bms_is_empty(from) ? "base" : revdag_set_string(dag, from),
 					 target);
+	pgm_check_settings();
 	appendStringInfoString(&buf, "BEGIN;\n\n");
-	appendStringInfo(&buf, "SELECT pg_catalog.pg_advisory_xact_lock(" INT64_FORMAT ");\n",
-					 PGM_ADVISORY_LOCK_KEY);
+	/* the advisory lock too is waited for with lock_timeout */
 	if (pgm_lock_timeout > 0)
 		appendStringInfo(&buf, "SET LOCAL lock_timeout = %d;\n", pgm_lock_timeout);
+	appendStringInfo(&buf, "SELECT pg_catalog.pg_advisory_xact_lock(" INT64_FORMAT ");\n",
+					 PGM_ADVISORY_LOCK_KEY);
 
 	/*
 	 * Online, every step runs under the caller's search_path, whatever the

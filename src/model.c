@@ -659,6 +659,8 @@ run_in_shadow(List *stmts, const char *shadow, const char *stands_for,
 				 errmsg("statement %d of the model changes %s, which the model does not create",
 						refused->number, refused_what),
 				 errdetail("Statement %d: %s", refused->number, refused->text),
+				 IsA(refused->raw, RenameStmt) ?
+				 errhint("A model defines the objects of its schema; to rename an object of the live schema, write the model with the new name and record the rename with migrate_model_rename(). Nothing of the model was kept.") :
 				 errhint("A model defines the objects of its schema: ALTER, COMMENT, GRANT, CREATE INDEX, CREATE TRIGGER and the like belong in it only for objects it creates before them. Nothing of the model was kept.")));
 	return doc;
 }

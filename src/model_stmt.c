@@ -149,6 +149,56 @@ refusal_as_written(Node *stmt)
 	return NULL;
 }
 
+/*
+ * The kinds of object that a model may comment on, grant on, rename or
+ * give an owner: those a snapshot of a schema holds, and the schema
+ * itself.  An allow-list: any other kind is refused, a kind PostgreSQL
+ * adds one day among them.
+ */
+static bool
+model_kind(ObjectType kind)
+{
+	switch (kind)
+	{
+		case OBJECT_TABLE:
+		case OBJECT_VIEW:
+		case OBJECT_MATVIEW:
+		case OBJECT_SEQUENCE:
+		case OBJECT_INDEX:
+		case OBJECT_COLUMN:
+		case OBJECT_ATTRIBUTE:
+		case OBJECT_TABCONSTRAINT:
+		case OBJECT_DOMCONSTRAINT:
+		case OBJECT_TYPE:
+		case OBJECT_DOMAIN:
+		case OBJECT_FUNCTION:
+		case OBJECT_PROCEDURE:
+		case OBJECT_ROUTINE:
+		case OBJECT_TRIGGER:
+		case OBJECT_RULE:
+		case OBJECT_STATISTIC_EXT:
+		case OBJECT_POLICY:
+		case OBJECT_COLLATION:
+		case OBJECT_SCHEMA:
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* Objects of the database or the cluster, not of a schema. */
+static bool
+kind_outside_schemas(ObjectType kind)
+{
+	return kind == OBJECT_DATABASE || kind == OBJECT_EXTENSION ||
+		kind == OBJECT_ROLE || kind == OBJECT_TABLESPACE ||
+		kind == OBJECT_LANGUAGE || kind == OBJECT_FDW ||
+		kind == OBJECT_FOREIGN_SERVER || kind == OBJECT_LARGEOBJECT ||
+		kind == OBJECT_EVENT_TRIGGER || kind == OBJECT_PUBLICATION ||
+		kind == OBJECT_SUBSCRIPTION || kind == OBJECT_ACCESS_METHOD ||
+		kind == OBJECT_PARAMETER_ACL || kind == OBJECT_USER_MAPPING;
+}
+
 /* Why a statement cannot belong in a model, or NULL when it can. */
 static const char *
 refusal(Node *stmt, bool *skip)
@@ -191,15 +241,10 @@ refusal(Node *stmt, bool *skip)
 					((CommentStmt *) stmt)->objtype :
 					((GrantStmt *) stmt)->objtype;
 
-				/* objects of the database or the cluster, not of a schema */
-				if (kind == OBJECT_DATABASE || kind == OBJECT_EXTENSION ||
-					kind == OBJECT_ROLE || kind == OBJECT_TABLESPACE ||
-					kind == OBJECT_LANGUAGE || kind == OBJECT_FDW ||
-					kind == OBJECT_FOREIGN_SERVER || kind == OBJECT_LARGEOBJECT ||
-					kind == OBJECT_EVENT_TRIGGER || kind == OBJECT_PUBLICATION ||
-					kind == OBJECT_SUBSCRIPTION || kind == OBJECT_ACCESS_METHOD ||
-					kind == OBJECT_PARAMETER_ACL)
+				if (kind_outside_schemas(kind))
 					return "it changes something outside the model's schema";
+				if (!model_kind(kind))
+					return "a snapshot does not cover this kind of object";
 				return NULL;
 			}
 		case T_RenameStmt:
@@ -209,10 +254,10 @@ refusal(Node *stmt, bool *skip)
 					((RenameStmt *) stmt)->renameType :
 					((AlterOwnerStmt *) stmt)->objectType;
 
-				if (kind == OBJECT_SCHEMA || kind == OBJECT_DATABASE ||
-					kind == OBJECT_ROLE || kind == OBJECT_TABLESPACE ||
-					kind == OBJECT_EXTENSION)
+				if (kind == OBJECT_SCHEMA || kind_outside_schemas(kind))
 					return "it changes something outside the model's schema";
+				if (!model_kind(kind))
+					return "a snapshot does not cover this kind of object";
 				return NULL;
 			}
 		case T_CreateTableAsStmt:

@@ -24,6 +24,7 @@
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "utils/array.h"
+#include "storage/lmgr.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/fmgrprotos.h"
@@ -34,19 +35,66 @@
 int			pgm_lock_timeout = 0;
 
 /*
+ * A value of pg_migrate.lock_timeout set before the library was loaded (by
+ * SET in the session, ALTER ROLE/DATABASE ... SET or postgresql.conf: a
+ * placeholder, which PostgreSQL takes as any string) that is not a valid
+ * time.  When the library is loaded, PostgreSQL only warns and leaves the
+ * default, 0: no limit at all, silently.  The value is kept here, and the
+ * first call that would wait for a lock fails instead, naming it
+ * (pgm_check_settings()), until the setting is set again or reset.
+ */
+static char *lock_timeout_invalid = NULL;
+static bool lock_timeout_defined = false;
+
+static void
+lock_timeout_assign(int newval, void *extra)
+{
+	/* any assignment once defined replaces the invalid value */
+	if (lock_timeout_defined && lock_timeout_invalid != NULL)
+	{
+		pfree(lock_timeout_invalid);
+		lock_timeout_invalid = NULL;
+	}
+}
+
+/*
  * Define the settings of this layer: pg_migrate.lock_timeout.  Called once,
  * from _PG_init().
  */
 void
 pgm_util_init_settings(void)
 {
+	const char *raw = GetConfigOption("pg_migrate.lock_timeout", true, false);
+	int			ms;
+
+	if (raw != NULL && (!parse_int(raw, &ms, GUC_UNIT_MS, NULL) || ms < 0))
+		lock_timeout_invalid = MemoryContextStrdup(TopMemoryContext, raw);
 	DefineCustomIntVariable("pg_migrate.lock_timeout",
-							"Sets the lock_timeout each migration step runs with.",
-							"0 (the default) leaves the session's lock_timeout as it is.",
+							"Sets the lock_timeout of every lock a pg_migrate call waits for.",
+							"The advisory lock of pg_migrate, the locks on its tables and the locks "
+							"each migration step waits for. 0 (the default) leaves the session's "
+							"lock_timeout as it is.",
 							&pgm_lock_timeout,
 							0, 0, PG_INT32_MAX,
 							PGC_USERSET, GUC_UNIT_MS,
-							NULL, NULL, NULL);
+							NULL, lock_timeout_assign, NULL);
+	lock_timeout_defined = true;
+}
+
+/*
+ * An invalid pg_migrate.lock_timeout given before the library was loaded
+ * is an error where the setting matters (see lock_timeout_invalid).
+ */
+void
+pgm_check_settings(void)
+{
+	if (lock_timeout_invalid != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value for parameter \"pg_migrate.lock_timeout\": \"%s\"",
+						lock_timeout_invalid),
+				 errdetail("It was set before pg_migrate was loaded, and PostgreSQL left the default, 0 (no limit), in its place."),
+				 errhint("Set it again with a valid time, e.g. SET pg_migrate.lock_timeout = '200ms', or RESET it.")));
 }
 
 /*
@@ -152,12 +200,40 @@ pgm_set_schema_search_path(const char *schema)
 /*
  * Serialise the functions that change state: a transaction-level advisory
  * lock on PGM_ADVISORY_LOCK_KEY, held until the caller's transaction ends.
+ * Then the tables of pg_migrate are locked as a call that writes them
+ * (ROW EXCLUSIVE), so that a session holding a stronger lock on one (LOCK
+ * TABLE migrate_version) is waited for here, before anything has run.
+ * pg_migrate.lock_timeout, when set, bounds both waits: the advisory lock
+ * is waited for through the lock manager, as any lock.
  */
 void
 pgm_advisory_lock(void)
 {
+	static const char *const tables[] = {"migrate_version", "migrate_revisions",
+	"migrate_log", "migrate_models", "migrate_properties"};
+	Oid			ext;
+	int			nest;
+
+	pgm_check_settings();
+	nest = pgm_guc_nest_enter();
+	if (pgm_lock_timeout > 0)
+		pgm_set_local("lock_timeout", psprintf("%d", pgm_lock_timeout));
 	DirectFunctionCall1(pg_advisory_xact_lock_int8,
 						Int64GetDatum(PGM_ADVISORY_LOCK_KEY));
+	ext = get_extension_oid("pg_migrate", true);
+	if (OidIsValid(ext))
+	{
+		Oid			nsp = pgm_extension_schema(ext);
+
+		for (int i = 0; i < lengthof(tables); i++)
+		{
+			Oid			relid = get_relname_relid(tables[i], nsp);
+
+			if (OidIsValid(relid))
+				LockRelationOid(relid, RowExclusiveLock);
+		}
+	}
+	pgm_guc_nest_leave(nest);
 }
 
 /*

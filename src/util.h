@@ -57,6 +57,7 @@ extern int no_such_variable
 extern int	pgm_lock_timeout;
 
 extern void pgm_util_init_settings(void);
+extern void pgm_check_settings(void);
 
 /* settings, undone at the end of the nest level */
 extern int	pgm_guc_nest_enter(void);
