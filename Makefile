@@ -68,7 +68,9 @@ REGRESS = \
 	revisions_autogen \
 	revisions_walkthrough \
 	mapped_views \
-	mapped_autogen
+	mapped_sqlalchemy \
+	mapped_autogen \
+	mapped_sqlalchemy_autogen
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # isolation tests: specs/<name>.spec against expected/<name>.out

@@ -140,7 +140,10 @@ mapped_load_props(const char *schema)
 								   " p.definition OPERATOR(pg_catalog.->>) 'foreign_key',"
 								   " p.definition OPERATOR(pg_catalog.->>) 'secondary',"
 								   " p.definition OPERATOR(pg_catalog.->>) 'uselist',"
-								   " p.definition OPERATOR(pg_catalog.->>) 'order_by'"
+								   " p.definition OPERATOR(pg_catalog.->>) 'order_by',"
+								   " p.definition OPERATOR(pg_catalog.->>) 'primaryjoin',"
+								   " p.definition OPERATOR(pg_catalog.->>) 'secondaryjoin',"
+								   " p.definition OPERATOR(pg_catalog.->>) 'join_depth'"
 								   " FROM %s.migrate_properties p"
 								   " ORDER BY p.relation COLLATE \"C\", p.name COLLATE \"C\"",
 								   mapped_ext_schema()),
@@ -182,16 +185,21 @@ mapped_load_props(const char *schema)
 
 			p->kind = PROP_RELATIONSHIP;
 			mapped_split_relation(mapped_spi_text(i, 7), &ts, &tt);
+			p->target_schema = ts;
 			p->target_table = tt;
 			p->lazy = strategy_from_name(mapped_spi_text(i, 8));
 			p->foreign_key = mapped_spi_text(i, 9);
 			s = mapped_spi_text(i, 10);
 			if (s != NULL)
-				mapped_split_relation(s, &ts, &p->secondary);
+				mapped_split_relation(s, &p->secondary_schema, &p->secondary);
 			s = mapped_spi_text(i, 11);
 			if (s != NULL)
 				p->uselist = strcmp(s, "true") == 0 ? 1 : 0;
 			p->order_by = mapped_spi_text(i, 12);
+			p->primaryjoin = mapped_spi_text(i, 13);
+			p->secondaryjoin = mapped_spi_text(i, 14);
+			s = mapped_spi_text(i, 15);
+			p->join_depth = s != NULL ? pg_strtoint32(s) : 0;
 		}
 		props = lappend(props, p);
 		MemoryContextSwitchTo(old);
