@@ -2,7 +2,7 @@
  *
  * mapped.h
  *	  Mapped views: SQLAlchemy's column_property() and relationship() in the
- *	  server (SPEC section 6, docs/mapped-views.md).
+ *	  server (docs/mapped-views.md).
  *
  * src/property.c holds the SQL functions that declare properties (rows of
  * migrate_properties); src/mapped/ turns the properties of a schema

@@ -2,7 +2,7 @@
  *
  * property.c
  *	  The SQL functions that declare the properties of mapped views
- *	  (SPEC section 6, docs/mapped-views.md): migrate_map,
+ *	  (docs/mapped-views.md): migrate_map,
  *	  migrate_column_property, migrate_relationship, migrate_property_drop.
  *
  * Each one stores rows of migrate_properties, then regenerates the mapped
