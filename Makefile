@@ -2,7 +2,7 @@
 
 EXTENSION = pg_migrate
 MODULE_big = pg_migrate
-EXTVERSION = 0.1
+EXTVERSION = 0.2
 
 OBJS = \
 	src/pg_migrate.o \
@@ -43,7 +43,11 @@ OBJS = \
 	src/history.o \
 	$(patsubst %.c,%.o,$(wildcard src/ddl/*.c))
 
-DATA = sql/$(EXTENSION)--$(EXTVERSION).sql
+# Every install and upgrade script: sql/pg_migrate--X.Y.sql (full) and
+# sql/pg_migrate--X.Y--X.Z.sql (update).  The pg_regress inputs share sql/
+# with them, as PGXS expects; REGRESS names the tests one by one, so that the
+# scripts are installed, never run as tests (docs/architecture.md).
+DATA = $(wildcard sql/$(EXTENSION)--*.sql)
 
 # pg_regress tests: sql/<name>.sql against expected/<name>.out
 REGRESS = \

@@ -66,10 +66,21 @@ name_arg(FunctionCallInfo fcinfo, int argno, const char *what)
 	return name;
 }
 
+/*
+ * Whether argument argno is missing: NULL, or not passed at all, as when
+ * the SQL declaration of an installation not yet updated has fewer
+ * parameters than this library knows.
+ */
+static bool
+arg_missing(FunctionCallInfo fcinfo, int argno)
+{
+	return argno >= PG_NARGS() || PG_ARGISNULL(argno);
+}
+
 static char *
 opt_text(FunctionCallInfo fcinfo, int argno)
 {
-	return PG_ARGISNULL(argno) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(argno));
+	return arg_missing(fcinfo, argno) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(argno));
 }
 
 static char *
@@ -440,7 +451,7 @@ lazy_arg(FunctionCallInfo fcinfo, int argno, const char *name, const char *what)
 {
 	char	   *lazy;
 
-	if (PG_ARGISNULL(argno))
+	if (arg_missing(fcinfo, argno))
 		return NULL;
 	lazy = text_to_cstring(PG_GETARG_TEXT_PP(argno));
 	for (int s = LOAD_SELECT; s <= LOAD_NOLOAD; s++)
@@ -459,7 +470,7 @@ join_depth_arg(FunctionCallInfo fcinfo, int argno, const char *name)
 {
 	int			depth;
 
-	if (PG_ARGISNULL(argno))
+	if (arg_missing(fcinfo, argno))
 		return 0;
 	depth = PG_GETARG_INT32(argno);
 	if (depth < 1)
@@ -561,7 +572,7 @@ migrate_relationship(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_NAME),
 				 errmsg("backref must not be empty")));
 	if (backref == NULL &&
-		(!PG_ARGISNULL(12) || !PG_ARGISNULL(13) || !PG_ARGISNULL(14) || !PG_ARGISNULL(15)))
+		(!arg_missing(fcinfo, 12) || !arg_missing(fcinfo, 13) || !arg_missing(fcinfo, 14) || !arg_missing(fcinfo, 15)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("relationship \"%s\" has backref options but no backref", name),
@@ -614,8 +625,8 @@ migrate_relationship(PG_FUNCTION_ARGS)
 	values[1] = CStringGetTextDatum(lazy);
 	OPT_TEXT(2, foreign_key);
 	OPT_TEXT(3, secondary);
-	values[4] = PG_ARGISNULL(7) ? (Datum) 0 : BoolGetDatum(PG_GETARG_BOOL(7));
-	nulls[4] = PG_ARGISNULL(7) ? 'n' : ' ';
+	values[4] = arg_missing(fcinfo, 7) ? (Datum) 0 : BoolGetDatum(PG_GETARG_BOOL(7));
+	nulls[4] = arg_missing(fcinfo, 7) ? 'n' : ' ';
 	OPT_TEXT(5, order_by);
 	OPT_TEXT(6, backref);
 	OPT_TEXT(7, primaryjoin);
@@ -638,12 +649,12 @@ migrate_relationship(PG_FUNCTION_ARGS)
 		 */
 		values[0] = CStringGetTextDatum(relation);
 		values[1] = CStringGetTextDatum(backref_lazy);
-		if (!PG_ARGISNULL(13))
+		if (!arg_missing(fcinfo, 13))
 		{
 			values[4] = BoolGetDatum(PG_GETARG_BOOL(13));
 			nulls[4] = ' ';
 		}
-		else if (primaryjoin != NULL && secondary == NULL && !PG_ARGISNULL(7))
+		else if (primaryjoin != NULL && secondary == NULL && !arg_missing(fcinfo, 7))
 		{
 			values[4] = BoolGetDatum(!PG_GETARG_BOOL(7));
 			nulls[4] = ' ';
