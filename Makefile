@@ -24,6 +24,7 @@ OBJS = \
 	src/catalog/trigger.o \
 	src/catalog/policy.o \
 	src/diff.o \
+	src/diff_hints.o \
 	src/model.o \
 	src/mapped/props.o \
 	src/mapped/plan.o \
@@ -33,6 +34,7 @@ OBJS = \
 	src/mapped/model.o \
 	src/property.o \
 	src/model_refs.o \
+	src/rename.o \
 	src/checksum.o \
 	src/autogen.o \
 	src/verify.o \
@@ -74,7 +76,8 @@ REGRESS = \
 	mapped_views \
 	mapped_sqlalchemy \
 	mapped_autogen \
-	mapped_sqlalchemy_autogen
+	mapped_sqlalchemy_autogen \
+	model_renames
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # isolation tests: specs/<name>.spec against expected/<name>.out
