@@ -3,7 +3,7 @@
  *
  * Every change to an SQL-visible object between the two versions goes both
  * here and into pg_migrate--0.2.sql, so that an updated installation and a
- * fresh one are the same (test/upgrade_0_1.sh checks it).  The tables keep
+ * fresh one are the same (test/update_from_0_1.sh checks it).  The tables keep
  * their rows: nothing here may drop or rewrite one.
  *
  * 0.2 adds renames recorded as intent (docs/models.md, "Renames"): the

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * autogen.c
- *	  Autogenerate (SPEC section 5, docs/revisions-autogenerate.md): the
+ *	  Autogenerate (docs/revisions-autogenerate.md): the
  *	  upgrade SQL of a revision is diff(live, model), its downgrade SQL
  *	  diff(model, live), and both are checked on the real catalogs before
  *	  migrate_revision() stores anything.
@@ -42,14 +42,14 @@
 #include "pg_migrate.h"
 #include "snapshot.h"
 
-/* pg_migrate.debug_drop_last_step: see autogen_define_gucs(). */
+/* pg_migrate.debug_drop_last_step: see autogen_init_settings(). */
 static bool debug_drop_last_step = false;
 
-/* pg_migrate.debug_verify_partial_snapshots: see autogen_define_gucs(). */
+/* pg_migrate.debug_verify_partial_snapshots: see autogen_init_settings(). */
 static bool debug_verify_partial = false;
 
 void
-autogen_define_gucs(void)
+autogen_init_settings(void)
 {
 	DefineCustomBoolVariable("pg_migrate.debug_drop_last_step",
 							 "Drops the last step of autogenerate's upgrade SQL before it is checked.",
@@ -71,28 +71,6 @@ autogen_define_gucs(void)
 							 PGC_USERSET,
 							 GUC_NOT_IN_SAMPLE,
 							 NULL, NULL, NULL);
-}
-
-/*
- * The extension's schema, quoted, to qualify what the C code calls.  Must
- * be called inside SPI.
- */
-static const char *
-ext_schema(void)
-{
-	bool		isnull;
-	Datum		d;
-	int			ret;
-
-	ret = SPI_execute("SELECT n.nspname FROM pg_catalog.pg_extension e"
-					  " JOIN pg_catalog.pg_namespace n"
-					  "   ON n.oid OPERATOR(pg_catalog.=) e.extnamespace"
-					  " WHERE e.extname OPERATOR(pg_catalog.=) 'pg_migrate'",
-					  true, 1);
-	if (ret != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "pg_migrate: the extension's schema was not found");
-	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	return quote_identifier(pstrdup(NameStr(*DatumGetName(d))));
 }
 
 /* elapsed milliseconds since t0, for the DEBUG1 timings */
@@ -168,7 +146,7 @@ stored_model(const char *ext, MemoryContext cxt)
 static Jsonb *
 model_and_graph(MemoryContext cxt, MemoryContext graphs, Graph **graph)
 {
-	const char *ext = ext_schema();
+	const char *ext = pgm_ext_schema();
 	Jsonb	   *doc;
 
 	require_model(ext);
@@ -547,7 +525,7 @@ compare(Jsonb *reached, Jsonb *expected, const char *what,
 }
 
 /*
- * The self-check (SPEC section 5), in a subtransaction that is always
+ * The self-check (docs/revisions.md), in a subtransaction that is always
  * rolled back: run the upgrade, compare with the model, run the
  * downgrade, compare with the start.  Returns the snapshot the upgrade
  * leads to.  Any difference, or a statement that fails, is an ERROR.
@@ -701,7 +679,7 @@ autogen_generate(AutogenResult *result)
 	 * it, in a subtransaction that is rolled back) with the model; the
 	 * downgrade undoes the rest, then the renames.
 	 */
-	ext = ext_schema();			/* (leaves SPI's memory context current) */
+	ext = pgm_ext_schema();
 	MemoryContextSwitchTo(cxt);
 	r.renames = rename_load(ext, scope, all);
 	if (r.renames != NIL)
@@ -769,7 +747,7 @@ autogen_live_snapshot_hash(ArrayType *schemas)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 	if (schemas == NULL)
 	{
-		const char *ext = ext_schema();
+		const char *ext = pgm_ext_schema();
 		Jsonb	   *model;
 
 		require_model(ext);

@@ -23,7 +23,7 @@ typedef enum StepAction
 	STEP_ALTER
 } StepAction;
 
-/* Hazards a reviewer must know about (SPEC section 4). */
+/* Hazards a reviewer must know about (docs/diff.md). */
 #define HAZARD_DATA_LOSS "data_loss"
 #define HAZARD_TABLE_REWRITE "table_rewrite"
 #define HAZARD_BLOCKING_LOCK "blocking_lock"

@@ -74,5 +74,7 @@ extern bool mapped_schema_has_model(const char *schema);
 extern void mapped_check_expression(const char *label, const char *expression);
 extern void mapped_check_join_expression(const char *label, const char *what,
 										 const char *expression);
+extern void mapped_check_value_type(const char *label, const char *expression,
+									Oid type, bool returns_set);
 
 #endif							/* PGM_MAPPED_H */

@@ -144,15 +144,6 @@ typedef struct Rename
  * ----------------------------------------------------------------
  */
 
-/* The extension's schema, quoted, from the calling function's own. */
-static const char *
-own_schema(FunctionCallInfo fcinfo)
-{
-	Oid			nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
-
-	return quote_identifier(get_namespace_name(nsp));
-}
-
 static RenameKind
 parse_kind(const char *kind)
 {
@@ -868,29 +859,38 @@ rename_scope_array(List *scope, bool all)
 						   TYPALIGN_CHAR);
 }
 
+/*
+ * UPDATE the renames of one model: renames = <expr>, where $1 is the
+ * schema and $2 the one argument of the expression (of type argtype).
+ * Inside SPI; what names the change in an error.
+ */
+static void
+update_renames(const char *ext, const char *schema, const char *expr,
+			   Oid argtype, Datum arg, const char *what)
+{
+	Oid			argtypes[2] = {NAMEOID, argtype};
+	Datum		values[2];
+	int			ret;
+
+	values[0] = DirectFunctionCall1(namein, CStringGetDatum(schema));
+	values[1] = arg;
+	ret = SPI_execute_with_args(psprintf("UPDATE %s.migrate_models SET renames = %s"
+										 " WHERE schema_name OPERATOR(pg_catalog.=) $1",
+										 ext, expr),
+								2, argtypes, values, NULL, false, 0);
+	if (ret != SPI_OK_UPDATE || SPI_processed != 1)
+		elog(ERROR, "%s failed: %s", what, SPI_result_code_string(ret));
+}
+
 void
 rename_mark_written(const char *ext, List *renames, const char *revision)
 {
-	Oid			argtypes[3] = {NAMEOID, INT4OID, TEXTOID};
-
 	foreach_elem(Rename, r, renames)
-	{
-		Datum		values[3];
-		int			ret;
-
-		values[0] = DirectFunctionCall1(namein, CStringGetDatum(r->schema));
-		values[1] = Int32GetDatum(r->ord - 1);
-		values[2] = CStringGetTextDatum(revision);
-		ret = SPI_execute_with_args(psprintf("UPDATE %s.migrate_models"
-											 "   SET renames = pg_catalog.jsonb_set(renames,"
-											 "         ARRAY[$2::text, 'revision'], pg_catalog.to_jsonb($3))"
-											 " WHERE schema_name OPERATOR(pg_catalog.=) $1",
-											 ext),
-									3, argtypes, values, NULL, false, 0);
-		if (ret != SPI_OK_UPDATE)
-			elog(ERROR, "tagging the recorded renames failed: %s",
-				 SPI_result_code_string(ret));
-	}
+		update_renames(ext, r->schema,
+					   psprintf("pg_catalog.jsonb_set(renames, ARRAY['%d', 'revision'],"
+								" pg_catalog.to_jsonb($2))", r->ord - 1),
+					   TEXTOID, CStringGetTextDatum(revision),
+					   "tagging the recorded renames");
 }
 
 /* ----------------------------------------------------------------
@@ -1097,7 +1097,7 @@ name_array1(const char *name)
 Datum
 migrate_model_rename(PG_FUNCTION_ARGS)
 {
-	const char *ext = own_schema(fcinfo);
+	const char *ext = pgm_ext_schema();
 	MemoryContext cxt = CurrentMemoryContext;
 	RenameKind	kind = parse_kind(text_arg(fcinfo, 0, "the kind"));
 	char	   *old_name = text_arg(fcinfo, 1, "the old name");
@@ -1109,9 +1109,6 @@ migrate_model_rename(PG_FUNCTION_ARGS)
 	Graph	   *live;
 	Graph	   *model;
 	Jsonb	   *doc;
-	Oid			argtypes[2] = {NAMEOID, JSONBOID};
-	Datum		values[2];
-	int			ret;
 
 	pgm_advisory_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -1174,16 +1171,9 @@ migrate_model_rename(PG_FUNCTION_ARGS)
 	MemoryContextSwitchTo(cxt);
 	validate(renames, live, model, r);
 
-	values[0] = DirectFunctionCall1(namein, CStringGetDatum(r->schema));
-	values[1] = JsonbPGetDatum(rename_entry(r));
-	ret = SPI_execute_with_args(psprintf("UPDATE %s.migrate_models"
-										 "   SET renames = renames OPERATOR(pg_catalog.||)"
-										 "                 pg_catalog.jsonb_build_array($2)"
-										 " WHERE schema_name OPERATOR(pg_catalog.=) $1",
-										 ext),
-								2, argtypes, values, NULL, false, 0);
-	if (ret != SPI_OK_UPDATE || SPI_processed != 1)
-		elog(ERROR, "recording the rename failed: %s", SPI_result_code_string(ret));
+	update_renames(ext, r->schema,
+				   "renames OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_array($2)",
+				   JSONBOID, JsonbPGetDatum(rename_entry(r)), "recording the rename");
 	SPI_finish();
 	PG_RETURN_VOID();
 }
@@ -1195,7 +1185,7 @@ migrate_model_rename(PG_FUNCTION_ARGS)
 Datum
 migrate_model_rename_drop(PG_FUNCTION_ARGS)
 {
-	const char *ext = own_schema(fcinfo);
+	const char *ext = pgm_ext_schema();
 	RenameKind	kind = parse_kind(text_arg(fcinfo, 0, "the kind"));
 	char	   *old_name = text_arg(fcinfo, 1, "the old name");
 	char	   *schema = name_arg(fcinfo, 2, "the schema");
@@ -1204,9 +1194,6 @@ migrate_model_rename_drop(PG_FUNCTION_ARGS)
 	char	   *old;
 	char	   *args = NULL;
 	Rename	   *found = NULL;
-	Oid			argtypes[2] = {NAMEOID, INT4OID};
-	Datum		values[2];
-	int			ret;
 
 	pgm_advisory_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -1257,15 +1244,8 @@ migrate_model_rename_drop(PG_FUNCTION_ARGS)
 				 errmsg("no rename of %s \"%s\" is recorded in the model of schema \"%s\"",
 						rename_kinds[kind].name, old_name, schema)));
 
-	values[0] = DirectFunctionCall1(namein, CStringGetDatum(found->schema));
-	values[1] = Int32GetDatum(found->ord - 1);
-	ret = SPI_execute_with_args(psprintf("UPDATE %s.migrate_models"
-										 "   SET renames = renames OPERATOR(pg_catalog.-) $2"
-										 " WHERE schema_name OPERATOR(pg_catalog.=) $1",
-										 ext),
-								2, argtypes, values, NULL, false, 0);
-	if (ret != SPI_OK_UPDATE || SPI_processed != 1)
-		elog(ERROR, "forgetting the rename failed: %s", SPI_result_code_string(ret));
+	update_renames(ext, found->schema, "renames OPERATOR(pg_catalog.-) $2",
+				   INT4OID, Int32GetDatum(found->ord - 1), "forgetting the rename");
 	SPI_finish();
 	PG_RETURN_VOID();
 }
@@ -1278,7 +1258,7 @@ migrate_model_rename_drop(PG_FUNCTION_ARGS)
 Datum
 migrate_renames(PG_FUNCTION_ARGS)
 {
-	const char *ext = own_schema(fcinfo);
+	const char *ext = pgm_ext_schema();
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	List	   *scope = NIL;
 	bool		all = PG_ARGISNULL(0);
@@ -1388,7 +1368,7 @@ jsonb_arg(FunctionCallInfo fcinfo, int n)
 Datum
 migrate_rename_steps(PG_FUNCTION_ARGS)
 {
-	const char *ext = own_schema(fcinfo);
+	const char *ext = pgm_ext_schema();
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Jsonb	   *model = jsonb_arg(fcinfo, 0);
 	MemoryContext cxt = CurrentMemoryContext;
@@ -1435,7 +1415,7 @@ migrate_rename_steps(PG_FUNCTION_ARGS)
 Datum
 migrate_renamed_snapshot(PG_FUNCTION_ARGS)
 {
-	const char *ext = own_schema(fcinfo);
+	const char *ext = pgm_ext_schema();
 	Jsonb	   *model = jsonb_arg(fcinfo, 0);
 	MemoryContext cxt = CurrentMemoryContext;
 	Jsonb	   *live;

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * revision.c
- *	  Creating and changing revisions (SPEC section 5): migrate_revision,
+ *	  Creating and changing revisions (docs/revisions.md): migrate_revision,
  *	  migrate_edit, migrate_remove, migrate_merge, migrate_export.
  *
  * Every function here takes the advisory lock first, then reads the DAG
@@ -25,6 +25,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
+#include "utils/snapmgr.h"
 
 PG_FUNCTION_INFO_V1(migrate_revision);
 PG_FUNCTION_INFO_V1(migrate_edit);
@@ -84,15 +85,33 @@ reserved_name(const char *s)
 		strcmp(s, "base") == 0;
 }
 
+/*
+ * An id or a branch label must be one that a target can name: 1 to 64
+ * characters of [A-Za-z0-9_.-], and none of the forms the target grammar
+ * reads as something else (head, heads, base, -N): a revision of id "-1"
+ * could never be upgraded to by its id.
+ */
 static void
 check_id(const char *id, const char *what)
 {
-	if (!target_valid_id(id) || reserved_name(id))
+	const char *form;
+
+	if (!target_valid_id(id))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid %s \"%s\"", what, id),
-				 errdetail("A %s is 1 to 64 characters of A-Z, a-z, 0-9, _, . and -, and not head, heads or base.",
-						   what)));
+				 errdetail("A %s is 1 to 64 characters of A-Z, a-z, 0-9, _, . and -.",
+						   what),
+				 errhint("Characters such as \"@\", \"+\", spaces and quotes have a meaning in revision targets (<label>@head, <revision>+N).")));
+	form = target_form_of(id);
+	if (form != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid %s \"%s\": it is a revision target of its own", what, id),
+				 errdetail("The target \"%s\" names %s, so no target could name this %s.",
+						   id, form, what),
+				 errhint("Choose another %s: not head, heads, base, nor \"-\" followed by digits only.",
+						 what)));
 }
 
 /* A parent or dependency: an id, a unique prefix, a label, <label>@head. */
@@ -257,7 +276,7 @@ insert_revision(RevDag *dag, NewRevision *nr)
 										 "  snapshot_hash, snapshot, created_at)"
 										 " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
 										 "  pg_catalog.clock_timestamp())",
-										 revdag_ext_schema()),
+										 pgm_ext_schema()),
 								11, types, values, nulls, false, 0);
 	if (ret != SPI_OK_INSERT)
 		elog(ERROR, "pg_migrate: storing revision %s failed: %d", nr->id, ret);
@@ -328,7 +347,6 @@ migrate_revision(PG_FUNCTION_ARGS)
 	int			existing;
 	text	   *result;
 
-	revdag_set_ext_schema(fcinfo->flinfo->fn_oid);
 	if (id)
 		check_id(id, "revision id");
 	if (label)
@@ -425,6 +443,7 @@ migrate_revision(PG_FUNCTION_ARGS)
 	if (autogenerate)
 	{
 		AutogenResult res;
+		bool		generated;
 
 		if (bms_num_members(dag->applied) != dag->n)
 		{
@@ -443,7 +462,18 @@ migrate_revision(PG_FUNCTION_ARGS)
 					 errhint("SELECT migrate_upgrade('heads'); then create the revision.")));
 		}
 		memset(&res, 0, sizeof(res));
-		if (!autogen_generate(&res))
+
+		/*
+		 * Read the model and the live schema as they are now: under READ
+		 * COMMITTED the statement's snapshot predates the wait for the
+		 * advisory lock, and so what the session that held it committed
+		 * (a model set, an upgrade); the revision would be generated from
+		 * the model before it.
+		 */
+		PushActiveSnapshot(GetTransactionSnapshot());
+		generated = autogen_generate(&res);
+		PopActiveSnapshot();
+		if (!generated)
 		{
 			ereport(NOTICE,
 					(errmsg("No changes in schema detected."),
@@ -467,7 +497,7 @@ migrate_revision(PG_FUNCTION_ARGS)
 	nr.id = id ? id : new_revision_id(dag);
 	insert_revision(dag, &nr);
 	if (autogenerate && renames != NIL)
-		rename_mark_written(revdag_ext_schema(), renames, nr.id);
+		rename_mark_written(pgm_ext_schema(), renames, nr.id);
 	result = result_text(nr.id);
 	SPI_finish();
 	PG_RETURN_TEXT_P(result);
@@ -504,7 +534,6 @@ unapplied_argument(FunctionCallInfo fcinfo, bool with_sql, const char *verb,
 	char	   *name;
 	RevDag	   *dag;
 
-	revdag_set_ext_schema(fcinfo->flinfo->fn_oid);
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -564,7 +593,7 @@ migrate_edit(PG_FUNCTION_ARGS)
 										 "     snapshot = CASE WHEN upgrade_sql OPERATOR(pg_catalog.=) $2"
 										 "                THEN snapshot END"
 										 " WHERE revision OPERATOR(pg_catalog.=) $1",
-										 revdag_ext_schema()),
+										 pgm_ext_schema()),
 								5, types, values, nulls, false, 0);
 	if (ret != SPI_OK_UPDATE || SPI_processed != 1)
 		elog(ERROR, "pg_migrate: updating revision %s failed: %d", r->id, ret);
@@ -603,7 +632,7 @@ migrate_remove(PG_FUNCTION_ARGS)
 	values[0] = CStringGetTextDatum(r->id);
 	ret = SPI_execute_with_args(psprintf("DELETE FROM %s.migrate_revisions"
 										 " WHERE revision OPERATOR(pg_catalog.=) $1",
-										 revdag_ext_schema()),
+										 pgm_ext_schema()),
 								1, types, values, NULL, false, 0);
 	if (ret != SPI_OK_DELETE || SPI_processed != 1)
 		elog(ERROR, "pg_migrate: removing revision %s failed: %d", r->id, ret);
@@ -624,7 +653,6 @@ migrate_merge(PG_FUNCTION_ARGS)
 	NewRevision nr;
 	text	   *result;
 
-	revdag_set_ext_schema(fcinfo->flinfo->fn_oid);
 	pgm_advisory_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
@@ -690,8 +718,7 @@ migrate_export(PG_FUNCTION_ARGS)
 	text	   *result;
 	const char *s;
 
-	revdag_set_ext_schema(fcinfo->flinfo->fn_oid);
-	s = revdag_ext_schema();
+	s = pgm_ext_schema();
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 	dag = revdag_load(true);

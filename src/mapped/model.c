@@ -167,8 +167,8 @@ generate_in_shadow(const char *schema, Jsonb *doc, List *props, MemoryContext cx
 
 /*
  * The model document with the mapped views and functions of the
- * properties of its schemas added (docs/models.md, docs/mapped-views.md).
- * Needs SPI.
+ * properties of its schemas added (docs/models.md,
+ * docs/mapped-views.md).  Needs SPI.
  */
 Jsonb *
 mapped_model_extend(Jsonb *doc, MemoryContext cxt)
