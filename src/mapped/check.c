@@ -38,11 +38,6 @@
 #include "snapshot.h"
 
 
-/*
- * The type of a column property's expression, found by preparing it over
- * the table; an error names the property and the position in the
- * expression.
- */
 static void report_statement_error(const char *sql, List *spans,
 								   MTable *t, ErrorData *edata);
 
@@ -117,6 +112,11 @@ mapped_check_join_expression(const char *label, const char *what, const char *ex
 	check_one_expression("relationship", label, what, expression);
 }
 
+/*
+ * The type of a column property's expression (format_type), found by
+ * preparing it over the table t; an error names the property and the
+ * position in its expression.  Palloc'd in the current context.
+ */
 char *
 mapped_expression_type(MPlan *plan, MTable *t, MappedProp *p)
 {
@@ -238,6 +238,11 @@ report_statement_error(const char *sql, List *spans, MTable *t, ErrorData *edata
 			 edata->hint ? errhint("%s", edata->hint) : 0));
 }
 
+/*
+ * Run one generated statement through SPI; an error is reported by
+ * report_statement_error() with the property whose text (a span) is at
+ * the failing position.
+ */
 void
 mapped_run_ddl(const char *sql, List *spans, MTable *t)
 {

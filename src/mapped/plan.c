@@ -335,6 +335,7 @@ resolve_join(MPlan *plan, MTable *from, MappedProp *p)
  * ----------------------------------------------------------------
  */
 
+/* The resolved join of relationship p (NULL if p is not one of the plan). */
 MJoin *
 mapped_join_of(MPlan *plan, MappedProp *p)
 {
@@ -379,6 +380,12 @@ mapped_join_loads_lazily(MJoin *j)
 	return j->prop->join_depth == 0 && j->to == j->from;
 }
 
+/*
+ * The plan of the properties props of schema, on the catalogs of the
+ * physical schema: the tables that get a view, their properties by name,
+ * every relationship's join.  With skip_missing, the properties of tables
+ * that no longer exist are left out.  Palloc'd in the current context.
+ */
 MPlan *
 mapped_make_plan(const char *schema, const char *physical, List *props, bool skip_missing)
 {

@@ -39,12 +39,14 @@ static const char *const strategy_names[] = {
 	"select", "joined", "selectin", "subquery", "raise", "noload"
 };
 
+/* SQLAlchemy's name of a loading strategy (a constant string). */
 const char *
 mapped_strategy_name(LoadStrategy s)
 {
 	return strategy_names[s];
 }
 
+/* joined, selectin, subquery: a column of the view. */
 bool
 mapped_strategy_is_eager(LoadStrategy s)
 {
@@ -68,6 +70,7 @@ mapped_ext_schema(void)
 	return pgm_ext_schema();
 }
 
+/* An SPI call that did not return expect is a can't-happen error. */
 void
 mapped_spi_check(int ret, int expect, const char *what)
 {
@@ -75,6 +78,7 @@ mapped_spi_check(int ret, int expect, const char *what)
 		elog(ERROR, "pg_migrate: %s failed: %d", what, ret);
 }
 
+/* Column col of row row of the last SPI result as text, or NULL. */
 char *
 mapped_spi_text(int row, int col)
 {

@@ -43,6 +43,7 @@
  * therefore reads tables only, never another mapped view.
  */
 
+/* A name of the planned schema, qualified by where it is now (palloc'd). */
 char *
 mapped_qualified(MPlan *plan, const char *name)
 {
@@ -333,6 +334,10 @@ append_eager(StringInfo buf, MPlan *plan, MJoin *j, const char *src, List *path,
 		appendStringInfoString(buf, j->unique ? ")" : " LIMIT 1)");
 }
 
+/*
+ * Record that bytes start..end of a statement are property p's text (what:
+ * "expression", "primaryjoin", "secondaryjoin"; NULL: generated for it).
+ */
 List *
 mapped_add_span(List *spans, MappedProp *p, int start, int end, const char *what)
 {
@@ -403,6 +408,11 @@ append_argument_row(StringInfo buf, MTable *t)
 	appendStringInfo(buf, ") AS %s", quote_identifier(t->name));
 }
 
+/*
+ * CREATE FUNCTION of a lazy relationship (select, raise, or an eager one
+ * its view does not follow) or of a deferred column property; spans of the
+ * user's text are appended to *spans.
+ */
 char *
 mapped_function_ddl(MPlan *plan, MTable *t, MappedProp *p, List **spans)
 {
