@@ -30,6 +30,7 @@
 
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "commands/extension.h"
 #include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
@@ -347,6 +348,20 @@ scope_datum(List *scope, bool all, bool *isnull)
 										   false, TYPALIGN_CHAR));
 }
 
+/*
+ * Does migrate_models have its renames column?  Not while the SQL objects
+ * are still those of version 0.1 (before ALTER EXTENSION pg_migrate
+ * UPDATE): this library then records no rename and finds none.
+ */
+static bool
+renames_column_exists(void)
+{
+	Oid			ext = get_extension_oid("pg_migrate", false);
+	Oid			rel = get_relname_relid("migrate_models", pgm_extension_schema(ext));
+
+	return OidIsValid(rel) && get_attnum(rel, "renames") != InvalidAttrNumber;
+}
+
 /* rename_load(), with the renames written into an applied revision too. */
 static List *
 load_renames(const char *ext, List *scope, bool all, bool pending_only,
@@ -360,6 +375,10 @@ load_renames(const char *ext, List *scope, bool all, bool pending_only,
 	List	   *result = NIL;
 	MemoryContext cxt = CurrentMemoryContext;
 
+	if (revisions)
+		*revisions = NIL;
+	if (!renames_column_exists())
+		return NIL;
 	values[0] = scope_datum(scope, all, &isnull);
 	nulls[0] = isnull ? 'n' : ' ';
 	ret = SPI_execute_with_args(renames_query(ext), 1, argtypes, values, nulls,
@@ -368,8 +387,6 @@ load_renames(const char *ext, List *scope, bool all, bool pending_only,
 		elog(ERROR, "reading the recorded renames failed: %s",
 			 SPI_result_code_string(ret));
 	MemoryContextSwitchTo(cxt);
-	if (revisions)
-		*revisions = NIL;
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];

@@ -115,7 +115,8 @@ SELECT id, question, n_voters, voters FROM app.polls_mapped ORDER BY id;
 SELECT * FROM migrate_version ORDER BY 1;
 SELECT * FROM migrate_revisions ORDER BY revision;
 SELECT * FROM migrate_log ORDER BY id;
-SELECT * FROM migrate_models ORDER BY schema_name;
+-- the columns of 0.1 (later versions may add columns, never change these)
+SELECT schema_name, model, ddl, updated_at, updated_by FROM migrate_models ORDER BY schema_name;
 SELECT * FROM migrate_properties ORDER BY relation, name;
 EOF
 }
