@@ -86,7 +86,9 @@ REGRESS = \
 	revisions_autogen \
 	revisions_walkthrough \
 	mapped_views \
+	mapped_sqlalchemy \
 	mapped_autogen \
+	mapped_sqlalchemy_autogen \
 	hardening \
 	model_renames
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql

@@ -67,15 +67,17 @@ SELECT migrate_relationship('mv.polls', 'voters', 'mv.voters',
 SELECT id, n_voters, voters FROM mv.polls_mapped ORDER BY id;
 
 -- the same rows lazily: a function of the view's row type, and backref
--- 'poll' on voters (same strategy: select) gives the poll or NULL
+-- 'poll' on voters (relationship()'s default strategy: select) gives the
+-- poll; a set-returning function of one row, so that PostgreSQL inlines
+-- it: LEFT JOIN LATERAL keeps the voter without a poll
 SELECT migrate_relationship('mv.polls', 'voter_list', 'mv.voters',
 	backref => 'poll', order_by => 'id DESC');
 SELECT p.id AS poll, v.id AS voter, v.name FROM mv.polls_mapped p, mv.voter_list(p) v
  ORDER BY p.id, v.id DESC;
 SELECT p.id, (SELECT coalesce(jsonb_agg(to_jsonb(v)), '[]') FROM mv.voter_list(p) v) = p.voters AS same
   FROM mv.polls_mapped p ORDER BY p.id;
-SELECT v.name, (mv.poll(v)).question, (mv.poll(v)).n_voters
-  FROM mv.voters_mapped v ORDER BY v.id;
+SELECT v.name, p.question, p.n_voters
+  FROM mv.voters_mapped v LEFT JOIN LATERAL mv.poll(v) p ON true ORDER BY v.id;
 SELECT relation, name, definition FROM migrate_properties
  WHERE name IN ('voter_list', 'poll') ORDER BY relation, name;
 
@@ -125,9 +127,18 @@ SELECT voters -> -1 ->> 'name' AS first_voter FROM mv.polls_mapped WHERE id = 1;
 
 -- errors, each leaving migrate_properties and the views as they were
 CREATE TEMP TABLE before AS SELECT * FROM migrate_properties;
--- a cycle of eager relationships
-SELECT migrate_relationship('mv.answers', 'voter', 'mv.voters', lazy => 'joined');
-SELECT migrate_relationship('mv.voters', 'poll', 'mv.polls', lazy => 'joined');
+-- a custom join that fails names the relationship and the position; one
+-- that is not one expression; options that need what is missing
+SELECT migrate_relationship('mv.polls', 'bad_join', 'mv.voters', lazy => 'joined',
+	primaryjoin => $$voters.poll_id = polls.id AND voters.nme <> ''$$);
+SELECT migrate_relationship('mv.polls', 'bad_join', 'mv.voters',
+	primaryjoin => $$voters.poll_id = polls.id AND voters.nme <> ''$$);
+SELECT migrate_relationship('mv.polls', 'bad_join', 'mv.voters',
+	primaryjoin => $$true) OR (true$$);
+SELECT migrate_relationship('mv.polls', 'bad_join', 'mv.voters', secondaryjoin => 'true');
+SELECT migrate_relationship('mv.polls', 'bad_join', 'mv.voters', backref_lazy => 'joined');
+SELECT migrate_relationship('mv.polls', 'bad_join', 'mv.voters', join_depth => 0);
+SELECT migrate_relationship('mv.answers', 'bad_join', 'mv.tags', primaryjoin => 'true');
 -- several foreign keys: the candidates are listed
 SELECT migrate_relationship('mv.voters', 'duels', 'mv.duels');
 SELECT migrate_relationship('mv.voters', 'duels', 'mv.duels', foreign_key => 'nope');
@@ -157,7 +168,8 @@ SELECT count(*) AS changed FROM (
 SELECT id, n_voters FROM mv.polls_mapped ORDER BY id;
 
 -- the SQLSTATEs
-SELECT pg_temp.err($$SELECT migrate_relationship('mv.voters', 'poll', 'mv.polls', lazy => 'joined')$$);
+SELECT pg_temp.err($$SELECT migrate_relationship('mv.polls', 'x', 'mv.voters', primaryjoin => 'voters.x')$$);
+SELECT pg_temp.err($$SELECT migrate_relationship('mv.polls', 'x', 'mv.voters', backref_lazy => 'lazy', backref => 'y')$$);
 SELECT pg_temp.err($$SELECT migrate_relationship('mv.voters', 'duels', 'mv.duels')$$);
 SELECT pg_temp.err($$SELECT migrate_relationship('mv.answers', 'tags', 'mv.tags')$$);
 SELECT pg_temp.err($$SELECT migrate_column_property('mv.polls', 'bad', 'polls.nothing')$$);

@@ -430,13 +430,17 @@ COMMENT ON FUNCTION @extschema@.migrate_column_property(text, name, text, boolea
 CREATE FUNCTION @extschema@.migrate_relationship(relation text, name name, target text,
 	lazy text DEFAULT 'select', backref name DEFAULT NULL,
 	foreign_key name DEFAULT NULL, secondary text DEFAULT NULL,
-	uselist boolean DEFAULT NULL, order_by text DEFAULT NULL)
+	uselist boolean DEFAULT NULL, order_by text DEFAULT NULL,
+	primaryjoin text DEFAULT NULL, secondaryjoin text DEFAULT NULL,
+	join_depth integer DEFAULT NULL, backref_lazy text DEFAULT NULL,
+	backref_uselist boolean DEFAULT NULL, backref_order_by text DEFAULT NULL,
+	backref_join_depth integer DEFAULT NULL)
 RETURNS void
 AS 'MODULE_PATHNAME', 'migrate_relationship'
 LANGUAGE C VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp;
 
-COMMENT ON FUNCTION @extschema@.migrate_relationship(text, name, text, text, name, name, text, boolean, text) IS
+COMMENT ON FUNCTION @extschema@.migrate_relationship(text, name, text, text, name, name, text, boolean, text, text, text, integer, text, boolean, text, integer) IS
 'SQLAlchemy''s relationship(): the related rows of the target, loaded eagerly (a jsonb column of the mapped view) or lazily (a function of the view''s row type)';
 
 CREATE FUNCTION @extschema@.migrate_property_drop(relation text, name name)

@@ -50,12 +50,17 @@ typedef struct MappedProp
 	char	   *expression;
 	bool		deferred;
 	/* PROP_RELATIONSHIP */
-	char	   *target_table;	/* in the same schema */
+	char	   *target_schema;
+	char	   *target_table;
 	LoadStrategy lazy;
 	char	   *foreign_key;	/* NULL: found from the catalogs */
+	char	   *secondary_schema;
 	char	   *secondary;		/* NULL: no association table */
 	int			uselist;		/* -1: from the direction */
 	char	   *order_by;		/* NULL: the target's primary key */
+	char	   *primaryjoin;	/* NULL: from the foreign key */
+	char	   *secondaryjoin;	/* NULL: from the foreign key */
+	int			join_depth;		/* 0: stop where the path comes back */
 } MappedProp;
 
 /* src/mapped/ */
@@ -69,6 +74,8 @@ extern bool mapped_schema_has_model(const char *schema);
 /* The extension's schema, quoted (util.c finds it). */
 #define mapped_ext_schema() pgm_ext_schema()
 extern void mapped_check_expression(const char *label, const char *expression);
+extern void mapped_check_join_expression(const char *label, const char *what,
+										 const char *expression);
 extern void mapped_check_value_type(const char *label, const char *expression,
 									Oid type, bool returns_set);
 

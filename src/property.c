@@ -69,6 +69,23 @@ name_arg(FunctionCallInfo fcinfo, int argno, const char *what)
 	return name;
 }
 
+/*
+ * Whether argument argno is missing: NULL, or not passed at all, as when
+ * the SQL declaration of an installation not yet updated has fewer
+ * parameters than this library knows.
+ */
+static bool
+arg_missing(FunctionCallInfo fcinfo, int argno)
+{
+	return argno >= PG_NARGS() || PG_ARGISNULL(argno);
+}
+
+static char *
+opt_text(FunctionCallInfo fcinfo, int argno)
+{
+	return arg_missing(fcinfo, argno) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(argno));
+}
+
 static char *
 opt_name(FunctionCallInfo fcinfo, int argno)
 {
@@ -378,7 +395,6 @@ end_change(const char *schema, List *old, bool check)
 	}
 	else
 		mapped_apply_live(schema, old, !check);
-	SPI_finish();
 }
 
 /* ----------------------------------------------------------------
@@ -418,6 +434,7 @@ migrate_map(PG_FUNCTION_ARGS)
 	store_property(relation, view, "map",
 				   "pg_catalog.jsonb_build_object('view', $3)", 1, types, values, NULL);
 	end_change(schema, old, true);
+	SPI_finish();
 	PG_RETURN_VOID();
 }
 
@@ -452,14 +469,92 @@ migrate_column_property(PG_FUNCTION_ARGS)
 				   "pg_catalog.jsonb_build_object('expression', $3, 'deferred', $4)",
 				   2, types, values, NULL);
 	end_change(schema, old, true);
+	SPI_finish();
 	PG_RETURN_VOID();
+}
+
+/* The loading strategy given, checked. */
+static char *
+lazy_arg(FunctionCallInfo fcinfo, int argno, const char *name, const char *what)
+{
+	char	   *lazy;
+
+	if (arg_missing(fcinfo, argno))
+		return NULL;
+	lazy = text_to_cstring(PG_GETARG_TEXT_PP(argno));
+	for (int s = LOAD_SELECT; s <= LOAD_NOLOAD; s++)
+		if (strcmp(lazy, mapped_strategy_name((LoadStrategy) s)) == 0)
+			return lazy;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown loading strategy \"%s\" for %s \"%s\"", lazy, what, name),
+			 errhint("lazy is one of SQLAlchemy's: select, joined, selectin, subquery, raise, noload.")));
+	return NULL;				/* keep the compiler quiet */
+}
+
+/* join_depth, if given: a positive number of relationships. */
+static int
+join_depth_arg(FunctionCallInfo fcinfo, int argno, const char *name)
+{
+	int			depth;
+
+	if (arg_missing(fcinfo, argno))
+		return 0;
+	depth = PG_GETARG_INT32(argno);
+	if (depth < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("join_depth of relationship \"%s\" must be at least 1, not %d", name, depth)));
+	return depth;
+}
+
+/*
+ * The schemas (other than schema) of the backrefs that relation.name
+ * made: they change when it does.
+ */
+static List *
+backref_schemas(const char *relation, const char *name, const char *schema)
+{
+	Oid			types[2] = {TEXTOID, TEXTOID};
+	Datum		values[2] = {CStringGetTextDatum(relation), CStringGetTextDatum(name)};
+	MemoryContext cxt = CurrentMemoryContext;
+	List	   *out = NIL;
+
+	if (SPI_execute_with_args(psprintf("SELECT p.relation FROM %s.migrate_properties p"
+									   " WHERE p.definition OPERATOR(pg_catalog.->) 'backref_of'"
+									   "   OPERATOR(pg_catalog.=) pg_catalog.jsonb_build_array($1, $2)",
+									   mapped_ext_schema()),
+							  2, types, values, NULL, false, 0) != SPI_OK_SELECT)
+		elog(ERROR, "reading the backrefs of \"%s\" failed", name);
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		List	   *parts = stringToQualifiedNameList(SPI_getvalue(SPI_tuptable->vals[i],
+																   SPI_tuptable->tupdesc, 1));
+		MemoryContext old = MemoryContextSwitchTo(cxt);
+
+		if (list_length(parts) == 2 && strcmp(strVal(linitial(parts)), schema) != 0 &&
+			!list_member(out, makeString(strVal(linitial(parts)))))
+			out = lappend(out, makeString(pstrdup(strVal(linitial(parts)))));
+		MemoryContextSwitchTo(old);
+	}
+	return out;
 }
 
 /* ----------------------------------------------------------------
  * migrate_relationship(relation text, name name, target text,
  *		lazy text DEFAULT 'select', backref name DEFAULT NULL,
  *		foreign_key name DEFAULT NULL, secondary text DEFAULT NULL,
- *		uselist boolean DEFAULT NULL, order_by text DEFAULT NULL)
+ *		uselist boolean DEFAULT NULL, order_by text DEFAULT NULL,
+ *		primaryjoin text DEFAULT NULL, secondaryjoin text DEFAULT NULL,
+ *		join_depth integer DEFAULT NULL, backref_lazy text DEFAULT NULL,
+ *		backref_uselist boolean DEFAULT NULL,
+ *		backref_order_by text DEFAULT NULL,
+ *		backref_join_depth integer DEFAULT NULL)
+ *
+ * backref_* are the arguments of SQLAlchemy's backref("name", ...): the
+ * reverse relationship has relationship()'s defaults unless given them.
+ * It shares the join (foreign_key, secondary, and primaryjoin and
+ * secondaryjoin, which trade places through an association table).
  * ----------------------------------------------------------------
  */
 Datum
@@ -468,11 +563,17 @@ migrate_relationship(PG_FUNCTION_ARGS)
 	char	   *rel = text_arg(fcinfo, 0, "relation");
 	char	   *name = name_arg(fcinfo, 1, "the name of a relationship");
 	char	   *target_arg = text_arg(fcinfo, 2, "the target of a relationship");
-	char	   *lazy = PG_ARGISNULL(3) ? "select" : text_to_cstring(PG_GETARG_TEXT_PP(3));
+	char	   *lazy = lazy_arg(fcinfo, 3, name, "relationship");
 	char	   *backref = opt_name(fcinfo, 4);
 	char	   *foreign_key = opt_name(fcinfo, 5);
-	char	   *secondary_arg = pgm_text_arg(fcinfo, 6);
-	char	   *order_by = pgm_text_arg(fcinfo, 8);
+	char	   *secondary_arg = opt_text(fcinfo, 6);
+	char	   *order_by = opt_text(fcinfo, 8);
+	char	   *primaryjoin = opt_text(fcinfo, 9);
+	char	   *secondaryjoin = opt_text(fcinfo, 10);
+	int			join_depth = join_depth_arg(fcinfo, 11, name);
+	char	   *backref_lazy = lazy_arg(fcinfo, 12, backref ? backref : name, "backref");
+	char	   *backref_order_by = opt_text(fcinfo, 14);
+	int			backref_join_depth = join_depth_arg(fcinfo, 15, backref ? backref : name);
 	char	   *schema,
 			   *table,
 			   *relation;
@@ -481,94 +582,135 @@ migrate_relationship(PG_FUNCTION_ARGS)
 			   *target;
 	char	   *secondary = NULL;
 	List	   *old;
-	bool		known = false;
-	Oid			types[7] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID, TEXTOID, TEXTOID};
-	Datum		values[7];
-	char		nulls[7];
+	List	   *others;
+	List	   *others_old = NIL;
+	ListCell   *lc;
+	const char *label;
+	Oid			types[10] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID, TEXTOID,
+	TEXTOID, TEXTOID, TEXTOID, INT4OID};
+	Datum		values[10];
+	char		nulls[10];
 
-	for (int s = LOAD_SELECT; s <= LOAD_NOLOAD; s++)
-		if (strcmp(lazy, mapped_strategy_name((LoadStrategy) s)) == 0)
-			known = true;
-	if (!known)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown loading strategy \"%s\" for relationship \"%s\"", lazy, name),
-				 errhint("lazy is one of SQLAlchemy's: select, joined, selectin, subquery, raise, noload.")));
+	if (lazy == NULL)
+		lazy = "select";
+	if (backref_lazy == NULL)
+		backref_lazy = "select";	/* relationship()'s default, as backref() */
 	if (backref != NULL && backref[0] == '\0')
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_NAME),
 				 errmsg("backref must not be empty")));
-	if (order_by != NULL && strchr(order_by, ';') != NULL)
+	if (backref == NULL &&
+		(!arg_missing(fcinfo, 12) || !arg_missing(fcinfo, 13) || !arg_missing(fcinfo, 14) || !arg_missing(fcinfo, 15)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("relationship \"%s\" has backref options but no backref", name),
+				 errhint("Name the reverse relationship with backref => '<name>'.")));
+	if ((order_by != NULL && strchr(order_by, ';') != NULL) ||
+		(backref_order_by != NULL && strchr(backref_order_by, ';') != NULL))
 		ereport(ERROR,
 				(errcode(ERRCODE_SYNTAX_ERROR),
 				 errmsg("order_by of relationship \"%s\" is not an ORDER BY list: %s",
-						name, order_by)));
+						name, order_by && strchr(order_by, ';') ? order_by : backref_order_by)));
+	if (secondaryjoin != NULL && secondary_arg == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("relationship \"%s\" has a secondaryjoin but no secondary", name),
+				 errhint("secondaryjoin joins the association table named by secondary => ... to the target.")));
 
 	begin_change();
 	relation = resolve_relation(rel, "relation", &schema, &table);
 	target = resolve_relation(target_arg, "target", &tschema, &ttable);
-	if (strcmp(schema, tschema) != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("relationship %s.%s: target %s is in another schema",
-						quote_identifier(table), quote_identifier(name), target),
-				 errdetail("A mapped view and the views it embeds belong to one schema (and one model).")));
+	label = psprintf("%s.%s", quote_identifier(table), quote_identifier(name));
+	if (primaryjoin != NULL)
+		mapped_check_join_expression(label, "primaryjoin", primaryjoin);
+	if (secondaryjoin != NULL)
+		mapped_check_join_expression(label, "secondaryjoin", secondaryjoin);
 	if (secondary_arg != NULL)
 	{
 		char	   *sschema,
 				   *stable;
 
 		secondary = resolve_relation(secondary_arg, "secondary", &sschema, &stable);
-		if (strcmp(schema, sschema) != 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("relationship %s.%s: association table %s is in another schema",
-							quote_identifier(table), quote_identifier(name), secondary)));
 	}
 	if (backref != NULL && strcmp(relation, target) == 0 && strcmp(backref, name) == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("relationship %s.%s cannot be its own backref",
-						quote_identifier(table), quote_identifier(name))));
+				 errmsg("relationship %s cannot be its own backref", label)));
 
+	/* Every schema whose views change: the relation's, its backrefs'. */
+	others = backref_schemas(relation, name, schema);
+	if (backref != NULL && strcmp(tschema, schema) != 0 &&
+		!list_member(others, makeString(tschema)))
+		others = lappend(others, makeString(tschema));
 	old = mapped_load_props(schema);
+	foreach(lc, others)
+		others_old = lappend(others_old, mapped_load_props(strVal(lfirst(lc))));
 	delete_backrefs(relation, name);
 
 	memset(nulls, ' ', sizeof(nulls));
+#define OPT_TEXT(i, v) (values[i] = (v) ? CStringGetTextDatum(v) : (Datum) 0, nulls[i] = (v) ? ' ' : 'n')
 	values[0] = CStringGetTextDatum(target);
 	values[1] = CStringGetTextDatum(lazy);
-	values[2] = foreign_key ? CStringGetTextDatum(foreign_key) : (Datum) 0;
-	nulls[2] = foreign_key ? ' ' : 'n';
-	values[3] = secondary ? CStringGetTextDatum(secondary) : (Datum) 0;
-	nulls[3] = secondary ? ' ' : 'n';
-	values[4] = PG_ARGISNULL(7) ? (Datum) 0 : BoolGetDatum(PG_GETARG_BOOL(7));
-	nulls[4] = PG_ARGISNULL(7) ? 'n' : ' ';
-	values[5] = order_by ? CStringGetTextDatum(order_by) : (Datum) 0;
-	nulls[5] = order_by ? ' ' : 'n';
-	values[6] = backref ? CStringGetTextDatum(backref) : (Datum) 0;
-	nulls[6] = backref ? ' ' : 'n';
+	OPT_TEXT(2, foreign_key);
+	OPT_TEXT(3, secondary);
+	values[4] = arg_missing(fcinfo, 7) ? (Datum) 0 : BoolGetDatum(PG_GETARG_BOOL(7));
+	nulls[4] = arg_missing(fcinfo, 7) ? 'n' : ' ';
+	OPT_TEXT(5, order_by);
+	OPT_TEXT(6, backref);
+	OPT_TEXT(7, primaryjoin);
+	OPT_TEXT(8, secondaryjoin);
+	values[9] = Int32GetDatum(join_depth);
+	nulls[9] = join_depth > 0 ? ' ' : 'n';
 	store_property(relation, name, "relationship",
 				   "pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object("
 				   "'target', $3, 'lazy', $4, 'foreign_key', $5, 'secondary', $6,"
-				   " 'uselist', $7, 'order_by', $8, 'backref', $9))",
-				   7, types, values, nulls);
+				   " 'uselist', $7, 'order_by', $8, 'backref', $9,"
+				   " 'primaryjoin', $10, 'secondaryjoin', $11, 'join_depth', $12))",
+				   10, types, values, nulls);
 
 	if (backref != NULL)
 	{
-		/* The reverse relationship, on the target, with the same strategy. */
+		/*
+		 * The reverse relationship, on the target: relationship()'s
+		 * defaults, or the backref's own arguments.  Without a foreign key
+		 * to tell the direction, a primaryjoin's uselist is reversed.
+		 */
 		values[0] = CStringGetTextDatum(relation);
-		values[4] = CStringGetTextDatum(name);
-		nulls[4] = ' ';
-		types[4] = TEXTOID;
-		values[5] = CStringGetTextDatum(relation);
-		nulls[5] = ' ';
+		values[1] = CStringGetTextDatum(backref_lazy);
+		if (!arg_missing(fcinfo, 13))
+		{
+			values[4] = BoolGetDatum(PG_GETARG_BOOL(13));
+			nulls[4] = ' ';
+		}
+		else if (primaryjoin != NULL && secondary == NULL && !arg_missing(fcinfo, 7))
+		{
+			values[4] = BoolGetDatum(!PG_GETARG_BOOL(7));
+			nulls[4] = ' ';
+		}
+		else
+			nulls[4] = 'n';
+		OPT_TEXT(5, backref_order_by);
+		values[6] = CStringGetTextDatum(name);
+		nulls[6] = ' ';
+		if (secondary != NULL)
+		{
+			OPT_TEXT(7, secondaryjoin);
+			OPT_TEXT(8, primaryjoin);
+		}
+		values[9] = Int32GetDatum(backref_join_depth);
+		nulls[9] = backref_join_depth > 0 ? ' ' : 'n';
 		store_property(target, backref, "relationship",
 					   "pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object("
 					   "'target', $3, 'lazy', $4, 'foreign_key', $5, 'secondary', $6,"
-					   " 'backref_of', pg_catalog.jsonb_build_array($8, $7)))",
-					   6, types, values, nulls);
+					   " 'uselist', $7, 'order_by', $8, 'backref_of', pg_catalog.jsonb_build_array($3, $9),"
+					   " 'primaryjoin', $10, 'secondaryjoin', $11, 'join_depth', $12))",
+					   10, types, values, nulls);
 	}
+#undef OPT_TEXT
+	foreach(lc, others)
+		end_change(strVal(lfirst(lc)), list_nth(others_old, foreach_current_index(lc)), true);
 	end_change(schema, old, true);
+	SPI_finish();
 	PG_RETURN_VOID();
 }
 
@@ -585,6 +727,9 @@ migrate_property_drop(PG_FUNCTION_ARGS)
 			   *table,
 			   *relation;
 	List	   *old;
+	List	   *others;
+	List	   *others_old = NIL;
+	ListCell   *lc;
 	Oid			types[2] = {TEXTOID, TEXTOID};
 	Datum		values[2];
 
@@ -592,7 +737,10 @@ migrate_property_drop(PG_FUNCTION_ARGS)
 	relation = stored_relation(rel, &schema, &table);
 	if (relation == NULL)
 		relation = resolve_relation(rel, "relation", &schema, &table);
+	others = backref_schemas(relation, name, schema);
 	old = mapped_load_props(schema);
+	foreach(lc, others)
+		others_old = lappend(others_old, mapped_load_props(strVal(lfirst(lc))));
 	values[0] = CStringGetTextDatum(relation);
 	values[1] = CStringGetTextDatum(name);
 	if (SPI_execute_with_args(psprintf("DELETE FROM %s.migrate_properties p"
@@ -607,6 +755,9 @@ migrate_property_drop(PG_FUNCTION_ARGS)
 				 errmsg("table %s has no property \"%s\"", relation, name),
 				 errhint("The table migrate_properties lists them.")));
 	delete_backrefs(relation, name);
+	foreach(lc, others)
+		end_change(strVal(lfirst(lc)), list_nth(others_old, foreach_current_index(lc)), false);
 	end_change(schema, old, false);
+	SPI_finish();
 	PG_RETURN_VOID();
 }

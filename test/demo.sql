@@ -210,14 +210,14 @@ SELECT count(*) AS steps_to_the_model FROM migrate_check();
 \echo
 \echo '=== 17. Properties: the class attributes that are not columns (docs/mapped-views.md)'
 \echo '    n_voters = column_property(select([coalesce(func.count(Voter.id), 0)]).correlate_except(Voter))'
-\echo '    voters   = relationship("Voter", lazy="joined", order_by=Voter.id)   -- eager, on Poll'
-\echo '    poll     = relationship("Poll")                                      -- lazy (lazy="select"), on Voter'
+\echo '    voters   = relationship("Voter", backref="poll", lazy="joined", order_by=Voter.id)'
+\echo '               -- eager on Poll; the backref Voter.poll gets relationship()''s default, lazy="select"'
 \echo '    They are part of the model: nothing changes in the database until a revision is applied.'
 \echo
 SELECT migrate_column_property('polls', 'n_voters',
     $$(SELECT coalesce(count(voters.id), 0) FROM voters WHERE voters.poll_id = polls.id)$$);
-SELECT migrate_relationship('polls', 'voters', 'voters', lazy => 'joined', order_by => 'id');
-SELECT migrate_relationship('voters', 'poll', 'polls');
+SELECT migrate_relationship('polls', 'voters', 'voters', lazy => 'joined', backref => 'poll',
+    order_by => 'id');
 SELECT relation, name, kind, definition FROM migrate_properties ORDER BY relation, name;
 
 \echo
@@ -250,8 +250,9 @@ SELECT id, question, n_voters, voters FROM polls_mapped ORDER BY id;
 
 \echo
 \echo '=== 21. Lazy loading: voter.poll, only when asked for, through the function poll(voters_mapped)'
-\echo '    poll(v) returns a row of polls_mapped: the poll comes with its own n_voters and voters,'
-\echo '    as SQLAlchemy loads a Poll with its eager attributes'
+\echo '    poll(v) returns the row of polls_mapped (a set of one, so that PostgreSQL inlines it):'
+\echo '    the poll comes with its own n_voters and voters, as SQLAlchemy loads a Poll with its'
+\echo '    eager attributes'
 \echo
 SELECT v.id AS voter, p.id AS poll, p.question, p.n_voters
   FROM voters_mapped v, poll(v) p ORDER BY v.id;

@@ -189,18 +189,24 @@ mapped_apply_plan(const char *schema, const char *physical, List *old,
 		pgm_guc_nest_leave(nest);
 		return;
 	}
-	if (strcmp(physical, schema) != 0)
+	foreach(lc, props)
 	{
-		foreach(lc, props)
-		{
-			MappedProp *p = lfirst(lc);
+		MappedProp *p = lfirst(lc);
 
-			if (p->kind == PROP_COLUMN)
-			{
-				mapped_check_expression(mapped_prop_label(p), p->expression);
-				p->expression = unqualify(p->expression, schema);
-			}
-		}
+		if (p->kind == PROP_COLUMN)
+			mapped_check_expression(mapped_prop_label(p), p->expression);
+		if (p->primaryjoin != NULL)
+			mapped_check_join_expression(mapped_prop_label(p), "primaryjoin", p->primaryjoin);
+		if (p->secondaryjoin != NULL)
+			mapped_check_join_expression(mapped_prop_label(p), "secondaryjoin", p->secondaryjoin);
+		if (strcmp(physical, schema) == 0)
+			continue;
+		if (p->kind == PROP_COLUMN)
+			p->expression = unqualify(p->expression, schema);
+		if (p->primaryjoin != NULL)
+			p->primaryjoin = unqualify(p->primaryjoin, schema);
+		if (p->secondaryjoin != NULL)
+			p->secondaryjoin = unqualify(p->secondaryjoin, schema);
 	}
 	plan = mapped_make_plan(schema, physical, props, skip_missing);
 
@@ -223,29 +229,21 @@ mapped_apply_plan(const char *schema, const char *physical, List *old,
 							 errmsg("property %s has the name of a column of table %s",
 									mapped_prop_label(p), quote_identifier(t->name)),
 							 errhint("Choose another name: the mapped view has the table's columns, then its properties.")));
-			if (p->kind == PROP_COLUMN)
-				mapped_check_expression(mapped_prop_label(p), p->expression);
+			/*
+			 * Column properties first, each alone over its table, to name
+			 * the failing one: a view may embed the rows of others.
+			 */
+			if (p->kind == PROP_COLUMN && !p->deferred)
+				(void) mapped_expression_type(plan, t, p);
 		}
 	}
 
-	foreach(lc, plan->order)
+	foreach(lc, plan->tables)
 	{
 		MTable	   *t = lfirst(lc);
 		List	   *spans = NIL;
 		char	   *sql;
 
-		/* Column properties first, each alone, to name the failing one. */
-		{
-			ListCell   *pc;
-
-			foreach(pc, t->props)
-			{
-				MappedProp *p = lfirst(pc);
-
-				if (p->kind == PROP_COLUMN && !p->deferred)
-					(void) mapped_expression_type(plan, t, p);
-			}
-		}
 		sql = mapped_view_ddl(plan, t, &spans);
 		mapped_run_ddl(sql, spans, t);
 		if (views)
@@ -261,10 +259,13 @@ mapped_apply_plan(const char *schema, const char *physical, List *old,
 		{
 			MappedProp *p = lfirst(pc);
 			List	   *spans = NIL;
+			char	   *sql;
 
 			if (!mapped_prop_has_function(p))
 				continue;
-			mapped_run_ddl(mapped_function_ddl(plan, t, p, &spans), spans, t);
+			/* spans is filled by the call: not in the same argument list */
+			sql = mapped_function_ddl(plan, t, p, &spans);
+			mapped_run_ddl(sql, spans, t);
 			if (functions)
 			{
 				Oid			viewid = get_relname_relid(t->view,

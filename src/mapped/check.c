@@ -22,6 +22,8 @@
 #include "nodes/nodeFuncs.h"
 #include "nodes/parsenodes.h"
 #include "parser/parser.h"
+#include "parser/scanner.h"
+#include "common/keywords.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -36,11 +38,6 @@
 #include "snapshot.h"
 
 
-/*
- * The type of a column property's expression, found by preparing it over
- * the table; an error names the property and the position in the
- * expression.
- */
 static void report_statement_error(const char *sql, List *spans,
 								   MTable *t, ErrorData *edata);
 
@@ -49,14 +46,41 @@ static void report_statement_error(const char *sql, List *spans,
  * list between parentheses, so text that closes them and goes on ("1),
  * (2" or "1) FROM t WHERE (true") would change the view around it.
  */
-void
-mapped_check_expression(const char *label, const char *expression)
+static void
+check_one_expression(const char *kind, const char *label, const char *what,
+					 const char *expression)
 {
 	char	   *sql = psprintf("SELECT (\n%s\n)", expression);
 	List	   *raw;
 	SelectStmt *sel;
+	bool		closes = false;
 
-	raw = raw_parser(sql, RAW_PARSE_DEFAULT);
+	/*
+	 * "a) OR (b" parses as one expression, but it would not be one where it
+	 * is written (between parentheses, next to AND): no parenthesis may
+	 * close one that the expression did not open.  The core scanner tells
+	 * them from those in strings and comments.
+	 */
+	{
+		core_yy_extra_type yyextra;
+		core_YYSTYPE yylval;
+		YYLTYPE		yylloc;
+		core_yyscan_t scanner;
+		int			depth = 0;
+		int			tok;
+
+		scanner = scanner_init(expression, &yyextra, &ScanKeywords, ScanKeywordTokens);
+		while ((tok = core_yylex(&yylval, &yylloc, scanner)) != 0)
+		{
+			if (tok == '(' || tok == '[')
+				depth++;
+			else if ((tok == ')' || tok == ']') && --depth < 0)
+				closes = true;
+		}
+		scanner_finish(scanner);
+	}
+
+	raw = closes ? NIL : raw_parser(sql, RAW_PARSE_DEFAULT);
 	sel = list_length(raw) == 1 && IsA(linitial_node(RawStmt, raw)->stmt, SelectStmt) ?
 		(SelectStmt *) linitial_node(RawStmt, raw)->stmt : NULL;
 	if (sel == NULL || list_length(sel->targetList) != 1 || sel->fromClause != NIL ||
@@ -68,17 +92,35 @@ mapped_check_expression(const char *label, const char *expression)
 		sel->distinctClause != NIL || sel->withClause != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_SYNTAX_ERROR),
-				 errmsg("column property %s: the expression is not one SQL expression",
-						label),
-				 errdetail("Expression: %s", expression),
-				 errhint("Write one value, e.g. a scalar subquery in parentheses.")));
+				 errmsg("%s %s: the %s is not one SQL expression", kind, label, what),
+				 errdetail("%c%s: %s", pg_toupper((unsigned char) what[0]), what + 1, expression),
+				 strcmp(what, "expression") == 0 ?
+				 errhint("Write one value, e.g. a scalar subquery in parentheses.") :
+				 errhint("Write one condition over the two tables, named by their names.")));
 }
 
 /*
- * The type (format_type) of a column property's expression, found by
- * preparing SELECT (expression) FROM its table of the physical schema; an
- * ERROR naming the property, and the position in its text, when the
- * expression is not one value or does not parse.  Needs SPI; palloc'd.
+ * Refuse a property's expression that is not one SQL expression (a
+ * statement separator, a closing parenthesis that would end the generated
+ * SELECT early, ...): the error names the property (label).
+ */
+void
+mapped_check_expression(const char *label, const char *expression)
+{
+	check_one_expression("column property", label, "expression", expression);
+}
+
+/* A primaryjoin or secondaryjoin must be one SQL expression too. */
+void
+mapped_check_join_expression(const char *label, const char *what, const char *expression)
+{
+	check_one_expression("relationship", label, what, expression);
+}
+
+/*
+ * The type of a column property's expression (format_type), found by
+ * preparing it over the table t; an error names the property and the
+ * position in its expression.  Palloc'd in the current context.
  */
 char *
 mapped_expression_type(MPlan *plan, MTable *t, MappedProp *p)
@@ -96,7 +138,7 @@ mapped_expression_type(MPlan *plan, MTable *t, MappedProp *p)
 	appendStringInfoString(&buf, "SELECT (\n");
 	start = buf.len;
 	appendStringInfoString(&buf, p->expression);
-	spans = mapped_add_span(spans, p, start, buf.len, true);
+	spans = mapped_add_span(spans, p, start, buf.len, "expression");
 	appendStringInfo(&buf, "\n) FROM %s AS %s", mapped_qualified(plan, t->name),
 					 quote_identifier(t->name));
 	PG_TRY();
@@ -154,20 +196,24 @@ report_statement_error(const char *sql, List *spans, MTable *t, ErrorData *edata
 		for (int c = 1; c < cpos && sql[bpos] != '\0'; c++)
 			bpos += pg_mblen(sql + bpos);
 	}
+	/* the narrowest span: a property's text inside another's rows */
 	foreach(lc, spans)
 	{
 		Span	   *s = lfirst(lc);
 
-		if (bpos >= s->start && bpos <= s->end)
+		if (bpos >= s->start && bpos <= s->end &&
+			(hit == NULL || s->end - s->start < hit->end - hit->start))
 			hit = s;
 	}
-	if (hit != NULL && hit->expression)
+	if (hit != NULL && hit->what != NULL)
 		ereport(ERROR,
 				(errcode(edata->sqlerrcode),
-				 errmsg("column property %s failed: %s", mapped_prop_label(hit->prop), edata->message),
-				 errdetail("At character %d of its expression: %s%s%s",
+				 errmsg("%s %s failed: %s",
+						hit->prop->kind == PROP_COLUMN ? "column property" : "relationship",
+						mapped_prop_label(hit->prop), edata->message),
+				 errdetail("At character %d of its %s: %s%s%s",
 						   pg_mbstrlen_with_len(sql + hit->start, bpos - hit->start) + 1,
-						   hit->prop->expression,
+						   hit->what, pnstrdup(sql + hit->start, hit->end - hit->start),
 						   edata->detail ? "\n" : "", edata->detail ? edata->detail : ""),
 				 edata->hint ? errhint("%s", edata->hint) : 0));
 	if (hit != NULL)
@@ -198,9 +244,9 @@ report_statement_error(const char *sql, List *spans, MTable *t, ErrorData *edata
 }
 
 /*
- * Run generated DDL through SPI; an error is raised again naming the
- * property whose text (spans, from mapped_add_span()) holds its position,
- * or table t.  Needs SPI.
+ * Run one generated statement through SPI; an error is reported by
+ * report_statement_error() with the property whose text (a span) is at
+ * the failing position.
  */
 void
 mapped_run_ddl(const char *sql, List *spans, MTable *t)

@@ -22,19 +22,27 @@
 #include "lib/stringinfo.h"
 #include "utils/elog.h"
 
-/* A foreign key, by column names. */
+/* A foreign key, by column names; tables by their real schema and name. */
 typedef struct MFKey
 {
 	char	   *name;
-	char	   *from;			/* referencing table */
-	char	   *to;				/* referenced table */
+	char	   *from_schema;	/* referencing table */
+	char	   *from;
+	char	   *to_schema;		/* referenced table */
+	char	   *to;
 	List	   *from_cols;		/* of char * */
 	List	   *to_cols;
 } MFKey;
 
-/* A table of the physical schema, and its mapped view if it gets one. */
+/*
+ * A table that a property names, and its mapped view if it gets one.
+ * Tables of the planned schema are read where that schema is now (itself,
+ * or its shadow); tables of other schemas are read where they are.
+ */
 typedef struct MTable
 {
+	char	   *schema;			/* the real schema */
+	char	   *physical;		/* where the table is read now */
 	char	   *name;
 	Oid			relid;
 	List	   *columns;		/* of char *, in order */
@@ -42,7 +50,6 @@ typedef struct MTable
 	List	   *fkeys;			/* of MFKey *: those of this table */
 	char	   *view;			/* NULL: no property, no view */
 	List	   *props;			/* of MappedProp *, by name */
-	int			visit;			/* 0 new, 1 on the path, 2 done */
 } MTable;
 
 /* A relationship, its join resolved. */
@@ -52,21 +59,21 @@ typedef struct MJoin
 	MTable	   *from;
 	MTable	   *to;
 	MTable	   *sec;			/* association table, or NULL */
-	MFKey	   *fk;				/* no association table: the key */
+	MFKey	   *fk;				/* no association table, no primaryjoin */
 	bool		many_to_one;
-	MFKey	   *sec_from;		/* sec -> from */
-	MFKey	   *sec_to;			/* sec -> to */
+	MFKey	   *sec_from;		/* sec -> from, unless primaryjoin */
+	MFKey	   *sec_to;			/* sec -> to, unless secondaryjoin */
 	bool		uselist;
+	bool		unique;			/* at most one row by a key: no LIMIT */
 } MJoin;
 
 typedef struct MPlan
 {
 	const char *schema;			/* the real schema */
-	const char *physical;		/* where the tables are now */
+	const char *physical;		/* where its tables are now */
 	List	   *tables;			/* of MTable *, those with a view */
 	List	   *all;			/* of MTable *, every one looked at */
 	List	   *joins;			/* of MJoin * */
-	List	   *order;			/* of MTable *: views in creation order */
 } MPlan;
 
 /* Where each property's text is in a statement, to name it in errors. */
@@ -75,7 +82,8 @@ typedef struct Span
 	MappedProp *prop;
 	int			start;			/* byte offsets of the property's own text */
 	int			end;
-	bool		expression;		/* the text is the user's expression */
+	const char *what;			/* the user's text: "expression", "primaryjoin",
+								 * ...; NULL: generated */
 } Span;
 
 /* props.c */
@@ -90,11 +98,13 @@ extern char *mapped_prop_label(MappedProp *p);
 extern MJoin *mapped_join_of(MPlan *plan, MappedProp *p);
 extern MPlan *mapped_make_plan(const char *schema, const char *physical, List *props,
 							   bool skip_missing);
+extern bool mapped_join_follows(MJoin *j, List *path);
+extern bool mapped_join_loads_lazily(MJoin *j);
 
 extern char *mapped_qualified(MPlan *plan, const char *name);
-extern List *mapped_add_span(List *spans, MappedProp *p, int start, int end, bool expression);
-
-/* sql.c */
+extern char *mapped_table_name(MTable *t);
+extern List *mapped_add_span(List *spans, MappedProp *p, int start, int end,
+							  const char *what);
 extern char *mapped_view_ddl(MPlan *plan, MTable *t, List **spans);
 extern char *mapped_function_ddl(MPlan *plan, MTable *t, MappedProp *p, List **spans);
 extern bool mapped_prop_has_function(MappedProp *p);

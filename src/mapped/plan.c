@@ -3,7 +3,7 @@
  * plan.c
  *	  The plan of the mapped views of one schema: its tables as the
  *	  catalogs of the physical schema have them, each relationship's join,
- *	  and the order the views are created in.
+ *	  and the rule that says which rows embed which (SQLAlchemy's joined loader).
  *
  * See docs/mapped-views.md; src/mapped/mapped_int.h lists the parts.
  *
@@ -41,12 +41,18 @@
  * ----------------------------------------------------------------
  */
 
+/*
+ * The table schema.name as the catalogs have it now: a table of the
+ * planned schema is read in the physical schema (the schema itself, or
+ * its shadow), one of another schema where it is.
+ */
 static MTable *
-plan_table(MPlan *plan, const char *name, MappedProp *for_prop)
+plan_table(MPlan *plan, const char *schema, const char *name, MappedProp *for_prop)
 {
 	ListCell   *lc;
 	MTable	   *t;
 	Oid			nsp;
+	Oid			physnsp;
 	Relation	rel;
 	TupleDesc	desc;
 	List	   *fklist;
@@ -55,14 +61,16 @@ plan_table(MPlan *plan, const char *name, MappedProp *for_prop)
 	foreach(lc, plan->all)
 	{
 		t = lfirst(lc);
-		if (strcmp(t->name, name) == 0)
+		if (strcmp(t->name, name) == 0 && strcmp(t->schema, schema) == 0)
 			return t;
 	}
 
-	nsp = get_namespace_oid(plan->physical, false);
 	t = palloc0(sizeof(MTable));
+	t->schema = pstrdup(schema);
+	t->physical = pstrdup(strcmp(schema, plan->schema) == 0 ? plan->physical : schema);
 	t->name = pstrdup(name);
-	t->relid = get_relname_relid(name, nsp);
+	nsp = get_namespace_oid(t->physical, true);
+	t->relid = OidIsValid(nsp) ? get_relname_relid(name, nsp) : InvalidOid;
 	if (!OidIsValid(t->relid) ||
 		(get_rel_relkind(t->relid) != RELKIND_RELATION &&
 		 get_rel_relkind(t->relid) != RELKIND_PARTITIONED_TABLE))
@@ -70,9 +78,10 @@ plan_table(MPlan *plan, const char *name, MappedProp *for_prop)
 		if (for_prop != NULL)
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_TABLE),
-					 errmsg("property \"%s\" of %s.%s names table \"%s\", which does not exist",
+					 errmsg("property \"%s\" of %s.%s names table %s.%s, which does not exist",
 							for_prop->name, quote_identifier(plan->schema),
-							quote_identifier(for_prop->table), name),
+							quote_identifier(for_prop->table), quote_identifier(schema),
+							quote_identifier(name)),
 					 errhint("Drop the property with migrate_property_drop() or keep the table.")));
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
@@ -80,6 +89,7 @@ plan_table(MPlan *plan, const char *name, MappedProp *for_prop)
 						quote_identifier(plan->schema), quote_identifier(name)),
 				 errhint("Drop its properties with migrate_property_drop() or keep the table.")));
 	}
+	physnsp = get_namespace_oid(plan->physical, false);
 
 	rel = table_open(t->relid, AccessShareLock);
 	desc = RelationGetDescr(rel);
@@ -104,13 +114,15 @@ plan_table(MPlan *plan, const char *name, MappedProp *for_prop)
 	foreach(lc, fklist)
 	{
 		ForeignKeyCacheInfo *fk = lfirst(lc);
+		Oid			tonsp = get_rel_namespace(fk->confrelid);
 		MFKey	   *k;
 
-		if (get_rel_namespace(fk->confrelid) != nsp)
-			continue;			/* relationships stay inside one schema */
 		k = palloc0(sizeof(MFKey));
 		k->name = get_constraint_name(fk->conoid);
+		k->from_schema = t->schema;
 		k->from = t->name;
+		/* the shadow stands for the planned schema */
+		k->to_schema = tonsp == physnsp ? pstrdup(plan->schema) : get_namespace_name(tonsp);
 		k->to = get_rel_name(fk->confrelid);
 		for (int i = 0; i < fk->nkeys; i++)
 		{
@@ -155,7 +167,7 @@ keys_between(MTable *from, MTable *to)
 	{
 		MFKey	   *k = lfirst(lc);
 
-		if (strcmp(k->to, to->name) == 0)
+		if (strcmp(k->to, to->name) == 0 && strcmp(k->to_schema, to->schema) == 0)
 			out = lappend(out, k);
 	}
 	return out;
@@ -201,6 +213,18 @@ join_refused(MappedProp *p, MTable *a, MTable *b, List *candidates, MTable *sec)
 			 errhint("Choose one with foreign_key => '<constraint name>'.")));
 }
 
+/* A relationship of a table to itself cannot name both sides by name. */
+static void
+refuse_self_join_text(MappedProp *p)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 errmsg("relationship %s: primaryjoin and secondaryjoin are not supported on a table related to itself",
+					mapped_prop_label(p)),
+			 errdetail("Both sides of the join would have the table's name."),
+			 errhint("Join it by a foreign key (foreign_key => '<constraint name>').")));
+}
+
 static MJoin *
 resolve_join(MPlan *plan, MTable *from, MappedProp *p)
 {
@@ -209,13 +233,18 @@ resolve_join(MPlan *plan, MTable *from, MappedProp *p)
 
 	j->prop = p;
 	j->from = from;
-	j->to = plan_table(plan, p->target_table, p);
+	j->to = plan_table(plan, p->target_schema, p->target_table, p);
+	if ((p->primaryjoin != NULL || p->secondaryjoin != NULL) && from == j->to)
+		refuse_self_join_text(p);
 	if (p->secondary != NULL)
 	{
 		List	   *to_from;
 		List	   *to_to;
 
-		j->sec = plan_table(plan, p->secondary, p);
+		j->sec = plan_table(plan, p->secondary_schema, p->secondary, p);
+		if ((p->primaryjoin != NULL || p->secondaryjoin != NULL) &&
+			(j->sec == from || j->sec == j->to))
+			refuse_self_join_text(p);
 		to_from = keys_between(j->sec, from);
 		to_to = keys_between(j->sec, j->to);
 		if (from == j->to)
@@ -235,13 +264,19 @@ resolve_join(MPlan *plan, MTable *from, MappedProp *p)
 		}
 		else
 		{
-			cand = keys_named(to_from, p->foreign_key);
-			if (list_length(cand) != 1)
-				join_refused(p, from, j->to, cand, j->sec);
-			j->sec_from = linitial(cand);
-			if (list_length(to_to) != 1)
-				join_refused(p, j->to, from, to_to, j->sec);
-			j->sec_to = linitial(to_to);
+			if (p->primaryjoin == NULL)
+			{
+				cand = keys_named(to_from, p->foreign_key);
+				if (list_length(cand) != 1)
+					join_refused(p, from, j->to, cand, j->sec);
+				j->sec_from = linitial(cand);
+			}
+			if (p->secondaryjoin == NULL)
+			{
+				if (list_length(to_to) != 1)
+					join_refused(p, j->to, from, to_to, j->sec);
+				j->sec_to = linitial(to_to);
+			}
 		}
 		j->uselist = p->uselist != 0;
 		return j;
@@ -252,19 +287,55 @@ resolve_join(MPlan *plan, MTable *from, MappedProp *p)
 	if (from != j->to)
 		cand = list_concat(cand, keys_between(from, j->to));
 	cand = keys_named(cand, p->foreign_key);
+	if (p->primaryjoin != NULL)
+	{
+		ListCell   *lc;
+		int			n_m2o = 0;
+
+		/*
+		 * The join is the expression; a foreign key between the tables (or
+		 * uselist) only gives the direction, as SQLAlchemy's foreign_keys=
+		 * does.
+		 */
+		foreach(lc, cand)
+			if (strcmp(((MFKey *) lfirst(lc))->from, from->name) == 0 &&
+				strcmp(((MFKey *) lfirst(lc))->from_schema, from->schema) == 0)
+				n_m2o++;
+		if (p->uselist >= 0)
+			j->many_to_one = p->uselist == 0;
+		else if (cand != NIL && (n_m2o == 0 || n_m2o == list_length(cand)))
+			j->many_to_one = n_m2o > 0;
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_FOREIGN_KEY),
+					 errmsg("relationship %s: the direction of its primaryjoin is unknown",
+							mapped_prop_label(p)),
+					 cand == NIL ?
+					 errdetail("No foreign key joins %s and %s.", quote_identifier(from->name),
+							   quote_identifier(j->to->name)) :
+					 errdetail("Foreign keys join %s and %s both ways: %s.",
+							   quote_identifier(from->name), quote_identifier(j->to->name),
+							   fk_names(cand)),
+					 errhint("Say uselist => true for one-to-many, false for many-to-one, or name a key with foreign_key => '<constraint name>'.")));
+		j->uselist = p->uselist >= 0 ? p->uselist == 1 : !j->many_to_one;
+		return j;
+	}
 	if (list_length(cand) != 1)
 		join_refused(p, from, j->to, cand, NULL);
 	j->fk = linitial(cand);
-	j->many_to_one = from != j->to && strcmp(j->fk->from, from->name) == 0;
+	j->many_to_one = from != j->to && strcmp(j->fk->from, from->name) == 0 &&
+		strcmp(j->fk->from_schema, from->schema) == 0;
 	j->uselist = p->uselist >= 0 ? p->uselist == 1 : !j->many_to_one;
+	j->unique = j->many_to_one;
 	return j;
 }
 
 /* ----------------------------------------------------------------
- * Planning: views, joins, order
+ * Planning: views and joins
  * ----------------------------------------------------------------
  */
 
+/* The resolved join of relationship p (NULL if p is not one of the plan). */
 MJoin *
 mapped_join_of(MPlan *plan, MappedProp *p)
 {
@@ -276,64 +347,44 @@ mapped_join_of(MPlan *plan, MappedProp *p)
 	return NULL;
 }
 
-/* Depth-first: a view comes after the views whose rows it embeds. */
-static void
-order_view(MPlan *plan, MTable *t, List *path)
+/*
+ * Whether the rows embedded through j, at the end of path (the tables from
+ * the view's own table to j->from), carry j's related rows: as SQLAlchemy's
+ * joined loader decides, not when j leads back to a table already on the
+ * path; with join_depth, as long as the path, j included, has at most
+ * join_depth relationships.
+ */
+bool
+mapped_join_follows(MJoin *j, List *path)
 {
-	ListCell   *lc;
-
-	if (t->visit == 2)
-		return;
-	if (t->visit == 1)
-	{
-		/* The path from t's own relationship round to t again. */
-		StringInfoData cyc;
-		bool		on = false;
-		char	   *first = NULL;
-
-		initStringInfo(&cyc);
-		foreach(lc, path)
-		{
-			MJoin	   *j = lfirst(lc);
-
-			if (j->from == t && !on)
-			{
-				on = true;
-				first = mapped_prop_label(j->prop);
-			}
-			if (on)
-				appendStringInfo(&cyc, "%s -> ", mapped_prop_label(j->prop));
-		}
-		appendStringInfoString(&cyc, first);
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_RECURSION),
-				 errmsg("eager relationships form a cycle: %s", cyc.data),
-				 errdetail("Each mapped view of the cycle would embed the rows of the next one."),
-				 errhint("Load one of them lazily (lazy => 'select').")));
-	}
-	t->visit = 1;
-	foreach(lc, t->props)
-	{
-		MappedProp *p = lfirst(lc);
-		MJoin	   *j;
-
-		if (p->kind != PROP_RELATIONSHIP || !mapped_strategy_is_eager(p->lazy))
-			continue;
-		j = mapped_join_of(plan, p);
-		if (j->to->view != NULL)
-			order_view(plan, j->to, lappend(list_copy(path), j));
-	}
-	t->visit = 2;
-	plan->order = lappend(plan->order, t);
+	if (j->prop->join_depth > 0)
+		return list_length(path) <= j->prop->join_depth;
+	return !list_member_ptr(path, j->to);
 }
 
 /*
- * The plan of the mapped views of a schema's properties (props, of
- * MappedProp *) on the tables of schema physical (the schema itself, or a
- * model's shadow): the tables, their keys and foreign keys, the join of
- * each relationship, and the order the views are created in.
- * skip_missing leaves out the properties of tables that do not exist.
- * ERRORs name the property at fault.  Needs SPI; palloc'd.
+ * Whether a relationship is loaded by a function of the view's row:
+ * lazy => 'select' and 'raise', and an eager relationship that its own
+ * view does not follow (a table related to itself without join_depth, which
+ * SQLAlchemy leaves to be loaded lazily).
+ */
+bool
+mapped_join_loads_lazily(MJoin *j)
+{
+	LoadStrategy s = j->prop->lazy;
+
+	if (s == LOAD_SELECT || s == LOAD_RAISE)
+		return true;
+	if (s == LOAD_NOLOAD)
+		return false;
+	return j->prop->join_depth == 0 && j->to == j->from;
+}
+
+/*
+ * The plan of the properties props of schema, on the catalogs of the
+ * physical schema: the tables that get a view, their properties by name,
+ * every relationship's join.  With skip_missing, the properties of tables
+ * that no longer exist are left out.  Palloc'd in the current context.
  */
 MPlan *
 mapped_make_plan(const char *schema, const char *physical, List *props, bool skip_missing)
@@ -364,7 +415,7 @@ mapped_make_plan(const char *schema, const char *physical, List *props, bool ski
 	foreach(lc, props)
 	{
 		MappedProp *p = lfirst(lc);
-		MTable	   *t = plan_table(plan, p->table, NULL);
+		MTable	   *t = plan_table(plan, schema, p->table, NULL);
 
 		if (t->view == NULL)
 		{
@@ -382,38 +433,37 @@ mapped_make_plan(const char *schema, const char *physical, List *props, bool ski
 
 		if (p->kind == PROP_RELATIONSHIP)
 			plan->joins = lappend(plan->joins,
-								  resolve_join(plan, plan_table(plan, p->table, NULL), p));
+								  resolve_join(plan, plan_table(plan, schema, p->table, NULL), p));
 	}
-
-	foreach(lc, plan->tables)
-		order_view(plan, lfirst(lc), NIL);
 	return plan;
 }
 
-/*
- * A name of the physical schema, qualified and quoted (palloc'd): the
- * tables and views the generated SQL reads.
- */
+/* A name of the planned schema, qualified by where it is now (palloc'd). */
 char *
 mapped_qualified(MPlan *plan, const char *name)
 {
 	return psprintf("%s.%s", quote_identifier(plan->physical), quote_identifier(name));
 }
 
+/* The table, qualified by where it is read now. */
+char *
+mapped_table_name(MTable *t)
+{
+	return psprintf("%s.%s", quote_identifier(t->physical), quote_identifier(t->name));
+}
+
 /*
- * Append to spans (a List of Span *, palloc'd in the current context) that
- * the text from start to end of a generated statement comes from property
- * p (its expression when expression), so that an error at a position of
- * the statement names the property.  Returns the new list.
+ * Record that bytes start..end of a statement are property p's text (what:
+ * "expression", "primaryjoin", "secondaryjoin"; NULL: generated for it).
  */
 List *
-mapped_add_span(List *spans, MappedProp *p, int start, int end, bool expression)
+mapped_add_span(List *spans, MappedProp *p, int start, int end, const char *what)
 {
 	Span	   *s = palloc(sizeof(Span));
 
 	s->prop = p;
 	s->start = start;
 	s->end = end;
-	s->expression = expression;
+	s->what = what;
 	return lappend(spans, s);
 }

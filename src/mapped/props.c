@@ -39,14 +39,14 @@ static const char *const strategy_names[] = {
 	"select", "joined", "selectin", "subquery", "raise", "noload"
 };
 
-/* The name of a loading strategy, as migrate_relationship() takes it. */
+/* SQLAlchemy's name of a loading strategy (a constant string). */
 const char *
 mapped_strategy_name(LoadStrategy s)
 {
 	return strategy_names[s];
 }
 
-/* Does the strategy load the related rows with the view's own rows? */
+/* joined, selectin, subquery: a column of the view. */
 bool
 mapped_strategy_is_eager(LoadStrategy s)
 {
@@ -63,7 +63,7 @@ strategy_from_name(const char *name)
 	return LOAD_SELECT;			/* keep the compiler quiet */
 }
 
-/* Column col of row row of SPI_tuptable as a C string, NULL when null. */
+/* Column col of row row of the last SPI result as text, or NULL. */
 char *
 mapped_spi_text(int row, int col)
 {
@@ -125,7 +125,10 @@ mapped_load_props(const char *schema)
 								   " p.definition OPERATOR(pg_catalog.->>) 'foreign_key',"
 								   " p.definition OPERATOR(pg_catalog.->>) 'secondary',"
 								   " p.definition OPERATOR(pg_catalog.->>) 'uselist',"
-								   " p.definition OPERATOR(pg_catalog.->>) 'order_by'"
+								   " p.definition OPERATOR(pg_catalog.->>) 'order_by',"
+								   " p.definition OPERATOR(pg_catalog.->>) 'primaryjoin',"
+								   " p.definition OPERATOR(pg_catalog.->>) 'secondaryjoin',"
+								   " p.definition OPERATOR(pg_catalog.->>) 'join_depth'"
 								   " FROM %s.migrate_properties p"
 								   " ORDER BY p.relation COLLATE \"C\", p.name COLLATE \"C\"",
 								   mapped_ext_schema()),
@@ -167,16 +170,21 @@ mapped_load_props(const char *schema)
 
 			p->kind = PROP_RELATIONSHIP;
 			mapped_split_relation(mapped_spi_text(i, 7), &ts, &tt);
+			p->target_schema = ts;
 			p->target_table = tt;
 			p->lazy = strategy_from_name(mapped_spi_text(i, 8));
 			p->foreign_key = mapped_spi_text(i, 9);
 			s = mapped_spi_text(i, 10);
 			if (s != NULL)
-				mapped_split_relation(s, &ts, &p->secondary);
+				mapped_split_relation(s, &p->secondary_schema, &p->secondary);
 			s = mapped_spi_text(i, 11);
 			if (s != NULL)
 				p->uselist = strcmp(s, "true") == 0 ? 1 : 0;
 			p->order_by = mapped_spi_text(i, 12);
+			p->primaryjoin = mapped_spi_text(i, 13);
+			p->secondaryjoin = mapped_spi_text(i, 14);
+			s = mapped_spi_text(i, 15);
+			p->join_depth = s != NULL ? pg_strtoint32(s) : 0;
 		}
 		props = lappend(props, p);
 		MemoryContextSwitchTo(old);
