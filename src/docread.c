@@ -62,6 +62,8 @@ typedef enum VCheck
 	VC_VIEWDEF,					/* one SELECT */
 	VC_INDEXDEF,				/* one CREATE INDEX of this index */
 	VC_TRIGDEF,					/* one CREATE TRIGGER of this trigger */
+	VC_RULEDEF,					/* one CREATE RULE of this rule */
+	VC_STATSDEF,				/* one CREATE STATISTICS */
 	VC_CONSTRDEF,				/* a constraint of the object's "type" */
 	VC_PARTBY,					/* a PARTITION BY clause */
 	VC_PARTBOUND				/* a partition bound */
@@ -83,7 +85,8 @@ typedef enum SpecKind
 {
 	SK_TOP, SK_EXTENSION, SK_SCHEMA, SK_TABLE, SK_COLUMN, SK_IDSEQ,
 	SK_CONSTRAINT, SK_INDEX, SK_TRIGGER, SK_POLICY, SK_VIEW, SK_MATVIEW,
-	SK_SEQUENCE, SK_TYPE, SK_FUNCTION, SK_COLLATION
+	SK_SEQUENCE, SK_TYPE, SK_FUNCTION, SK_COLLATION, SK_RULE, SK_STATISTICS,
+	SK_UNMODELED
 } SpecKind;
 
 struct ObjSpec
@@ -125,7 +128,7 @@ static const char *const provider_values[] = {"libc", "icu", "default", NULL};
 static const ObjSpec extension_spec, schema_spec, table_spec, column_spec,
 			idseq_spec, constraint_spec, index_spec, trigger_spec, policy_spec,
 			view_spec, matview_spec, sequence_spec, type_spec, function_spec,
-			collation_spec;
+			collation_spec, rule_spec, statistics_spec, unmodeled_spec;
 
 #define K(key, type, check) {key, type, check, false, NULL, NULL}
 #define KR(key, type, check) {key, type, check, true, NULL, NULL}
@@ -138,6 +141,7 @@ static const KeySpec top_keys[] = {
 	KR("scope", VT_STRING, VC_ANY), /* "all" or an array: checked apart */
 	KS("extensions", VT_MAP, extension_spec),
 	{"schemas", VT_MAP, VC_ANY, true, NULL, &schema_spec},
+	KS("unmodeled", VT_MAP, unmodeled_spec),
 };
 static const ObjSpec top_spec = {SK_TOP, "a snapshot document", top_keys, lengthof(top_keys), false};
 
@@ -155,6 +159,8 @@ static const KeySpec schema_keys[] = {
 	KS("types", VT_MAP, type_spec),
 	KS("functions", VT_MAP, function_spec),
 	KS("collations", VT_MAP, collation_spec),
+	KS("statistics", VT_MAP, statistics_spec),
+	KS("unmodeled", VT_MAP, unmodeled_spec),
 };
 static const ObjSpec schema_spec = {SK_SCHEMA, "a schema", schema_keys, lengthof(schema_keys), true};
 
@@ -176,6 +182,7 @@ static const KeySpec table_keys[] = {
 	KS("indexes", VT_MAP, index_spec),
 	KS("triggers", VT_MAP, trigger_spec),
 	KS("policies", VT_MAP, policy_spec),
+	KS("rules", VT_MAP, rule_spec),
 };
 static const ObjSpec table_spec = {SK_TABLE, "a table", table_keys, lengthof(table_keys), true};
 
@@ -246,6 +253,30 @@ static const KeySpec trigger_keys[] = {
 };
 static const ObjSpec trigger_spec = {SK_TRIGGER, "a trigger", trigger_keys, lengthof(trigger_keys), true};
 
+static const KeySpec rule_keys[] = {
+	KR("definition", VT_STRING, VC_RULEDEF),
+	KE("enabled", enabled_values),
+};
+static const ObjSpec rule_spec = {SK_RULE, "a rule", rule_keys, lengthof(rule_keys), true};
+
+static const KeySpec statistics_keys[] = {
+	KR("definition", VT_STRING, VC_STATSDEF),
+	K("target", VT_NUMBER, VC_ANY),
+};
+static const ObjSpec statistics_spec = {SK_STATISTICS, "an extended statistics object", statistics_keys, lengthof(statistics_keys), true};
+
+/*
+ * An entry of "unmodeled": only compared, never turned into SQL, so its
+ * texts are taken as they are.
+ */
+static const KeySpec unmodeled_keys[] = {
+	KR("kind", VT_STRING, VC_ANY),
+	K("definition", VT_STRING, VC_ANY),
+	K("refers_to", VT_STRINGS, VC_ANY),
+	K("comment", VT_STRING, VC_ANY),
+};
+static const ObjSpec unmodeled_spec = {SK_UNMODELED, "an unmodeled object", unmodeled_keys, lengthof(unmodeled_keys), false};
+
 static const KeySpec policy_keys[] = {
 	KE("command", command_values),
 	K("permissive", VT_BOOL, VC_ANY),
@@ -260,6 +291,7 @@ static const KeySpec view_keys[] = {
 	K("options", VT_STRINGS, VC_OPTION),
 	KS("columns", VT_ARRAY, column_spec),
 	KS("triggers", VT_MAP, trigger_spec),	/* INSTEAD OF triggers */
+	KS("rules", VT_MAP, rule_spec),
 };
 static const ObjSpec view_spec = {SK_VIEW, "a view", view_keys, lengthof(view_keys), true};
 
@@ -622,6 +654,24 @@ is_trigger_definition(DocCtx *cx, const char *s, char **error)
 	return true;
 }
 
+/* One CREATE RULE statement that creates the rule being read. */
+static bool
+is_rule_definition(DocCtx *cx, const char *s, char **error)
+{
+	RuleStmt   *rule = (RuleStmt *) parse_one(s, T_RuleStmt, error);
+
+	if (rule == NULL)
+		return false;
+	if (rule->rulename == NULL || cx->objname == NULL ||
+		strcmp(rule->rulename, cx->objname) != 0)
+	{
+		*error = psprintf("It does not create rule \"%s\".",
+						  cx->objname ? cx->objname : "");
+		return false;
+	}
+	return true;
+}
+
 /* "ALTER TABLE x ADD CONSTRAINT c <definition>": one constraint. */
 static Constraint *
 parse_constraint(const char *s, char **error)
@@ -741,7 +791,8 @@ check_string(DocCtx *cx, const KeySpec *ks, JsonbValue *v)
 	if (ks->check >= VC_TYPENAME)
 	{
 		/* what the parser said good once is good: types and keys repeat */
-		if (ks->check != VC_INDEXDEF && ks->check != VC_TRIGDEF)
+		if (ks->check != VC_INDEXDEF && ks->check != VC_TRIGDEF &&
+			ks->check != VC_RULEDEF)
 		{
 			memo = psprintf("%d\x01%s", (int) ks->check, s);
 			hash_search(cx->good, &memo, HASH_FIND, &found);
@@ -799,6 +850,14 @@ check_string(DocCtx *cx, const KeySpec *ks, JsonbValue *v)
 		case VC_TRIGDEF:
 			ok = is_trigger_definition(cx, s, &error);
 			problem = "is not the CREATE TRIGGER statement of the trigger";
+			break;
+		case VC_RULEDEF:
+			ok = is_rule_definition(cx, s, &error);
+			problem = "is not the CREATE RULE statement of the rule";
+			break;
+		case VC_STATSDEF:
+			ok = parse_one(s, T_CreateStatsStmt, &error) != NULL;
+			problem = "is not one CREATE STATISTICS statement";
 			break;
 		case VC_CONSTRDEF:
 			ok = parse_constraint(s, &error) != NULL;

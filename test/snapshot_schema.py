@@ -23,7 +23,8 @@ SPEC_DEF = {"extension": "extension", "schema": "schema", "table": "table",
             "constraint": "constraint", "index": "index", "trigger": "trigger",
             "policy": "policy", "view": "view", "matview": "materialized_view",
             "sequence": "sequence", "type": "type", "function": "function",
-            "collation": "collation", "top": None}
+            "collation": "collation", "rule": "rule",
+            "statistics": "statistics", "unmodeled": "unmodeled", "top": None}
 JSON_TYPE = {"VT_STRING": "string", "VT_BOOL": "boolean", "VT_INT": "integer",
              "VT_NUMBER": "number", "VT_STRINGS": "array",
              "VT_STRINGS_OR_NULL": "array", "VT_OBJECT": None, "VT_MAP": "object",
