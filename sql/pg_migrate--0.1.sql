@@ -72,7 +72,7 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.migrate_models', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.migrate_properties', '');
 
 /*
- * Snapshot (SPEC section 2).
+ * Snapshot (docs/snapshot-format.md).
  */
 CREATE FUNCTION @extschema@.migrate_snapshot(schemas name[] DEFAULT NULL)
 RETURNS jsonb
@@ -84,7 +84,7 @@ COMMENT ON FUNCTION @extschema@.migrate_snapshot(name[]) IS
 'the live schema (every user schema, or those named) as one canonical jsonb document';
 
 /*
- * Diff (SPEC section 4).
+ * Diff (docs/diff.md).
  */
 CREATE FUNCTION @extschema@.migrate_diff(source jsonb, target jsonb)
 RETURNS TABLE(step int, action text, object_type text, object_name text,
@@ -106,7 +106,7 @@ COMMENT ON FUNCTION @extschema@.migrate_diff_sql(jsonb, jsonb) IS
 'migrate_diff() as one script, hazards as comments above their statement';
 
 /*
- * Models (SPEC section 3) and migrate_check (section 4).  Functions that
+ * Models and migrate_check (docs/models.md).  Functions that
  * change migrate_models take pg_advisory_xact_lock(8099547378373587553)
  * first (docs/models.md).
  */
@@ -178,7 +178,7 @@ COMMENT ON FUNCTION @extschema@.migrate_check(name[]) IS
 'the steps from the live schema to its model (every model, or those of the schemas named); no rows means in sync';
 
 /*
- * Revisions and versions (SPEC section 5, docs/revisions.md).  Every
+ * Revisions and versions (docs/revisions.md).  Every
  * function that changes state takes pg_advisory_xact_lock(8099547378373587553)
  * first, then reads migrate_version.
  */
@@ -335,8 +335,8 @@ COMMENT ON FUNCTION @extschema@.migrate_export() IS
 'every revision as a replayable script of migrate_revision() calls, parents first';
 
 /*
- * Autogenerate's companion: migrate_verify (SPEC section 5,
- * docs/revisions-autogenerate.md).  Reads only; takes no lock.
+ * Autogenerate's companion: migrate_verify
+ * (docs/revisions-autogenerate.md).  Reads only; takes no lock.
  */
 CREATE FUNCTION @extschema@.migrate_verify()
 RETURNS TABLE(revision text, problem text, object text, detail text)
@@ -348,7 +348,7 @@ COMMENT ON FUNCTION @extschema@.migrate_verify() IS
 'what changed behind pg_migrate''s back: applied revisions whose SQL was altered (sql_changed), objects of the live schema that differ from the snapshot recorded with the applied head (drift), unknown revisions in migrate_version; no rows means all is well';
 
 /*
- * Mapped views (SPEC section 6, docs/mapped-views.md).  Each function
+ * Mapped views (docs/mapped-views.md).  Each function
  * stores rows of migrate_properties, then rebuilds the mapped views of the
  * relation's schema (a schema without a model) or checks them against the
  * model (a schema with a model: a revision creates them).  All take
