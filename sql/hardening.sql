@@ -56,7 +56,7 @@ SELECT migrate_model_set('CREATE TABLE t (a int) PARTITION BY LIST (a); ALTER TA
 -- (an allow-list)
 SELECT migrate_model_set('CREATE TABLE t (a int); COMMENT ON CONVERSION c IS ''x''');
 SELECT migrate_model_set('CREATE TABLE t (a int); ALTER TEXT SEARCH CONFIGURATION english RENAME TO e2');
-SELECT migrate_model_set('CREATE TABLE t (a int); ALTER STATISTICS s OWNER TO CURRENT_USER');
+SELECT migrate_model_set('CREATE TABLE t (a int); ALTER CONVERSION c OWNER TO CURRENT_USER');
 -- a qualified name of another schema (a rename too)
 SELECT migrate_model_set('ALTER TABLE public.polls RENAME TO ballots', 'app');
 SELECT migrate_model_set('ALTER TABLE app.tickets OWNER TO CURRENT_USER', 'public');
