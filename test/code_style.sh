@@ -12,8 +12,8 @@
 #   2. Every extern function has a comment at its definition.
 #   3. No C source file is over 1,500 lines.
 #   4. Nothing in src, sql, docs, test, bench or the README points to a
-#      document outside the repository ("SPEC", "../shared"), but the
-#      install script of 0.1, frozen as released.
+#      document outside the repository (the product contract's name, or
+#      the shared folder beside the checkout).
 
 set -u
 cd "$(dirname "$0")/.." || exit 1
