@@ -24,6 +24,7 @@
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "parser/parser.h"
 #include "portability/instr_time.h"
 #include "utils/array.h"
@@ -352,12 +353,98 @@ first_difference(Jsonb *have, Jsonb *want, char **object, char **detail)
 }
 
 /*
+ * What the steps of autogenerate's two scripts touch, for the rehearsal:
+ * the top-level objects of the live graph the rehearsal must rebuild
+ * (rehearsal_plan()).
+ */
+typedef struct Touched
+{
+	Graph	   *live;			/* the live document's graph */
+	HTAB	   *seen;			/* of GNode * of live: in tops already */
+	List	   *tops;			/* of GNode * of live: changed by a step */
+	List	   *needs;			/* of GNode * of live: what a new object
+								 * needs */
+	bool		extension;		/* a step creates, drops or alters an
+								 * extension */
+} Touched;
+
+/* The top-level object (a table, a view, a type, ...) holding a node. */
+static GNode *
+top_of(GNode *node)
+{
+	while (node->parent != NULL && node->parent != node->schema)
+		node = node->parent;
+	if (node->schema == NULL || node->parent != node->schema ||
+		node->kind == OBJ_SCHEMA || node->kind == OBJ_EXTENSION)
+		return NULL;
+	return node;
+}
+
+/* The live top-level object of a node of either graph, or NULL. */
+static GNode *
+live_top(Touched *t, GNode *node)
+{
+	GNode	   *top = top_of(node);
+
+	if (top == NULL)
+		return NULL;
+	if (top->graph != t->live)
+		top = graph_find_node(t->live, top);
+	return top;
+}
+
+/* Add a live top-level object to a list unless seen already. */
+static void
+touch(Touched *t, List **list, GNode *top)
+{
+	bool		found;
+
+	if (top == NULL)
+		return;
+	hash_search(t->seen, &top, HASH_ENTER, &found);
+	if (!found)
+		*list = lappend(*list, top);
+}
+
+/*
+ * The live top-level objects a node of the model's graph and its children
+ * depend on: what the rehearsal needs to create or change it.
+ */
+static void
+touch_needs(Touched *t, GNode *node)
+{
+	ListCell   *lc;
+
+	foreach(lc, node->deps)
+	{
+		GNode	   *top = live_top(t, lfirst(lc));
+
+		if (top != NULL)
+			t->needs = lappend(t->needs, top);
+	}
+	foreach(lc, node->children)
+		touch_needs(t, lfirst(lc));
+}
+
+/* What one step touches. */
+static void
+touch_step(Touched *t, DiffStep *step)
+{
+	if (step->node->kind == OBJ_EXTENSION)
+		t->extension = true;
+	touch(t, &t->tops, live_top(t, step->node));
+	if (step->node->graph != t->live)
+		touch_needs(t, step->node);
+}
+
+/*
  * The ordered steps of diff(source, target) as one script, in the current
  * memory context.  The graphs are left as they were: the two diffs read
- * the same two.
+ * the same two.  With touched, what the steps touch is added to it.
  */
 static char *
-diff_as_script(Graph *source, Graph *target, bool drop_last, int *nsteps)
+diff_as_script(Graph *source, Graph *target, bool drop_last, int *nsteps,
+			   Touched *touched)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	MemoryContext work = AllocSetContextCreate(cxt, "pg_migrate autogenerate diff",
@@ -365,12 +452,16 @@ diff_as_script(Graph *source, Graph *target, bool drop_last, int *nsteps)
 	MemoryContext old = MemoryContextSwitchTo(work);
 	List	   *steps = diff_compute_graphs(source, target, work);
 	char	   *script;
+	ListCell   *lc;
 
 	if (drop_last && steps != NIL)
 		steps = list_delete_last(steps);
 	*nsteps = list_length(steps);
 	script = diff_script(steps);
 	MemoryContextSwitchTo(old);
+	if (touched != NULL)
+		foreach(lc, steps)
+			touch_step(touched, lfirst(lc));
 	script = pstrdup(script);
 	MemoryContextDelete(work);
 	return script;
@@ -380,6 +471,7 @@ diff_as_script(Graph *source, Graph *target, bool drop_last, int *nsteps)
 typedef enum CheckPhase
 {
 	PHASE_NONE,
+	PHASE_SETUP,
 	PHASE_UPGRADE,
 	PHASE_DOWNGRADE
 } CheckPhase;
@@ -420,6 +512,31 @@ run_script(const char *script, MemoryContext cxt)
 				start++, len--;
 		}
 		running_statement = MemoryContextStrdup(cxt, pnstrdup(start, len));
+
+		/*
+		 * In the rehearsal, a schema whose live copy is renamed aside keeps
+		 * its extensions' objects there: they stay on the search_path.
+		 */
+		if (IsA(rs->stmt, VariableSetStmt))
+		{
+			VariableSetStmt *vs = (VariableSetStmt *) rs->stmt;
+			Node	   *arg = vs->args ? linitial(vs->args) : NULL;
+
+			if (vs->kind == VAR_SET_VALUE && vs->name != NULL &&
+				strcmp(vs->name, "search_path") == 0 &&
+				arg != NULL && IsA(arg, A_Const) &&
+				IsA(&((A_Const *) arg)->val, String))
+			{
+				const char *schema = strVal(&((A_Const *) arg)->val);
+				const char *aside = pgm_path_aside(schema);
+
+				if (aside != NULL)
+				{
+					pgm_set_schema_search_path(schema);
+					continue;
+				}
+			}
+		}
 		if (SPI_execute(running_statement, false, 0) < 0)
 			elog(ERROR, "pg_migrate: running a statement of the script failed: %s",
 				 running_statement);
@@ -479,7 +596,7 @@ snapshot_now(CheckStart *start, const char *what, MemoryContext cxt)
 		elog(DEBUG1, "pg_migrate: autogenerate check: partial snapshot: %.1f ms", ms_since(t0));
 		INSTR_TIME_SET_CURRENT(t0);
 		MemoryContextSwitchTo(cxt);
-		doc = graph_merge_document(start->doc, partial, dirty->replaced);
+		doc = graph_merge_document(start->doc, partial, dirty->replaced, false);
 		elog(DEBUG1, "pg_migrate: autogenerate check: merged document: %.1f ms", ms_since(t0));
 	}
 	else
@@ -545,14 +662,301 @@ compare(Jsonb *reached, Jsonb *expected, const char *what,
 	return same;
 }
 
+/* ----------------------------------------------------------------
+ * The rehearsal
+ *
+ * The scripts do not run on the live schemas: inside the subtransaction
+ * that is always rolled back, each live schema of the scope is renamed
+ * aside (ALTER SCHEMA ... RENAME, which locks no relation of it) and made
+ * again, empty, under its own name; the top-level objects the scripts
+ * touch, what depends on them and what they and those depend on are
+ * created there from the live document, without rows; the scripts, as
+ * they will be stored, run on those copies; the copies are snapshotted
+ * and put in the place of their live objects in the live document, which
+ * is then compared as before.  A schema renamed aside keeps its
+ * extensions' objects: the rebuilt schema puts it on its search_path.
+ * ----------------------------------------------------------------
+ */
+typedef struct Rehearsal
+{
+	List	   *names;			/* the schemas either document names */
+	List	   *pathpairs;		/* (schema, aside) of the schemas holding
+								 * extensions, then while renamed */
+	HTAB	   *rebuilt;		/* the live top-level objects copied */
+	HTAB	   *others;			/* the other live top-level objects */
+	HTAB	   *all;			/* every live top-level object */
+	List	   *copied;			/* keys of the copied ones, sorted */
+	bool		in_place;		/* a step on an extension: on the live
+								 * schemas, as before */
+} Rehearsal;
+
+static int	aside_counter = 0;
+
+static int
+cmp_key(const ListCell *a, const ListCell *b)
+{
+	return strcmp(lfirst(a), lfirst(b));
+}
+
+/* What depends on a live node and its children, as top-level objects. */
+static void
+walk_dependents(Touched *t, List **list, GNode *node)
+{
+	ListCell   *lc;
+
+	foreach(lc, node->dependents)
+		touch(t, list, top_of(lfirst(lc)));
+	foreach(lc, node->children)
+		walk_dependents(t, list, lfirst(lc));
+}
+
+/* What a live node and its children depend on, as top-level objects. */
+static void
+walk_deps(Touched *t, List **list, GNode *node)
+{
+	ListCell   *lc;
+
+	foreach(lc, node->deps)
+		touch(t, list, top_of(lfirst(lc)));
+	foreach(lc, node->children)
+		walk_deps(t, list, lfirst(lc));
+}
+
+/*
+ * What the rehearsal copies: the live top-level objects the steps touch,
+ * everything that depends on them (transitively), and everything those
+ * and the new objects depend on (transitively).  Allocated in cxt.
+ */
+static void
+rehearsal_plan(Rehearsal *rh, Touched *t, Graph *model, List *scope, bool all,
+			   MemoryContext cxt)
+{
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	List	   *copy = list_copy(t->tops);
+	ListCell   *lc;
+
+	memset(rh, 0, sizeof(Rehearsal));
+	rh->in_place = t->extension;
+
+	for (int i = 0; i < list_length(copy); i++)
+		walk_dependents(t, &copy, list_nth(copy, i));
+	foreach(lc, t->needs)
+		touch(t, &copy, lfirst(lc));
+	for (int i = 0; i < list_length(copy); i++)
+		walk_deps(t, &copy, list_nth(copy, i));
+
+	rh->rebuilt = graph_replaced_create(cxt);
+	rh->others = graph_replaced_create(cxt);
+	rh->all = graph_replaced_create(cxt);
+	foreach(lc, copy)
+	{
+		GNode	   *top = lfirst(lc);
+
+		graph_replaced_add(rh->rebuilt, top);
+		rh->copied = lappend(rh->copied,
+							 psprintf("%s %s", pgm_kinds[top->kind].label,
+									  gnode_qualname(top)));
+	}
+	list_sort(rh->copied, cmp_key);
+	foreach(lc, t->live->schemas)
+	{
+		GNode	   *schema = lfirst(lc);
+		ListCell   *lc2;
+
+		foreach(lc2, schema->children)
+		{
+			GNode	   *top = lfirst(lc2);
+			bool		found;
+
+			if (top_of(top) != top)
+				continue;
+			graph_replaced_add(rh->all, top);
+			hash_search(t->seen, &top, HASH_FIND, &found);
+			if (!found)
+				graph_replaced_add(rh->others, top);
+		}
+	}
+
+	/* the schemas */
+	if (all)
+	{
+		foreach(lc, t->live->schemas)
+			rh->names = lappend(rh->names, pstrdup(((GNode *) lfirst(lc))->name));
+		foreach(lc, model->schemas)
+		{
+			char	   *name = ((GNode *) lfirst(lc))->name;
+
+			ListCell   *lc2;
+			bool		have = false;
+
+			foreach(lc2, rh->names)
+				have |= (strcmp(lfirst(lc2), name) == 0);
+			if (!have)
+				rh->names = lappend(rh->names, pstrdup(name));
+		}
+	}
+	else
+		rh->names = list_copy(scope);
+
+	/* the schemas whose extensions the copies may name unqualified */
+	foreach(lc, t->live->extensions)
+	{
+		char	   *schema = gnode_str(lfirst(lc), "schema");
+
+		if (schema != NULL && graph_find(t->live, psprintf("schema %s", quote_identifier(schema))) != NULL)
+			rh->pathpairs = lappend(rh->pathpairs, pstrdup(schema));
+	}
+	MemoryContextSwitchTo(old);
+}
+
+/*
+ * The document of the live schema as the rehearsal has it now: the copies
+ * (and the objects the scripts made) snapshotted, in the place of their
+ * live objects.  Allocated in cxt.
+ */
+static Jsonb *
+rehearsal_document(Rehearsal *rh, Jsonb *live, HTAB *replaced, bool shadow,
+				   MemoryContext cxt)
+{
+	MemoryContext work = AllocSetContextCreate(cxt, "pg_migrate rehearsal snapshot",
+											   ALLOCSET_DEFAULT_SIZES);
+	Graph	   *g;
+	Jsonb	   *doc;
+
+	CommandCounterIncrement();
+	PushCopiedSnapshot(GetActiveSnapshot());
+	UpdateActiveSnapshotCommandId();
+	MemoryContextSwitchTo(work);
+	g = snapshot_build(scope_array(rh->names, false), work);
+	MemoryContextSwitchTo(cxt);
+	doc = graph_merge_document(live, g, replaced, shadow);
+	MemoryContextDelete(work);
+	PopActiveSnapshot();
+	return doc;
+}
+
+/* A unique name for a schema renamed aside. */
+static char *
+aside_name(void)
+{
+	for (;;)
+	{
+		char	   *name = psprintf("migrate_rehearsal_%d_%d", MyProcPid, ++aside_counter);
+
+		if (!OidIsValid(get_namespace_oid(name, true)))
+			return name;
+	}
+}
+
+/*
+ * The rehearsal's stage, inside the subtransaction: the live schemas
+ * renamed aside and made again, empty, and the copies created in them
+ * from the live document (the script of diff(those empty schemas, the
+ * live document cut down to the copies)).
+ */
+static void
+rehearsal_setup(Rehearsal *rh, CheckStart *start, MemoryContext cxt)
+{
+	MemoryContext work = AllocSetContextCreate(cxt, "pg_migrate rehearsal",
+											   ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(work);
+	List	   *pairs = NIL;
+	Jsonb	   *empty;
+	Jsonb	   *copies;
+	Graph	   *bare;
+	Graph	   *ge;
+	Graph	   *gc;
+	char	   *script;
+	int			n;
+	ListCell   *lc;
+
+	if (pgm_lock_timeout > 0)
+		pgm_set_local("lock_timeout", psprintf("%d", pgm_lock_timeout));
+	/* the copies' function bodies may name objects not copied */
+	pgm_set_local("check_function_bodies", "off");
+
+	foreach(lc, rh->names)
+	{
+		const char *schema = lfirst(lc);
+		char	   *aside;
+
+		if (!OidIsValid(get_namespace_oid(schema, true)))
+			continue;
+		aside = aside_name();
+		running_statement = MemoryContextStrdup(cxt,
+												psprintf("ALTER SCHEMA %s RENAME TO %s",
+														 quote_identifier(schema),
+														 quote_identifier(aside)));
+		if (SPI_execute(running_statement, false, 0) != SPI_OK_UTILITY)
+			elog(ERROR, "pg_migrate: renaming a schema aside failed");
+		running_statement = MemoryContextStrdup(cxt,
+												psprintf("CREATE SCHEMA %s",
+														 quote_identifier(schema)));
+		if (SPI_execute(running_statement, false, 0) != SPI_OK_UTILITY)
+			elog(ERROR, "pg_migrate: making a schema again failed");
+		{
+			ListCell   *lc2;
+
+			foreach(lc2, rh->pathpairs)
+				if (strcmp(lfirst(lc2), schema) == 0)
+					pairs = lappend(pairs, list_make2(pstrdup(schema), aside));
+		}
+	}
+	running_statement = NULL;
+	{
+		List	   *flat = NIL;
+
+		foreach(lc, pairs)
+			flat = list_concat(flat, lfirst(lc));
+		pgm_set_path_asides(flat);
+	}
+
+	/* the empty schemas as they are, with the live extensions */
+	empty = rehearsal_document(rh, start->doc, rh->all, true, work);
+	bare = graph_create(work, false);
+	foreach(lc, start->graph->schemas)
+	{
+
+		graph_add_node(bare, OBJ_SCHEMA, NULL, ((GNode *) lfirst(lc))->name,
+					   NULL, NULL);
+	}
+	copies = graph_merge_document(start->doc, bare, rh->others, false);
+	ge = graph_from_jsonb(empty, work);
+	gc = graph_from_jsonb(copies, work);
+	script = diff_as_script(ge, gc, false, &n, NULL);
+	MemoryContextSwitchTo(cxt);
+	run_script(script, cxt);
+	MemoryContextDelete(work);
+	MemoryContextSwitchTo(old);
+}
+
 /*
  * The self-check (SPEC section 5), in a subtransaction that is always
  * rolled back: run the upgrade, compare with the model, run the
  * downgrade, compare with the start.  Returns the snapshot the upgrade
  * leads to.  Any difference, or a statement that fails, is an ERROR.
  */
+/* One script of the rehearsal run, then the document it leads to. */
 static Jsonb *
-self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
+rehearse(const char *script, const char *what, Rehearsal *rh,
+		 CheckStart *start, MemoryContext cxt)
+{
+	instr_time	t0;
+	Jsonb	   *doc;
+
+	if (rh->in_place)
+		return run_and_snapshot(script, what, start, cxt);
+	INSTR_TIME_SET_CURRENT(t0);
+	run_script(script, cxt);
+	elog(DEBUG1, "pg_migrate: autogenerate check: %s ran: %.1f ms", what, ms_since(t0));
+	INSTR_TIME_SET_CURRENT(t0);
+	doc = rehearsal_document(rh, start->doc, rh->rebuilt, true, cxt);
+	elog(DEBUG1, "pg_migrate: autogenerate check: snapshot after %s: %.1f ms", what, ms_since(t0));
+	return doc;
+}
+
+static Jsonb *
+self_check(AutogenResult *r, CheckStart *start, Jsonb *model, Rehearsal *rh)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	ResourceOwner owner = CurrentResourceOwner;
@@ -570,9 +974,41 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 		char	   *o;
 		char	   *d;
 
-		phase = PHASE_UPGRADE;
-		reached = run_and_snapshot(r->upgrade_sql, "upgrade", start, cxt);
-		if (!compare(reached, model, "the model", &o, &d))
+		if (!rh->in_place)
+		{
+			instr_time	t0;
+
+			INSTR_TIME_SET_CURRENT(t0);
+			phase = PHASE_SETUP;
+			rehearsal_setup(rh, start, cxt);
+			phase = PHASE_NONE;
+			elog(DEBUG1, "pg_migrate: autogenerate check: %d copies made: %.1f ms",
+				 list_length(rh->copied), ms_since(t0));
+			if (debug_verify_partial)
+			{
+				StringInfoData buf;
+				ListCell   *lc;
+
+				initStringInfo(&buf);
+				foreach(lc, rh->copied)
+					appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
+									 (char *) lfirst(lc));
+				elog(NOTICE, "pg_migrate: autogenerate check: rehearsed on copies of %d object%s%s%s",
+					 list_length(rh->copied), list_length(rh->copied) == 1 ? "" : "s",
+					 buf.len ? ": " : "", buf.data);
+			}
+		}
+		if (!rh->in_place &&
+			!compare(rehearsal_document(rh, start->doc, rh->rebuilt, true, cxt),
+					 start->doc, "the start", &o, &d))
+		{
+			wrong_phase = "rehearsal does not copy the live schema";
+			object = o;
+			detail = d;
+		}
+		else if (phase = PHASE_UPGRADE,
+				 reached = rehearse(r->upgrade_sql, "upgrade", rh, start, cxt),
+				 !compare(reached, model, "the model", &o, &d))
 		{
 			wrong_phase = "upgrade does not reach the model";
 			object = o;
@@ -581,7 +1017,7 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 		else
 		{
 			phase = PHASE_DOWNGRADE;
-			back = run_and_snapshot(r->downgrade_sql, "downgrade", start, cxt);
+			back = rehearse(r->downgrade_sql, "downgrade", rh, start, cxt);
 			if (!compare(back, start->doc, "the start", &o, &d))
 			{
 				wrong_phase = "downgrade does not lead back to the live schema";
@@ -598,9 +1034,19 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 		const char *statement = running_statement;
 
 		edata = pgm_subxact_catch(cxt, owner);
+		pgm_set_path_asides(NIL);
 		running_statement = NULL;
 		if (failed == PHASE_NONE || statement == NULL)
 			ReThrowError(edata);
+		if (failed == PHASE_SETUP)
+			ereport(ERROR,
+					(errcode(edata->sqlerrcode),
+					 errmsg("autogenerate's rehearsal cannot copy the live schema: %s",
+							edata->message),
+					 errdetail("Statement: %s%s%s", statement,
+							   edata->detail ? "\n" : "",
+							   edata->detail ? edata->detail : ""),
+					 errhint("Nothing was stored. The rehearsal renames the model's schemas aside and makes them again, which needs their ownership and the CREATE privilege on the database.")));
 
 		/*
 		 * The generated SQL failed on the live database: typically a rule
@@ -623,6 +1069,7 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 
 	/* Success too is rolled back: the check leaves nothing behind. */
 	pgm_subxact_rollback(cxt, owner);
+	pgm_set_path_asides(NIL);
 
 	if (wrong_phase != NULL)
 		ereport(ERROR,
@@ -650,6 +1097,8 @@ autogen_generate(AutogenResult *result)
 	Graph	   *live_g;
 	Graph	   *model_graph;
 	CheckStart	start;
+	Touched		touched;
+	Rehearsal	rh;
 	int			nup;
 	int			ndown;
 	instr_time	t0;
@@ -684,6 +1133,20 @@ autogen_generate(AutogenResult *result)
 		return false;
 	}
 
+	/* what the steps touch, for the rehearsal */
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = sizeof(GNode *);
+		ctl.entrysize = sizeof(GNode *);
+		ctl.hcxt = cxt;
+		touched.seen = hash_create("pg_migrate touched objects", 256, &ctl,
+								   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+		touched.tops = NIL;
+		touched.needs = NIL;
+		touched.extension = false;
+	}
+
 	/* both documents read once, for the diffs both ways */
 	INSTR_TIME_SET_CURRENT(t0);
 	live_g = graph_from_jsonb(live, graphs);
@@ -691,11 +1154,18 @@ autogen_generate(AutogenResult *result)
 		model_graph = graph_from_jsonb(model, graphs);
 	elog(DEBUG1, "pg_migrate: autogenerate: documents read: %.1f ms", ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
-	r.upgrade_sql = diff_as_script(live_g, model_graph, debug_drop_last_step, &nup);
+	touched.live = live_g;
+	r.upgrade_sql = diff_as_script(live_g, model_graph, debug_drop_last_step, &nup,
+								   &touched);
 	elog(DEBUG1, "pg_migrate: autogenerate: upgrade diff (%d steps): %.1f ms", nup, ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
-	r.downgrade_sql = diff_as_script(model_graph, live_g, false, &ndown);
+	r.downgrade_sql = diff_as_script(model_graph, live_g, false, &ndown,
+									 &touched);
 	elog(DEBUG1, "pg_migrate: autogenerate: downgrade diff (%d steps): %.1f ms", ndown, ms_since(t0));
+	INSTR_TIME_SET_CURRENT(t0);
+	rehearsal_plan(&rh, &touched, model_graph, scope, all, cxt);
+	elog(DEBUG1, "pg_migrate: autogenerate: rehearsal planned (%d copies): %.1f ms",
+		 list_length(rh.copied), ms_since(t0));
 	MemoryContextDelete(graphs);
 
 	/*
@@ -710,7 +1180,7 @@ autogen_generate(AutogenResult *result)
 	}
 
 	/* the live graph stays: the check re-reads only what its scripts change */
-	reached = self_check(&r, &start, model);
+	reached = self_check(&r, &start, model, &rh);
 	MemoryContextDelete(start.graph->cxt);
 
 	INSTR_TIME_SET_CURRENT(t0);

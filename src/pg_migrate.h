@@ -39,6 +39,7 @@
 #define PGM_ADVISORY_LOCK_KEY INT64CONST(0x70675f6d69677261)
 
 /* pg_migrate.c */
+extern int	pgm_lock_timeout;
 extern void pgm_advisory_lock(void);
 extern int	pgm_guc_nest_enter(void);
 extern void pgm_guc_nest_leave(int nestlevel);
@@ -47,6 +48,8 @@ extern void pgm_set_search_path(const char *path);
 extern void pgm_set_canonical_output(void);
 extern void pgm_set_schema_search_path(const char *schema);
 extern void pgm_set_shadow(const char *shadow, const char *stands_for);
+extern void pgm_set_path_asides(List *pairs);
+extern const char *pgm_path_aside(const char *schema);
 extern void pgm_subxact_rollback(MemoryContext cxt, ResourceOwner owner);
 extern ErrorData *pgm_subxact_catch(MemoryContext cxt, ResourceOwner owner);
 
