@@ -30,6 +30,7 @@ OBJS = \
 	src/model_refs.o \
 	src/checksum.o \
 	src/autogen.o \
+	src/datacheck.o \
 	src/verify.o \
 	src/revdag.o \
 	src/target.o \

@@ -680,8 +680,6 @@ compare(Jsonb *reached, Jsonb *expected, const char *what,
 typedef struct Rehearsal
 {
 	List	   *names;			/* the schemas either document names */
-	List	   *pathpairs;		/* (schema, aside) of the schemas holding
-								 * extensions, then while renamed */
 	HTAB	   *rebuilt;		/* the live top-level objects copied */
 	HTAB	   *others;			/* the other live top-level objects */
 	HTAB	   *all;			/* every live top-level object */
@@ -798,14 +796,6 @@ rehearsal_plan(Rehearsal *rh, Touched *t, Graph *model, List *scope, bool all,
 	else
 		rh->names = list_copy(scope);
 
-	/* the schemas whose extensions the copies may name unqualified */
-	foreach(lc, t->live->extensions)
-	{
-		char	   *schema = gnode_str(lfirst(lc), "schema");
-
-		if (schema != NULL && graph_find(t->live, psprintf("schema %s", quote_identifier(schema))) != NULL)
-			rh->pathpairs = lappend(rh->pathpairs, pstrdup(schema));
-	}
 	MemoryContextSwitchTo(old);
 }
 
@@ -879,6 +869,7 @@ rehearsal_setup(Rehearsal *rh, CheckStart *start, MemoryContext cxt)
 	{
 		const char *schema = lfirst(lc);
 		char	   *aside;
+		ListCell   *lc2;
 
 		if (!OidIsValid(get_namespace_oid(schema, true)))
 			continue;
@@ -894,12 +885,48 @@ rehearsal_setup(Rehearsal *rh, CheckStart *start, MemoryContext cxt)
 														 quote_identifier(schema)));
 		if (SPI_execute(running_statement, false, 0) != SPI_OK_UTILITY)
 			elog(ERROR, "pg_migrate: making a schema again failed");
-		{
-			ListCell   *lc2;
 
-			foreach(lc2, rh->pathpairs)
-				if (strcmp(lfirst(lc2), schema) == 0)
-					pairs = lappend(pairs, list_make2(pstrdup(schema), aside));
+		/*
+		 * The extensions installed in it go with the schema made again when
+		 * they can (their objects move; no relation of a user's is
+		 * touched); the objects of the others stay aside, on the
+		 * search_path of the schema made again.
+		 */
+		{
+			Oid			types[1] = {TEXTOID};
+			Datum		values[1] = {CStringGetTextDatum(aside)};
+			List	   *moves = NIL;
+			bool		stays = false;
+
+			if (SPI_execute_with_args("SELECT e.extname, e.extrelocatable"
+									  "  FROM pg_catalog.pg_extension e"
+									  "  JOIN pg_catalog.pg_namespace n"
+									  "    ON n.oid OPERATOR(pg_catalog.=) e.extnamespace"
+									  " WHERE n.nspname OPERATOR(pg_catalog.=) $1"
+									  "   AND e.extname OPERATOR(pg_catalog.<>) 'pg_migrate'"
+									  " ORDER BY 1",
+									  1, types, values, NULL, false, 0) != SPI_OK_SELECT)
+				elog(ERROR, "pg_migrate: reading the extensions failed");
+			for (uint64 i = 0; i < SPI_processed; i++)
+			{
+				bool		isnull;
+				char	   *ext = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+
+				if (DatumGetBool(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &isnull)))
+					moves = lappend(moves, psprintf("ALTER EXTENSION %s SET SCHEMA %s",
+													quote_identifier(ext),
+													quote_identifier(schema)));
+				else
+					stays = true;
+			}
+			foreach(lc2, moves)
+			{
+				running_statement = MemoryContextStrdup(cxt, lfirst(lc2));
+				if (SPI_execute(running_statement, false, 0) != SPI_OK_UTILITY)
+					elog(ERROR, "pg_migrate: moving an extension failed");
+			}
+			if (stays)
+				pairs = lappend(pairs, list_make2(pstrdup(schema), aside));
 		}
 	}
 	running_statement = NULL;
@@ -1180,6 +1207,13 @@ autogen_generate(AutogenResult *result)
 	}
 
 	/* the live graph stays: the check re-reads only what its scripts change */
+	/* what copies without rows cannot see: read from the live rows */
+	if (!rh.in_place)
+	{
+		INSTR_TIME_SET_CURRENT(t0);
+		datacheck_script(r.upgrade_sql);
+		elog(DEBUG1, "pg_migrate: autogenerate: data checks: %.1f ms", ms_since(t0));
+	}
 	reached = self_check(&r, &start, model, &rh);
 	MemoryContextDelete(start.graph->cxt);
 

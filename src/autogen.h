@@ -61,4 +61,12 @@ extern Jsonb *autogen_live_document(List *scope, bool all, MemoryContext cxt);
 /* Defines pg_migrate.debug_drop_last_step (called by _PG_init). */
 extern void autogen_define_gucs(void);
 
+/*
+ * datacheck.c: check the statements of an upgrade script that depend on
+ * the live rows with read-only queries (ACCESS SHARE); a statement that
+ * would fail is an ERROR naming the object and one offending value.
+ * Must be called inside SPI.
+ */
+extern void datacheck_script(const char *script);
+
 #endif							/* PGM_AUTOGEN_H */
