@@ -62,6 +62,7 @@ REGRESS = \
 	revisions_manual \
 	models \
 	revisions_autogen \
+	revisions_rehearsal \
 	revisions_walkthrough \
 	mapped_views \
 	mapped_autogen
