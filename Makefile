@@ -69,7 +69,7 @@ REGRESS = \
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # isolation tests: specs/<name>.spec against expected/<name>.out
-ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read
+ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read autogen_rehearsal
 ISOLATION_OPTS = --inputdir=.
 
 PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl

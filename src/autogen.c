@@ -1127,12 +1127,21 @@ autogen_generate(AutogenResult *result)
 	Touched		touched;
 	Rehearsal	rh;
 	int			nup;
+	int			nest;
 	int			ndown;
 	instr_time	t0;
 	AutogenResult r;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
+
+	/*
+	 * pg_migrate.lock_timeout bounds every lock autogenerate waits for: the
+	 * snapshots', the data checks', the rehearsal's.
+	 */
+	nest = pgm_guc_nest_enter();
+	if (pgm_lock_timeout > 0)
+		pgm_set_local("lock_timeout", psprintf("%d", pgm_lock_timeout));
 
 	INSTR_TIME_SET_CURRENT(t0);
 	graphs = AllocSetContextCreate(cxt, "pg_migrate autogenerate graphs",
@@ -1156,6 +1165,7 @@ autogen_generate(AutogenResult *result)
 	{
 		MemoryContextDelete(start.graph->cxt);
 		MemoryContextDelete(graphs);
+		pgm_guc_nest_leave(nest);
 		SPI_finish();
 		return false;
 	}
@@ -1202,6 +1212,7 @@ autogen_generate(AutogenResult *result)
 	if (nup == 0 && ndown == 0 && !debug_drop_last_step)
 	{
 		MemoryContextDelete(start.graph->cxt);
+		pgm_guc_nest_leave(nest);
 		SPI_finish();
 		return false;
 	}
@@ -1222,6 +1233,7 @@ autogen_generate(AutogenResult *result)
 	r.snapshot_hash = snapshot_hash(reached);
 	elog(DEBUG1, "pg_migrate: autogenerate: hash: %.1f ms", ms_since(t0));
 
+	pgm_guc_nest_leave(nest);
 	SPI_finish();
 	*result = r;
 	return true;
