@@ -34,6 +34,11 @@
 #include "utils/memutils.h"
 #include "utils/resowner.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
+#include "utils/lsyscache.h"
+#include "storage/lmgr.h"
+#include "storage/lock.h"
+#include "catalog/pg_class.h"
 
 #include "checksum.h"
 #include "diff.h"
@@ -476,6 +481,10 @@ typedef enum CheckPhase
 	PHASE_DOWNGRADE
 } CheckPhase;
 
+/* Observed hazards (below): of Observed *, while the upgrade runs. */
+static List *observing = NIL;
+static void observe_statement(void);
+
 /*
  * The statement of a script that is running, for the error that names it
  * when it fails.  Set and read by self_check() only.
@@ -540,6 +549,8 @@ run_script(const char *script, MemoryContext cxt)
 		if (SPI_execute(running_statement, false, 0) < 0)
 			elog(ERROR, "pg_migrate: running a statement of the script failed: %s",
 				 running_statement);
+		if (observing != NIL)
+			observe_statement();
 	}
 	running_statement = NULL;
 }
@@ -686,6 +697,7 @@ typedef struct Rehearsal
 	List	   *copied;			/* keys of the copied ones, sorted */
 	bool		in_place;		/* a step on an extension: on the live
 								 * schemas, as before */
+	List	   *observed;		/* of Observed *: what the upgrade did */
 } Rehearsal;
 
 static int	aside_counter = 0;
@@ -963,6 +975,214 @@ rehearsal_setup(Rehearsal *rh, CheckStart *start, MemoryContext cxt)
  * downgrade, compare with the start.  Returns the snapshot the upgrade
  * leads to.  Any difference, or a statement that fails, is an ERROR.
  */
+/* ----------------------------------------------------------------
+ * Observed hazards
+ *
+ * While the upgrade runs on the copies, the rehearsal notes what each
+ * statement did to each copy of a live table: the strongest lock it took
+ * on it (LockHeldByMe(), the locks of the copies released before each
+ * statement, nobody else can see them) and whether it rewrote it (its
+ * relfilenode changed) or dropped it.  After the rollback these are
+ * weighed with the live tables' sizes (autogen_observed_hazards()).
+ * ----------------------------------------------------------------
+ */
+typedef struct Observed
+{
+	Oid			relid;			/* the copy */
+	char	   *schema;			/* its (and its live table's) schema */
+	char	   *name;
+	Oid			relfilenode;	/* when last seen */
+	LOCKMODE	mode;			/* the strongest lock a statement took */
+	bool		rewritten;
+	bool		dropped;
+} Observed;
+
+
+static const char *const lock_mode_names[] = {
+	"", "ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE",
+	"SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"
+};
+
+/* The strongest lock this backend holds on a relation, every one released. */
+static LOCKMODE
+take_back_locks(Oid relid)
+{
+	LOCKTAG		tag;
+	LOCKMODE	strongest = NoLock;
+
+	SET_LOCKTAG_RELATION(tag, MyDatabaseId, relid);
+	for (LOCKMODE m = AccessExclusiveLock; m > NoLock; m--)
+	{
+		for (int guard = 0; guard < 1000 && LockHeldByMe(&tag, m); guard++)
+		{
+			if (strongest == NoLock)
+				strongest = m;
+			if (!LockRelease(&tag, m, false))
+				break;
+		}
+	}
+	return strongest;
+}
+
+/*
+ * Start observing: the copies of live tables (the relations of the
+ * rebuilt schemas with storage or partitions), their files, and no lock of
+ * ours on them.  Allocated in cxt.
+ */
+static void
+observe_start(Rehearsal *rh, MemoryContext cxt)
+{
+	MemoryContext old;
+	ArrayType  *names = scope_array(rh->names, false);
+	Oid			types[1] = {NAMEARRAYOID};
+	Datum		values[1] = {PointerGetDatum(names)};
+
+	CommandCounterIncrement();
+	if (SPI_execute_with_args("SELECT c.oid, n.nspname, c.relname, c.relfilenode"
+							  "  FROM pg_catalog.pg_class c"
+							  "  JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace"
+							  " WHERE n.nspname OPERATOR(pg_catalog.=) ANY ($1)"
+							  "   AND c.relkind IN ('r', 'p', 'm')",
+							  1, types, values, NULL, false, 0) != SPI_OK_SELECT)
+		elog(ERROR, "pg_migrate: reading the copies failed");
+	old = MemoryContextSwitchTo(cxt);
+	observing = NIL;
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		Observed   *o = palloc0(sizeof(Observed));
+		bool		isnull;
+
+		o->relid = DatumGetObjectId(SPI_getbinval(tup, desc, 1, &isnull));
+		o->schema = SPI_getvalue(tup, desc, 2);
+		o->name = SPI_getvalue(tup, desc, 3);
+		o->relfilenode = DatumGetObjectId(SPI_getbinval(tup, desc, 4, &isnull));
+		observing = lappend(observing, o);
+	}
+	MemoryContextSwitchTo(old);
+	{
+		ListCell   *lc;
+
+		foreach(lc, observing)
+			(void) take_back_locks(((Observed *) lfirst(lc))->relid);
+	}
+}
+
+/* After a statement: what it did to each copy. */
+static void
+observe_statement(void)
+{
+	ListCell   *lc;
+
+	CommandCounterIncrement();
+	foreach(lc, observing)
+	{
+		Observed   *o = lfirst(lc);
+		LOCKMODE	mode;
+		HeapTuple	tup;
+
+		if (o->dropped)
+			continue;
+		mode = take_back_locks(o->relid);
+		if (mode > o->mode)
+			o->mode = mode;
+		tup = SearchSysCache1(RELOID, ObjectIdGetDatum(o->relid));
+		if (!HeapTupleIsValid(tup))
+			o->dropped = true;
+		else
+		{
+			Form_pg_class c = (Form_pg_class) GETSTRUCT(tup);
+
+			if (c->relfilenode != o->relfilenode)
+			{
+				o->rewritten = true;
+				o->relfilenode = c->relfilenode;
+			}
+			ReleaseSysCache(tup);
+		}
+	}
+}
+
+/* "2,000,000" */
+static char *
+thousands(double n)
+{
+	char	   *digits = psprintf("%.0f", n);
+	int			len = strlen(digits);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int i = 0; i < len; i++)
+	{
+		if (i > 0 && (len - i) % 3 == 0)
+			appendStringInfoChar(&buf, ',');
+		appendStringInfoChar(&buf, digits[i]);
+	}
+	return buf.data;
+}
+
+/*
+ * The observed hazards, one line per live table: "rewrites app.big
+ * (2,000,000 rows, 130 MB) under ACCESS EXCLUSIVE", "locks ... under
+ * SHARE ROW EXCLUSIVE", "drops ...".  Only locks that block writers
+ * (SHARE and stronger), rewrites and drops are hazards.  Must be called
+ * inside SPI, after the rehearsal was rolled back (the live names are
+ * back); observing is consumed.
+ */
+static List *
+observed_hazards(void)
+{
+	List	   *lines = NIL;
+	ListCell   *lc;
+
+	foreach(lc, observing)
+	{
+		Observed   *o = lfirst(lc);
+		Oid			nsp = get_namespace_oid(o->schema, true);
+		Oid			live = OidIsValid(nsp) ? get_relname_relid(o->name, nsp) : InvalidOid;
+		Oid			types[1] = {OIDOID};
+		Datum		values[1];
+		const char *verb;
+		char	   *rows = "? rows";
+		char	   *size = "?";
+
+		if (!OidIsValid(live))
+			continue;
+		if (o->dropped)
+			verb = "drops";
+		else if (o->rewritten)
+			verb = "rewrites";
+		else if (o->mode >= ShareLock)
+			verb = "locks";
+		else
+			continue;
+		values[0] = ObjectIdGetDatum(live);
+		if (SPI_execute_with_args("SELECT c.reltuples::pg_catalog.float8,"
+								  "       pg_catalog.pg_size_pretty(pg_catalog.pg_relation_size(c.oid))"
+								  "  FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) $1",
+								  1, types, values, NULL, true, 1) == SPI_OK_SELECT &&
+			SPI_processed == 1)
+		{
+			bool		isnull;
+			double		n = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0],
+														 SPI_tuptable->tupdesc, 1, &isnull));
+
+			if (n >= 0)
+				rows = psprintf("%s row%s", thousands(n), n == 1 ? "" : "s");
+			size = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+		}
+		lines = lappend(lines,
+						psprintf("%s %s (%s, %s) under %s", verb,
+								 quote_qualified_identifier(o->schema, o->name),
+								 rows, size,
+								 lock_mode_names[o->mode]));
+	}
+	list_sort(lines, cmp_key);
+	observing = NIL;
+	return lines;
+}
+
 /* One script of the rehearsal run, then the document it leads to. */
 static Jsonb *
 rehearse(const char *script, const char *what, Rehearsal *rh,
@@ -974,7 +1194,14 @@ rehearse(const char *script, const char *what, Rehearsal *rh,
 	if (rh->in_place)
 		return run_and_snapshot(script, what, start, cxt);
 	INSTR_TIME_SET_CURRENT(t0);
+	if (strcmp(what, "upgrade") == 0)
+		observe_start(rh, cxt);
 	run_script(script, cxt);
+	if (observing != NIL)
+	{
+		rh->observed = observing;
+		observing = NIL;
+	}
 	elog(DEBUG1, "pg_migrate: autogenerate check: %s ran: %.1f ms", what, ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
 	doc = rehearsal_document(rh, start->doc, rh->rebuilt, true, cxt);
@@ -1062,6 +1289,7 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model, Rehearsal *rh)
 
 		edata = pgm_subxact_catch(cxt, owner);
 		pgm_set_path_asides(NIL);
+		observing = NIL;
 		running_statement = NULL;
 		if (failed == PHASE_NONE || statement == NULL)
 			ReThrowError(edata);
@@ -1227,6 +1455,8 @@ autogen_generate(AutogenResult *result)
 	}
 	reached = self_check(&r, &start, model, &rh);
 	MemoryContextDelete(start.graph->cxt);
+	observing = rh.observed;
+	r.observed_hazards = observed_hazards();
 
 	INSTR_TIME_SET_CURRENT(t0);
 	r.snapshot = reached;

@@ -34,6 +34,10 @@ typedef struct AutogenResult
 	char	   *snapshot_hash;	/* hash of the snapshot the upgrade leads to
 								 * (checksum.h: snapshot_hash()) */
 	Jsonb	   *snapshot;		/* that snapshot (the model's scope) */
+	List	   *observed_hazards;	/* of char *: what the rehearsal saw the
+									 * upgrade do to live tables ("rewrites
+									 * app.big (2,000,000 rows, 130 MB)
+									 * under ACCESS EXCLUSIVE"), sorted */
 } AutogenResult;
 
 /*
