@@ -6,6 +6,8 @@
 -- with the offending row gone, stores it, and pg_locks shows that only
 -- ACCESS SHARE was taken on the live tables (in the same transaction,
 -- right after the call).
+SET client_min_messages = warning;
+DROP EXTENSION IF EXISTS pg_migrate;	-- a history of its own
 CREATE EXTENSION pg_migrate;
 SET client_min_messages = notice;
 CREATE VIEW dc_locks AS
@@ -163,4 +165,3 @@ DROP SCHEMA dc_nn, dc_uq, dc_pk, dc_ck, dc_fk, dc_ty, dc_en, dc_ix CASCADE;
 DROP VIEW dc_locks;
 DROP TABLE dc_files;
 DROP FUNCTION dc_same_files();
-DROP EXTENSION pg_migrate;
