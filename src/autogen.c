@@ -373,6 +373,13 @@ typedef struct Touched
 								 * extension */
 } Touched;
 
+/* The upgrade's steps, to attribute statements to them. */
+typedef struct UpStep
+{
+	int			number;
+	char	   *sql;			/* its statements */
+} UpStep;
+
 /* The top-level object (a table, a view, a type, ...) holding a node. */
 static GNode *
 top_of(GNode *node)
@@ -449,7 +456,7 @@ touch_step(Touched *t, DiffStep *step)
  */
 static char *
 diff_as_script(Graph *source, Graph *target, bool drop_last, int *nsteps,
-			   Touched *touched)
+			   Touched *touched, List **upsteps)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	MemoryContext work = AllocSetContextCreate(cxt, "pg_migrate autogenerate diff",
@@ -467,6 +474,16 @@ diff_as_script(Graph *source, Graph *target, bool drop_last, int *nsteps,
 	if (touched != NULL)
 		foreach(lc, steps)
 			touch_step(touched, lfirst(lc));
+	if (upsteps != NULL)
+		foreach(lc, steps)
+		{
+			DiffStep   *step = lfirst(lc);
+			UpStep	   *st = palloc(sizeof(UpStep));
+
+			st->number = foreach_current_index(lc) + 1;
+			st->sql = pstrdup(step->sql.data);
+			*upsteps = lappend(*upsteps, st);
+		}
 	script = pstrdup(script);
 	MemoryContextDelete(work);
 	return script;
@@ -697,7 +714,8 @@ typedef struct Rehearsal
 	List	   *copied;			/* keys of the copied ones, sorted */
 	bool		in_place;		/* a step on an extension: on the live
 								 * schemas, as before */
-	List	   *observed;		/* of Observed *: what the upgrade did */
+	List	   *observed;		/* of ObsEvent *: what the upgrade did */
+	List	   *upsteps;		/* of UpStep *: the upgrade's steps */
 } Rehearsal;
 
 static int	aside_counter = 0;
@@ -962,7 +980,7 @@ rehearsal_setup(Rehearsal *rh, CheckStart *start, MemoryContext cxt)
 	copies = graph_merge_document(start->doc, bare, rh->others, false);
 	ge = graph_from_jsonb(empty, work);
 	gc = graph_from_jsonb(copies, work);
-	script = diff_as_script(ge, gc, false, &n, NULL);
+	script = diff_as_script(ge, gc, false, &n, NULL, NULL);
 	MemoryContextSwitchTo(cxt);
 	run_script(script, cxt);
 	MemoryContextDelete(work);
@@ -1002,6 +1020,45 @@ static const char *const lock_mode_names[] = {
 	"", "ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE",
 	"SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"
 };
+
+/*
+ * What one step did to one copy: the events of its statements merged
+ * (observed_hazards()).
+ */
+typedef struct ObsEvent
+{
+	int			step;			/* 1-based number of the upgrade's step */
+	Observed   *copy;
+	LOCKMODE	mode;
+	bool		rewritten;
+	bool		dropped;
+} ObsEvent;
+
+static List *obs_events = NIL;	/* of ObsEvent *, in the order seen */
+static List *obs_steps = NIL;	/* of UpStep *, the upgrade's */
+static int	obs_step = 0;		/* index in obs_steps of the running one */
+
+/*
+ * The step a statement of the script belongs to: the running one if its
+ * SQL holds the statement, else the next that does (the script's own SET
+ * lines belong to none and leave it where it is).
+ */
+static int
+step_of_statement(const char *stmt)
+{
+	for (int i = obs_step; i < list_length(obs_steps); i++)
+	{
+		UpStep	   *st = list_nth(obs_steps, i);
+
+		if (strstr(st->sql, stmt) != NULL)
+		{
+			obs_step = i;
+			return st->number;
+		}
+	}
+	return obs_step < list_length(obs_steps) ?
+		((UpStep *) list_nth(obs_steps, obs_step))->number : 0;
+}
 
 /* The strongest lock this backend holds on a relation, every one released. */
 static LOCKMODE
@@ -1069,10 +1126,12 @@ observe_start(Rehearsal *rh, MemoryContext cxt)
 	}
 }
 
-/* After a statement: what it did to each copy. */
+/* After a statement: what it did to each copy, as events of its step. */
 static void
 observe_statement(void)
 {
+	MemoryContext old = MemoryContextSwitchTo(GetMemoryChunkContext(linitial(observing)));
+	int			step = step_of_statement(running_statement);
 	ListCell   *lc;
 
 	CommandCounterIncrement();
@@ -1081,27 +1140,39 @@ observe_statement(void)
 		Observed   *o = lfirst(lc);
 		LOCKMODE	mode;
 		HeapTuple	tup;
+		bool		rewritten = false;
+		bool		dropped = false;
 
 		if (o->dropped)
 			continue;
 		mode = take_back_locks(o->relid);
-		if (mode > o->mode)
-			o->mode = mode;
 		tup = SearchSysCache1(RELOID, ObjectIdGetDatum(o->relid));
 		if (!HeapTupleIsValid(tup))
-			o->dropped = true;
+			o->dropped = dropped = true;
 		else
 		{
 			Form_pg_class c = (Form_pg_class) GETSTRUCT(tup);
 
 			if (c->relfilenode != o->relfilenode)
 			{
-				o->rewritten = true;
+				rewritten = true;
 				o->relfilenode = c->relfilenode;
 			}
 			ReleaseSysCache(tup);
 		}
+		if (mode >= ShareLock || rewritten || dropped)
+		{
+			ObsEvent   *e = palloc0(sizeof(ObsEvent));
+
+			e->step = step;
+			e->copy = o;
+			e->mode = mode;
+			e->rewritten = rewritten;
+			e->dropped = dropped;
+			obs_events = lappend(obs_events, e);
+		}
 	}
+	MemoryContextSwitchTo(old);
 }
 
 /* "2,000,000" */
@@ -1123,40 +1194,59 @@ thousands(double n)
 }
 
 /*
- * The observed hazards, one line per live table: "rewrites app.big
- * (2,000,000 rows, 130 MB) under ACCESS EXCLUSIVE", "locks ... under
- * SHARE ROW EXCLUSIVE", "drops ...".  Only locks that block writers
- * (SHARE and stronger), rewrites and drops are hazards.  Must be called
- * inside SPI, after the rehearsal was rolled back (the live names are
- * back); observing is consumed.
+ * The observed hazards, one line per step and live table: "step 2:
+ * rewrites app.big (2,000,000 rows, 130 MB) under ACCESS EXCLUSIVE",
+ * "step 3: locks ... under SHARE ROW EXCLUSIVE", "step 1: drops ...".
+ * Only locks that block writers (SHARE and stronger), rewrites and drops
+ * are hazards.  Must be called inside SPI, after the rehearsal was rolled
+ * back (the live names are back); events is consumed.
  */
 static List *
-observed_hazards(void)
+observed_hazards(List *events)
 {
 	List	   *lines = NIL;
 	ListCell   *lc;
 
-	foreach(lc, observing)
+	/* the events of one step on one copy merged into its first */
+	foreach(lc, events)
 	{
-		Observed   *o = lfirst(lc);
-		Oid			nsp = get_namespace_oid(o->schema, true);
-		Oid			live = OidIsValid(nsp) ? get_relname_relid(o->name, nsp) : InvalidOid;
+		ObsEvent   *e = lfirst(lc);
+		ListCell   *lc2;
+
+		if (e->copy == NULL)
+			continue;
+		for_each_cell(lc2, events, lnext(events, lc))
+		{
+			ObsEvent   *f = lfirst(lc2);
+
+			if (f->copy == e->copy && f->step == e->step)
+			{
+				e->mode = Max(e->mode, f->mode);
+				e->rewritten |= f->rewritten;
+				e->dropped |= f->dropped;
+				f->copy = NULL;
+			}
+		}
+	}
+	foreach(lc, events)
+	{
+		ObsEvent   *e = lfirst(lc);
+		Observed   *o = e->copy;
+		Oid			nsp;
+		Oid			live;
 		Oid			types[1] = {OIDOID};
 		Datum		values[1];
 		const char *verb;
 		char	   *rows = "? rows";
 		char	   *size = "?";
 
+		if (o == NULL)
+			continue;
+		nsp = get_namespace_oid(o->schema, true);
+		live = OidIsValid(nsp) ? get_relname_relid(o->name, nsp) : InvalidOid;
 		if (!OidIsValid(live))
 			continue;
-		if (o->dropped)
-			verb = "drops";
-		else if (o->rewritten)
-			verb = "rewrites";
-		else if (o->mode >= ShareLock)
-			verb = "locks";
-		else
-			continue;
+		verb = e->dropped ? "drops" : e->rewritten ? "rewrites" : "locks";
 		values[0] = ObjectIdGetDatum(live);
 		if (SPI_execute_with_args("SELECT c.reltuples::pg_catalog.float8,"
 								  "       pg_catalog.pg_size_pretty(pg_catalog.pg_relation_size(c.oid))"
@@ -1173,13 +1263,10 @@ observed_hazards(void)
 			size = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
 		}
 		lines = lappend(lines,
-						psprintf("%s %s (%s, %s) under %s", verb,
+						psprintf("step %d: %s %s (%s, %s) under %s", e->step, verb,
 								 quote_qualified_identifier(o->schema, o->name),
-								 rows, size,
-								 lock_mode_names[o->mode]));
+								 rows, size, lock_mode_names[e->mode]));
 	}
-	list_sort(lines, cmp_key);
-	observing = NIL;
 	return lines;
 }
 
@@ -1195,12 +1282,19 @@ rehearse(const char *script, const char *what, Rehearsal *rh,
 		return run_and_snapshot(script, what, start, cxt);
 	INSTR_TIME_SET_CURRENT(t0);
 	if (strcmp(what, "upgrade") == 0)
+	{
 		observe_start(rh, cxt);
+		obs_events = NIL;
+		obs_steps = rh->upsteps;
+		obs_step = 0;
+	}
 	run_script(script, cxt);
 	if (observing != NIL)
 	{
-		rh->observed = observing;
+		rh->observed = obs_events;
 		observing = NIL;
+		obs_events = NIL;
+		obs_steps = NIL;
 	}
 	elog(DEBUG1, "pg_migrate: autogenerate check: %s ran: %.1f ms", what, ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
@@ -1290,6 +1384,8 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model, Rehearsal *rh)
 		edata = pgm_subxact_catch(cxt, owner);
 		pgm_set_path_asides(NIL);
 		observing = NIL;
+		obs_events = NIL;
+		obs_steps = NIL;
 		running_statement = NULL;
 		if (failed == PHASE_NONE || statement == NULL)
 			ReThrowError(edata);
@@ -1354,6 +1450,7 @@ autogen_generate(AutogenResult *result)
 	CheckStart	start;
 	Touched		touched;
 	Rehearsal	rh;
+	List	   *upsteps;
 	int			nup;
 	int			nest;
 	int			ndown;
@@ -1420,15 +1517,17 @@ autogen_generate(AutogenResult *result)
 	elog(DEBUG1, "pg_migrate: autogenerate: documents read: %.1f ms", ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
 	touched.live = live_g;
+	upsteps = NIL;
 	r.upgrade_sql = diff_as_script(live_g, model_graph, debug_drop_last_step, &nup,
-								   &touched);
+								   &touched, &upsteps);
 	elog(DEBUG1, "pg_migrate: autogenerate: upgrade diff (%d steps): %.1f ms", nup, ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
 	r.downgrade_sql = diff_as_script(model_graph, live_g, false, &ndown,
-									 &touched);
+									 &touched, NULL);
 	elog(DEBUG1, "pg_migrate: autogenerate: downgrade diff (%d steps): %.1f ms", ndown, ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
 	rehearsal_plan(&rh, &touched, model_graph, scope, all, cxt);
+	rh.upsteps = upsteps;
 	elog(DEBUG1, "pg_migrate: autogenerate: rehearsal planned (%d copies): %.1f ms",
 		 list_length(rh.copied), ms_since(t0));
 	MemoryContextDelete(graphs);
@@ -1455,8 +1554,7 @@ autogen_generate(AutogenResult *result)
 	}
 	reached = self_check(&r, &start, model, &rh);
 	MemoryContextDelete(start.graph->cxt);
-	observing = rh.observed;
-	r.observed_hazards = observed_hazards();
+	r.observed_hazards = observed_hazards(rh.observed);
 
 	INSTR_TIME_SET_CURRENT(t0);
 	r.snapshot = reached;
