@@ -32,6 +32,13 @@
 # and does not fail the test; a listed check that passes fails it, so that
 # its line is taken out.
 #
+# The revision's observed hazards (what the rehearsal saw PostgreSQL do:
+# a rewrite, a lock of SHARE or stronger on a live table) are compared
+# step by step with the diff's static ones (migrate_check()'s
+# table_rewrite and blocking_lock, taken before the revision): a check
+# whose differences are not those test/autogen_corpus.hazards lists for it
+# fails.
+#
 # Prints one "ok <case> a->b" / "not ok <case> a->b: <first error line>"
 # line per check, then "N passed, M failed (K known failures)"; exits
 # non-zero when any check fails.  AUTOGEN_CORPUS_CASES overrides the list of
