@@ -2,7 +2,7 @@
 
 EXTENSION = pg_migrate
 MODULE_big = pg_migrate
-EXTVERSION = 0.1
+EXTVERSION = 0.2
 
 OBJS = \
 	src/pg_migrate.o \
@@ -25,7 +25,12 @@ OBJS = \
 	src/catalog/policy.o \
 	src/diff.o \
 	src/model.o \
-	src/mapped_view.o \
+	src/mapped/props.o \
+	src/mapped/plan.o \
+	src/mapped/sql.o \
+	src/mapped/check.o \
+	src/mapped/apply.o \
+	src/mapped/model.o \
 	src/property.o \
 	src/model_refs.o \
 	src/checksum.o \
@@ -39,7 +44,11 @@ OBJS = \
 	src/history.o \
 	$(patsubst %.c,%.o,$(wildcard src/ddl/*.c))
 
-DATA = sql/$(EXTENSION)--$(EXTVERSION).sql
+# Every install and upgrade script: sql/pg_migrate--X.Y.sql (full) and
+# sql/pg_migrate--X.Y--X.Z.sql (update).  The pg_regress inputs share sql/
+# with them, as PGXS expects; REGRESS names the tests one by one, so that the
+# scripts are installed, never run as tests (docs/architecture.md).
+DATA = $(wildcard sql/$(EXTENSION)--*.sql)
 
 # pg_regress tests: sql/<name>.sql against expected/<name>.out
 REGRESS = \
@@ -72,7 +81,7 @@ REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read autogen_rehearsal
 ISOLATION_OPTS = --inputdir=.
 
-PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl
+PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl -I$(srcdir)/src/mapped
 PG_CFLAGS = -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare $(EXTRA_CFLAGS)
 
 # No JIT bitcode: it would need clang on every build machine and buys nothing here.
@@ -82,7 +91,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(OBJS): src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/checksum.h src/autogen.h src/revdag.h src/target.h src/mapped.h
+$(OBJS): src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/checksum.h src/autogen.h src/revdag.h src/target.h src/mapped.h src/mapped/mapped_int.h
 
 .PHONY: test demo pgtap
 # The two commands of the README. Both install what is missing (as root),
