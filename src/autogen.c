@@ -371,6 +371,10 @@ typedef struct Touched
 								 * needs */
 	bool		extension;		/* a step creates, drops or alters an
 								 * extension */
+	List	   *leaves;			/* of GNode * of live: tables copied, not
+								 * followed (walk_dependents()) */
+	List	   *stubs;			/* of GNode * of live: tables copied as
+								 * stubs (rehearsal_plan()) */
 } Touched;
 
 /* The upgrade's steps, to attribute statements to them. */
@@ -454,9 +458,11 @@ touch_step(Touched *t, DiffStep *step)
  * memory context.  The graphs are left as they were: the two diffs read
  * the same two.  With touched, what the steps touch is added to it.
  */
+static bool is_foreign_key(GNode *node);
+
 static char *
 diff_as_script(Graph *source, Graph *target, bool drop_last, int *nsteps,
-			   Touched *touched, List **upsteps)
+			   Touched *touched, List **upsteps, HTAB *stubs)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	MemoryContext work = AllocSetContextCreate(cxt, "pg_migrate autogenerate diff",
@@ -468,6 +474,28 @@ diff_as_script(Graph *source, Graph *target, bool drop_last, int *nsteps,
 
 	if (drop_last && steps != NIL)
 		steps = list_delete_last(steps);
+
+	/* the rehearsal's stubs: without their foreign keys */
+	if (stubs != NULL)
+	{
+		ListCell   *lc2;
+
+		foreach(lc2, steps)
+		{
+			DiffStep   *step = lfirst(lc2);
+			GNode	   *top = top_of(step->node);
+			char	   *key;
+			bool		found = false;
+
+			if (step->action != STEP_CREATE || !is_foreign_key(step->node) ||
+				top == NULL)
+				continue;
+			key = gnode_key(top);
+			hash_search(stubs, &key, HASH_FIND, &found);
+			if (found)
+				steps = foreach_delete_current(steps, lc2);
+		}
+	}
 	*nsteps = list_length(steps);
 	script = diff_script(steps);
 	MemoryContextSwitchTo(old);
@@ -714,6 +742,8 @@ typedef struct Rehearsal
 	List	   *copied;			/* keys of the copied ones, sorted */
 	bool		in_place;		/* a step on an extension: on the live
 								 * schemas, as before */
+	HTAB	   *stubs;			/* keys of the live tables copied as stubs */
+	int			nstubs;
 	List	   *observed;		/* of ObsEvent *: what the upgrade did */
 	List	   *upsteps;		/* of UpStep *: the upgrade's steps */
 } Rehearsal;
@@ -726,28 +756,89 @@ cmp_key(const ListCell *a, const ListCell *b)
 	return strcmp(lfirst(a), lfirst(b));
 }
 
-/* What depends on a live node and its children, as top-level objects. */
+/*
+ * What depends on a live node and its children, as top-level objects: a
+ * view, a function, a type, a partition or child table depends on the
+ * object as a whole and is followed further (walk_dependents() again); a
+ * table only one of whose parts depends on it (a foreign key to it, a
+ * column of its type) is copied but not followed: what depends on that
+ * table does not depend on this change (a chain of foreign keys would
+ * otherwise copy the whole schema).
+ */
 static void
 walk_dependents(Touched *t, List **list, GNode *node)
 {
 	ListCell   *lc;
 
 	foreach(lc, node->dependents)
-		touch(t, list, top_of(lfirst(lc)));
+	{
+		GNode	   *d = lfirst(lc);
+		GNode	   *top = top_of(d);
+		bool		found;
+
+		if (top == NULL)
+			continue;
+		if (top->kind == OBJ_TABLE && top != d)
+		{
+			hash_search(t->seen, &top, HASH_FIND, &found);
+			if (!found)
+			{
+				hash_search(t->seen, &top, HASH_ENTER, NULL);
+				t->leaves = lappend(t->leaves, top);
+			}
+			continue;
+		}
+		touch(t, list, top);
+	}
 	foreach(lc, node->children)
 		walk_dependents(t, list, lfirst(lc));
 }
 
-/* What a live node and its children depend on, as top-level objects. */
+/* A foreign key constraint? */
+static bool
+is_foreign_key(GNode *node)
+{
+	char	   *type;
+
+	if (node->kind != OBJ_CONSTRAINT)
+		return false;
+	type = gnode_str(node, "type");
+	return type != NULL && strcmp(type, "foreign_key") == 0;
+}
+
+/*
+ * What a live node and its children depend on, as top-level objects: a
+ * table is a stub (below) unless copied already, anything else is copied
+ * (and followed by the caller).  A stub's foreign keys are not followed.
+ */
 static void
-walk_deps(Touched *t, List **list, GNode *node)
+walk_deps(Touched *t, List **list, GNode *node, bool stub)
 {
 	ListCell   *lc;
 
+	if (stub && is_foreign_key(node))
+		return;
 	foreach(lc, node->deps)
-		touch(t, list, top_of(lfirst(lc)));
+	{
+		GNode	   *top = top_of(lfirst(lc));
+		bool		found;
+
+		if (top == NULL)
+			continue;
+		if (top->kind == OBJ_TABLE)
+		{
+			hash_search(t->seen, &top, HASH_FIND, &found);
+			if (!found)
+			{
+				hash_search(t->seen, &top, HASH_ENTER, NULL);
+				t->stubs = lappend(t->stubs, top);
+			}
+			continue;
+		}
+		touch(t, list, top);
+	}
 	foreach(lc, node->children)
-		walk_deps(t, list, lfirst(lc));
+		walk_deps(t, list, lfirst(lc), stub);
 }
 
 /*
@@ -768,14 +859,53 @@ rehearsal_plan(Rehearsal *rh, Touched *t, Graph *model, List *scope, bool all,
 
 	for (int i = 0; i < list_length(copy); i++)
 		walk_dependents(t, &copy, list_nth(copy, i));
+	copy = list_concat(copy, t->leaves);
+
+	/*
+	 * What the copies need, transitively.  A table they need but that the
+	 * scripts neither touch nor could break (the target of a foreign key,
+	 * the table under a view) is a stub: created with everything but its
+	 * own foreign keys, so that what it references is not needed in turn,
+	 * and left out of the comparisons (its live document stands).
+	 */
 	foreach(lc, t->needs)
-		touch(t, &copy, lfirst(lc));
+	{
+		GNode	   *top = lfirst(lc);
+		bool		found;
+
+		hash_search(t->seen, &top, HASH_FIND, &found);
+		if (found)
+			continue;
+		if (top->kind == OBJ_TABLE)
+		{
+			hash_search(t->seen, &top, HASH_ENTER, NULL);
+			t->stubs = lappend(t->stubs, top);
+		}
+		else
+			touch(t, &copy, top);
+	}
 	for (int i = 0; i < list_length(copy); i++)
-		walk_deps(t, &copy, list_nth(copy, i));
+		walk_deps(t, &copy, list_nth(copy, i), false);
+	for (int i = 0; i < list_length(t->stubs); i++)
+	{
+		int			before = list_length(copy);
+
+		walk_deps(t, &copy, list_nth(t->stubs, i), true);
+		for (int j = before; j < list_length(copy); j++)
+			walk_deps(t, &copy, list_nth(copy, j), false);
+	}
 
 	rh->rebuilt = graph_replaced_create(cxt);
 	rh->others = graph_replaced_create(cxt);
 	rh->all = graph_replaced_create(cxt);
+	rh->stubs = pgm_string_set_create("pg_migrate rehearsal stubs", 64, cxt);
+	foreach(lc, t->stubs)
+	{
+		char	   *key = MemoryContextStrdup(cxt, gnode_key(lfirst(lc)));
+
+		hash_search(rh->stubs, &key, HASH_ENTER, NULL);
+		rh->nstubs++;
+	}
 	foreach(lc, copy)
 	{
 		GNode	   *top = lfirst(lc);
@@ -848,6 +978,32 @@ rehearsal_document(Rehearsal *rh, Jsonb *live, HTAB *replaced, bool shadow,
 	UpdateActiveSnapshotCommandId();
 	MemoryContextSwitchTo(work);
 	g = snapshot_build(scope_array(rh->names, false), work);
+
+	/* the stubs are not what they copy: the live document stands for them */
+	if (rh->nstubs > 0)
+	{
+		ListCell   *lc;
+
+		foreach(lc, g->schemas)
+		{
+			GNode	   *schema = lfirst(lc);
+			ListCell   *lc2;
+
+			foreach(lc2, schema->children)
+			{
+				GNode	   *top = lfirst(lc2);
+				char	   *key;
+				bool		found = false;
+
+				if (top->kind != OBJ_TABLE)
+					continue;
+				key = gnode_key(top);
+				hash_search(rh->stubs, &key, HASH_FIND, &found);
+				if (found)
+					schema->children = foreach_delete_current(schema->children, lc2);
+			}
+		}
+	}
 	MemoryContextSwitchTo(cxt);
 	doc = graph_merge_document(live, g, replaced, shadow);
 	MemoryContextDelete(work);
@@ -980,7 +1136,7 @@ rehearsal_setup(Rehearsal *rh, CheckStart *start, MemoryContext cxt)
 	copies = graph_merge_document(start->doc, bare, rh->others, false);
 	ge = graph_from_jsonb(empty, work);
 	gc = graph_from_jsonb(copies, work);
-	script = diff_as_script(ge, gc, false, &n, NULL, NULL);
+	script = diff_as_script(ge, gc, false, &n, NULL, NULL, rh->stubs);
 	MemoryContextSwitchTo(cxt);
 	run_script(script, cxt);
 	MemoryContextDelete(work);
@@ -1341,9 +1497,11 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model, Rehearsal *rh)
 				foreach(lc, rh->copied)
 					appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
 									 (char *) lfirst(lc));
-				elog(NOTICE, "pg_migrate: autogenerate check: rehearsed on copies of %d object%s%s%s",
+				elog(NOTICE, "pg_migrate: autogenerate check: rehearsed on copies of %d object%s%s%s%s",
 					 list_length(rh->copied), list_length(rh->copied) == 1 ? "" : "s",
-					 buf.len ? ": " : "", buf.data);
+					 buf.len ? ": " : "", buf.data,
+					 rh->nstubs > 0 ? psprintf(" (and %d table%s without their foreign keys)",
+											   rh->nstubs, rh->nstubs == 1 ? "" : "s") : "");
 			}
 		}
 		if (!rh->in_place &&
@@ -1506,6 +1664,8 @@ autogen_generate(AutogenResult *result)
 								   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
 		touched.tops = NIL;
 		touched.needs = NIL;
+		touched.leaves = NIL;
+		touched.stubs = NIL;
 		touched.extension = false;
 	}
 
@@ -1519,11 +1679,11 @@ autogen_generate(AutogenResult *result)
 	touched.live = live_g;
 	upsteps = NIL;
 	r.upgrade_sql = diff_as_script(live_g, model_graph, debug_drop_last_step, &nup,
-								   &touched, &upsteps);
+								   &touched, &upsteps, NULL);
 	elog(DEBUG1, "pg_migrate: autogenerate: upgrade diff (%d steps): %.1f ms", nup, ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
 	r.downgrade_sql = diff_as_script(model_graph, live_g, false, &ndown,
-									 &touched, NULL);
+									 &touched, NULL, NULL);
 	elog(DEBUG1, "pg_migrate: autogenerate: downgrade diff (%d steps): %.1f ms", ndown, ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
 	rehearsal_plan(&rh, &touched, model_graph, scope, all, cxt);
