@@ -3,7 +3,7 @@
  * autogen.h
  *	  Autogenerate: the upgrade and downgrade SQL of a revision, computed as
  *	  diff(live, model) and diff(model, live), checked on the real catalogs
- *	  before anything is stored (SPEC section 5).
+ *	  before anything is stored (docs/revisions.md).
  *
  * The interface between revision.c (migrate_revision, which stores the
  * revision) and autogen.c (which computes and checks its SQL).
@@ -38,6 +38,9 @@ typedef struct AutogenResult
 									 * upgrade do to live tables ("rewrites
 									 * app.big (2,000,000 rows, 130 MB)
 									 * under ACCESS EXCLUSIVE"), sorted */
+	List	   *renames;		/* the recorded renames the upgrade runs
+								 * first (rename.h), for
+								 * rename_mark_written() */
 } AutogenResult;
 
 /*
@@ -63,7 +66,7 @@ extern List *autogen_document_scope(Jsonb *doc, bool *all);
 extern Jsonb *autogen_live_document(List *scope, bool all, MemoryContext cxt);
 
 /* Defines pg_migrate.debug_drop_last_step (called by _PG_init). */
-extern void autogen_define_gucs(void);
+extern void autogen_init_settings(void);
 
 /*
  * datacheck.c: check the statements of an upgrade script that depend on
