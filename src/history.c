@@ -12,7 +12,9 @@
 #include "target.h"
 
 #include "catalog/pg_type.h"
+#include "commands/extension.h"
 #include "executor/spi.h"
+#include "utils/lsyscache.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
@@ -225,7 +227,12 @@ observed_hazards_text(const char *revision)
 {
 	Oid			types[1] = {TEXTOID};
 	Datum		values[1] = {CStringGetTextDatum(revision)};
+	Oid			ext = get_extension_oid("pg_migrate", false);
+	Oid			rel = get_relname_relid("migrate_revisions", pgm_extension_schema(ext));
 
+	/* 0.1's table, before ALTER EXTENSION ... UPDATE, has no such column */
+	if (!OidIsValid(rel) || get_attnum(rel, "observed_hazards") == InvalidAttrNumber)
+		return NULL;
 	if (SPI_execute_with_args(psprintf("SELECT CASE WHEN pg_catalog.cardinality(observed_hazards) OPERATOR(pg_catalog.=) 0"
 									   "            THEN 'none'"
 									   "            ELSE pg_catalog.array_to_string(observed_hazards, E'\\n') END"
