@@ -303,16 +303,15 @@ autogen_live_document(List *scope, bool all, MemoryContext cxt)
 }
 
 /*
- * Two documents the same?  jsonb's own equality.  Documents written by the
- * same code are byte for byte the same when equal (jsonb's binary form is
- * canonical), which memcmp() sees without walking 15 MB of containers.
+ * Two documents the same?  graph_documents_equal(): jsonb's own equality
+ * (byte for byte first, since documents written by the same code are
+ * canonical), but for the order of a table's columns, which the diff does
+ * not change.
  */
 static bool
 documents_equal(Jsonb *a, Jsonb *b)
 {
-	if (VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0)
-		return true;
-	return compareJsonbContainers(&a->root, &b->root) == 0;
+	return graph_documents_equal(a, b);
 }
 
 /*

@@ -1799,3 +1799,82 @@ gnode_children(const GNode *node, ObjKind kind)
 	}
 	return res;
 }
+
+/*
+ * Documents compared the way the diff compares them for tables: the order
+ * of a table's columns is not part of the schema (the diff never rebuilds
+ * a table to reorder its columns, docs/diff.md), so two documents that
+ * differ only in it are the same.  A fast byte comparison first; then both
+ * documents read back, the columns of every table put in name order, and
+ * written again.
+ */
+static int
+cmp_column_name(const ListCell *a, const ListCell *b)
+{
+	return strcmp(((GNode *) lfirst(a))->name, ((GNode *) lfirst(b))->name);
+}
+
+static Jsonb *
+document_columns_by_name(Jsonb *doc, MemoryContext cxt)
+{
+	Graph	   *g = graph_from_jsonb(doc, cxt);
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	ListCell   *sl;
+	Jsonb	   *result;
+
+	foreach(sl, g->schemas)
+	{
+		GNode	   *schema = lfirst(sl);
+		ListCell   *tl;
+
+		foreach(tl, schema->children)
+		{
+			GNode	   *table = lfirst(tl);
+			List	   *columns = NIL;
+			List	   *others = NIL;
+			ListCell   *cl;
+
+			if (table->kind != OBJ_TABLE)
+				continue;
+			foreach(cl, table->children)
+			{
+				GNode	   *c = lfirst(cl);
+
+				if (c->kind == OBJ_COLUMN)
+					columns = lappend(columns, c);
+				else
+					others = lappend(others, c);
+			}
+			list_sort(columns, cmp_column_name);
+			table->children = list_concat(others, columns);
+		}
+	}
+	result = graph_to_jsonb(g);
+	MemoryContextSwitchTo(old);
+	return result;
+}
+
+bool
+graph_documents_equal(Jsonb *a, Jsonb *b)
+{
+	MemoryContext work;
+	MemoryContext old;
+	bool		same;
+
+	if (VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0)
+		return true;
+	if (compareJsonbContainers(&a->root, &b->root) == 0)
+		return true;
+	work = AllocSetContextCreate(CurrentMemoryContext, "pg_migrate document comparison",
+								 ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(work);
+	{
+		Jsonb	   *sa = document_columns_by_name(a, work);
+		Jsonb	   *sb = document_columns_by_name(b, work);
+
+		same = compareJsonbContainers(&sa->root, &sb->root) == 0;
+	}
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(work);
+	return same;
+}
