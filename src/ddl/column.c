@@ -778,27 +778,95 @@ castable(Oid from, Oid to)
 }
 
 /*
- * The USING expression of a type change: a cast, through integer, bigint
- * or numeric when there is no direct one (boolean to smallint).
+ * A column's type name, as far as a conversion cares: a built-in (or
+ * otherwise known) type's oid and category, or an enum of the document; a
+ * domain of the document is looked through to its base type.  "other" for
+ * a user type that is neither (composite, range, array of a user type).
+ */
+typedef struct ConvType
+{
+	Oid			oid;
+	char		category;		/* TypeCategory(), 'E' for an enum */
+	bool		other;
+} ConvType;
+
+static ConvType
+conv_type(Graph *g, GNode *from, const char *name, int depth)
+{
+	ConvType	ct = {InvalidOid, '\0', false};
+	GNode	   *tn = depth < 10 ? ddl_find(g, from, OBJ_TYPE, name) : NULL;
+
+	if (tn != NULL)
+	{
+		char	   *kind = gnode_str(tn, "kind");
+
+		if (kind != NULL && strcmp(kind, "domain") == 0)
+			return conv_type(g, tn, gnode_str(tn, "base_type"), depth + 1);
+		if (kind != NULL && strcmp(kind, "enum") == 0)
+			ct.category = 'E';
+		else
+			ct.other = true;
+		return ct;
+	}
+	ct.oid = known_type(name);
+	if (OidIsValid(ct.oid))
+		ct.category = TypeCategory(ct.oid);
+	else
+		ct.other = true;
+	return ct;
+}
+
+/* Can the text form of a value of type from be read as one of type to? */
+static bool
+text_readable(ConvType from, ConvType to)
+{
+	if (to.category == TYPCATEGORY_STRING || from.category == TYPCATEGORY_STRING)
+		return true;
+	if (from.category == 'E' && to.category == 'E')
+		return true;			/* the labels the two have in common */
+	if ((to.oid == JSONOID || to.oid == JSONBOID) &&
+		(from.category == TYPCATEGORY_NUMERIC || from.category == TYPCATEGORY_BOOLEAN))
+		return true;
+	return false;
+}
+
+/*
+ * The USING expression of column s's type change into t's: a cast; through
+ * integer, bigint or numeric when there is no direct one (boolean to
+ * smallint); through text where the text form of the old values can be
+ * read as the new type (one enum to another, an enum to text or to a
+ * domain over text, bigint to jsonb); NULL when there is no conversion
+ * (uuid to bigint): the column is then dropped and added again.  Types
+ * are looked up in the documents first (an enum, a domain's base type),
+ * then among the types known to this database.
  */
 static char *
-using_cast(const char *col, const char *old, const char *new)
+using_cast(DiffContext *cx, GNode *s, GNode *t)
 {
 	static const char *const via[] = {"integer", "bigint", "numeric"};
-	Oid			from = known_type(old);
-	Oid			to = known_type(new);
+	const char *col = quote_identifier(t->name);
+	const char *old = gnode_str(s, "type");
+	const char *new = gnode_str(t, "type");
+	ConvType	from = conv_type(cx->source, s, old, 0);
+	ConvType	to = conv_type(cx->target, t, new, 0);
 
-	if (OidIsValid(from) && OidIsValid(to) && !castable(from, to))
+	if (strcmp(old, new) == 0 || from.other || to.other)
+		return psprintf("%s::%s", col, new);
+	if (OidIsValid(from.oid) && OidIsValid(to.oid))
 	{
+		if (castable(from.oid, to.oid))
+			return psprintf("%s::%s", col, new);
 		for (int i = 0; i < lengthof(via); i++)
 		{
 			Oid			mid = known_type(via[i]);
 
-			if (castable(from, mid) && castable(mid, to))
+			if (castable(from.oid, mid) && castable(mid, to.oid))
 				return psprintf("%s::%s::%s", col, via[i], new);
 		}
 	}
-	return psprintf("%s::%s", col, new);
+	if (text_readable(from, to))
+		return psprintf("%s::text::%s", col, new);
+	return NULL;
 }
 
 /*
@@ -849,8 +917,13 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 	prefix = psprintf("ALTER TABLE %s ALTER COLUMN %s", q, quote_identifier(t->name));
 	initStringInfo(&buf);
 
-	/* a new or changed generation expression: drop and add */
-	if (ddl_column_moves(s, t))
+	/*
+	 * A new or changed generation expression, or a type the old values
+	 * cannot be converted to: drop and add
+	 */
+	if (ddl_column_moves(s, t) ||
+		(!inherited && !typed && !gnode_attr_equal(s, t, "type") &&
+		 using_cast(cx, s, t) == NULL))
 	{
 		diff_rebuild_dependents(cx, s);
 		ddl_stmt(&buf, "ALTER TABLE %s DROP COLUMN %s;", q, quote_identifier(s->name));
@@ -899,7 +972,7 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 			ddl_stmt(&buf, "%s DROP DEFAULT;", prefix);
 		ddl_stmt(&buf, "%s TYPE %s%s%s USING %s;", prefix, type,
 				 collation ? " COLLATE " : "", collation ? collation : "",
-				 using_cast(quote_identifier(t->name), gnode_str(s, "type"), type));
+				 using_cast(cx, s, t));
 		if (redefault)
 		{
 			/* the default is set again below */
