@@ -761,6 +761,38 @@ in_target_scope(DiffContext *cx, GNode *s)
 	return schema != NULL && list_member_str(cx->target->scope, schema);
 }
 
+/*
+ * Does the target have, under the name of source relation s, a relation of
+ * another kind (a table that becomes a view, a view that becomes a
+ * materialized view or a table)?  What depended on s then looks the same in
+ * both documents, since it names the object by name only, but cannot stay:
+ * s's drop needs it gone, and it must be made again over the new object.
+ */
+static bool
+replaced_by_other_kind(DiffContext *cx, GNode *s)
+{
+	static const ObjKind rels[] = {OBJ_TABLE, OBJ_VIEW, OBJ_MATVIEW, OBJ_SEQUENCE, OBJ_TYPE};
+	bool		is_rel = false;
+
+	if (s->schema == NULL || s->parent != s->schema)
+		return false;
+	for (int i = 0; i < lengthof(rels); i++)
+		if (s->kind == rels[i])
+			is_rel = true;
+	if (!is_rel)
+		return false;
+	for (int i = 0; i < lengthof(rels); i++)
+	{
+		if (rels[i] == s->kind)
+			continue;
+		if (graph_find(cx->target, psprintf("%s %s.%s", pgm_kinds[rels[i]].label,
+											quote_identifier(s->schema->name),
+											s->refname)) != NULL)
+			return true;
+	}
+	return false;
+}
+
 static void
 walk_source(DiffContext *cx, GNode *s)
 {
@@ -777,6 +809,8 @@ walk_source(DiffContext *cx, GNode *s)
 		if (columns_belong_to_parent(s))
 			return;				/* the parent's handler drops it */
 		pgm_ddl_handler(s->kind)->drop(cx, s);
+		if (replaced_by_other_kind(cx, s))
+			diff_rebuild_dependents(cx, s);
 		if (s->kind != OBJ_SCHEMA)
 			return;				/* its subtree goes with it */
 		/* a schema is dropped empty: its objects one by one, in order */
