@@ -22,11 +22,15 @@
  */
 #include "pg_migrate.h"
 
+#include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "lib/binaryheap.h"
+#include "parser/parse_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
 #include "utils/memutils.h"
 
 #include "diff.h"
@@ -587,6 +591,70 @@ detach_default(DiffContext *cx, GNode *col, GNode *s, GNode *tcol)
 		step_after(on, tst->create);
 }
 
+/*
+ * Is a column's type (a name relative to its schema) one of pg_catalog's?
+ * Else, for a column that depends on an extension, it is the extension's.
+ */
+static bool
+catalog_type(const char *name)
+{
+	Oid			typid;
+	int32		typmod;
+
+	HeapTuple	tup;
+	bool		result = false;
+
+	parseTypeString(name, &typid, &typmod, true);
+	if (!OidIsValid(typid))
+		return false;
+	tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
+	if (HeapTupleIsValid(tup))
+	{
+		result = ((Form_pg_type) GETSTRUCT(tup))->typnamespace == PG_CATALOG_NAMESPACE;
+		ReleaseSysCache(tup);
+	}
+	return result;
+}
+
+/*
+ * A table column of a type of extension ext, which is dropped and created
+ * again (a downgrade with no update path): the column keeps its values as
+ * text meanwhile, "TYPE text" before the drop and back to its type after
+ * the creation.
+ */
+static void
+detach_extension_type(DiffContext *cx, GNode *col, GNode *ext, GNode *tcol)
+{
+	NodeState  *sst = state_of(cx, ext);
+	NodeState  *tst = state_of(cx, sst->match ? sst->match : ext);
+	char	   *stype = gnode_str(col, "type");
+	char	   *ttype = gnode_str(tcol, "type");
+	DiffStep   *off;
+	DiffStep   *on;
+
+	if (col->parent->kind != OBJ_TABLE || tcol->parent->kind != OBJ_TABLE ||
+		gnode_bool(col, "inherited") || gnode_str(col, "generated") != NULL ||
+		stype == NULL || ttype == NULL || catalog_type(stype))
+		return;
+	off = diff_step(cx, STEP_ALTER, col,
+					"ALTER TABLE %s ALTER COLUMN %s TYPE text USING %s::text;",
+					gnode_qualname(col->parent), quote_identifier(col->name),
+					quote_identifier(col->name));
+	step_hazard(off, HAZARD_TABLE_REWRITE);
+	step_hazard(off, HAZARD_BLOCKING_LOCK);
+	if (sst->drop != NULL)
+		step_after(sst->drop, off);
+	on = diff_step(cx, STEP_ALTER, tcol,
+				   "ALTER TABLE %s ALTER COLUMN %s TYPE %s USING %s::text::%s;",
+				   gnode_qualname(tcol->parent), quote_identifier(tcol->name),
+				   ttype, quote_identifier(tcol->name), ttype);
+	step_hazard(on, HAZARD_TABLE_REWRITE);
+	step_hazard(on, HAZARD_BLOCKING_LOCK);
+	step_after(on, off);
+	if (tst->create != NULL)
+		step_after(on, tst->create);
+}
+
 /* Alter steps already made for t or its subtree are obsolete once it is rebuilt. */
 static void
 discard_alters(DiffContext *cx, GNode *t)
@@ -662,6 +730,8 @@ rebuild_dependents_of(DiffContext *cx, GNode *s, GNode *root)
 			 */
 			if (root->kind != OBJ_TYPE && d->parent->kind != OBJ_TYPE)
 				detach_default(cx, d, root, dt);
+			if (root->kind == OBJ_EXTENSION)
+				detach_extension_type(cx, d, root, dt);
 			continue;
 		}
 		if (d->kind == OBJ_TABLE || d->kind == OBJ_TYPE)
