@@ -1878,3 +1878,126 @@ graph_documents_equal(Jsonb *a, Jsonb *b)
 	MemoryContextDelete(work);
 	return same;
 }
+
+/* Two scalar jsonb values the same? */
+static bool
+scalar_equal(const JsonbValue *a, const JsonbValue *b)
+{
+	if (a->type != b->type)
+		return false;
+	switch (a->type)
+	{
+		case jbvNull:
+			return true;
+		case jbvBool:
+			return a->val.boolean == b->val.boolean;
+		case jbvString:
+			return a->val.string.len == b->val.string.len &&
+				memcmp(a->val.string.val, b->val.string.val, a->val.string.len) == 0;
+		case jbvNumeric:
+			return DatumGetBool(DirectFunctionCall2(numeric_eq,
+													NumericGetDatum(a->val.numeric),
+													NumericGetDatum(b->val.numeric)));
+		default:
+			return false;
+	}
+}
+
+/*
+ * Where two containers first differ, appended to path as "a.b[3].c" (keys
+ * of a first, then those only b has); false when they do not differ.
+ */
+static bool
+container_difference(JsonbContainer *a, JsonbContainer *b, StringInfo path)
+{
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	int			len = path->len;
+
+	if (compareJsonbContainers(a, b) == 0)
+		return false;
+	if (JsonContainerIsObject(a) && JsonContainerIsObject(b))
+	{
+		for (int side = 0; side < 2; side++)
+		{
+			JsonbContainer *x = side == 0 ? a : b;
+			JsonbContainer *y = side == 0 ? b : a;
+
+			it = JsonbIteratorInit(x);
+			while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+			{
+				JsonbValue	key;
+				JsonbValue	xv;
+				JsonbValue	yv;
+
+				if (tok != WJB_KEY)
+					continue;
+				key = v;
+				tok = JsonbIteratorNext(&it, &xv, true);
+				appendStringInfo(path, "%s%.*s", len > 0 ? "." : "",
+								 key.val.string.len, key.val.string.val);
+				if (!getKeyJsonValueFromContainer(y, key.val.string.val,
+												  key.val.string.len, &yv))
+				{
+					appendStringInfoString(path, side == 0 ?
+										   " (only in the first)" : " (only in the second)");
+					return true;
+				}
+				if (xv.type == jbvBinary && yv.type == jbvBinary)
+				{
+					if (container_difference(side == 0 ? xv.val.binary.data : yv.val.binary.data,
+											 side == 0 ? yv.val.binary.data : xv.val.binary.data,
+											 path))
+						return true;
+				}
+				else if (xv.type != yv.type ||
+						 (xv.type != jbvBinary && !scalar_equal(&xv, &yv)))
+					return true;
+				path->len = len;
+				path->data[len] = '\0';
+			}
+		}
+	}
+	else if (JsonContainerIsArray(a) && JsonContainerIsArray(b))
+	{
+		uint32		na = JsonContainerSize(a);
+		uint32		nb = JsonContainerSize(b);
+
+		for (uint32 i = 0; i < Max(na, nb); i++)
+		{
+			JsonbValue *av = i < na ? getIthJsonbValueFromContainer(a, i) : NULL;
+			JsonbValue *bv = i < nb ? getIthJsonbValueFromContainer(b, i) : NULL;
+
+			appendStringInfo(path, "[%u]", i);
+			if (av == NULL || bv == NULL || av->type != bv->type)
+				return true;
+			if (av->type == jbvBinary)
+			{
+				if (container_difference(av->val.binary.data, bv->val.binary.data, path))
+					return true;
+			}
+			else if (!scalar_equal(av, bv))
+				return true;
+			path->len = len;
+			path->data[len] = '\0';
+		}
+	}
+	return true;
+}
+
+/*
+ * The path where two documents first differ ("schemas.app.tables.t.comment"),
+ * for messages about documents that differ in nothing the diff turns into
+ * a step; NULL when they are the same.
+ */
+char *
+graph_documents_difference(Jsonb *a, Jsonb *b)
+{
+	StringInfoData path;
+
+	initStringInfo(&path);
+	if (!container_difference(&a->root, &b->root, &path))
+		return NULL;
+	return path.data;
+}

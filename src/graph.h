@@ -179,5 +179,6 @@ extern List *gnode_children(const GNode *node, ObjKind kind);
 /* graph.c: a document back into a graph (errors 22023 on a bad one) */
 extern Graph *graph_from_jsonb(Jsonb *doc, MemoryContext parent);
 extern bool graph_documents_equal(Jsonb *a, Jsonb *b);
+extern char *graph_documents_difference(Jsonb *a, Jsonb *b);
 
 #endif							/* PGM_GRAPH_H */
