@@ -34,6 +34,7 @@
 #include "utils/memutils.h"
 
 #include "diff.h"
+#include "ddl.h"
 
 PG_FUNCTION_INFO_V1(migrate_diff);
 PG_FUNCTION_INFO_V1(migrate_diff_sql);
@@ -677,10 +678,145 @@ discard_alters(DiffContext *cx, GNode *t)
 		discard_alters(cx, lfirst(lc));
 }
 
+/* Remove one hazard from a step. */
+static void
+step_unhazard(DiffStep *step, const char *hazard)
+{
+	ListCell   *lc;
+
+	foreach(lc, step->hazards)
+	{
+		if (strcmp((const char *) lfirst(lc), hazard) == 0)
+			step->hazards = foreach_delete_current(step->hazards, lc);
+	}
+}
+
+/* Is a column's type one of the source document's own types? */
+static bool
+user_type(DiffContext *cx, GNode *col)
+{
+	char	   *type = gnode_str(col, "type");
+	char	   *name;
+	size_t		len;
+	GNode	   *n = NULL;
+
+	if (type == NULL)
+		return false;
+	name = pstrdup(type);
+	len = strlen(name);
+	while (len > 2 && strcmp(name + len - 2, "[]") == 0)
+		name[len -= 2] = '\0';
+	if (col->schema != NULL)
+		n = graph_find(cx->source, psprintf("%s %s.%s", pgm_kinds[OBJ_TYPE].label,
+											quote_identifier(col->schema->name), name));
+	if (n == NULL)
+		n = graph_find(cx->source, psprintf("%s %s", pgm_kinds[OBJ_TYPE].label, name));
+	return n != NULL;
+}
+
+/*
+ * A table rebuilt (dropped and created again: a new partitioning, ...)
+ * keeps its rows.  Before the drop, they go into a temporary table (the
+ * columns of the source's own types as text, since those types may be
+ * rebuilt too); after the creation they are inserted back, each column
+ * converted to its new type where it changed (as ALTER COLUMN TYPE would:
+ * ddl_column_conversion()), and the sequences of identity and serial
+ * columns set past the copied values.  Only the values of columns the
+ * target lacks, or cannot convert, are lost (then the drop keeps its
+ * data_loss).  The copy steps are ordered after the creation of the new
+ * table's partitions and before foreign keys and triggers (order_steps()).
+ */
+static void
+keep_rows(DiffContext *cx, GNode *s, GNode *t, DiffStep *drop)
+{
+	char	   *temp = psprintf("pg_migrate_rows_%d", ++cx->ncopies);
+	char	   *sq = gnode_qualname(s);
+	char	   *tq = gnode_qualname(t);
+	StringInfoData save;
+	StringInfoData into;
+	StringInfoData from;
+	StringInfoData seqs;
+	StringInfoData sql;
+	bool		lost = false;
+	bool		any = false;
+	ListCell   *lc;
+	DiffStep   *copy;
+
+	initStringInfo(&save);
+	initStringInfo(&into);
+	initStringInfo(&from);
+	initStringInfo(&seqs);
+	foreach(lc, s->children)
+	{
+		GNode	   *sc = lfirst(lc);
+		GNode	   *tc;
+		bool		as_text;
+		char	   *col;
+		char	   *expr;
+
+		if (sc->kind != OBJ_COLUMN)
+			continue;
+		tc = ddl_find_child(t, OBJ_COLUMN, sc->name);
+		if (tc == NULL)
+		{
+			lost = true;
+			continue;
+		}
+		if (gnode_str(tc, "generated") != NULL)
+			continue;			/* computed again */
+		col = pstrdup(quote_identifier(sc->name));
+		as_text = user_type(cx, sc);
+		appendStringInfo(&save, "%s%s%s AS %s", any ? ", " : "", col,
+						 as_text ? "::text" : "", col);
+		if (as_text)
+			expr = psprintf("%s::%s", col, gnode_str(tc, "type"));
+		else if (gnode_attr_equal(sc, tc, "type"))
+			expr = col;
+		else if ((expr = ddl_column_conversion(cx, sc, tc, col)) == NULL)
+		{
+			lost = true;
+			continue;
+		}
+		appendStringInfo(&into, "%s%s", into.len > 0 ? ", " : "", col);
+		appendStringInfo(&from, "%s%s", from.len > 0 ? ", " : "", expr);
+		any = true;
+		if (gnode_str(tc, "identity") != NULL ||
+			(gnode_str(tc, "default") != NULL &&
+			 strstr(gnode_str(tc, "default"), "nextval(") != NULL))
+			appendStringInfo(&seqs,
+							 "\nSELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(%s, %s), pg_catalog.max(%s)) FROM %s HAVING pg_catalog.max(%s) IS NOT NULL;",
+							 quote_literal_cstr(tq), quote_literal_cstr(sc->name),
+							 col, tq, col);
+	}
+	if (!any)
+		return;
+
+	/* the rows saved first, in the drop step */
+	initStringInfo(&sql);
+	appendStringInfo(&sql, "CREATE TEMPORARY TABLE %s ON COMMIT DROP AS SELECT %s FROM ONLY %s;\n%s",
+					 temp, save.data, sq, drop->sql.data);
+	resetStringInfo(&drop->sql);
+	appendStringInfoString(&drop->sql, sql.data);
+	if (!lost)
+		step_unhazard(drop, HAZARD_DATA_LOSS);
+
+	copy = diff_step(cx, STEP_ALTER, t,
+					 "INSERT INTO %s (%s) OVERRIDING SYSTEM VALUE SELECT %s FROM pg_temp.%s;%s\nDROP TABLE pg_temp.%s;",
+					 tq, into.data, from.data, temp, seqs.data, temp);
+	step_hazard(copy, HAZARD_TABLE_REWRITE);
+	step_hazard(copy, HAZARD_BLOCKING_LOCK);
+	/* not an alter that what needs t must wait for (its partitions) */
+	state_of(cx, t)->alters = list_delete_ptr(state_of(cx, t)->alters, copy);
+	step_after(copy, state_of(cx, t)->create);
+	step_after(copy, drop);
+	cx->copies = lappend(cx->copies, copy);
+}
+
 /*
  * Rebuild: drop s (which drops its subtree), create t and its subtree, and
  * do the same for every source object that depends on s or on anything in
- * its subtree and survives into the target.
+ * its subtree and survives into the target.  A table keeps its rows
+ * (keep_rows()).
  */
 void
 diff_rebuild(DiffContext *cx, GNode *s, GNode *t)
@@ -699,6 +835,9 @@ diff_rebuild(DiffContext *cx, GNode *s, GNode *t)
 	create_subtree(cx, t);
 	if (sst->drop != NULL && tst->create != NULL)
 		step_after(tst->create, sst->drop);
+	if (s->kind == OBJ_TABLE && t->kind == OBJ_TABLE &&
+		sst->drop != NULL && tst->create != NULL)
+		keep_rows(cx, s, t, sst->drop);
 }
 
 static void
@@ -1107,6 +1246,59 @@ step_priority(Datum a, Datum b, void *arg)
 }
 
 /* A topological order of the steps; a cycle is broken at its oldest step. */
+/* Is table n (of the target) a partition of t, at any depth? */
+static bool
+partition_of(DiffContext *cx, GNode *n, GNode *t)
+{
+	for (int depth = 0; n != NULL && depth < 32; depth++)
+	{
+		char	   *parent = gnode_str(n, "partition_of");
+
+		if (parent == NULL)
+			return false;
+		n = ddl_find(cx->target, n, OBJ_TABLE, parent);
+		if (n == t)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The rows copied back into a rebuilt table (keep_rows()) go in once the
+ * table can take them, its partitions created, and before what would check
+ * or react to them: foreign keys (which may reference rows of another
+ * rebuilt table not copied yet) and triggers.
+ */
+static void
+order_copies(DiffContext *cx)
+{
+	ListCell   *cl;
+
+	foreach(cl, cx->copies)
+	{
+		DiffStep   *copy = lfirst(cl);
+		ListCell   *lc;
+
+		if (copy->discarded)
+			continue;
+		foreach(lc, cx->steps)
+		{
+			DiffStep   *step = lfirst(lc);
+			GNode	   *node = step->node;
+
+			if (step == copy || step->discarded || step->action != STEP_CREATE)
+				continue;
+			if (node->kind == OBJ_TABLE && partition_of(cx, node, copy->node))
+				step_after(copy, step);
+			else if ((node->kind == OBJ_CONSTRAINT &&
+					  strcmp(gnode_str(node, "type") ? gnode_str(node, "type") : "",
+							 "foreign_key") == 0) ||
+					 (node->kind == OBJ_TRIGGER && node->parent == copy->node))
+				step_after(step, copy);
+		}
+	}
+}
+
 static List *
 order_steps(DiffContext *cx)
 {
@@ -1118,6 +1310,7 @@ order_steps(DiffContext *cx)
 	if (n == 0)
 		return NIL;
 	add_order_edges(cx);
+	order_copies(cx);
 	foreach(lc, cx->steps)
 	{
 		DiffStep   *step = lfirst(lc);

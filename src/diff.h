@@ -56,6 +56,9 @@ typedef struct DiffContext
 	int			nfree;
 	int			nsteps;			/* steps made, for their ids */
 	List	   *undo;			/* of DepsUndo (diff.c): diff_set_deps() */
+	List	   *copies;			/* of DiffStep *: rows copied back into
+								 * rebuilt tables (diff.c) */
+	int			ncopies;		/* for the names of their temporary tables */
 } DiffContext;
 
 /*

@@ -843,8 +843,14 @@ text_readable(ConvType from, ConvType to)
 static char *
 using_cast(DiffContext *cx, GNode *s, GNode *t)
 {
+	return ddl_column_conversion(cx, s, t, quote_identifier(t->name));
+}
+
+/* using_cast() of an expression col of s's type (diff.c's row copies) */
+char *
+ddl_column_conversion(DiffContext *cx, GNode *s, GNode *t, const char *col)
+{
 	static const char *const via[] = {"integer", "bigint", "numeric"};
-	const char *col = quote_identifier(t->name);
 	const char *old = gnode_str(s, "type");
 	const char *new = gnode_str(t, "type");
 	ConvType	from = conv_type(cx->source, s, old, 0);

@@ -51,6 +51,8 @@ extern void ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t,
 extern void ddl_replace_rebuild_tables(DiffContext *cx, GNode *s);
 extern void ddl_column_settings(StringInfo buf, GNode *col, GNode *base);
 extern bool ddl_column_moves(GNode *s, GNode *t);
+extern char *ddl_column_conversion(DiffContext *cx, GNode *s, GNode *t,
+								   const char *col);
 extern GNode *ddl_column_base(Graph *g, GNode *col);
 extern GNode *ddl_find(Graph *g, const GNode *from, ObjKind kind, const char *name);
 extern GNode *ddl_find_child(GNode *parent, ObjKind kind, const char *name);
