@@ -59,11 +59,6 @@ psql_q -d postgres -f test/lib/corpus_roles.sql || exit 1
 psql_q -d postgres -c "CREATE DATABASE $tmpl TEMPLATE template0 ENCODING 'UTF8'" || exit 1
 psql_q -d "$tmpl" -c 'CREATE EXTENSION pg_migrate' || exit 1
 
-# kept DB SRC TGT OUT: the kept rows of DB (test/lib/kept_rows.sql) to OUT
-kept() {
-	{ vars "$2" "$3"; cat test/lib/kept_rows.sql; } | psql_q -At -d "$1" >"$4"
-}
-
 # vars SRC TGT: psql commands that set the variables src and tgt to the
 # documents of two snapshot files (too big for a command line argument)
 vars() {
@@ -72,22 +67,20 @@ vars() {
 
 # direction CASE X Y XDB XSNAP YSNAP DIR: one direction; prints one result
 # line "ok ..." / "not ok ..." / "refused ..." and a line "tables F S".
+# Two sessions: the rows, their state and the script; then the script
+# applied (in one transaction) and the state again.
 direction() {
-	local c=$1 x=$2 y=$3 db=$4 xs=$5 ys=$6 w=$7 fill drops
+	local c=$1 x=$2 y=$3 db=$4 xs=$5 ys=$6 w=$7 fill
 	mkdir -p "$w"
-	if ! psql_q -d "$db" -f test/lib/fill_rows.sql >"$w/fill.log" 2>&1; then
-		echo "not ok $c $x->$y: filling the tables failed: $(grep -m1 ERROR "$w/fill.log")"
-		return
-	fi
-	fill=$(sed -n 's/.*NOTICE:  filled \([0-9]*\) skipped \([0-9]*\).*/\1 \2/p' "$w/fill.log")
-	echo "tables ${fill:-0 0}"
-	if ! kept "$db" "$xs" "$ys" "$w/before" 2>"$w/kept.log"; then
-		echo "not ok $c $x->$y: reading the rows failed: $(grep -m1 ERROR "$w/kept.log")"
-		return
-	fi
-	if ! { vars "$xs" "$ys"; echo "SELECT migrate_diff_sql(:'src', :'tgt');"; } |
-			psql_q -At -d "$db" >"$w/script.sql" 2>"$w/diff.log" ||
-		! { vars "$xs" "$ys"; cat; } <<-'SQL' | psql_q -At -d "$db" >"$w/drops" 2>>"$w/diff.log"; then
+	if ! {
+		vars "$xs" "$ys"
+		cat test/lib/fill_rows.sql
+		printf '\\o %s\n' "$w/before"
+		cat test/lib/kept_rows.sql
+		printf '\\o %s\n' "$w/script.sql"
+		echo "SELECT migrate_diff_sql(:'src', :'tgt');"
+		printf '\\o %s\n' "$w/drops"
+		cat <<-'SQL'
 			-- DROP TABLE steps of tables the target still has, but for
 			-- a rebuild that saves the rows first, in the same step
 			SELECT d.sql FROM migrate_diff(:'src', :'tgt') d,
@@ -98,19 +91,30 @@ direction() {
 			 WHERE d.sql ~ ('(^|\n)DROP TABLE (IF EXISTS )?' || q.re || '( CASCADE)?;')
 			   AND d.sql !~ ('(^|\n)CREATE TEMPORARY TABLE pg_migrate_rows_[0-9]+ ON COMMIT DROP AS SELECT .* FROM ONLY ' || q.re || ';');
 		SQL
-		echo "not ok $c $x->$y: migrate_diff failed: $(grep -m1 ERROR "$w/diff.log")"
+	} | psql_q -At -d "$db" >"$w/prepare.log" 2>&1; then
+		echo "not ok $c $x->$y: $(grep -m1 ERROR "$w/prepare.log")"
 		return
 	fi
+	fill=$(sed -n 's/.*NOTICE:  filled \([0-9]*\) skipped \([0-9]*\).*/\1 \2/p' "$w/prepare.log")
+	echo "tables ${fill:-0 0}"
 	if [ -s "$w/drops" ]; then
 		echo "not ok $c $x->$y: a step drops a table the target still has: $(grep -m1 'DROP TABLE' "$w/drops")"
 		return
 	fi
-	if ! psql_q -d "$db" -1 -f "$w/script.sql" >"$w/apply.log" 2>&1; then
-		echo "refused $c $x->$y: $(grep -m1 ERROR "$w/apply.log" | sed 's/^psql:[^ ]* //')"
-		return
-	fi
-	if ! kept "$db" "$xs" "$ys" "$w/after" 2>"$w/kept.log"; then
-		echo "not ok $c $x->$y: reading the rows after failed: $(grep -m1 ERROR "$w/kept.log")"
+	if ! {
+		echo 'BEGIN;'
+		printf '\\i %s\n' "$w/script.sql"
+		echo 'COMMIT;'
+		echo 'RESET ALL;'
+		vars "$xs" "$ys"
+		printf '\\o %s\n' "$w/after"
+		cat test/lib/kept_rows.sql
+	} | psql_q -At -d "$db" >"$w/apply.log" 2>&1; then
+		if [ ! -e "$w/after" ]; then
+			echo "refused $c $x->$y: $(grep -m1 ERROR "$w/apply.log" | sed 's/^psql:[^ ]* //')"
+		else
+			echo "not ok $c $x->$y: reading the rows after failed: $(grep -m1 ERROR "$w/apply.log")"
+		fi
 		return
 	fi
 	if ! diff "$w/before" "$w/after" >"$w/rows.diff"; then
@@ -121,14 +125,25 @@ direction() {
 }
 
 run_case() {
-	local c=$1 i=$2 w=$work/$2 A=${run_id}_$2_a B=${run_id}_$2_b
+	local c=$1 i=$2 w=$work/$2 A=${run_id}_$2_a B=${run_id}_$2_b s db
 	mkdir -p "$w"
 	exec >"$w.out" 2>&1
+	if ! psql_q -d postgres -c "CREATE DATABASE $A TEMPLATE $tmpl" \
+			-c "CREATE DATABASE $B TEMPLATE $tmpl" >/dev/null 2>"$w/create.err"; then
+		echo "not ok $c: $(grep -m1 ERROR "$w/create.err")"
+		drop_db "$A"; drop_db "$B"
+		return
+	fi
 	for s in a b; do
-		local db=${run_id}_${i}_$s
-		if ! psql_q -d postgres -c "CREATE DATABASE $db TEMPLATE $tmpl" >/dev/null 2>"$w/$s.err" ||
-			! psql_q -d "$db" -1 -f "test/roundtrip/$c/$s.sql" -o /dev/null 2>"$w/$s.err" ||
-			! psql_q -At -d "$db" -c 'SELECT migrate_snapshot()' >"$w/$s.snap" 2>"$w/$s.err"; then
+		db=${run_id}_${i}_$s
+		if ! {
+			echo 'BEGIN;'
+			printf '\\i test/roundtrip/%s/%s.sql\n' "$c" "$s"
+			echo 'COMMIT;'
+			echo 'RESET ALL;'
+			printf '\\o %s\n' "$w/$s.snap"
+			echo 'SELECT migrate_snapshot();'
+		} | psql_q -At -d "$db" >/dev/null 2>"$w/$s.err"; then
 			echo "not ok $c: $s.sql: $(grep -m1 ERROR "$w/$s.err")"
 			drop_db "$A"; drop_db "$B"
 			return
@@ -136,8 +151,8 @@ run_case() {
 	done
 	direction "$c" a b "$A" "$w/a.snap" "$w/b.snap" "$w/a-b"
 	direction "$c" b a "$B" "$w/b.snap" "$w/a.snap" "$w/b-a"
-	drop_db "$A"
-	drop_db "$B"
+	psql_q -d postgres -c "DROP DATABASE $A WITH (FORCE)" \
+		-c "DROP DATABASE $B WITH (FORCE)" >/dev/null 2>&1
 }
 
 start=$SECONDS
