@@ -1018,7 +1018,15 @@ walk_source(DiffContext *cx, GNode *s)
 		if (columns_belong_to_parent(s))
 			return;				/* the parent's handler drops it */
 		pgm_ddl_handler(s->kind)->drop(cx, s);
-		if (replaced_by_other_kind(cx, s))
+
+		/*
+		 * What the target keeps but depended on s cannot stay while s goes:
+		 * a foreign key on a unique constraint or index that is dropped
+		 * (renamed, say), a view grouping by a primary key, or anything
+		 * over a relation replaced by one of another kind.  Made again.
+		 */
+		if (s->kind == OBJ_CONSTRAINT || s->kind == OBJ_INDEX ||
+			replaced_by_other_kind(cx, s))
 			diff_rebuild_dependents(cx, s);
 		if (s->kind != OBJ_SCHEMA)
 			return;				/* its subtree goes with it */
