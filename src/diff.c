@@ -715,6 +715,31 @@ user_type(DiffContext *cx, GNode *col)
 }
 
 /*
+ * The sequence of an identity column of table tq, or the argument of the
+ * nextval() of a column's default ("'t_id_seq'::regclass"), as an
+ * expression; else NULL.  (An identity's sequence is there as soon as the
+ * table is; a serial's is owned by the column only later in the script,
+ * so pg_get_serial_sequence() cannot find it yet.)
+ */
+static char *
+sequence_of(GNode *col, const char *tq)
+{
+	char	   *def = gnode_str(col, "default");
+	char	   *p;
+	char	   *end;
+
+	if (gnode_str(col, "identity") != NULL)
+		return psprintf("pg_catalog.pg_get_serial_sequence(%s, %s)",
+						quote_literal_cstr(tq), quote_literal_cstr(col->name));
+	if (def == NULL || (p = strstr(def, "nextval(")) == NULL)
+		return NULL;
+	p += strlen("nextval(");
+	if ((end = strstr(p, "::regclass)")) == NULL)
+		return NULL;
+	return psprintf("%.*s::regclass", (int) (end - p), p);
+}
+
+/*
  * A table rebuilt (dropped and created again: a new partitioning, ...)
  * keeps its rows.  Before the drop, they go into a temporary table (the
  * columns of the source's own types as text, since those types may be
@@ -753,6 +778,7 @@ keep_rows(DiffContext *cx, GNode *s, GNode *t, DiffStep *drop)
 		bool		as_text;
 		char	   *col;
 		char	   *expr;
+		char	   *seq;
 
 		if (sc->kind != OBJ_COLUMN)
 			continue;
@@ -780,13 +806,10 @@ keep_rows(DiffContext *cx, GNode *s, GNode *t, DiffStep *drop)
 		appendStringInfo(&into, "%s%s", into.len > 0 ? ", " : "", col);
 		appendStringInfo(&from, "%s%s", from.len > 0 ? ", " : "", expr);
 		any = true;
-		if (gnode_str(tc, "identity") != NULL ||
-			(gnode_str(tc, "default") != NULL &&
-			 strstr(gnode_str(tc, "default"), "nextval(") != NULL))
+		if ((seq = sequence_of(tc, tq)) != NULL)
 			appendStringInfo(&seqs,
-							 "\nSELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(%s, %s), pg_catalog.max(%s)) FROM %s HAVING pg_catalog.max(%s) IS NOT NULL;",
-							 quote_literal_cstr(tq), quote_literal_cstr(sc->name),
-							 col, tq, col);
+							 "\nSELECT pg_catalog.setval(%s, pg_catalog.max(%s)) FROM %s HAVING pg_catalog.max(%s) IS NOT NULL;",
+							 seq, col, tq, col);
 	}
 	if (!any)
 		return;
