@@ -728,6 +728,20 @@ rebuild_type_blockers(DiffContext *cx, GNode *s)
 		while (d->kind == OBJ_COLUMN && d->parent != NULL &&
 			   (d->parent->kind == OBJ_VIEW || d->parent->kind == OBJ_MATVIEW))
 			d = d->parent;
+
+		/*
+		 * A generated column that reads s: PostgreSQL 15 cannot change its
+		 * expression, so it is dropped before and added after (its values
+		 * are computed again)
+		 */
+		if (d->kind == OBJ_COLUMN && d->parent == s->parent &&
+			gnode_str(d, "generated") != NULL)
+		{
+			dt = graph_find_node(cx->target, d);
+			if (dt != NULL && gnode_str(dt, "generated") != NULL)
+				diff_rebuild(cx, d, dt);
+			continue;
+		}
 		if (d->kind != OBJ_VIEW && d->kind != OBJ_MATVIEW &&
 			d->kind != OBJ_TRIGGER && d->kind != OBJ_POLICY &&
 			d->kind != OBJ_FUNCTION)
