@@ -2,7 +2,7 @@
 
 EXTENSION = pg_migrate
 MODULE_big = pg_migrate
-EXTVERSION = 0.1
+EXTVERSION = 0.2
 
 OBJS = \
 	src/pg_migrate.o \
@@ -24,10 +24,17 @@ OBJS = \
 	src/catalog/trigger.o \
 	src/catalog/policy.o \
 	src/diff.o \
+	src/diff_hints.o \
 	src/model.o \
-	src/mapped_view.o \
+	src/mapped/props.o \
+	src/mapped/plan.o \
+	src/mapped/sql.o \
+	src/mapped/check.o \
+	src/mapped/apply.o \
+	src/mapped/model.o \
 	src/property.o \
 	src/model_refs.o \
+	src/rename.o \
 	src/checksum.o \
 	src/autogen.o \
 	src/verify.o \
@@ -38,7 +45,11 @@ OBJS = \
 	src/history.o \
 	$(patsubst %.c,%.o,$(wildcard src/ddl/*.c))
 
-DATA = sql/$(EXTENSION)--$(EXTVERSION).sql
+# Every install and upgrade script: sql/pg_migrate--X.Y.sql (full) and
+# sql/pg_migrate--X.Y--X.Z.sql (update).  The pg_regress inputs share sql/
+# with them, as PGXS expects; REGRESS names the tests one by one, so that the
+# scripts are installed, never run as tests (docs/architecture.md).
+DATA = $(wildcard sql/$(EXTENSION)--*.sql)
 
 # pg_regress tests: sql/<name>.sql against expected/<name>.out
 REGRESS = \
@@ -63,14 +74,15 @@ REGRESS = \
 	revisions_autogen \
 	revisions_walkthrough \
 	mapped_views \
-	mapped_autogen
+	mapped_autogen \
+	model_renames
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # isolation tests: specs/<name>.spec against expected/<name>.out
 ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read
 ISOLATION_OPTS = --inputdir=.
 
-PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl
+PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl -I$(srcdir)/src/mapped
 PG_CFLAGS = -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare $(EXTRA_CFLAGS)
 
 # No JIT bitcode: it would need clang on every build machine and buys nothing here.
@@ -80,7 +92,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(OBJS): src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/checksum.h src/autogen.h src/revdag.h src/target.h src/mapped.h
+$(OBJS): src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/checksum.h src/autogen.h src/revdag.h src/target.h src/mapped.h src/mapped/mapped_int.h
 
 .PHONY: test demo pgtap
 # The two commands of the README. Both install what is missing (as root),

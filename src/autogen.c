@@ -17,6 +17,7 @@
  *-------------------------------------------------------------------------
  */
 #include "autogen.h"
+#include "rename.h"
 
 #include "access/xact.h"
 #include "access/xlog.h"
@@ -671,6 +672,9 @@ autogen_generate(AutogenResult *result)
 	int			ndown;
 	instr_time	t0;
 	AutogenResult r;
+	char	   *rename_up = NULL;
+	char	   *rename_down = NULL;
+	const char *ext;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
@@ -707,6 +711,27 @@ autogen_generate(AutogenResult *result)
 	if (model_graph == NULL)
 		model_graph = graph_from_jsonb(model, graphs);
 	elog(DEBUG1, "pg_migrate: autogenerate: documents read: %.1f ms", ms_since(t0));
+
+	/*
+	 * Recorded renames (docs/models.md): they come first, and the diff
+	 * compares the live schema as it is once renamed (PostgreSQL renames
+	 * it, in a subtransaction that is rolled back) with the model; the
+	 * downgrade undoes the rest, then the renames.
+	 */
+	ext = ext_schema();			/* (leaves SPI's memory context current) */
+	MemoryContextSwitchTo(cxt);
+	r.renames = rename_load(ext, scope, all);
+	if (r.renames != NIL)
+	{
+		Jsonb	   *renamed;
+
+		rename_validate(r.renames, live_g, model_graph);
+		rename_up = rename_script(r.renames, false);
+		rename_down = rename_script(r.renames, true);
+		renamed = rename_live_document(rename_up, scope, all, cxt);
+		live_g = graph_from_jsonb(renamed, graphs);
+	}
+
 	INSTR_TIME_SET_CURRENT(t0);
 	r.upgrade_sql = diff_as_script(live_g, model_graph, debug_drop_last_step, &nup);
 	elog(DEBUG1, "pg_migrate: autogenerate: upgrade diff (%d steps): %.1f ms", nup, ms_since(t0));
@@ -714,12 +739,17 @@ autogen_generate(AutogenResult *result)
 	r.downgrade_sql = diff_as_script(model_graph, live_g, false, &ndown);
 	elog(DEBUG1, "pg_migrate: autogenerate: downgrade diff (%d steps): %.1f ms", ndown, ms_since(t0));
 	MemoryContextDelete(graphs);
+	if (r.renames != NIL)
+	{
+		r.upgrade_sql = psprintf("%s%s", rename_up, r.upgrade_sql);
+		r.downgrade_sql = psprintf("%s%s", r.downgrade_sql, rename_down);
+	}
 
 	/*
 	 * Documents that differ in nothing the diff turns into a step: there
 	 * is nothing to store (the self-check would refuse them anyway).
 	 */
-	if (nup == 0 && ndown == 0 && !debug_drop_last_step)
+	if (nup == 0 && ndown == 0 && r.renames == NIL && !debug_drop_last_step)
 	{
 		MemoryContextDelete(start.graph->cxt);
 		SPI_finish();

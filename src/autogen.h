@@ -34,6 +34,9 @@ typedef struct AutogenResult
 	char	   *snapshot_hash;	/* hash of the snapshot the upgrade leads to
 								 * (checksum.h: snapshot_hash()) */
 	Jsonb	   *snapshot;		/* that snapshot (the model's scope) */
+	List	   *renames;		/* the recorded renames the upgrade runs
+								 * first (rename.h), for
+								 * rename_mark_written() */
 } AutogenResult;
 
 /*

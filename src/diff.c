@@ -1481,6 +1481,7 @@ compute_graphs(Graph *source, Graph *target)
 	foreach(lc, cx->source->schemas)
 		walk_source(cx, lfirst(lc));
 	steps = order_steps(cx);
+	diff_rename_hints(steps, source, target);
 
 	/* the graphs as they were read, the last change undone first */
 	foreach(lc, cx->undo)

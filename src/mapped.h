@@ -5,7 +5,7 @@
  *	  server (SPEC section 6, docs/mapped-views.md).
  *
  * src/property.c holds the SQL functions that declare properties (rows of
- * migrate_properties); src/mapped_view.c turns the properties of a schema
+ * migrate_properties); src/mapped/ turns the properties of a schema
  * into the DDL of its mapped views and their functions, applies it, and
  * adds the generated objects to a model document.
  *
@@ -58,7 +58,7 @@ typedef struct MappedProp
 	char	   *order_by;		/* NULL: the target's primary key */
 } MappedProp;
 
-/* mapped_view.c */
+/* src/mapped/ */
 extern const char *mapped_strategy_name(LoadStrategy s);
 extern bool mapped_strategy_is_eager(LoadStrategy s);
 extern List *mapped_load_props(const char *schema);

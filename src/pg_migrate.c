@@ -41,7 +41,12 @@ _PG_init(void)
 
 /*
  * Settings changed between pgm_guc_nest_enter() and pgm_guc_nest_leave()
- * are undone by the latter, as a function's SET clause would undo them.
+ * are undone by the latter, whatever changed them: also a plain SET or
+ * RESET run inside (a revision's step ends with RESET search_path), which a
+ * function's SET clause would let through to the session.  Leaving the
+ * level as an abort does (AtEOXact_GUC(false)) restores every setting made
+ * at it, as PostgreSQL does after running an index expression as the
+ * table's owner.
  */
 int
 pgm_guc_nest_enter(void)
@@ -52,7 +57,7 @@ pgm_guc_nest_enter(void)
 void
 pgm_guc_nest_leave(int nestlevel)
 {
-	AtEOXact_GUC(true, nestlevel);
+	AtEOXact_GUC(false, nestlevel);
 }
 
 void

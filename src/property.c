@@ -6,7 +6,7 @@
  *	  migrate_column_property, migrate_relationship, migrate_property_drop.
  *
  * Each one stores rows of migrate_properties, then regenerates the mapped
- * views of the relation's schema (src/mapped_view.c):
+ * views of the relation's schema (src/mapped/):
  *
  * - a schema with a stored model changes only through revisions: the
  *   properties are part of its model (migrate_model() shows the generated

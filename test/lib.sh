@@ -110,6 +110,24 @@ build_and_install() {
 	make --no-print-directory install PG_CONFIG="$PG_CONFIG" </dev/null
 }
 
+# A TCP port that nothing listens on and no socket file names, picked at
+# random in 20000-39999: pg_createcluster's own choice (the first free port
+# from 5432) races when several throwaway clusters start at once (parallel
+# checkouts, CI beside a developer), and two clusters on one port stop each
+# other.
+free_port() {
+	local p i
+	for i in $(seq 100); do
+		p=$((20000 + RANDOM % 20000))
+		[ -e "/var/run/postgresql/.s.PGSQL.$p" ] && continue
+		[ -e "/tmp/.s.PGSQL.$p" ] && continue
+		(exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && continue
+		echo "$p"
+		return
+	done
+	echo 5432
+}
+
 # with_cluster COMMAND...: run COMMAND on a throwaway cluster of its own,
 # started by pg_virtualenv (which also handles running as root) and dropped
 # again afterwards, whatever COMMAND does.  The caller's libpq and
@@ -135,10 +153,11 @@ with_cluster() {
 		trap '' PIPE
 		# -t: a cluster in a fresh temporary directory even as root, so a
 		# run never collides with a left-over or concurrent 15/regress.
-		local destdir_opt=()
+		local destdir_opt=() port
 		[ -n "${MIGRATE_DESTDIR:-}" ] &&
 			destdir_opt=(-o "extension_destdir=$MIGRATE_DESTDIR")
-		pg_virtualenv -t -v "$PG_MAJOR" -c '--locale=C.UTF-8 --encoding=UTF8' \
+		port=$(free_port)
+		pg_virtualenv -t -v "$PG_MAJOR" -c "-p $port --locale=C.UTF-8 --encoding=UTF8" \
 			-o max_locks_per_transaction=1024 "${destdir_opt[@]}" "$@" </dev/null
 	)
 }
