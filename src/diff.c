@@ -678,6 +678,19 @@ discard_alters(DiffContext *cx, GNode *t)
 		discard_alters(cx, lfirst(lc));
 }
 
+/*
+ * Count step, made for another node (a type's rebuild converting a column
+ * of a table), as an alter of node too: what needs node then waits for it.
+ */
+void
+diff_step_alters(DiffContext *cx, DiffStep *step, GNode *node)
+{
+	NodeState  *st = state_of(cx, node);
+
+	if (!list_member_ptr(st->alters, step))
+		st->alters = lappend(st->alters, step);
+}
+
 /* Remove one hazard from a step. */
 static void
 step_unhazard(DiffStep *step, const char *hazard)
