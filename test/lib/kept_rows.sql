@@ -3,8 +3,9 @@
 -- "schema.table<TAB>rows<TAB>md5 of the kept columns' values" (of the table
 -- alone, or of its whole tree when the target partitions a table that was
 -- not partitioned), where the
--- kept columns are those both have with the same type, the same
--- generation expression and a type whose definition is the same in both
+-- kept columns are those both have with the same type, not generated in
+-- the target (computed again from other columns, which may change) and of
+-- a type whose definition is the same in both
 -- (a rebuilt enum may lose labels, with a data_loss step).  Run before and
 -- after a migration from src to tgt, the lines must be the same.
 WITH s AS (SELECT :'src'::jsonb AS d), t AS (SELECT :'tgt'::jsonb AS d),
@@ -21,7 +22,7 @@ kept AS (
 	        SELECT tc FROM jsonb_array_elements(tabs.tt->'columns') tc,
 	                       jsonb_array_elements(tabs.st->'columns') sc, s, t
 	         WHERE sc->>'name' = tc->>'name' AND sc->'type' = tc->'type'
-	           AND sc->'generated' IS NOT DISTINCT FROM tc->'generated'
+	           AND tc->'generated' IS NULL
 	           AND NOT EXISTS (
 	                SELECT FROM jsonb_each(s.d->'schemas') x
 	                 WHERE (x.value->'types') ? regexp_replace(regexp_replace(tc->>'type', '\[\]$', ''), '^.*\.', '')
