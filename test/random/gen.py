@@ -121,7 +121,7 @@ def base_of(m, t):
     kind, v = t
     if kind == "b":
         return v
-    if kind == "domain":
+    if kind == "domain" and v in m["types"]:
         return m["types"][v]["base"]
     return None
 
@@ -825,6 +825,9 @@ def op_domain(g, m):
 
 
 def op_func(g, m):
+    if not m["funcs"]:
+        add_func(g, m, g.pick(["int", "text", "check", "trigger"]))
+        return
     k = g.pick(list(m["funcs"]))
     f = m["funcs"][k]
     r = g.r.random()
@@ -913,6 +916,7 @@ def op_schema(g, m):
     if len(m["schemas"]) > 1 and g.chance(0.4):
         s = g.pick(m["schemas"][1:])
         m["schemas"].remove(s)
+        fixup(m)    # what was in it goes now, before the next change
     else:
         i = 1
         while "s%d" % i in m["schemas"]:
@@ -1004,6 +1008,7 @@ def op_types(g, m):
         ks = [k for k, t in m["types"].items() if t["kind"] != "enum"]
         if ks:
             del m["types"][g.pick(ks)]
+            fixup(m)    # the columns of that type go now, before the next change
 
 
 # ------------------------------------------------------------------ consistency
