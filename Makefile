@@ -6,7 +6,11 @@ EXTVERSION = 0.2
 
 OBJS = \
 	src/pg_migrate.o \
+	src/util.o \
 	src/graph.o \
+	src/graph_read.o \
+	src/graph_write.o \
+	src/graph_merge.o \
 	src/snapshot.o \
 	src/dirty.o \
 	src/catalog/handlers.o \
@@ -24,6 +28,7 @@ OBJS = \
 	src/catalog/trigger.o \
 	src/catalog/policy.o \
 	src/diff.o \
+	src/diff_hints.o \
 	src/model.o \
 	src/mapped/props.o \
 	src/mapped/plan.o \
@@ -33,6 +38,7 @@ OBJS = \
 	src/mapped/model.o \
 	src/property.o \
 	src/model_refs.o \
+	src/rename.o \
 	src/checksum.o \
 	src/autogen.o \
 	src/verify.o \
@@ -72,15 +78,23 @@ REGRESS = \
 	revisions_autogen \
 	revisions_walkthrough \
 	mapped_views \
-	mapped_autogen
+	mapped_autogen \
+	hardening \
+	model_renames
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # isolation tests: specs/<name>.spec against expected/<name>.out
-ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read
+ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read concurrent_revision
 ISOLATION_OPTS = --inputdir=.
 
-PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl -I$(srcdir)/src/mapped
-PG_CFLAGS = -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare $(EXTRA_CFLAGS)
+# Only what PostgreSQL looks up by name is exported from the shared library
+# (the SQL-callable functions, their pg_finfo_ records, _PG_init and
+# Pg_magic_func): everything is hidden but what is marked PGDLLEXPORT,
+# which is defined here as the default visibility (PostgreSQL 16 does the
+# same; 15 leaves it empty on Linux).  src/util.h makes PG_FUNCTION_INFO_V1
+# mark the function itself too, as 16 does.
+PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/ddl -I$(srcdir)/src/mapped '-DPGDLLEXPORT=__attribute__((visibility("default")))'
+PG_CFLAGS = -fvisibility=hidden -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare $(EXTRA_CFLAGS)
 
 # No JIT bitcode: it would need clang on every build machine and buys nothing here.
 override with_llvm = no
@@ -89,7 +103,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(OBJS): src/pg_migrate.h src/graph.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/checksum.h src/autogen.h src/revdag.h src/target.h src/mapped.h src/mapped/mapped_int.h
+$(OBJS): src/util.h src/pg_migrate.h src/graph.h src/graph_int.h src/snapshot.h src/catalog/handlers.h src/diff.h src/ddl/ddl.h src/checksum.h src/autogen.h src/revdag.h src/target.h src/mapped.h src/mapped/mapped_int.h src/rename.h
 
 .PHONY: test demo pgtap
 # The two commands of the README. Both install what is missing (as root),

@@ -1,4 +1,4 @@
--- SPEC section 4: bad input to the diff is refused with SQLSTATE 22023
+-- docs/diff.md: bad input to the diff is refused with SQLSTATE 22023
 -- (or 22004 for NULL), naming what is wrong.
 \set VERBOSITY default
 SELECT * FROM migrate_diff('{}', migrate_snapshot());

@@ -1,4 +1,4 @@
--- SPEC section 4: each hazard is raised where it must be, and not on a
+-- docs/diff.md: each hazard is raised where it must be, and not on a
 -- harmless step.  Source and target are two states of one schema; the
 -- steps are computed and shown (test/roundtrip/ applies such steps).
 CREATE SCHEMA hz;

@@ -1,4 +1,4 @@
--- SPEC section 1: the extension and its tables.
+-- docs/objects.md: the extension and its tables.
 CREATE EXTENSION pg_migrate;
 
 SELECT c.relname, c.relkind

@@ -1,4 +1,4 @@
--- SPEC section 6: properties are part of the model.  In a database of its
+-- docs/mapped-views.md: properties are part of the model.  In a database of its
 -- own (the revisions of one database are one history): a schema with a
 -- model gets its mapped views through revisions; migrate_check() shows
 -- them, migrate_revision() writes them, upgrade creates them, downgrade

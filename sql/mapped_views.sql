@@ -1,4 +1,4 @@
--- SPEC section 6: mapped views on the Poll/Voter example of the cheatsheet,
+-- docs/mapped-views.md: mapped views on the Poll/Voter example of the cheatsheet,
 -- in a schema without a model (the views are made at once).  Column
 -- properties, every loading strategy, backref, many-to-many, nested eager
 -- loading, the errors, and writes through the view.

@@ -1,4 +1,4 @@
--- SPEC section 3 (models) and migrate_check() of section 4: capture a live
+-- Models and migrate_check() (docs/models.md): capture a live
 -- schema, change the model by DDL, check lists the steps; bad input is
 -- refused and leaves migrate_models and the catalogs as they were.
 \set VERBOSITY default

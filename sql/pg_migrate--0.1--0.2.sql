@@ -3,11 +3,87 @@
  *
  * Every change to an SQL-visible object between the two versions goes both
  * here and into pg_migrate--0.2.sql, so that an updated installation and a
- * fresh one are the same (test/upgrade_0_1.sh checks it).  The tables keep
+ * fresh one are the same (test/update_from_0_1.sh checks it).  The tables keep
  * their rows: nothing here may drop or rewrite one.
  *
- * 0.2 changes nothing in the SQL objects yet; the new shared library serves
- * both.
+ * 0.2 adds renames recorded as intent (docs/models.md, "Renames"): the
+ * renames column of migrate_models, the functions that record, forget and
+ * list them, and migrate_check() showing them first.
  */
 
 \echo Use "ALTER EXTENSION pg_migrate UPDATE TO '0.2'" to load this file. \quit
+
+ALTER TABLE @extschema@.migrate_models ADD COLUMN renames jsonb NOT NULL DEFAULT '[]';
+
+/*
+ * Renames recorded as intent (docs/models.md, "Renames").
+ */
+CREATE FUNCTION @extschema@.migrate_model_rename(kind text, old_name text,
+		new_name text, schema name DEFAULT 'public')
+RETURNS void
+AS 'MODULE_PATHNAME', 'migrate_model_rename'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_model_rename(text, text, text, name) IS
+'records that an object of the live schema is renamed in the model: autogenerate writes ALTER ... RENAME instead of a drop and a create';
+
+CREATE FUNCTION @extschema@.migrate_model_rename_drop(kind text, old_name text,
+		schema name DEFAULT 'public')
+RETURNS void
+AS 'MODULE_PATHNAME', 'migrate_model_rename_drop'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_model_rename_drop(text, text, name) IS
+'forgets a recorded rename';
+
+CREATE FUNCTION @extschema@.migrate_renames(schemas name[] DEFAULT NULL)
+RETURNS TABLE(schema_name name, kind text, old_name text, new_name text,
+			  pending boolean, revision text, sql text)
+AS 'MODULE_PATHNAME', 'migrate_renames'
+LANGUAGE C STABLE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_renames(name[]) IS
+'the recorded renames (of every model, or of those of the schemas named), in the order recorded; pending: not yet applied by a revision';
+
+CREATE FUNCTION @extschema@.migrate_rename_steps(model jsonb)
+RETURNS TABLE(step int, object_type text, object_name text, sql text)
+AS 'MODULE_PATHNAME', 'migrate_rename_steps'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_rename_steps(jsonb) IS
+'the pending renames of a model document''s scope, as the statements that run them, in order';
+
+CREATE FUNCTION @extschema@.migrate_renamed_snapshot(model jsonb)
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'migrate_renamed_snapshot'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_renamed_snapshot(jsonb) IS
+'the live snapshot of a model document''s scope as it is once the pending renames have run (in a subtransaction that is rolled back)';
+
+-- The live schemas that have a model (or those named) against their models:
+-- the pending renames first, then the diff from the live schema as it is
+-- once renamed.  A modelled schema that does not exist yet is left out of
+-- the live snapshot, so that the diff creates it.
+CREATE OR REPLACE FUNCTION @extschema@.migrate_check(schemas name[] DEFAULT NULL)
+RETURNS TABLE(step int, action text, object_type text, object_name text,
+			  sql text, hazards text[])
+LANGUAGE sql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+WITH t AS MATERIALIZED (SELECT @extschema@.migrate_model(schemas) AS m),
+     r AS MATERIALIZED (SELECT s.* FROM t, @extschema@.migrate_rename_steps(t.m) AS s)
+SELECT r.step, 'rename'::text, r.object_type, r.object_name, r.sql, '{}'::text[]
+  FROM r
+UNION ALL
+SELECT d.step OPERATOR(pg_catalog.+) (SELECT pg_catalog.count(*)::int FROM r),
+       d.action, d.object_type, d.object_name, d.sql, d.hazards
+  FROM t, LATERAL @extschema@.migrate_diff(@extschema@.migrate_renamed_snapshot(t.m), t.m) AS d
+ ORDER BY 1
+$$;
+

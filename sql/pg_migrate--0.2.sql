@@ -50,7 +50,8 @@ CREATE TABLE @extschema@.migrate_models (
 	model       jsonb NOT NULL,
 	ddl         text,
 	updated_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
-	updated_by  name NOT NULL DEFAULT CURRENT_USER
+	updated_by  name NOT NULL DEFAULT CURRENT_USER,
+	renames     jsonb NOT NULL DEFAULT '[]'	-- docs/models.md, "Renames"
 );
 
 -- Mapped-view properties (column properties, relationships) and view names.
@@ -72,7 +73,7 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.migrate_models', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.migrate_properties', '');
 
 /*
- * Snapshot (SPEC section 2).
+ * Snapshot (docs/snapshot-format.md).
  */
 CREATE FUNCTION @extschema@.migrate_snapshot(schemas name[] DEFAULT NULL)
 RETURNS jsonb
@@ -84,7 +85,7 @@ COMMENT ON FUNCTION @extschema@.migrate_snapshot(name[]) IS
 'the live schema (every user schema, or those named) as one canonical jsonb document';
 
 /*
- * Diff (SPEC section 4).
+ * Diff (docs/diff.md).
  */
 CREATE FUNCTION @extschema@.migrate_diff(source jsonb, target jsonb)
 RETURNS TABLE(step int, action text, object_type text, object_name text,
@@ -106,7 +107,7 @@ COMMENT ON FUNCTION @extschema@.migrate_diff_sql(jsonb, jsonb) IS
 'migrate_diff() as one script, hazards as comments above their statement';
 
 /*
- * Models (SPEC section 3) and migrate_check (section 4).  Functions that
+ * Models (docs/models.md) and migrate_check (section 4).  Functions that
  * change migrate_models take pg_advisory_xact_lock(8099547378373587553)
  * first (docs/models.md).
  */
@@ -155,30 +156,83 @@ SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION @extschema@.migrate_model_drop(name) IS
 'forget the model of a schema';
 
--- The live schemas that have a model (or those named) against their models.
--- A modelled schema that does not exist yet is left out of the live
--- snapshot, so that the diff creates it.
+/*
+ * Renames recorded as intent (docs/models.md, "Renames").
+ */
+CREATE FUNCTION @extschema@.migrate_model_rename(kind text, old_name text,
+		new_name text, schema name DEFAULT 'public')
+RETURNS void
+AS 'MODULE_PATHNAME', 'migrate_model_rename'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_model_rename(text, text, text, name) IS
+'records that an object of the live schema is renamed in the model: autogenerate writes ALTER ... RENAME instead of a drop and a create';
+
+CREATE FUNCTION @extschema@.migrate_model_rename_drop(kind text, old_name text,
+		schema name DEFAULT 'public')
+RETURNS void
+AS 'MODULE_PATHNAME', 'migrate_model_rename_drop'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_model_rename_drop(text, text, name) IS
+'forgets a recorded rename';
+
+CREATE FUNCTION @extschema@.migrate_renames(schemas name[] DEFAULT NULL)
+RETURNS TABLE(schema_name name, kind text, old_name text, new_name text,
+			  pending boolean, revision text, sql text)
+AS 'MODULE_PATHNAME', 'migrate_renames'
+LANGUAGE C STABLE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_renames(name[]) IS
+'the recorded renames (of every model, or of those of the schemas named), in the order recorded; pending: not yet applied by a revision';
+
+CREATE FUNCTION @extschema@.migrate_rename_steps(model jsonb)
+RETURNS TABLE(step int, object_type text, object_name text, sql text)
+AS 'MODULE_PATHNAME', 'migrate_rename_steps'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_rename_steps(jsonb) IS
+'the pending renames of a model document''s scope, as the statements that run them, in order';
+
+CREATE FUNCTION @extschema@.migrate_renamed_snapshot(model jsonb)
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'migrate_renamed_snapshot'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_renamed_snapshot(jsonb) IS
+'the live snapshot of a model document''s scope as it is once the pending renames have run (in a subtransaction that is rolled back)';
+
+-- The live schemas that have a model (or those named) against their models:
+-- the pending renames first, then the diff from the live schema as it is
+-- once renamed.  A modelled schema that does not exist yet is left out of
+-- the live snapshot, so that the diff creates it.
 CREATE FUNCTION @extschema@.migrate_check(schemas name[] DEFAULT NULL)
 RETURNS TABLE(step int, action text, object_type text, object_name text,
 			  sql text, hazards text[])
 LANGUAGE sql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-SELECT d.step, d.action, d.object_type, d.object_name, d.sql, d.hazards
-  FROM (SELECT @extschema@.migrate_model(schemas) AS m OFFSET 0) AS t,
-       LATERAL @extschema@.migrate_diff(
-           @extschema@.migrate_snapshot(ARRAY(
-               SELECT n.nspname FROM pg_catalog.jsonb_array_elements_text(t.m OPERATOR(pg_catalog.->) 'scope') AS s(name)
-                 JOIN pg_catalog.pg_namespace AS n ON n.nspname OPERATOR(pg_catalog.=) s.name)),
-           t.m) AS d
- ORDER BY d.step
+WITH t AS MATERIALIZED (SELECT @extschema@.migrate_model(schemas) AS m),
+     r AS MATERIALIZED (SELECT s.* FROM t, @extschema@.migrate_rename_steps(t.m) AS s)
+SELECT r.step, 'rename'::text, r.object_type, r.object_name, r.sql, '{}'::text[]
+  FROM r
+UNION ALL
+SELECT d.step OPERATOR(pg_catalog.+) (SELECT pg_catalog.count(*)::int FROM r),
+       d.action, d.object_type, d.object_name, d.sql, d.hazards
+  FROM t, LATERAL @extschema@.migrate_diff(@extschema@.migrate_renamed_snapshot(t.m), t.m) AS d
+ ORDER BY 1
 $$;
 
 COMMENT ON FUNCTION @extschema@.migrate_check(name[]) IS
 'the steps from the live schema to its model (every model, or those of the schemas named); no rows means in sync';
 
 /*
- * Revisions and versions (SPEC section 5, docs/revisions.md).  Every
+ * Revisions and versions (docs/revisions.md).  Every
  * function that changes state takes pg_advisory_xact_lock(8099547378373587553)
  * first, then reads migrate_version.
  */
@@ -335,8 +389,8 @@ COMMENT ON FUNCTION @extschema@.migrate_export() IS
 'every revision as a replayable script of migrate_revision() calls, parents first';
 
 /*
- * Autogenerate's companion: migrate_verify (SPEC section 5,
- * docs/revisions-autogenerate.md).  Reads only; takes no lock.
+ * Autogenerate's companion: migrate_verify
+ * (docs/revisions-autogenerate.md).  Reads only; takes no lock.
  */
 CREATE FUNCTION @extschema@.migrate_verify()
 RETURNS TABLE(revision text, problem text, object text, detail text)
@@ -348,7 +402,7 @@ COMMENT ON FUNCTION @extschema@.migrate_verify() IS
 'what changed behind pg_migrate''s back: applied revisions whose SQL was altered (sql_changed), objects of the live schema that differ from the snapshot recorded with the applied head (drift), unknown revisions in migrate_version; no rows means all is well';
 
 /*
- * Mapped views (SPEC section 6, docs/mapped-views.md).  Each function
+ * Mapped views (docs/mapped-views.md).  Each function
  * stores rows of migrate_properties, then rebuilds the mapped views of the
  * relation's schema (a schema without a model) or checks them against the
  * model (a schema with a model: a revision creates them).  All take

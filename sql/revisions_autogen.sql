@@ -1,4 +1,4 @@
--- Autogenerate (SPEC section 5): migrate_revision() computes its SQL from
+-- Autogenerate (docs/revisions-autogenerate.md): migrate_revision() computes its SQL from
 -- the live schema and the model, checks it on the real catalogs in a
 -- subtransaction that is always rolled back, and records the snapshot it
 -- leads to; migrate_verify() reports SQL changed after it ran and objects

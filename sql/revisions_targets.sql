@@ -1,4 +1,4 @@
--- The target grammar (SPEC section 5) on a DAG with a branch point, two
+-- The target grammar (docs/revisions.md) on a DAG with a branch point, two
 -- labelled branches and a merge, built from hand-written revisions.
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pg_migrate;

@@ -1,4 +1,4 @@
--- SPEC section 2: columns (order, type with typmod, collation, NOT NULL,
+-- docs/snapshot-format.md: columns (order, type with typmod, collation, NOT NULL,
 -- default, identity, generated expression, storage, compression,
 -- statistics, options, comment, privileges).
 CREATE SCHEMA snap_columns;

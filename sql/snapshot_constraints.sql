@@ -1,4 +1,4 @@
--- SPEC section 2: constraints (PK, UNIQUE, CHECK, FK, EXCLUDE, NOT VALID,
+-- docs/snapshot-format.md: constraints (PK, UNIQUE, CHECK, FK, EXCLUDE, NOT VALID,
 -- deferrable, NO INHERIT, inherited).
 CREATE SCHEMA snap_cons;
 SET search_path = snap_cons;

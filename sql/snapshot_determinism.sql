@@ -1,4 +1,4 @@
--- SPEC section 2: one canonical document.  The same schema, built in two
+-- docs/snapshot-format.md: one canonical document.  The same schema, built in two
 -- different orders (so with other OIDs and other catalog row orders), and
 -- once more under another name, gives the same document; the search_path
 -- of the caller makes no difference.

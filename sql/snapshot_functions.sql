@@ -1,4 +1,4 @@
--- SPEC section 2: functions and procedures (full definition).
+-- docs/snapshot-format.md: functions and procedures (full definition).
 CREATE SCHEMA snap_fn;
 SET search_path = snap_fn;
 CREATE ROLE snap_fn_user;

@@ -1,4 +1,4 @@
--- SPEC section 2: indexes (the full definition incl. expression, partial,
+-- docs/snapshot-format.md: indexes (the full definition incl. expression, partial,
 -- INCLUDE, opclass, method, options; partitioned indexes).
 CREATE SCHEMA snap_idx;
 SET search_path = snap_idx;

@@ -1,4 +1,4 @@
--- SPEC section 2: schemas (comment, privileges), dependencies between
+-- docs/snapshot-format.md: schemas (comment, privileges), dependencies between
 -- objects (pg_depend), names that need quoting, relative names across
 -- schemas.
 CREATE SCHEMA "Snap Misc";

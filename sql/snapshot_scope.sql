@@ -1,4 +1,4 @@
--- SPEC section 2: the scope of a snapshot, and bad input.
+-- docs/snapshot-format.md: the scope of a snapshot, and bad input.
 CREATE SCHEMA scope_a;
 CREATE SCHEMA scope_b;
 CREATE TABLE scope_a.t (id int);

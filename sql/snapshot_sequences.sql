@@ -1,4 +1,4 @@
--- SPEC section 2: sequences (type, start, increment, min, max, cache,
+-- docs/snapshot-format.md: sequences (type, start, increment, min, max, cache,
 -- cycle, OWNED BY); identity sequences belong to their column.
 CREATE SCHEMA snap_seq;
 SET search_path = snap_seq;

@@ -1,4 +1,4 @@
--- SPEC section 2: tables (persistence, partitioning, inheritance, typed
+-- docs/snapshot-format.md: tables (persistence, partitioning, inheritance, typed
 -- tables, RLS, reloptions, replica identity, comment, privileges).
 CREATE SCHEMA snap_tables;
 SET search_path = snap_tables;

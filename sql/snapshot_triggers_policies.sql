@@ -1,4 +1,4 @@
--- SPEC section 2: triggers and RLS policies.
+-- docs/snapshot-format.md: triggers and RLS policies.
 CREATE SCHEMA snap_tp;
 SET search_path = snap_tp;
 CREATE ROLE snap_tp_user;

@@ -1,4 +1,4 @@
--- SPEC section 2: types (enum labels in order, composite, domain with
+-- docs/snapshot-format.md: types (enum labels in order, composite, domain with
 -- constraints, range) and collations.
 CREATE SCHEMA snap_types;
 SET search_path = snap_types;

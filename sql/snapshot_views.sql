@@ -1,4 +1,4 @@
--- SPEC section 2: views and materialized views (definition, options,
+-- docs/snapshot-format.md: views and materialized views (definition, options,
 -- columns, what they read).
 CREATE SCHEMA snap_views;
 CREATE SCHEMA snap_other;

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * autogen.c
- *	  Autogenerate (SPEC section 5, docs/revisions-autogenerate.md): the
+ *	  Autogenerate (docs/revisions-autogenerate.md): the
  *	  upgrade SQL of a revision is diff(live, model), its downgrade SQL
  *	  diff(model, live), and both are checked on the real catalogs before
  *	  migrate_revision() stores anything.
@@ -17,6 +17,7 @@
  *-------------------------------------------------------------------------
  */
 #include "autogen.h"
+#include "rename.h"
 
 #include "access/xact.h"
 #include "access/xlog.h"
@@ -41,14 +42,14 @@
 #include "pg_migrate.h"
 #include "snapshot.h"
 
-/* pg_migrate.debug_drop_last_step: see autogen_define_gucs(). */
+/* pg_migrate.debug_drop_last_step: see autogen_init_settings(). */
 static bool debug_drop_last_step = false;
 
-/* pg_migrate.debug_verify_partial_snapshots: see autogen_define_gucs(). */
+/* pg_migrate.debug_verify_partial_snapshots: see autogen_init_settings(). */
 static bool debug_verify_partial = false;
 
 void
-autogen_define_gucs(void)
+autogen_init_settings(void)
 {
 	DefineCustomBoolVariable("pg_migrate.debug_drop_last_step",
 							 "Drops the last step of autogenerate's upgrade SQL before it is checked.",
@@ -70,28 +71,6 @@ autogen_define_gucs(void)
 							 PGC_USERSET,
 							 GUC_NOT_IN_SAMPLE,
 							 NULL, NULL, NULL);
-}
-
-/*
- * The extension's schema, quoted, to qualify what the C code calls.  Must
- * be called inside SPI.
- */
-static const char *
-ext_schema(void)
-{
-	bool		isnull;
-	Datum		d;
-	int			ret;
-
-	ret = SPI_execute("SELECT n.nspname FROM pg_catalog.pg_extension e"
-					  " JOIN pg_catalog.pg_namespace n"
-					  "   ON n.oid OPERATOR(pg_catalog.=) e.extnamespace"
-					  " WHERE e.extname OPERATOR(pg_catalog.=) 'pg_migrate'",
-					  true, 1);
-	if (ret != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "pg_migrate: the extension's schema was not found");
-	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	return quote_identifier(pstrdup(NameStr(*DatumGetName(d))));
 }
 
 /* elapsed milliseconds since t0, for the DEBUG1 timings */
@@ -167,7 +146,7 @@ stored_model(const char *ext, MemoryContext cxt)
 static Jsonb *
 model_and_graph(MemoryContext cxt, MemoryContext graphs, Graph **graph)
 {
-	const char *ext = ext_schema();
+	const char *ext = pgm_ext_schema();
 	Jsonb	   *doc;
 
 	require_model(ext);
@@ -546,7 +525,7 @@ compare(Jsonb *reached, Jsonb *expected, const char *what,
 }
 
 /*
- * The self-check (SPEC section 5), in a subtransaction that is always
+ * The self-check (docs/revisions.md), in a subtransaction that is always
  * rolled back: run the upgrade, compare with the model, run the
  * downgrade, compare with the start.  Returns the snapshot the upgrade
  * leads to.  Any difference, or a statement that fails, is an ERROR.
@@ -654,6 +633,9 @@ autogen_generate(AutogenResult *result)
 	int			ndown;
 	instr_time	t0;
 	AutogenResult r;
+	char	   *rename_up = NULL;
+	char	   *rename_down = NULL;
+	const char *ext;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
@@ -690,6 +672,27 @@ autogen_generate(AutogenResult *result)
 	if (model_graph == NULL)
 		model_graph = graph_from_jsonb(model, graphs);
 	elog(DEBUG1, "pg_migrate: autogenerate: documents read: %.1f ms", ms_since(t0));
+
+	/*
+	 * Recorded renames (docs/models.md): they come first, and the diff
+	 * compares the live schema as it is once renamed (PostgreSQL renames
+	 * it, in a subtransaction that is rolled back) with the model; the
+	 * downgrade undoes the rest, then the renames.
+	 */
+	ext = pgm_ext_schema();
+	MemoryContextSwitchTo(cxt);
+	r.renames = rename_load(ext, scope, all);
+	if (r.renames != NIL)
+	{
+		Jsonb	   *renamed;
+
+		rename_validate(r.renames, live_g, model_graph);
+		rename_up = rename_script(r.renames, false);
+		rename_down = rename_script(r.renames, true);
+		renamed = rename_live_document(rename_up, scope, all, cxt);
+		live_g = graph_from_jsonb(renamed, graphs);
+	}
+
 	INSTR_TIME_SET_CURRENT(t0);
 	r.upgrade_sql = diff_as_script(live_g, model_graph, debug_drop_last_step, &nup);
 	elog(DEBUG1, "pg_migrate: autogenerate: upgrade diff (%d steps): %.1f ms", nup, ms_since(t0));
@@ -697,12 +700,17 @@ autogen_generate(AutogenResult *result)
 	r.downgrade_sql = diff_as_script(model_graph, live_g, false, &ndown);
 	elog(DEBUG1, "pg_migrate: autogenerate: downgrade diff (%d steps): %.1f ms", ndown, ms_since(t0));
 	MemoryContextDelete(graphs);
+	if (r.renames != NIL)
+	{
+		r.upgrade_sql = psprintf("%s%s", rename_up, r.upgrade_sql);
+		r.downgrade_sql = psprintf("%s%s", r.downgrade_sql, rename_down);
+	}
 
 	/*
 	 * Documents that differ in nothing the diff turns into a step: there
 	 * is nothing to store (the self-check would refuse them anyway).
 	 */
-	if (nup == 0 && ndown == 0 && !debug_drop_last_step)
+	if (nup == 0 && ndown == 0 && r.renames == NIL && !debug_drop_last_step)
 	{
 		MemoryContextDelete(start.graph->cxt);
 		SPI_finish();
@@ -739,7 +747,7 @@ autogen_live_snapshot_hash(ArrayType *schemas)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 	if (schemas == NULL)
 	{
-		const char *ext = ext_schema();
+		const char *ext = pgm_ext_schema();
 		Jsonb	   *model;
 
 		require_model(ext);

@@ -3,7 +3,7 @@
  * autogen.h
  *	  Autogenerate: the upgrade and downgrade SQL of a revision, computed as
  *	  diff(live, model) and diff(model, live), checked on the real catalogs
- *	  before anything is stored (SPEC section 5).
+ *	  before anything is stored (docs/revisions.md).
  *
  * The interface between revision.c (migrate_revision, which stores the
  * revision) and autogen.c (which computes and checks its SQL).
@@ -34,6 +34,9 @@ typedef struct AutogenResult
 	char	   *snapshot_hash;	/* hash of the snapshot the upgrade leads to
 								 * (checksum.h: snapshot_hash()) */
 	Jsonb	   *snapshot;		/* that snapshot (the model's scope) */
+	List	   *renames;		/* the recorded renames the upgrade runs
+								 * first (rename.h), for
+								 * rename_mark_written() */
 } AutogenResult;
 
 /*
@@ -59,6 +62,6 @@ extern List *autogen_document_scope(Jsonb *doc, bool *all);
 extern Jsonb *autogen_live_document(List *scope, bool all, MemoryContext cxt);
 
 /* Defines pg_migrate.debug_drop_last_step (called by _PG_init). */
-extern void autogen_define_gucs(void);
+extern void autogen_init_settings(void);
 
 #endif							/* PGM_AUTOGEN_H */

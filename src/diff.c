@@ -2,7 +2,7 @@
  *
  * diff.c
  *	  migrate_diff() and migrate_diff_sql(): the ordered DDL steps that turn
- *	  a database whose snapshot is "source" into "target" (SPEC section 4).
+ *	  a database whose snapshot is "source" into "target" (docs/diff.md).
  *
  * The engine knows no kind in particular.  It
  *	1. loads both documents into graphs and matches nodes by identity;
@@ -1194,6 +1194,7 @@ compute_graphs(Graph *source, Graph *target)
 	foreach(lc, cx->source->schemas)
 		walk_source(cx, lfirst(lc));
 	steps = order_steps(cx);
+	diff_rename_hints(steps, source, target);
 
 	/* the graphs as they were read, the last change undone first */
 	foreach(lc, cx->undo)

@@ -23,11 +23,12 @@ typedef enum StepAction
 	STEP_ALTER
 } StepAction;
 
-/* Hazards a reviewer must know about (SPEC section 4). */
+/* Hazards a reviewer must know about (docs/diff.md). */
 #define HAZARD_DATA_LOSS "data_loss"
 #define HAZARD_TABLE_REWRITE "table_rewrite"
 #define HAZARD_BLOCKING_LOCK "blocking_lock"
 #define HAZARD_BREAKS_DEPENDENTS "breaks_dependents"
+#define HAZARD_RENAME_CANDIDATE "rename_candidate"
 
 typedef struct DiffStep
 {
@@ -79,6 +80,14 @@ extern char *diff_script(List *steps);
 extern List *diff_compute(Jsonb *source, Jsonb *target, MemoryContext cxt);
 extern List *diff_compute_graphs(Graph *source, Graph *target, MemoryContext cxt);
 extern const char *diff_action_name(StepAction action);
+
+/*
+ * diff_hints.c: mark the drop and the create that look like one object
+ * renamed (hazard rename_candidate; the drop's SQL gets a comment naming
+ * both and the migrate_model_rename() call).  steps: the ordered steps of
+ * diff(source, target).
+ */
+extern void diff_rename_hints(List *steps, Graph *source, Graph *target);
 extern char *diff_object_name(DiffStep *step);
 
 /* diff.c: for the handlers */

@@ -114,22 +114,8 @@ typedef struct Graph
 								 * object of the document, and empty
 								 * depends_on (what model_prune_refs()
 								 * leaves out) */
-	HTAB	   *relinfo;		/* snapshots: relid -> column names, for
-								 * deparsing (catalog/handlers.c) */
-	List	   *pending;		/* snapshots: work a handler finishes */
-	struct GNode *path_schema;	/* snapshots: the schema search_path is set
-								 * to, NULL for the catalog search_path */
-	AddrMap    *comments;		/* snapshots: pg_description, read once */
-	AddrMap    *rels;			/* snapshots: pg_class rows of the scope */
-	List	   *relations;		/* snapshots: those rows, in pg_class order */
-	List	   *indexes;		/* snapshots: their pg_index rows */
-	AddrMap    *typarrays;		/* snapshots: array types of the scope */
-	List	   *usertypes;		/* snapshots: oids of types a type.c reads */
-	HTAB	   *deparsed;		/* snapshots: expressions deparsed already */
-	Oid			last_nsp;		/* snapshots: the last schema looked up */
-	struct GNode *last_schema;	/* and its node (snap_schema) */
-	AddrMap    *ext_objects;	/* snapshots: objects of any extension */
-	AddrMap    *attoptions;		/* snapshots: attoptions of index columns */
+	struct SnapCache *snap;		/* snapshots: what the catalog handlers read
+								 * once (catalog/handlers.h) */
 	AddrMap    *only;			/* partial snapshots: the top-level objects
 								 * to read (snapshot_build_partial()) */
 	List	   *only_list;		/* the same, of ObjAddr * */

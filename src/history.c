@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * history.c
- *	  Reading the revision DAG (SPEC section 5): migrate_current,
+ *	  Reading the revision DAG (docs/revisions.md): migrate_current,
  *	  migrate_heads, migrate_branches, migrate_history, migrate_show,
  *	  migrate_graph.  None of them changes anything or takes a lock.
  *
@@ -30,7 +30,6 @@ PG_FUNCTION_INFO_V1(migrate_graph);
 static RevDag *
 load(FunctionCallInfo fcinfo, bool with_sql)
 {
-	revdag_set_ext_schema(fcinfo->flinfo->fn_oid);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
 	return revdag_load(with_sql);
@@ -139,7 +138,7 @@ applied_at(RevDag *dag, bool **known)
 							   " FROM %s.migrate_log"
 							   " WHERE direction OPERATOR(pg_catalog.<>) 'downgrade'"
 							   " GROUP BY revision",
-							   revdag_ext_schema()),
+							   pgm_ext_schema()),
 					  true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "pg_migrate: reading migrate_log failed: %d", ret);

@@ -2,7 +2,7 @@
  *
  * mapped.h
  *	  Mapped views: SQLAlchemy's column_property() and relationship() in the
- *	  server (SPEC section 6, docs/mapped-views.md).
+ *	  server (docs/mapped-views.md).
  *
  * src/property.c holds the SQL functions that declare properties (rows of
  * migrate_properties); src/mapped/ turns the properties of a schema
@@ -67,5 +67,7 @@ extern Jsonb *mapped_model_extend(Jsonb *doc, MemoryContext cxt);
 extern const char *mapped_ext_schema(void);
 extern bool mapped_schema_has_model(const char *schema);
 extern void mapped_check_expression(const char *label, const char *expression);
+extern void mapped_check_value_type(const char *label, const char *expression,
+									Oid type, bool returns_set);
 
 #endif							/* PGM_MAPPED_H */

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * migrate.c
- *	  Upgrade, downgrade and stamp (SPEC section 5), online and offline.
+ *	  Upgrade, downgrade and stamp (docs/revisions.md), online and offline.
  *
  * A plan is the set of applied revisions before and after: upgrade adds
  * the ancestors of the target, downgrade removes what lies above it.  The
@@ -304,7 +304,7 @@ typedef struct Runner
 static void
 runner_prepare(Runner *run)
 {
-	const char *s = revdag_ext_schema();
+	const char *s = pgm_ext_schema();
 	Oid			two[2] = {TEXTOID, TEXTOID};
 	Oid			logtypes[5] = {TEXTOID, TEXTOID, TIMESTAMPTZOID, INTERVALOID, TEXTOID};
 
@@ -440,7 +440,6 @@ migrate_online(FunctionCallInfo fcinfo, bool upgrade)
 	Runner		run;
 
 	InitMaterializedSRF(fcinfo, 0);
-	revdag_set_ext_schema(fcinfo->flinfo->fn_oid);
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -519,7 +518,7 @@ migrate_downgrade(PG_FUNCTION_ARGS)
 static void
 append_version_sql(StringInfo buf, RevDag *dag, List *ops)
 {
-	const char *s = revdag_ext_schema();
+	const char *s = pgm_ext_schema();
 	ListCell   *lc;
 
 	foreach(lc, ops)
@@ -593,7 +592,6 @@ migrate_offline(FunctionCallInfo fcinfo, bool upgrade)
 	StringInfoData buf;
 	text	   *result;
 
-	revdag_set_ext_schema(fcinfo->flinfo->fn_oid);
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -656,7 +654,7 @@ migrate_offline(FunctionCallInfo fcinfo, bool upgrade)
 		}
 		append_version_sql(&buf, dag, step_version_ops(dag, &heads, rev, upgrade));
 		appendStringInfo(&buf, "INSERT INTO %s.migrate_log (revision, direction, checksum) VALUES (%s, %s, %s);\n",
-						 revdag_ext_schema(), quote_literal_cstr(r->id),
+						 pgm_ext_schema(), quote_literal_cstr(r->id),
 						 upgrade ? "'upgrade'" : "'downgrade'",
 						 quote_literal_cstr(revision_checksum(r->upgrade_sql, r->downgrade_sql)));
 	}
@@ -700,7 +698,6 @@ migrate_stamp(PG_FUNCTION_ARGS)
 	TimestampTz start = GetCurrentTimestamp();
 	int			i;
 
-	revdag_set_ext_schema(fcinfo->flinfo->fn_oid);
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),

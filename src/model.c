@@ -2,7 +2,7 @@
  *
  * model.c
  *	  Models: the desired state of a schema, stored in migrate_models
- *	  (SPEC section 3, docs/models.md).
+ *	  (docs/models.md).
  *
  * migrate_model_set() validates DDL by running it in a throwaway shadow
  * schema, inside a subtransaction that is always rolled back, and stores
@@ -15,27 +15,38 @@
  */
 #include "pg_migrate.h"
 
+#include "access/htup_details.h"
+#include "access/relation.h"
+#include "access/table.h"
 #include "access/transam.h"
 #include "access/xact.h"
+#include "catalog/dependency.h"
 #include "catalog/namespace.h"
 #include "catalog/objectaddress.h"
+#include "catalog/pg_namespace.h"
+#include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
 #include "commands/dbcommands.h"
 #include "commands/extension.h"
+#include "commands/matview.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "nodes/makefuncs.h"
 #include "nodes/parsenodes.h"
 #include "parser/parser.h"
+#include "tcop/tcopprot.h"
 #include "tcop/utility.h"
 #include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/regproc.h"
 #include "utils/resowner.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
 
 #include "mapped.h"
 #include "model_refs.h"
@@ -65,26 +76,14 @@ typedef struct ModelStmt
 {
 	int			number;			/* 1-based */
 	char	   *text;			/* its text, without the ";" */
+	Node	   *raw;			/* its raw parse tree */
 	bool		skip;			/* CREATE EXTENSION of an installed one */
 	SchemaSays	says;			/* about the model's schema itself */
 } ModelStmt;
 
 static int	shadow_counter = 0;
 
-/* The extension's schema, quoted, to qualify its tables: the function's. */
-static const char *ext_schema_name = NULL;
-
-static void
-set_ext_schema(FunctionCallInfo fcinfo)
-{
-	ext_schema_name = quote_identifier(get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid)));
-}
-
-static const char *
-ext_schema(void)
-{
-	return ext_schema_name;
-}
+static bool schema_holds_objects(Jsonb *doc, const char *schema);
 
 static void
 spi_exec(const char *sql, int nargs, Oid *types, Datum *values, int expect)
@@ -126,11 +125,113 @@ model_schema_arg(FunctionCallInfo fcinfo, int argno)
  * ----------------------------------------------------------------
  */
 
+/* The relation a statement creates, or NULL. */
+static RangeVar *
+created_relation(Node *stmt)
+{
+	switch (nodeTag(stmt))
+	{
+		case T_CreateStmt:
+			return ((CreateStmt *) stmt)->relation;
+		case T_ViewStmt:
+			return ((ViewStmt *) stmt)->view;
+		case T_CreateSeqStmt:
+			return ((CreateSeqStmt *) stmt)->sequence;
+		case T_CreateTableAsStmt:
+			return ((CreateTableAsStmt *) stmt)->into->rel;
+		default:
+			return NULL;
+	}
+}
+
+/*
+ * Whether a value of a partition bound, as written, is a constant: a
+ * literal, MINVALUE or MAXVALUE, possibly cast or collated.  Anything else
+ * is an expression that PostgreSQL evaluates when the statement runs.
+ */
+static bool
+bound_value_is_constant(Node *value)
+{
+	if (value == NULL)
+		return true;
+	switch (nodeTag(value))
+	{
+		case T_A_Const:
+		case T_ColumnRef:		/* MINVALUE, MAXVALUE */
+			return true;
+		case T_TypeCast:
+			return bound_value_is_constant(((TypeCast *) value)->arg);
+		case T_CollateClause:
+			return bound_value_is_constant(((CollateClause *) value)->arg);
+		default:
+			return false;
+	}
+}
+
+static bool
+bound_is_constant(PartitionBoundSpec *bound)
+{
+	List	   *lists[3];
+
+	if (bound == NULL)
+		return true;
+	lists[0] = bound->listdatums;
+	lists[1] = bound->lowerdatums;
+	lists[2] = bound->upperdatums;
+	for (int i = 0; i < 3; i++)
+	{
+		ListCell   *lc;
+
+		foreach(lc, lists[i])
+		{
+			if (!bound_value_is_constant(lfirst(lc)))
+				return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * Why a statement that belongs in a model by its kind cannot as written:
+ * a temporary object lands in the session's temporary schema, not in the
+ * model's; a partition bound that is an expression runs when the
+ * statement runs (nextval() there would advance a live sequence for good).
+ */
+static const char *
+refusal_as_written(Node *stmt)
+{
+	RangeVar   *rel = created_relation(stmt);
+
+	if (rel != NULL && rel->relpersistence == RELPERSISTENCE_TEMP)
+		return "a temporary object lives in the session's temporary schema, not in the model's";
+	if (IsA(stmt, CreateStmt) &&
+		!bound_is_constant(((CreateStmt *) stmt)->partbound))
+		return "a partition bound is written as constants; an expression would run when the model is validated";
+	if (IsA(stmt, AlterTableStmt))
+	{
+		ListCell   *lc;
+
+		foreach(lc, ((AlterTableStmt *) stmt)->cmds)
+		{
+			AlterTableCmd *cmd = lfirst_node(AlterTableCmd, lc);
+
+			if (cmd->subtype == AT_AttachPartition &&
+				!bound_is_constant(castNode(PartitionCmd, cmd->def)->bound))
+				return "a partition bound is written as constants; an expression would run when the model is validated";
+		}
+	}
+	return NULL;
+}
+
 /* Why a statement cannot belong in a model, or NULL when it can. */
 static const char *
 refusal(Node *stmt, bool *skip)
 {
+	const char *why = refusal_as_written(stmt);
+
 	*skip = false;
+	if (why != NULL)
+		return why;
 	switch (nodeTag(stmt))
 	{
 		case T_CreateStmt:
@@ -384,6 +485,38 @@ target_schema(Node *stmt)
 			return rangevar_schema(((AlterPolicyStmt *) stmt)->table);
 		case T_AlterTableStmt:
 			return rangevar_schema(((AlterTableStmt *) stmt)->relation);
+		case T_AlterTypeStmt:
+			return list_schema(((AlterTypeStmt *) stmt)->typeName);
+		case T_AlterFunctionStmt:
+			return list_schema(((AlterFunctionStmt *) stmt)->func->objname);
+		case T_AlterCollationStmt:
+			return list_schema(((AlterCollationStmt *) stmt)->collname);
+		case T_RenameStmt:
+			{
+				RenameStmt *rs = (RenameStmt *) stmt;
+
+				if (rs->relation)
+					return rangevar_schema(rs->relation);
+				return object_schema(rs->renameType == OBJECT_DOMCONSTRAINT ?
+									 OBJECT_DOMAIN : rs->renameType,
+									 rs->object);
+			}
+		case T_AlterOwnerStmt:
+			{
+				AlterOwnerStmt *os = (AlterOwnerStmt *) stmt;
+
+				if (os->relation)
+					return rangevar_schema(os->relation);
+				return object_schema(os->objectType, os->object);
+			}
+		case T_AlterObjectDependsStmt:
+			{
+				AlterObjectDependsStmt *ds = (AlterObjectDependsStmt *) stmt;
+
+				if (ds->relation)
+					return rangevar_schema(ds->relation);
+				return object_schema(ds->objectType, ds->object);
+			}
 		case T_CommentStmt:
 			return object_schema(((CommentStmt *) stmt)->objtype,
 								 ((CommentStmt *) stmt)->object);
@@ -490,6 +623,7 @@ model_statements(const char *ddl, const char *model_schema)
 		}
 		ms->number = ++n;
 		ms->text = pnstrdup(ddl + loc, len);
+		ms->raw = rs->stmt;
 		why = refusal(rs->stmt, &ms->skip);
 		if (why != NULL)
 			ereport(ERROR,
@@ -625,7 +759,7 @@ store_document(Jsonb *doc, const char *ddl)
 				   " ON CONFLICT (schema_name) DO UPDATE"
 				   " SET model = excluded.model, ddl = excluded.ddl,"
 				   "     updated_at = pg_catalog.now(), updated_by = CURRENT_USER",
-				   ext_schema());
+				   pgm_ext_schema());
 	values[0] = JsonbPGetDatum(doc);
 	values[1] = ddl ? CStringGetTextDatum(ddl) : (Datum) 0;
 	ret = SPI_execute_with_args(sql, 2, types, values, nulls, false, 0);
@@ -741,6 +875,285 @@ run_on_shadow(ModelStmt *ms, const char *shadow)
 	CommandCounterIncrement();
 }
 
+/* ----------------------------------------------------------------
+ * Nothing of a model's validation reaches past the shadow
+ * ----------------------------------------------------------------
+ */
+
+/*
+ * A statement that changes an object, rather than creating one, must
+ * change an object of the shadow schema: one the model created before it.
+ * Otherwise it would change a live object (of the model's schema, another
+ * schema, or the system) inside the subtransaction, which is rolled back:
+ * the model would hold nothing of it.  What the statement would reach,
+ * described, or NULL.
+ */
+static char *
+outside(const ObjectAddress *addr, Oid nspid, Oid shadow_ns)
+{
+	if (!OidIsValid(addr->objectId) || nspid == shadow_ns)
+		return NULL;
+	if (!OidIsValid(nspid))
+		return getObjectDescription(addr, false);
+	return psprintf("%s of schema \"%s\"", getObjectDescription(addr, false),
+					get_namespace_name(nspid));
+}
+
+static char *
+relation_outside(RangeVar *rv, Oid shadow_ns)
+{
+	ObjectAddress addr;
+
+	if (rv == NULL)
+		return NULL;
+	ObjectAddressSet(addr, RelationRelationId, RangeVarGetRelid(rv, NoLock, true));
+	if (!OidIsValid(addr.objectId))
+		return NULL;			/* the statement fails as PostgreSQL says */
+	return outside(&addr, get_rel_namespace(addr.objectId), shadow_ns);
+}
+
+static char *
+object_outside(ObjectType kind, Node *object, Oid shadow_ns)
+{
+	ObjectAddress addr;
+	Relation	rel = NULL;
+	Oid			nspid;
+
+	if (object == NULL)
+		return NULL;
+	if (IsA(object, RangeVar))
+		return relation_outside((RangeVar *) object, shadow_ns);
+	/* ALTER TYPE, GRANT ON TYPE: a list of names where a TypeName is meant */
+	if ((kind == OBJECT_TYPE || kind == OBJECT_DOMAIN) && IsA(object, List))
+		object = (Node *) makeTypeNameFromNameList((List *) object);
+	addr = get_object_address(kind, object, &rel, AccessShareLock, true);
+	if (!OidIsValid(addr.objectId))
+	{
+		if (rel != NULL)
+			relation_close(rel, NoLock);
+		return NULL;
+	}
+	nspid = rel != NULL ? RelationGetNamespace(rel) : get_object_namespace(&addr);
+	if (rel != NULL)
+		relation_close(rel, NoLock);
+	return outside(&addr, nspid, shadow_ns);
+}
+
+/*
+ * The object outside the shadow that a statement about existing objects
+ * would change, described, or NULL.  Statements that create objects name
+ * no existing one (their references to other schemas are references, not
+ * changes).
+ */
+static char *
+changes_outside(ModelStmt *ms, Oid shadow_ns)
+{
+	Node	   *stmt = ms->raw;
+	char	   *what = NULL;
+	ListCell   *lc;
+
+	if (ms->says != SAYS_NOTHING)
+		return NULL;			/* the model's own schema, run on the shadow */
+	switch (nodeTag(stmt))
+	{
+		case T_AlterTableStmt:
+			what = relation_outside(((AlterTableStmt *) stmt)->relation, shadow_ns);
+			foreach(lc, ((AlterTableStmt *) stmt)->cmds)
+			{
+				AlterTableCmd *cmd = lfirst_node(AlterTableCmd, lc);
+
+				if (what == NULL &&
+					(cmd->subtype == AT_AttachPartition ||
+					 cmd->subtype == AT_DetachPartition))
+					what = relation_outside(castNode(PartitionCmd, cmd->def)->name,
+											shadow_ns);
+			}
+			return what;
+		case T_AlterSeqStmt:
+			return relation_outside(((AlterSeqStmt *) stmt)->sequence, shadow_ns);
+		case T_IndexStmt:
+			return relation_outside(((IndexStmt *) stmt)->relation, shadow_ns);
+		case T_CreateTrigStmt:
+			return relation_outside(((CreateTrigStmt *) stmt)->relation, shadow_ns);
+		case T_CreatePolicyStmt:
+			return relation_outside(((CreatePolicyStmt *) stmt)->table, shadow_ns);
+		case T_AlterPolicyStmt:
+			return relation_outside(((AlterPolicyStmt *) stmt)->table, shadow_ns);
+		case T_AlterEnumStmt:
+			return object_outside(OBJECT_TYPE,
+								  (Node *) ((AlterEnumStmt *) stmt)->typeName, shadow_ns);
+		case T_AlterTypeStmt:
+			return object_outside(OBJECT_TYPE,
+								  (Node *) ((AlterTypeStmt *) stmt)->typeName, shadow_ns);
+		case T_AlterDomainStmt:
+			return object_outside(OBJECT_DOMAIN,
+								  (Node *) ((AlterDomainStmt *) stmt)->typeName, shadow_ns);
+		case T_AlterFunctionStmt:
+			return object_outside(((AlterFunctionStmt *) stmt)->objtype,
+								  (Node *) ((AlterFunctionStmt *) stmt)->func, shadow_ns);
+		case T_AlterCollationStmt:
+			return object_outside(OBJECT_COLLATION,
+								  (Node *) ((AlterCollationStmt *) stmt)->collname, shadow_ns);
+		case T_AlterObjectDependsStmt:
+			{
+				AlterObjectDependsStmt *ds = (AlterObjectDependsStmt *) stmt;
+
+				if (ds->relation != NULL)
+					return relation_outside(ds->relation, shadow_ns);
+				return object_outside(ds->objectType, ds->object, shadow_ns);
+			}
+		case T_RenameStmt:
+			{
+				RenameStmt *rs = (RenameStmt *) stmt;
+
+				if (rs->relation != NULL)
+					return relation_outside(rs->relation, shadow_ns);
+				return object_outside(rs->renameType == OBJECT_DOMCONSTRAINT ?
+									  OBJECT_DOMAIN : rs->renameType,
+									  rs->object, shadow_ns);
+			}
+		case T_AlterOwnerStmt:
+			{
+				AlterOwnerStmt *os = (AlterOwnerStmt *) stmt;
+
+				if (os->relation != NULL)
+					return relation_outside(os->relation, shadow_ns);
+				return object_outside(os->objectType, os->object, shadow_ns);
+			}
+		case T_CommentStmt:
+			return object_outside(((CommentStmt *) stmt)->objtype,
+								  ((CommentStmt *) stmt)->object, shadow_ns);
+		case T_GrantStmt:
+			{
+				GrantStmt  *gs = (GrantStmt *) stmt;
+
+				if (gs->targtype != ACL_TARGET_OBJECT)
+					return NULL;
+				foreach(lc, gs->objects)
+				{
+					what = object_outside(gs->objtype, lfirst(lc), shadow_ns);
+					if (what != NULL)
+						return what;
+				}
+				return NULL;
+			}
+		default:
+			return NULL;
+	}
+}
+
+/*
+ * The relation a statement created, when it is not in the shadow schema,
+ * described: a view that reads a temporary table is made temporary by
+ * PostgreSQL, and lands in the session's temporary schema.
+ */
+static char *
+created_outside(ModelStmt *ms, Oid shadow_ns)
+{
+	RangeVar   *rv = created_relation(ms->raw);
+
+	return rv != NULL ? relation_outside(rv, shadow_ns) : NULL;
+}
+
+/*
+ * While the statements run, only built-in functions (pg_catalog's) and
+ * functions of installed extensions may run: PostgreSQL runs some
+ * functions when a statement runs (the default of a column added by
+ * ALTER TABLE, a constant part of an index or check expression), and a
+ * function of the caller or of the model could write outside the shadow
+ * (its writes to tables are rolled back with the shadow, a sequence it
+ * advances is not).  Event trigger functions of the database keep running
+ * as for any DDL.  The hooks are installed once and act only while
+ * guarding is set.
+ */
+static bool guarding = false;
+static Oid	guarded_shadow = InvalidOid;
+static bool hooks_installed = false;
+static needs_fmgr_hook_type prev_needs_fmgr_hook = NULL;
+static fmgr_hook_type prev_fmgr_hook = NULL;
+
+static bool
+function_may_run(Oid fn_oid)
+{
+	HeapTuple	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(fn_oid));
+	bool		ok;
+
+	if (!HeapTupleIsValid(tup))
+		return true;
+	ok = ((Form_pg_proc) GETSTRUCT(tup))->pronamespace == PG_CATALOG_NAMESPACE ||
+		((Form_pg_proc) GETSTRUCT(tup))->prorettype == EVENT_TRIGGEROID;
+	ReleaseSysCache(tup);
+	return ok || OidIsValid(getExtensionOfObject(ProcedureRelationId, fn_oid));
+}
+
+static bool
+model_needs_fmgr_hook(Oid fn_oid)
+{
+	if (prev_needs_fmgr_hook != NULL && (*prev_needs_fmgr_hook) (fn_oid))
+		return true;
+	return guarding && !function_may_run(fn_oid);
+}
+
+static void
+model_fmgr_hook(FmgrHookEventType event, FmgrInfo *flinfo, Datum *arg)
+{
+	if (guarding && event == FHET_START && !function_may_run(flinfo->fn_oid))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 get_func_namespace(flinfo->fn_oid) == guarded_shadow ?
+				 errmsg("function %s of the model would run while the model is validated",
+						format_procedure(flinfo->fn_oid)) :
+				 errmsg("function %s would run while the model is validated",
+						format_procedure_qualified(flinfo->fn_oid)),
+				 errhint("Only built-in functions and functions of extensions run while a model is validated. Write the statement so that it runs no other function: set a column's default in CREATE TABLE rather than by ALTER TABLE ... ADD COLUMN, for instance.")));
+	if (prev_fmgr_hook != NULL)
+		(*prev_fmgr_hook) (event, flinfo, arg);
+}
+
+static void
+install_guard(void)
+{
+	if (hooks_installed)
+		return;
+	prev_needs_fmgr_hook = needs_fmgr_hook;
+	prev_fmgr_hook = fmgr_hook;
+	needs_fmgr_hook = model_needs_fmgr_hook;
+	fmgr_hook = model_fmgr_hook;
+	hooks_installed = true;
+}
+
+/*
+ * CREATE MATERIALIZED VIEW runs its query: it is created WITH NO DATA
+ * (nothing runs), then marked populated as the statement says, so that
+ * the snapshot reads what the user declared.
+ */
+static void
+run_matview_unpopulated(ModelStmt *ms)
+{
+	RawStmt    *rs = linitial_node(RawStmt, raw_parser(ms->text, RAW_PARSE_DEFAULT));
+	CreateTableAsStmt *ctas = castNode(CreateTableAsStmt, rs->stmt);
+	bool		populated = !ctas->into->skipData;
+	List	   *plans;
+	ListCell   *lc;
+
+	ctas->into->skipData = true;
+	plans = pg_plan_queries(pg_analyze_and_rewrite_fixedparams(rs, ms->text,
+															   NULL, 0, NULL),
+							ms->text, CURSOR_OPT_PARALLEL_OK, NULL);
+	foreach(lc, plans)
+		ProcessUtility(lfirst_node(PlannedStmt, lc), ms->text, false,
+					   PROCESS_UTILITY_QUERY, NULL, NULL, None_Receiver, NULL);
+	CommandCounterIncrement();
+	if (populated)
+	{
+		Relation	rel = table_openrv(ctas->into->rel, AccessExclusiveLock);
+
+		SetMatViewPopulatedState(rel, true);
+		table_close(rel, NoLock);
+		CommandCounterIncrement();
+	}
+}
+
 static Jsonb *
 run_in_shadow(List *stmts, const char *shadow, const char *stands_for,
 			  List *start)
@@ -748,54 +1161,95 @@ run_in_shadow(List *stmts, const char *shadow, const char *stands_for,
 	MemoryContext cxt = CurrentMemoryContext;
 	ResourceOwner owner = CurrentResourceOwner;
 	ModelStmt  *volatile current = NULL;
+	ModelStmt  *volatile refused = NULL;
+	char	   *volatile refused_what = NULL;
+	bool		volatile refused_created = false;
 	Jsonb	   *volatile doc = NULL;
 
+	install_guard();
 	BeginInternalSubTransaction(NULL);
 	MemoryContextSwitchTo(cxt);
 	PG_TRY();
 	{
 		int			nestlevel;
+		Oid			shadow_ns;
 		ListCell   *lc;
 
 		spi_exec(psprintf("CREATE SCHEMA %s", quote_identifier(shadow)),
 				 0, NULL, NULL, SPI_OK_UTILITY);
+		shadow_ns = get_namespace_oid(shadow, false);
+		guarded_shadow = shadow_ns;
 		foreach(lc, start)
 			spi_exec(lfirst(lc), 0, NULL, NULL, SPI_OK_UTILITY);
 		nestlevel = pgm_guc_nest_enter();
 		pgm_set_shadow(shadow, stands_for);
-		pgm_set_schema_search_path(shadow);
+
+		/*
+		 * pg_catalog is left out of the path, so that PostgreSQL searches it
+		 * first: nothing of the caller (nor of the model) hides a built-in.
+		 * pg_temp, which would otherwise come first, comes last.  Objects
+		 * are created in the first schema of the path, the shadow.
+		 */
+		pgm_set_search_path(stands_for != NULL ?
+							psprintf("%s, %s, pg_temp", quote_identifier(shadow),
+									 quote_identifier(stands_for)) :
+							psprintf("%s, pg_temp", quote_identifier(shadow)));
 		foreach(lc, stmts)
 		{
 			ModelStmt  *ms = lfirst(lc);
+			char	   *what;
 
 			if (ms->skip)
 				continue;
 			current = ms;
+			what = changes_outside(ms, shadow_ns);
+			if (what != NULL)
+			{
+				refused = ms;
+				refused_what = MemoryContextStrdup(cxt, what);
+				break;
+			}
+			guarding = true;
 			if (ms->says != SAYS_NOTHING)
 				run_on_shadow(ms, shadow);
+			else if (IsA(ms->raw, CreateTableAsStmt))
+				run_matview_unpopulated(ms);
 			else
 				SPI_execute(ms->text, false, 0);
+			guarding = false;
+			what = created_outside(ms, shadow_ns);
+			if (what != NULL)
+			{
+				refused = ms;
+				refused_what = MemoryContextStrdup(cxt, what);
+				refused_created = true;
+				break;
+			}
 		}
 		current = NULL;
 		pgm_guc_nest_leave(nestlevel);
-		if (stands_for != NULL)
+		if (stands_for != NULL && refused == NULL)
 			check_live_references(stands_for);
 
 		/*
 		 * The snapshot's queries are read-only: they see what the active
 		 * snapshot sees, so it must see the statements' work.
 		 */
-		CommandCounterIncrement();
-		PushCopiedSnapshot(GetActiveSnapshot());
-		UpdateActiveSnapshotCommandId();
-		doc = model_shadow_snapshot(shadow, cxt);
-		PopActiveSnapshot();
+		if (refused == NULL)
+		{
+			CommandCounterIncrement();
+			PushCopiedSnapshot(GetActiveSnapshot());
+			UpdateActiveSnapshotCommandId();
+			doc = model_shadow_snapshot(shadow, cxt);
+			PopActiveSnapshot();
+		}
 	}
 	PG_CATCH();
 	{
 		ErrorData  *edata;
 		ModelStmt  *ms = current;
 
+		guarding = false;
 		edata = pgm_subxact_catch(cxt, owner);
 		pgm_set_shadow(NULL, NULL);
 
@@ -827,7 +1281,52 @@ run_in_shadow(List *stmts, const char *shadow, const char *stands_for,
 	/* Success too is rolled back: nothing of the shadow survives. */
 	pgm_subxact_rollback(cxt, owner);
 	pgm_set_shadow(NULL, NULL);
+
+	if (refused != NULL && refused_created)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("statement %d of the model creates %s, outside the model's schema",
+						refused->number, refused_what),
+				 errdetail("Statement %d: %s", refused->number, refused->text),
+				 errhint("A view that reads a temporary table is temporary itself; a model defines permanent objects of its schema only. Nothing of the model was kept.")));
+	if (refused != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("statement %d of the model changes %s, which the model does not create",
+						refused->number, refused_what),
+				 errdetail("Statement %d: %s", refused->number, refused->text),
+				 errhint("A model defines the objects of its schema: ALTER, COMMENT, GRANT, CREATE INDEX, CREATE TRIGGER and the like belong in it only for objects it creates before them. Nothing of the model was kept.")));
 	return doc;
+}
+
+/* Whether the section of schema in a snapshot holds any object. */
+static bool
+schema_holds_objects(Jsonb *doc, const char *schema)
+{
+	JsonbValue	v;
+	JsonbIterator *it;
+	JsonbIteratorToken tok;
+	int			level = 0;
+
+	if (doc == NULL ||
+		!getKeyJsonValueFromContainer(&doc->root, "schemas", 7, &v) ||
+		v.type != jbvBinary ||
+		!getKeyJsonValueFromContainer(v.val.binary.data, schema, strlen(schema), &v) ||
+		v.type != jbvBinary)
+		return false;
+	it = JsonbIteratorInit(v.val.binary.data);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		if (tok == WJB_BEGIN_OBJECT)
+			level++;
+		else if (tok == WJB_END_OBJECT)
+			level--;
+		else if (tok == WJB_KEY && level == 1 &&
+				 !(v.val.string.len == 7 && strncmp(v.val.string.val, "comment", 7) == 0) &&
+				 !(v.val.string.len == 10 && strncmp(v.val.string.val, "privileges", 10) == 0))
+			return true;
+	}
+	return false;
 }
 
 /*
@@ -910,7 +1409,6 @@ migrate_model_set(PG_FUNCTION_ARGS)
 				 errhint("Use migrate_model_drop() to remove a model.")));
 	ddl = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	schema = model_schema_arg(fcinfo, 1);
-	set_ext_schema(fcinfo);
 
 	/* Parse and refuse, before anything runs. */
 	stmts = parse_model(ddl, schema);
@@ -954,6 +1452,19 @@ migrate_model_set(PG_FUNCTION_ARGS)
 	shadow_doc = run_in_shadow(stmts, shadow, exists ? schema : NULL,
 							   says_privileges && live ?
 							   live_privileges(live, schema, shadow) : NIL);
+
+	/*
+	 * A model defines objects, or says at least its schema's comment or
+	 * privileges: one that does neither would drop every object of the
+	 * schema at the next check.
+	 */
+	if (!says_comment && !says_privileges &&
+		!schema_holds_objects(shadow_doc, shadow))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the model is empty"),
+				 errdetail("The DDL creates no object in the schema (CREATE EXTENSION of an extension installed already does nothing)."),
+				 errhint("A model is the DDL of every object of the schema; use migrate_model_drop() to remove a model.")));
 
 	/*
 	 * The shadow schema under the model's name: names inside are relative,
@@ -1015,7 +1526,6 @@ migrate_model_import(PG_FUNCTION_ARGS)
 	MemoryContext work;
 	MemoryContext old;
 
-	set_ext_schema(fcinfo);
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -1046,7 +1556,6 @@ migrate_model_capture(PG_FUNCTION_ARGS)
 	MemoryContext cxt = CurrentMemoryContext;
 	Jsonb	   *doc;
 
-	set_ext_schema(fcinfo);
 
 	model_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -1083,7 +1592,7 @@ single_model(ArrayType *schemas)
 	values[0] = schemas ? PointerGetDatum(schemas) : (Datum) 0;
 	ret = SPI_execute_with_args(psprintf("SELECT m.schema_name, m.model FROM %s.migrate_models m"
 										 " WHERE $1 IS NULL OR m.schema_name OPERATOR(pg_catalog.=) ANY ($1)"
-										 " LIMIT 2", ext_schema()),
+										 " LIMIT 2", pgm_ext_schema()),
 								1, types, values, nulls, true, 2);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
@@ -1151,7 +1660,7 @@ merged_models(ArrayType *schemas)
 										 " FROM %s.migrate_models m"
 										 " WHERE $1 IS NULL OR m.schema_name OPERATOR(pg_catalog.=) ANY ($1)"
 										 " HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0",
-										 PGM_SNAPSHOT_FORMAT, ext_schema(), ext_schema()),
+										 PGM_SNAPSHOT_FORMAT, pgm_ext_schema(), pgm_ext_schema()),
 								1, types, values, nulls, true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
@@ -1174,7 +1683,6 @@ model_document_unpruned(const char *extschema, MemoryContext cxt)
 	Jsonb	   *copy;
 	int			ret;
 
-	ext_schema_name = extschema;
 	ret = SPI_execute(psprintf("SELECT 1 FROM %s.migrate_properties LIMIT 1", extschema),
 					  true, 1);
 	if (ret != SPI_OK_SELECT)
@@ -1202,7 +1710,6 @@ migrate_model(PG_FUNCTION_ARGS)
 	Jsonb	   *doc;
 	int			ret;
 
-	set_ext_schema(fcinfo);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "pg_migrate: SPI_connect failed");
@@ -1228,7 +1735,7 @@ migrate_model(PG_FUNCTION_ARGS)
 			name = NameStr(*DatumGetName(elems[i]));
 			ret = SPI_execute_with_args(psprintf("SELECT 1 FROM %s.migrate_models"
 												 " WHERE schema_name OPERATOR(pg_catalog.=) $1",
-												 ext_schema()),
+												 pgm_ext_schema()),
 										1, t, &elems[i], NULL, true, 1);
 			if (ret != SPI_OK_SELECT)
 				elog(ERROR, "pg_migrate: reading the models failed: %d", ret);
@@ -1251,7 +1758,7 @@ migrate_model(PG_FUNCTION_ARGS)
 	MemoryContextSwitchTo(cxt);
 	/* references to objects outside the merged schemas: as a snapshot */
 	doc = model_prune_refs(doc, cxt);
-	/* The mapped views of the properties are part of the model (SPEC 6). */
+	/* The mapped views of the properties are part of the model (docs/mapped-views.md). */
 	doc = mapped_model_extend(doc, cxt);
 	SPI_finish();
 	PG_RETURN_JSONB_P(doc);
@@ -1265,7 +1772,6 @@ migrate_model_drop(PG_FUNCTION_ARGS)
 	Datum		values[1];
 	int			ret;
 
-	set_ext_schema(fcinfo);
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -1278,7 +1784,7 @@ migrate_model_drop(PG_FUNCTION_ARGS)
 	values[0] = CStringGetTextDatum(schema);
 	ret = SPI_execute_with_args(psprintf("DELETE FROM %s.migrate_models"
 										 " WHERE schema_name OPERATOR(pg_catalog.=) $1::pg_catalog.name",
-										 ext_schema()),
+										 pgm_ext_schema()),
 								1, types, values, NULL, false, 0);
 	if (ret != SPI_OK_DELETE)
 		elog(ERROR, "pg_migrate: dropping the model failed: %d", ret);

@@ -141,27 +141,6 @@ model_outside_refs(void)
 	return outside;
 }
 
-/* The schema of an extension, by the extension's OID. */
-static Oid
-extension_namespace(Oid extoid)
-{
-	Relation	rel;
-	ScanKeyData key;
-	SysScanDesc scan;
-	HeapTuple	tup;
-	Oid			nsp = InvalidOid;
-
-	rel = table_open(ExtensionRelationId, AccessShareLock);
-	ScanKeyInit(&key, Anum_pg_extension_oid, BTEqualStrategyNumber, F_OIDEQ,
-				ObjectIdGetDatum(extoid));
-	scan = systable_beginscan(rel, ExtensionOidIndexId, true, NULL, 1, &key);
-	if (HeapTupleIsValid(tup = systable_getnext(scan)))
-		nsp = ((Form_pg_extension) GETSTRUCT(tup))->extnamespace;
-	systable_endscan(scan);
-	table_close(rel, AccessShareLock);
-	return nsp;
-}
-
 /*
  * The schema an object outside the model lives in as a snapshot sees it:
  * for a member of an extension, the extension's schema (the snapshot maps
@@ -175,7 +154,7 @@ model_ref_namespace(const ObjectAddress *addr, bool *is_member)
 
 	*is_member = OidIsValid(ext);
 	if (*is_member)
-		return extension_namespace(ext);
+		return pgm_extension_schema(ext);
 	if (!is_objectclass_supported(addr->classId))
 		return InvalidOid;
 	return get_object_namespace(addr);

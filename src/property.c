@@ -2,7 +2,7 @@
  *
  * property.c
  *	  The SQL functions that declare the properties of mapped views
- *	  (SPEC section 6, docs/mapped-views.md): migrate_map,
+ *	  (docs/mapped-views.md): migrate_map,
  *	  migrate_column_property, migrate_relationship, migrate_property_drop.
  *
  * Each one stores rows of migrate_properties, then regenerates the mapped
@@ -26,6 +26,9 @@
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
+#include "catalog/dependency.h"
+#include "catalog/pg_extension.h"
+#include "commands/extension.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
@@ -76,6 +79,41 @@ static char *
 opt_name(FunctionCallInfo fcinfo, int argno)
 {
 	return PG_ARGISNULL(argno) ? NULL : pstrdup(NameStr(*PG_GETARG_NAME(argno)));
+}
+
+/*
+ * A column property is one value per row of its table: the type of its
+ * expression is neither a row type (a whole row, such as the expression
+ * "polls" of table polls, or a ROW(...)), a domain over one, nor a
+ * pseudo-type (record, void, ...), and the expression returns no set.  A
+ * deferred property becomes a SQL function returning that type, which
+ * PostgreSQL 15 cannot validate for a whole row (the backend crashed); a
+ * set would multiply the rows of the mapped view.
+ */
+void
+mapped_check_value_type(const char *label, const char *expression,
+						Oid type, bool returns_set)
+{
+	char		typtype;
+
+	if (returns_set)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("column property %s: the expression returns a set", label),
+				 errdetail("Expression: %s", expression),
+				 errhint("A column property is one value per row: write a scalar subquery, e.g. (SELECT count(*) FROM ...).")));
+	if (!OidIsValid(type))
+		return;
+	typtype = get_typtype(getBaseType(type));
+	if (typtype == TYPTYPE_COMPOSITE || typtype == TYPTYPE_PSEUDO)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("column property %s: the expression is of type %s, which is not one value",
+						label, format_type_be(type)),
+				 errdetail("Expression: %s", expression),
+				 typtype == TYPTYPE_COMPOSITE ?
+				 errhint("A column property is one value per row, not a row: select one field of it, or use migrate_relationship() to load related rows.") :
+				 errhint("A column property is one value of a data type per row.")));
 }
 
 /* ----------------------------------------------------------------
@@ -164,6 +202,30 @@ list_text(List *names)
 }
 
 /*
+ * A table that belongs to an extension (pg_migrate's own migrate_version,
+ * migrate_properties, ...) has no properties: a mapped view depends on its
+ * table, so DROP EXTENSION would fail, and snapshots and models leave the
+ * objects of extensions out.
+ */
+static void
+refuse_extension_table(const char *text, const char *what,
+					   const char *schema, const char *table)
+{
+	Oid			nsp = get_namespace_oid(schema, true);
+	Oid			relid = OidIsValid(nsp) ? get_relname_relid(table, nsp) : InvalidOid;
+	Oid			ext = OidIsValid(relid) ?
+		getExtensionOfObject(RelationRelationId, relid) : InvalidOid;
+
+	if (OidIsValid(ext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s \"%s\" is a table of extension \"%s\", which cannot have properties",
+						what, text, get_extension_name(ext)),
+				 errdetail("A mapped view depends on its table: over a table of an extension it would make DROP EXTENSION fail, and snapshots and models leave the objects of extensions out."),
+				 errhint("Map the tables of the application.")));
+}
+
+/*
  * Resolve a relation given as text: the stored models first, the live
  * database second.  Returns "schema.table" as stored in migrate_properties.
  */
@@ -217,6 +279,7 @@ resolve_relation(const char *text, const char *what, char **schema, char **table
 				(errcode(ERRCODE_INVALID_NAME),
 				 errmsg("%s \"%s\" is not a table name", what, text),
 				 errhint("Write 'table' or 'schema.table'.")));
+	refuse_extension_table(text, what, *schema, *table);
 	return psprintf("%s.%s", quote_identifier(*schema), quote_identifier(*table));
 }
 

@@ -8,6 +8,7 @@
  *-------------------------------------------------------------------------
  */
 #include "revdag.h"
+#include "util.h"
 
 #include "catalog/pg_type.h"
 #include "access/xact.h"
@@ -19,29 +20,6 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
-
-static char *ext_schema_quoted = NULL;
-
-void
-revdag_set_ext_schema(Oid fn_oid)
-{
-	char	   *name = get_namespace_name(get_func_namespace(fn_oid));
-
-	if (name == NULL)
-		elog(ERROR, "pg_migrate: the schema of function %u is gone", fn_oid);
-	if (ext_schema_quoted)
-		pfree((void *) ext_schema_quoted);
-	ext_schema_quoted = MemoryContextStrdup(TopMemoryContext,
-											quote_identifier(name));
-}
-
-const char *
-revdag_ext_schema(void)
-{
-	if (ext_schema_quoted == NULL)
-		elog(ERROR, "pg_migrate: extension schema not set");
-	return ext_schema_quoted;
-}
 
 /* ----------------------------------------------------------------
  * Loading
@@ -267,7 +245,7 @@ revdag_load(bool with_sql)
 				   " FROM %s.migrate_revisions"
 				   " ORDER BY created_at, revision COLLATE \"C\"",
 				   with_sql ? "upgrade_sql, downgrade_sql" : "NULL::text, NULL::text",
-				   revdag_ext_schema());
+				   pgm_ext_schema());
 	ret = SPI_execute(sql, false, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "pg_migrate: reading migrate_revisions failed: %d", ret);
@@ -385,7 +363,7 @@ revdag_load(bool with_sql)
 	/* The version table. */
 	sql = psprintf("SELECT version_num FROM %s.migrate_version"
 				   " ORDER BY version_num COLLATE \"C\"",
-				   revdag_ext_schema());
+				   pgm_ext_schema());
 	ret = SPI_execute(sql, false, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "pg_migrate: reading migrate_version failed: %d", ret);
@@ -515,7 +493,7 @@ revdag_check_current(void)
 				   "                  OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) parents::pg_catalog.text,"
 				   "                  ',' ORDER BY revision COLLATE \"C\")"
 				   "            FROM %s.migrate_revisions), ''))",
-				   revdag_ext_schema(), revdag_ext_schema());
+				   pgm_ext_schema(), pgm_ext_schema());
 	plan = SPI_prepare(sql, 0, NULL);
 	if (plan == NULL)
 		elog(ERROR, "pg_migrate: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));

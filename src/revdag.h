@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * revdag.h
- *	  The revision DAG (SPEC section 5): every row of migrate_revisions in
+ *	  The revision DAG (docs/revisions.md): every row of migrate_revisions in
  *	  memory, with its edges, its branch labels, the heads, and the applied
  *	  heads of migrate_version.
  *
@@ -65,13 +65,6 @@ typedef struct RevDag
 	Bitmapset  *current;		/* the rows of migrate_version */
 	Bitmapset  *applied;		/* ancestors or self of current */
 } RevDag;
-
-/* pg_migrate.lock_timeout (pg_migrate.c): each step's lock_timeout, 0 = inherit */
-extern int	pgm_lock_timeout;
-
-/* The extension's schema, quoted, for the SQL the C code emits. */
-extern const char *revdag_ext_schema(void);
-extern void revdag_set_ext_schema(Oid fn_oid);
 
 /* Load every revision and the version table (inside SPI). */
 extern RevDag *revdag_load(bool with_sql);

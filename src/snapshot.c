@@ -2,7 +2,7 @@
  *
  * snapshot.c
  *	  migrate_snapshot(): the live schema, read from the catalogs, as one
- *	  canonical jsonb document (SPEC section 2, docs/snapshot-format.md).
+ *	  canonical jsonb document (docs/snapshot-format.md).
  *
  * Each object kind is read by its handler (src/catalog/) in one set-based
  * query over every schema in scope; the dependencies of all objects come
@@ -184,58 +184,6 @@ plan_columns(TupleDesc desc)
 		}
 	}
 	return plan;
-}
-
-static int
-cmp_list_cstring(const ListCell *a, const ListCell *b)
-{
-	return strcmp((const char *) lfirst(a), (const char *) lfirst(b));
-}
-
-/*
- * An array value as a jsonb array of its elements' texts.  Option lists
- * ("name=value": reloptions, attoptions, proconfig) are sets: they are
- * sorted, and internal options (names starting with "pg_") left out.
- */
-void
-snap_add_array(GNode *node, const char *key, Datum value)
-{
-	bool		is_options = strcmp(key, "options") == 0 ||
-		strcmp(key, "config") == 0;
-	ArrayType  *arr = DatumGetArrayTypeP(value);
-	Oid			elemtype = ARR_ELEMTYPE(arr);
-	int16		typlen;
-	bool		typbyval;
-	char		typalign;
-	Oid			outfunc;
-	bool		isvarlena;
-	Datum	   *elems;
-	bool	   *nulls;
-	int			n;
-	List	   *texts = NIL;
-
-	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
-	getTypeOutputInfo(elemtype, &outfunc, &isvarlena);
-	deconstruct_array(arr, elemtype, typlen, typbyval, typalign,
-					  &elems, &nulls, &n);
-	for (int i = 0; i < n; i++)
-	{
-		char	   *text;
-
-		if (nulls[i])
-			continue;
-		text = OidOutputFunctionCall(outfunc, elems[i]);
-		if (is_options && strncmp(text, "pg_", 3) == 0)
-			continue;
-		texts = lappend(texts, text);
-	}
-	if (is_options)
-	{
-		if (texts == NIL)
-			return;
-		list_sort(texts, cmp_list_cstring);
-	}
-	gnode_add_strings(node, key, texts);
 }
 
 /* Every visible, non-null column of the row becomes an attribute. */
@@ -579,6 +527,7 @@ build(ArrayType *schemas, MemoryContext parent, Graph *before, AddrMap *only,
 	int			n;
 	ListCell   *lc;
 
+	g->snap = palloc0(sizeof(SnapCache));
 	g->before = before;
 	g->only = only;
 	g->only_list = only_list;

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * target.c
- *	  The parser of revision targets, Alembic's grammar (SPEC section 5):
+ *	  The parser of revision targets, Alembic's grammar (docs/revisions.md):
  *
  *		heads				every head of the DAG
  *		head				the head (an error when there are several)
@@ -55,6 +55,23 @@ malformed(const char *target, const char *detail)
 }
 
 /* A count of steps: digits only, at most INT_MAX. */
+/* See target.h. */
+const char *
+target_form_of(const char *id)
+{
+	if (strcmp(id, "head") == 0)
+		return "the head of the revisions";
+	if (strcmp(id, "heads") == 0)
+		return "every head of the revisions";
+	if (strcmp(id, "base") == 0)
+		return "the state before the first revision";
+	if (id[0] == '-' && id[1] != '\0' &&
+		strspn(id + 1, "0123456789") == strlen(id + 1))
+		return psprintf("%s step%s down from the applied head", id + 1,
+						strcmp(id + 1, "1") == 0 ? "" : "s");
+	return NULL;
+}
+
 static int
 parse_steps(const char *target, const char *digits)
 {

@@ -1,8 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * target.h
- *	  The one parser of revision targets (SPEC section 5, Alembic's
- *	  grammar): head, heads, base, a full id or a unique prefix of at least
+ *	  The one parser of revision targets (docs/revisions.md,
+ *	  Alembic's grammar): head, heads, base, a full id or a unique prefix of at least
  *	  4 characters, a branch label, +N, -N, <rev>+N, <rev>-N, <label>@head,
  *	  <label>@+N, <label>@-N.  docs/revisions.md describes each form.
  *
@@ -46,5 +46,12 @@ extern int	target_lookup(RevDag *dag, const char *name, bool missing_ok);
 
 /* Is text a valid revision id / branch label (1-64 of [A-Za-z0-9_.-])? */
 extern bool target_valid_id(const char *id);
+
+/*
+ * What the grammar reads a valid id or label as when it is a target form
+ * of its own (head, heads, base, -N), so that no target could ever name a
+ * revision of that id or label; NULL when a target names it.
+ */
+extern const char *target_form_of(const char *id);
 
 #endif							/* PGM_TARGET_H */

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * verify.c
- *	  migrate_verify() (SPEC section 5, docs/revisions-autogenerate.md):
+ *	  migrate_verify() (docs/revisions-autogenerate.md):
  *	  what changed behind pg_migrate's back.
  *
  * Two checks, one row per finding, no rows when all is well:

@@ -2,7 +2,7 @@
 # Shell test, run by `make test` inside its throwaway cluster (libpq's PG*
 # variables point at it): the rows of pg_migrate's five tables survive
 # `pg_dump -Fc` / `pg_restore` into a new database, because every table is
-# registered with pg_extension_config_dump (SPEC section 1), and migrate_log's
+# registered with pg_extension_config_dump (docs/objects.md), and migrate_log's
 # id sequence continues where it was.  Done with the extension in public and
 # in a schema of its own.  Prints one "ok"/"not ok" line per check; exits
 # non-zero when any check fails.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Shell test, run by `make test` inside its throwaway cluster (libpq's PG*
-# variables point at it): migrate_export() (SPEC section 5).  The script of
+# variables point at it): migrate_export() (docs/revisions.md).  The script of
 # a history with branch labels, a merge, a dependency and awkward SQL text
 # replays on a fresh install into the same history; replayed again it
 # changes nothing; a revision changed under the same id is an error that

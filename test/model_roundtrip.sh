@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Shell test, run by `make test` inside its throwaway cluster (libpq's PG*
 # variables point at it): a model set by DDL is the snapshot of the same DDL
-# run in a real schema (SPEC section 3).  For each case of the round-trip
+# run in a real schema (docs/models.md).  For each case of the round-trip
 # corpus below, in a fresh database: migrate_model_set(b.sql, 'public'),
 # then b.sql run for real (psql -1), then migrate_model('{public}') must
 # equal migrate_snapshot('{public}') byte for byte.  In b.sql, names

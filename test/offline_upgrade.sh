@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Shell test, run by `make test` inside its throwaway cluster (libpq's PG*
-# variables point at it): offline mode (SPEC section 5).  A database at a
+# variables point at it): offline mode (docs/revisions.md).  A database at a
 # start revision is copied (CREATE DATABASE ... TEMPLATE); the original is
 # upgraded online with migrate_upgrade(), the copy by running the script of
 # migrate_upgrade_sql() with psql -f.  Both must end with the same schema

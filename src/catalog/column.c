@@ -192,9 +192,9 @@ column_type(Graph *g, TypeCache *tc, Oid typid, int32 typmod)
 {
 	TypeCacheEntry *e;
 
-	if (tc->schema != g->path_schema)
+	if (tc->schema != g->snap->path_schema)
 	{
-		tc->schema = g->path_schema;
+		tc->schema = g->snap->path_schema;
 		tc->n = 0;
 		tc->next = 0;
 	}
@@ -316,7 +316,7 @@ column_load(Graph *g, ColRow *cr, TupleDesc desc, AddrMap *defs,
 				"generated" : "default";
 			p->expr = pstrdup(def->adbin);
 			p->relid = cr->relid;
-			g->pending = lappend(g->pending, p);
+			g->snap->pending = lappend(g->snap->pending, p);
 			MemoryContextSwitchTo(old);
 		}
 		graph_add_alias(g, &attrdef, node);
@@ -478,7 +478,7 @@ column_finish(Graph *g)
 	done = hash_create("pg_migrate deparsed defaults", 64, &ctl,
 					   HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
 
-	foreach(lc, g->pending)
+	foreach(lc, g->snap->pending)
 	{
 		PendingExpr *p = lfirst(lc);
 		DefaultKey	key = {p->node->schema, p->expr};
@@ -503,8 +503,8 @@ column_finish(Graph *g)
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(tmp);
 	MemoryContextDelete(cache);
-	list_free_deep(g->pending);
-	g->pending = NIL;
+	list_free_deep(g->snap->pending);
+	g->snap->pending = NIL;
 }
 
 const SnapHandler pgm_column_handler = {

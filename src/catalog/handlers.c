@@ -253,17 +253,17 @@ pgm_register_relation(Graph *g, Oid relid, const char *relname, int natts)
 {
 	RelInfo    *ri;
 
-	if (g->relinfo == NULL)
+	if (g->snap->relinfo == NULL)
 	{
 		HASHCTL		ctl;
 
 		ctl.keysize = sizeof(Oid);
 		ctl.entrysize = sizeof(RelInfo);
 		ctl.hcxt = g->cxt;
-		g->relinfo = hash_create("pg_migrate relations", 1024, &ctl,
+		g->snap->relinfo = hash_create("pg_migrate relations", 1024, &ctl,
 								 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
 	}
-	ri = hash_search(g->relinfo, &relid, HASH_ENTER, NULL);
+	ri = hash_search(g->snap->relinfo, &relid, HASH_ENTER, NULL);
 	ri->relname = MemoryContextStrdup(g->cxt, relname);
 	ri->natts = natts;
 	ri->context = NIL;
@@ -287,7 +287,7 @@ snap_deparsed(Graph *g, const char *tree, Oid relid, int variant, bool *found)
 	DeparseEntry *e;
 
 	*found = false;
-	ri = g->relinfo ? hash_search(g->relinfo, &relid, HASH_FIND, NULL) : NULL;
+	ri = g->snap->relinfo ? hash_search(g->snap->relinfo, &relid, HASH_FIND, NULL) : NULL;
 	if (ri == NULL || strstr(tree, ":varattno 0 ") != NULL)
 		return NULL;
 	if (ri->columnslen < 0)
@@ -308,7 +308,7 @@ snap_deparsed(Graph *g, const char *tree, Oid relid, int variant, bool *found)
 		ri->columnshash = hash_bytes((unsigned char *) buf.data, buf.len);
 		pfree(buf.data);
 	}
-	if (g->deparsed == NULL)
+	if (g->snap->deparsed == NULL)
 	{
 		HASHCTL		ctl;
 
@@ -317,15 +317,15 @@ snap_deparsed(Graph *g, const char *tree, Oid relid, int variant, bool *found)
 		ctl.hash = deparse_key_hash;
 		ctl.match = deparse_key_match;
 		ctl.hcxt = g->cxt;
-		g->deparsed = hash_create("pg_migrate deparsed expressions", 256, &ctl,
+		g->snap->deparsed = hash_create("pg_migrate deparsed expressions", 256, &ctl,
 								  HASH_ELEM | HASH_FUNCTION | HASH_COMPARE |
 								  HASH_CONTEXT);
 	}
-	key.schema = g->path_schema;
+	key.schema = g->snap->path_schema;
 	key.rel = ri;
 	key.tree = tree;
 	key.variant = variant;
-	e = hash_search(g->deparsed, &key, HASH_ENTER, found);
+	e = hash_search(g->snap->deparsed, &key, HASH_ENTER, found);
 	if (!*found)
 	{
 		e->key.tree = MemoryContextStrdup(g->cxt, tree);
@@ -362,7 +362,7 @@ deparse_rel_node(Graph *g, Node *expr, Oid relid)
 {
 	RelInfo    *ri;
 
-	ri = g->relinfo ? hash_search(g->relinfo, &relid, HASH_FIND, NULL) : NULL;
+	ri = g->snap->relinfo ? hash_search(g->snap->relinfo, &relid, HASH_FIND, NULL) : NULL;
 	if (ri == NULL)
 	{
 		List	   *context = deparse_context_for(get_rel_name(relid), relid);
@@ -481,13 +481,13 @@ append_column_list(StringInfo buf, Graph *g, Oid relid, Datum *attnums,
 void
 snap_use_schema_path(Graph *g, GNode *schema)
 {
-	if (schema == g->path_schema)
+	if (schema == g->snap->path_schema)
 		return;
 	if (schema != NULL)
 		pgm_set_schema_search_path(schema->name);
 	else
 		pgm_set_search_path(PGM_CATALOG_SEARCH_PATH);
-	g->path_schema = schema;
+	g->snap->path_schema = schema;
 }
 
 /*
@@ -498,14 +498,14 @@ snap_use_schema_path(Graph *g, GNode *schema)
 const char *
 snap_comment(Graph *g, Oid classoid, Oid objoid, int32 subid)
 {
-	if (g->comments == NULL)
+	if (g->snap->comments == NULL)
 	{
 		Relation	rel;
 		SysScanDesc scan;
 		HeapTuple	tup;
 		MemoryContext old = MemoryContextSwitchTo(g->cxt);
 
-		g->comments = addrmap_new(g->cxt, 4096);
+		g->snap->comments = addrmap_new(g->cxt, 4096);
 		rel = table_open(DescriptionRelationId, AccessShareLock);
 		scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
 		while (HeapTupleIsValid(tup = systable_getnext(scan)))
@@ -519,14 +519,14 @@ snap_comment(Graph *g, Oid classoid, Oid objoid, int32 subid)
 								 RelationGetDescr(rel), &isnull);
 			if (isnull)
 				continue;
-			*addrmap_enter(g->comments, d->classoid, d->objoid, d->objsubid,
+			*addrmap_enter(g->snap->comments, d->classoid, d->objoid, d->objsubid,
 						   &found) = TextDatumGetCString(descr);
 		}
 		systable_endscan(scan);
 		table_close(rel, AccessShareLock);
 		MemoryContextSwitchTo(old);
 	}
-	return addrmap_get(g->comments, classoid, objoid, subid);
+	return addrmap_get(g->snap->comments, classoid, objoid, subid);
 }
 
 /*
@@ -576,7 +576,7 @@ keep_relation(Graph *g, HeapTuple tup, TupleDesc desc)
 	Datum		d;
 
 	r = palloc(sizeof(SnapRel));
-	*addrmap_enter(g->rels, RelationRelationId, c->oid, 0, &found) = r;
+	*addrmap_enter(g->snap->rels, RelationRelationId, c->oid, 0, &found) = r;
 	r->oid = c->oid;
 	r->relname = c->relname;
 	r->relnamespace = c->relnamespace;
@@ -607,7 +607,7 @@ keep_relation(Graph *g, HeapTuple tup, TupleDesc desc)
 	}
 	r->index = NULL;
 	r->of_constraint = false;
-	g->relations = lappend(g->relations, r);
+	g->snap->relations = lappend(g->snap->relations, r);
 	return r;
 }
 
@@ -714,7 +714,7 @@ read_wanted_relations(Graph *g, Relation rel, TupleDesc desc)
 		scan = snap_scan_key(rel, ClassOidIndexId, Anum_pg_class_oid, a->objid);
 		if (HeapTupleIsValid(tup = systable_getnext(scan)) &&
 			snap_schema(g, ((Form_pg_class) GETSTRUCT(tup))->relnamespace) != NULL &&
-			addrmap_get(g->rels, RelationRelationId, a->objid, 0) == NULL)
+			addrmap_get(g->snap->rels, RelationRelationId, a->objid, 0) == NULL)
 		{
 			keep_relation(g, tup, desc);
 			toastid = ((Form_pg_class) GETSTRUCT(tup))->reltoastrelid;
@@ -749,7 +749,7 @@ read_wanted_relations(Graph *g, Relation rel, TupleDesc desc)
 			if (r == NULL)
 				continue;
 			r->index = heap_copytuple(itup);
-			g->indexes = lappend(g->indexes, r);
+			g->snap->indexes = lappend(g->snap->indexes, r);
 		}
 		systable_endscan(iscan);
 	}
@@ -771,7 +771,7 @@ read_relations(Graph *g)
 	HeapTuple	tup;
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
 
-	g->rels = addrmap_new(g->cxt, g->only != NULL ? 256 : 4096);
+	g->snap->rels = addrmap_new(g->cxt, g->only != NULL ? 256 : 4096);
 	rel = table_open(RelationRelationId, AccessShareLock);
 	desc = RelationGetDescr(rel);
 	if (g->only != NULL)
@@ -801,12 +801,12 @@ read_relations(Graph *g)
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))
 	{
 		Form_pg_index i = (Form_pg_index) GETSTRUCT(tup);
-		SnapRel    *r = addrmap_get(g->rels, RelationRelationId, i->indexrelid, 0);
+		SnapRel    *r = addrmap_get(g->snap->rels, RelationRelationId, i->indexrelid, 0);
 
 		if (r == NULL)
 			continue;
 		r->index = heap_copytuple(tup);
-		g->indexes = lappend(g->indexes, r);
+		g->snap->indexes = lappend(g->snap->indexes, r);
 	}
 	systable_endscan(scan);
 	table_close(rel, AccessShareLock);
@@ -817,18 +817,18 @@ read_relations(Graph *g)
 SnapRel *
 snap_relation(Graph *g, Oid relid)
 {
-	if (g->rels == NULL)
+	if (g->snap->rels == NULL)
 		read_relations(g);
-	return addrmap_get(g->rels, RelationRelationId, relid, 0);
+	return addrmap_get(g->snap->rels, RelationRelationId, relid, 0);
 }
 
 /* The indexes of the scope (SnapRel *), in the order of pg_index. */
 List *
 snap_indexes(Graph *g)
 {
-	if (g->rels == NULL)
+	if (g->snap->rels == NULL)
 		read_relations(g);
-	return g->indexes;
+	return g->snap->indexes;
 }
 
 /* The elements of an array (int2vector and oidvector too), or NULL. */
@@ -863,7 +863,7 @@ snap_relation_name(Graph *g, Oid relid)
 	Oid			temptoastnsp;
 
 	GetTempNamespaceState(&tempnsp, &temptoastnsp);
-	if (node != NULL && g->path_schema != NULL && node->schema == g->path_schema &&
+	if (node != NULL && g->snap->path_schema != NULL && node->schema == g->snap->path_schema &&
 		!OidIsValid(tempnsp) &&
 		(node->kind == OBJ_TABLE || node->kind == OBJ_VIEW ||
 		 node->kind == OBJ_MATVIEW || node->kind == OBJ_SEQUENCE))
@@ -881,18 +881,18 @@ snap_keep_attoptions(Graph *g, Oid relid, int16 attnum, Datum options)
 {
 	bool		found;
 
-	if (g->attoptions == NULL)
-		g->attoptions = addrmap_new(g->cxt, 64);
-	*addrmap_enter(g->attoptions, 0, relid, attnum, &found) =
+	if (g->snap->attoptions == NULL)
+		g->snap->attoptions = addrmap_new(g->cxt, 64);
+	*addrmap_enter(g->snap->attoptions, 0, relid, attnum, &found) =
 		DatumGetArrayTypePCopy(options);
-	*addrmap_enter(g->attoptions, 0, relid, 0, &found) = g;
+	*addrmap_enter(g->snap->attoptions, 0, relid, 0, &found) = g;
 }
 
 bool
 snap_has_attoptions(Graph *g, Oid relid)
 {
-	return g->attoptions != NULL &&
-		addrmap_get(g->attoptions, 0, relid, 0) != NULL;
+	return g->snap->attoptions != NULL &&
+		addrmap_get(g->snap->attoptions, 0, relid, 0) != NULL;
 }
 
 Datum
@@ -900,9 +900,9 @@ snap_attoptions(Graph *g, Oid relid, int16 attnum)
 {
 	void	   *options;
 
-	if (g->attoptions == NULL)
+	if (g->snap->attoptions == NULL)
 		return (Datum) 0;
-	options = addrmap_get(g->attoptions, 0, relid, attnum);
+	options = addrmap_get(g->snap->attoptions, 0, relid, attnum);
 	return options ? PointerGetDatum(options) : (Datum) 0;
 }
 
@@ -910,9 +910,9 @@ snap_attoptions(Graph *g, Oid relid, int16 attnum)
 List *
 snap_relations(Graph *g)
 {
-	if (g->rels == NULL)
+	if (g->snap->rels == NULL)
 		read_relations(g);
-	return g->relations;
+	return g->snap->relations;
 }
 
 /*
@@ -926,20 +926,20 @@ keep_type(Graph *g, Form_pg_type t)
 	bool		found;
 
 	if (OidIsValid(t->typarray))
-		*addrmap_enter(g->typarrays, TypeRelationId, t->oid, 0, &found) =
+		*addrmap_enter(g->snap->typarrays, TypeRelationId, t->oid, 0, &found) =
 			(void *) (uintptr_t) t->typarray;
 	if (!snap_wanted(g, TypeRelationId, t->oid))
 		return;
 	/* enums, domains, ranges, composites of CREATE TYPE */
 	if (t->typtype == TYPTYPE_ENUM || t->typtype == TYPTYPE_DOMAIN ||
 		t->typtype == TYPTYPE_RANGE)
-		g->usertypes = lappend_oid(g->usertypes, t->oid);
+		g->snap->usertypes = lappend_oid(g->snap->usertypes, t->oid);
 	else if (t->typtype == TYPTYPE_COMPOSITE)
 	{
 		SnapRel    *r = snap_relation(g, t->typrelid);
 
 		if (r != NULL && r->relkind == RELKIND_COMPOSITE_TYPE)
-			g->usertypes = lappend_oid(g->usertypes, t->oid);
+			g->snap->usertypes = lappend_oid(g->snap->usertypes, t->oid);
 	}
 }
 
@@ -957,7 +957,7 @@ read_types(Graph *g)
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
 
 	snap_relations(g);			/* a composite type's relkind, below */
-	g->typarrays = addrmap_new(g->cxt, g->only != NULL ? 256 : 4096);
+	g->snap->typarrays = addrmap_new(g->cxt, g->only != NULL ? 256 : 4096);
 	rel = table_open(TypeRelationId, AccessShareLock);
 	if (g->only != NULL)
 	{
@@ -1012,9 +1012,9 @@ read_types(Graph *g)
 Oid
 snap_type_array(Graph *g, Oid typid)
 {
-	if (g->typarrays == NULL)
+	if (g->snap->typarrays == NULL)
 		read_types(g);
-	return (Oid) (uintptr_t) addrmap_get(g->typarrays, TypeRelationId, typid, 0);
+	return (Oid) (uintptr_t) addrmap_get(g->snap->typarrays, TypeRelationId, typid, 0);
 }
 
 static Datum
@@ -1054,9 +1054,9 @@ snap_relation_oids(Graph *g, char relkind)
 Datum
 snap_type_oids(Graph *g)
 {
-	if (g->typarrays == NULL)
+	if (g->snap->typarrays == NULL)
 		read_types(g);
-	return oid_list_array(g->usertypes);
+	return oid_list_array(g->snap->usertypes);
 }
 
 /*
@@ -1067,7 +1067,7 @@ snap_type_oids(Graph *g)
 bool
 snap_extension_member(Graph *g, Oid classid, Oid objid)
 {
-	if (g->ext_objects == NULL)
+	if (g->snap->ext_objects == NULL)
 	{
 		Relation	extrel;
 		Relation	deprel;
@@ -1076,7 +1076,7 @@ snap_extension_member(Graph *g, Oid classid, Oid objid)
 		List	   *exts = NIL;
 		ListCell   *lc;
 
-		g->ext_objects = addrmap_new(g->cxt, 256);
+		g->snap->ext_objects = addrmap_new(g->cxt, 256);
 		extrel = table_open(ExtensionRelationId, AccessShareLock);
 		scan = systable_beginscan(extrel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
 		while (HeapTupleIsValid(tup = systable_getnext(scan)))
@@ -1101,14 +1101,14 @@ snap_extension_member(Graph *g, Oid classid, Oid objid)
 				bool		found;
 
 				if (d->deptype == DEPENDENCY_EXTENSION)
-					*addrmap_enter(g->ext_objects, d->classid, d->objid, 0,
+					*addrmap_enter(g->snap->ext_objects, d->classid, d->objid, 0,
 								   &found) = g;
 			}
 			systable_endscan(scan);
 		}
 		table_close(deprel, AccessShareLock);
 	}
-	return addrmap_get(g->ext_objects, classid, objid, 0) != NULL;
+	return addrmap_get(g->snap->ext_objects, classid, objid, 0) != NULL;
 }
 
 /*
@@ -1119,12 +1119,12 @@ snap_extension_member(Graph *g, Oid classid, Oid objid)
 GNode *
 snap_schema(Graph *g, Oid nspoid)
 {
-	if (nspoid != g->last_nsp || !OidIsValid(nspoid))
+	if (nspoid != g->snap->last_nsp || !OidIsValid(nspoid))
 	{
-		g->last_nsp = nspoid;
-		g->last_schema = graph_lookup(g, NamespaceRelationId, nspoid, 0);
+		g->snap->last_nsp = nspoid;
+		g->snap->last_schema = graph_lookup(g, NamespaceRelationId, nspoid, 0);
 	}
-	return g->last_schema;
+	return g->snap->last_schema;
 }
 
 /*
@@ -1135,4 +1135,71 @@ bool
 snap_wanted(Graph *g, Oid classid, Oid objid)
 {
 	return g->only == NULL || addrmap_get(g->only, classid, objid, 0) != NULL;
+}
+
+static int
+cmp_list_cstring(const ListCell *a, const ListCell *b)
+{
+	return strcmp((const char *) lfirst(a), (const char *) lfirst(b));
+}
+
+/*
+ * An array value as a jsonb array of its elements' texts.  Option lists
+ * ("name=value": reloptions, attoptions, proconfig) are sets: they are
+ * sorted, and internal options (names starting with "pg_") left out.
+ */
+void
+snap_add_array(GNode *node, const char *key, Datum value)
+{
+	bool		is_options = strcmp(key, "options") == 0 ||
+		strcmp(key, "config") == 0;
+	ArrayType  *arr = DatumGetArrayTypeP(value);
+	Oid			elemtype = ARR_ELEMTYPE(arr);
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	Oid			outfunc;
+	bool		isvarlena;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+	List	   *texts = NIL;
+
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+	getTypeOutputInfo(elemtype, &outfunc, &isvarlena);
+	deconstruct_array(arr, elemtype, typlen, typbyval, typalign,
+					  &elems, &nulls, &n);
+	for (int i = 0; i < n; i++)
+	{
+		char	   *text;
+
+		if (nulls[i])
+			continue;
+		text = OidOutputFunctionCall(outfunc, elems[i]);
+		if (is_options && strncmp(text, "pg_", 3) == 0)
+			continue;
+		texts = lappend(texts, text);
+	}
+	if (is_options)
+	{
+		if (texts == NIL)
+			return;
+		list_sort(texts, cmp_list_cstring);
+	}
+	gnode_add_strings(node, key, texts);
+}
+
+/* A relation's row type, and its array, are that relation. */
+void
+pgm_alias_rowtype(SnapRow *row, GNode *node)
+{
+	ObjAddr		addr = {TypeRelationId, InvalidOid, 0};
+
+	pgm_register_relation(row->graph, row_oid(row, "_oid"), node->name,
+						  row_int(row, "_natts"));
+
+	if (OidIsValid(addr.objid = row_oid(row, "_reltype")))
+		graph_add_alias(row->graph, &addr, node);
+	if (OidIsValid(addr.objid = row_oid(row, "_reltype_array")))
+		graph_add_alias(row->graph, &addr, node);
 }

@@ -45,6 +45,31 @@
 /* Column numbers already looked up, by the address of the name asked for. */
 #define SNAPROW_CACHE 48
 
+/*
+ * What the handlers read once per snapshot and keep while it runs (a
+ * graph's "snap", allocated with the graph by snapshot.c; a graph loaded
+ * from a document has none).
+ */
+typedef struct SnapCache
+{
+	HTAB	   *relinfo;		/* relid -> column names, for
+								 * deparsing */
+	List	   *pending;		/* work a handler finishes */
+	struct GNode *path_schema;	/* the schema search_path is set
+								 * to, NULL for the catalog search_path */
+	AddrMap    *comments;		/* pg_description, read once */
+	AddrMap    *rels;			/* pg_class rows of the scope */
+	List	   *relations;		/* those rows, in pg_class order */
+	List	   *indexes;		/* their pg_index rows */
+	AddrMap    *typarrays;		/* array types of the scope */
+	List	   *usertypes;		/* oids of types a type.c reads */
+	HTAB	   *deparsed;		/* expressions deparsed already */
+	Oid			last_nsp;		/* the last schema looked up */
+	struct GNode *last_schema;	/* and its node (snap_schema) */
+	AddrMap    *ext_objects;	/* objects of any extension */
+	AddrMap    *attoptions;		/* attoptions of index columns */
+} SnapCache;
+
 typedef struct SnapColCache
 {
 	int			n;
@@ -214,7 +239,7 @@ extern void snap_keep_attoptions(Graph *g, Oid relid, int16 attnum,
 extern bool snap_has_attoptions(Graph *g, Oid relid);
 extern Datum snap_attoptions(Graph *g, Oid relid, int16 attnum);
 
-/* A relation's row type and its array are aliases of it (table.c). */
+/* A relation's row type and its array are aliases of it (handlers.c). */
 extern void pgm_alias_rowtype(SnapRow *row, GNode *node);
 
 /*

@@ -24,21 +24,6 @@
 #include "utils/fmgrprotos.h"
 #include "utils/memutils.h"
 
-/* A relation's row type, and its array, are that relation. */
-void
-pgm_alias_rowtype(SnapRow *row, GNode *node)
-{
-	ObjAddr		addr = {TypeRelationId, InvalidOid, 0};
-
-	pgm_register_relation(row->graph, row_oid(row, "_oid"), node->name,
-						  row_int(row, "_natts"));
-
-	if (OidIsValid(addr.objid = row_oid(row, "_reltype")))
-		graph_add_alias(row->graph, &addr, node);
-	if (OidIsValid(addr.objid = row_oid(row, "_reltype_array")))
-		graph_add_alias(row->graph, &addr, node);
-}
-
 /* A row of pg_inherits. */
 typedef struct InhRow
 {

@@ -1,7 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * ddl.c
- *	  The table of DDL handlers, and helpers they share.
+ *	  The table of DDL handlers, and the helpers they share: so that no
+ *	  handler calls another kind's file for them.
  *
  *-------------------------------------------------------------------------
  */
@@ -76,4 +77,236 @@ char *
 ddl_literal(const char *s)
 {
 	return quote_literal_cstr(s);
+}
+
+/* Append one statement to buf, on a line of its own. */
+void
+ddl_stmt(StringInfo buf, const char *fmt,...)
+{
+	if (buf->len > 0)
+		appendStringInfoChar(buf, '\n');
+	for (;;)
+	{
+		va_list		args;
+		int			needed;
+
+		va_start(args, fmt);
+		needed = appendStringInfoVA(buf, fmt, args);
+		va_end(args);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(buf, needed);
+	}
+}
+
+/*
+ * The node of kind "kind" that a name written in from's document names:
+ * relative to from's schema ("orders"), or qualified ("app.orders").
+ */
+GNode *
+ddl_find(Graph *g, const GNode *from, ObjKind kind, const char *name)
+{
+	GNode	   *n = NULL;
+
+	if (name == NULL)
+		return NULL;
+	if (from->schema != NULL)
+		n = graph_find(g, psprintf("%s %s.%s", pgm_kinds[kind].label,
+								   quote_identifier(from->schema->name), name));
+	if (n == NULL)
+		n = graph_find(g, psprintf("%s %s", pgm_kinds[kind].label, name));
+	return n;
+}
+
+GNode *
+ddl_find_child(GNode *parent, ObjKind kind, const char *name)
+{
+	ListCell   *lc;
+
+	foreach(lc, parent->children)
+	{
+		GNode	   *c = lfirst(lc);
+
+		if (c->kind == kind && strcmp(c->name, name) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+/*
+ * Is t created (or created again) by this diff?  Like diff_is_new(), but
+ * also right for a node the engine has not reached yet: such a node is
+ * new when it is not in the source, or when its parent is new (a table
+ * being rebuilt, whose subtree the engine has not created yet).
+ */
+bool
+ddl_is_new(DiffContext *cx, GNode *t)
+{
+	if (t->parent != NULL && t->parent->kind != OBJ_SCHEMA &&
+		ddl_is_new(cx, t->parent))
+		return true;
+	if (diff_source_of(cx, t) != NULL)
+		return diff_is_new(cx, t);
+	return graph_find_node(cx->source, t) == NULL;
+}
+
+/* The latest step of that action for node, or NULL. */
+DiffStep *
+ddl_find_step(DiffContext *cx, GNode *node, StepAction action)
+{
+	DiffStep   *found = NULL;
+	ListCell   *lc;
+
+	if (node == NULL)
+		return NULL;
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *st = lfirst(lc);
+
+		if (st->node == node && st->action == action)
+			found = st;
+	}
+	return found;
+}
+
+/*
+ * The tables of g that are partitions of table (with inheriting children
+ * too: all), found among the objects that depend on it.
+ */
+static List *
+table_children(Graph *g, GNode *table, bool all)
+{
+	List	   *res = NIL;
+	ListCell   *lc;
+
+	foreach(lc, table->dependents)
+	{
+		GNode	   *n = lfirst(lc);
+		ListCell   *ic;
+
+		if (n->kind != OBJ_TABLE || list_member_ptr(res, n))
+			continue;
+		if (ddl_find(g, n, OBJ_TABLE, gnode_str(n, "partition_of")) == table)
+		{
+			res = lappend(res, n);
+			continue;
+		}
+		if (!all)
+			continue;
+		foreach(ic, gnode_strings(n, "inherits"))
+			if (ddl_find(g, n, OBJ_TABLE, lfirst(ic)) == table)
+			{
+				res = lappend(res, n);
+				break;
+			}
+	}
+	return res;
+}
+
+/* The tables of g that are partitions of table. */
+List *
+ddl_partitions(Graph *g, GNode *table)
+{
+	if (gnode_str(table, "partition_by") == NULL)
+		return NIL;
+	return table_children(g, table, false);
+}
+
+/* The tables of g that inherit from table or are its partitions. */
+List *
+ddl_child_tables(Graph *g, GNode *table)
+{
+	return table_children(g, table, true);
+}
+
+/* Is s one of the strings of list l? */
+bool
+ddl_list_has_string(List *l, const char *s)
+{
+	ListCell   *lc;
+
+	foreach(lc, l)
+		if (strcmp(lfirst(lc), s) == 0)
+			return true;
+	return false;
+}
+
+/* "name=value" storage parameters as a WITH / SET list: name='value'. */
+char *
+ddl_options_list(List *options)
+{
+	StringInfoData buf;
+	ListCell   *lc;
+
+	initStringInfo(&buf);
+	foreach(lc, options)
+	{
+		char	   *opt = pstrdup(lfirst(lc));
+		char	   *eq = strchr(opt, '=');
+		char	   *dot;
+
+		if (buf.len > 0)
+			appendStringInfoString(&buf, ", ");
+		if (eq != NULL)
+			*eq = '\0';
+		/* toast.autovacuum_enabled: a namespace and a name */
+		if ((dot = strchr(opt, '.')) != NULL)
+		{
+			*dot = '\0';
+			appendStringInfo(&buf, "%s.", quote_identifier(opt));
+			opt = dot + 1;
+		}
+		appendStringInfoString(&buf, quote_identifier(opt));
+		if (eq != NULL)
+			appendStringInfo(&buf, " = %s", ddl_literal(eq + 1));
+	}
+	return buf.data;
+}
+
+static char *
+option_name(const char *opt)
+{
+	const char *eq = strchr(opt, '=');
+
+	return eq ? pnstrdup(opt, eq - opt) : pstrdup(opt);
+}
+
+static bool
+option_member(List *opts, const char *opt, bool by_name)
+{
+	ListCell   *lc;
+	char	   *name = option_name(opt);
+
+	foreach(lc, opts)
+	{
+		if (by_name ? strcmp(option_name(lfirst(lc)), name) == 0
+			: strcmp(lfirst(lc), opt) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * "<prefix> RESET (...)" and "<prefix> SET (...)" for the "options" of s
+ * and t (tables, columns, indexes, sequences alike).
+ */
+void
+ddl_options_diff(StringInfo buf, const char *prefix, GNode *s, GNode *t)
+{
+	List	   *sopts = gnode_strings(s, "options");
+	List	   *topts = gnode_strings(t, "options");
+	List	   *reset = NIL;
+	List	   *set = NIL;
+	ListCell   *lc;
+
+	foreach(lc, sopts)
+		if (!option_member(topts, lfirst(lc), true))
+			reset = lappend(reset, option_name(lfirst(lc)));
+	foreach(lc, topts)
+		if (!option_member(sopts, lfirst(lc), false))
+			set = lappend(set, lfirst(lc));
+	if (reset != NIL)
+		ddl_stmt(buf, "%s RESET (%s);", prefix, ddl_options_list(reset));
+	if (set != NIL)
+		ddl_stmt(buf, "%s SET (%s);", prefix, ddl_options_list(set));
 }

@@ -27,19 +27,23 @@ extern const DdlHandler pgm_ddl_index;
 extern const DdlHandler pgm_ddl_trigger;
 extern const DdlHandler pgm_ddl_policy;
 
-/* Helpers shared by the DDL handlers. */
-extern char *ddl_literal(const char *s);	/* ddl.c */
-extern bool ddl_str_equal(const char *a, const char *b);	/* ddl.c */
-extern GNode *ddl_find_node(List *nodes, const char *name);	/* ddl.c */
-extern void ddl_mark_rebuild(DiffContext *cx, GNode *s);	/* ddl.c */
-extern char *ddl_column_definition(GNode *col);	/* column.c: "name type
-												 * [COLLATE] [DEFAULT]..." */
+/* ddl.c: helpers shared by the DDL handlers. */
+extern char *ddl_literal(const char *s);
+extern bool ddl_str_equal(const char *a, const char *b);
+extern GNode *ddl_find_node(List *nodes, const char *name);
+extern void ddl_mark_rebuild(DiffContext *cx, GNode *s);
+extern void ddl_stmt(StringInfo buf, const char *fmt,...) pg_attribute_printf(2, 3);
+extern GNode *ddl_find(Graph *g, const GNode *from, ObjKind kind, const char *name);
+extern GNode *ddl_find_child(GNode *parent, ObjKind kind, const char *name);
+extern bool ddl_is_new(DiffContext *cx, GNode *t);
+extern DiffStep *ddl_find_step(DiffContext *cx, GNode *node, StepAction action);
+extern List *ddl_partitions(Graph *g, GNode *table);
+extern List *ddl_child_tables(Graph *g, GNode *table);
+extern bool ddl_list_has_string(List *l, const char *s);
+extern char *ddl_options_list(List *options);
+extern void ddl_options_diff(StringInfo buf, const char *prefix, GNode *s, GNode *t);
 
-/*
- * Shared between the DDL handlers: replacing a type or collation in use
- * (type.c), tables, columns and their partitions and children (table.c,
- * column.c), finding nodes and steps, writing statements and options.
- */
+/* type.c: replacing a type or collation in use (also for collation.c) */
 extern bool ddl_replace_needed(DiffContext *cx, GNode *s);
 extern char *ddl_replace_name(DiffContext *cx, GNode *s);
 extern void ddl_replace_dependent_types(DiffContext *cx, GNode *s);
@@ -49,23 +53,27 @@ extern void ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t,
 								DiffStep *created, const char *drop_sql,
 								bool collation, bool lossy);
 extern void ddl_replace_rebuild_tables(DiffContext *cx, GNode *s);
+extern List *ddl_replace_columns(DiffContext *cx, GNode *s);
+
+/* coldef.c: how a column is written (for table.c and column.c) */
+extern char *ddl_column_definition(GNode *col);	/* "name type [COLLATE]
+												 * [DEFAULT]..." */
 extern void ddl_column_settings(StringInfo buf, GNode *col, GNode *base);
 extern bool ddl_column_moves(GNode *s, GNode *t);
 extern GNode *ddl_column_base(Graph *g, GNode *col);
-extern GNode *ddl_find(Graph *g, const GNode *from, ObjKind kind, const char *name);
-extern GNode *ddl_find_child(GNode *parent, ObjKind kind, const char *name);
-extern bool ddl_is_new(DiffContext *cx, GNode *t);
-extern DiffStep *ddl_find_step(DiffContext *cx, GNode *node, StepAction action);
+extern const char *ddl_identity_kind(const GNode *col);
+extern void ddl_identity_options(StringInfo buf, const GNode *col,
+								 const GNode *base);
+extern void ddl_column_changes(StringInfo buf, Graph *g, GNode *s, GNode *t,
+							   GNode *ps, GNode *pt, bool *lock);
+
+/* table.c: whether a table is rebuilt (also for column.c, constraint.c) */
 extern bool ddl_table_columns_rebuild(DiffContext *cx, GNode *s, GNode *t);
-extern List *ddl_child_tables(Graph *g, GNode *table);
-extern void ddl_options_diff(StringInfo buf, const char *prefix, GNode *s, GNode *t);
-extern void ddl_stmt(StringInfo buf, const char *fmt,...) pg_attribute_printf(2, 3);
+extern bool ddl_table_rebuilds(DiffContext *cx, GNode *t, int depth);
+extern bool ddl_key_column(Graph *g, GNode *table, const char *col);
+
+/* sequence.c: clamping a sequence to new bounds (also for column.c) */
 extern void ddl_sequence_clamp(StringInfo buf, const char *seq, const char *smin,
 							   const char *smax, const char *tmin, const char *tmax);
-extern bool ddl_table_rebuilds(DiffContext *cx, GNode *t, int depth);
-extern List *ddl_partitions(Graph *g, GNode *table);
-extern char *ddl_options_list(List *options);
-extern bool ddl_key_column(Graph *g, GNode *table, const char *col);
-extern List *ddl_replace_columns(DiffContext *cx, GNode *s);
 
 #endif							/* PGM_DDL_H */

@@ -82,6 +82,8 @@ mapped_expression_type(MPlan *plan, MTable *t, MappedProp *p)
 	int			start;
 	List	   *spans = NIL;
 	char	   *volatile type = NULL;
+	volatile Oid typid = InvalidOid;
+	volatile bool retset = false;
 
 	mapped_check_expression(mapped_prop_label(p), p->expression);
 	initStringInfo(&buf);
@@ -107,6 +109,8 @@ mapped_expression_type(MPlan *plan, MTable *t, MappedProp *p)
 					 errmsg("the expression is not one value")));
 		att = TupleDescAttr(desc, 0);
 		type = format_type_with_typemod(att->atttypid, att->atttypmod);
+		typid = att->atttypid;
+		retset = linitial_node(Query, ((CachedPlanSource *) linitial(SPI_plan_get_plan_sources(sp)))->query_list)->hasTargetSRFs;
 		SPI_freeplan(sp);
 	}
 	PG_CATCH();
@@ -119,6 +123,7 @@ mapped_expression_type(MPlan *plan, MTable *t, MappedProp *p)
 		report_statement_error(buf.data, spans, t, edata);
 	}
 	PG_END_TRY();
+	mapped_check_value_type(mapped_prop_label(p), p->expression, typid, retset);
 	return type;
 }
 

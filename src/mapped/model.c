@@ -167,7 +167,8 @@ generate_in_shadow(const char *schema, Jsonb *doc, List *props, MemoryContext cx
 
 /*
  * The model document with the mapped views and functions of the
- * properties of its schemas added (SPEC sections 3 and 6).  Needs SPI.
+ * properties of its schemas added (docs/models.md,
+ * docs/mapped-views.md).  Needs SPI.
  */
 Jsonb *
 mapped_model_extend(Jsonb *doc, MemoryContext cxt)

@@ -65,12 +65,7 @@ strategy_from_name(const char *name)
 const char *
 mapped_ext_schema(void)
 {
-	if (SPI_execute("SELECT n.nspname FROM pg_catalog.pg_extension e"
-					" JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) e.extnamespace"
-					" WHERE e.extname OPERATOR(pg_catalog.=) 'pg_migrate'", true, 1) != SPI_OK_SELECT ||
-		SPI_processed != 1)
-		elog(ERROR, "pg_migrate: the extension's schema was not found");
-	return quote_identifier(SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1));
+	return pgm_ext_schema();
 }
 
 void

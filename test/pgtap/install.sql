@@ -1,4 +1,5 @@
--- pgTAP: what CREATE EXTENSION pg_migrate installs (SPEC sections 1 and 7):
+-- pgTAP: what CREATE EXTENSION pg_migrate installs (docs/objects.md,
+-- docs/safety.md):
 -- the five tables with their contract columns, registered for pg_dump;
 -- every object in the extension's schema and named migrate_*; no SECURITY
 -- DEFINER, a pinned search_path on every function; not relocatable.

@@ -1,5 +1,6 @@
 -- pgTAP: migrate_snapshot() on bad input, its scope and format keys, and what
--- it never shows (SPEC sections 1, 2 and 7): the extension's own tables and
+-- it never shows (docs/objects.md,
+-- docs/snapshot-format.md, docs/safety.md): the extension's own tables and
 -- the objects of any other extension (hstore, pg_trgm, pgtap itself), while
 -- those extensions are listed under "extensions" with their version.
 -- Self-contained: everything happens in one transaction that is rolled back.

@@ -1,0 +1,298 @@
+/*-------------------------------------------------------------------------
+ *
+ * graph_read.c
+ *	  A document read back into a graph, for the diff (graph_from_jsonb()):
+ *	  every object a node, found again by its key, every reference an edge.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "graph_int.h"
+
+#include "common/hashfn.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/memutils.h"
+#include "utils/numeric.h"
+
+static void
+bad_document(const char *what) pg_attribute_noreturn();
+
+static void
+bad_document(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("not a pg_migrate snapshot document: %s", what),
+			 errhint("Pass a document returned by migrate_snapshot().")));
+}
+
+static void load_node_body(Graph *g, GNode *node, JsonbValue *body);
+
+static void
+load_children(Graph *g, GNode *parent, ObjKind kind, JsonbValue *section)
+{
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	char	   *key = NULL;
+
+	if (section->type != jbvBinary)
+		bad_document(psprintf("\"%s\" is not a container", pgm_kinds[kind].section));
+	it = JsonbIteratorInit(section->val.binary.data);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		GNode	   *child;
+		char	   *name;
+
+		if (tok == WJB_KEY)
+		{
+			key = jbv_cstring(&v);
+			continue;
+		}
+		if (tok != WJB_VALUE && tok != WJB_ELEM)
+			continue;
+		if (v.type != jbvBinary)
+			bad_document(psprintf("an entry of \"%s\" is not an object",
+								  pgm_kinds[kind].section));
+		if (tok == WJB_ELEM)
+		{
+			JsonbValue	nv;
+
+			if (!getKeyJsonValueFromContainer(v.val.binary.data, "name", 4, &nv) ||
+				nv.type != jbvString)
+				bad_document(psprintf("an entry of \"%s\" has no name",
+									  pgm_kinds[kind].section));
+			name = jbv_cstring(&nv);
+		}
+		else
+			name = key;
+
+		child = graph_add_node(g, kind, NULL, name,
+							   parent->kind == OBJ_SCHEMA ? parent : parent->schema,
+							   parent);
+		if (kind == OBJ_FUNCTION)
+		{
+			/* "name(args)": quote the name part only */
+			char	   *paren = strchr(name, '(');
+
+			if (paren == NULL)
+				bad_document(psprintf("function key \"%s\" has no argument list", name));
+			child->refname = psprintf("%s%s",
+									  quote_identifier(pnstrdup(name, paren - name)),
+									  paren);
+		}
+		load_node_body(g, child, &v);
+	}
+}
+
+static void
+load_node_body(Graph *g, GNode *node, JsonbValue *body)
+{
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	char	   *key = NULL;
+	int			keylen = 0;
+
+	graph_register_key(g, node);
+	it = JsonbIteratorInit(body->val.binary.data);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		ObjKind		kind;
+
+		if (tok == WJB_KEY)
+		{
+			key = v.val.string.val;
+			keylen = v.val.string.len;
+			continue;
+		}
+		if (tok != WJB_VALUE)
+			continue;
+		if (keylen == 10 && strncmp(key, "depends_on", 10) == 0)
+		{
+			JsonbIterator *dit;
+			JsonbValue	dv;
+
+			if (v.type != jbvBinary)
+				bad_document("\"depends_on\" is not an array");
+			/* model_prune_refs() would leave an empty one out */
+			if (JsonContainerSize(v.val.binary.data) == 0)
+				g->ndangling++;
+			dit = JsonbIteratorInit(v.val.binary.data);
+			while ((tok = JsonbIteratorNext(&dit, &dv, true)) != WJB_DONE)
+				if (tok == WJB_ELEM && dv.type == jbvString)
+					node->depnames = lappend(node->depnames, jbv_cstring(&dv));
+			continue;
+		}
+		if (node->kind != OBJ_COLUMN &&
+			(kind = section_kind(key, keylen)) != OBJ_NKINDS)
+		{
+			load_children(g, node, kind, &v);
+			continue;
+		}
+		if (node->kind == OBJ_COLUMN && keylen == 4 && strncmp(key, "name", 4) == 0)
+			continue;
+		{
+			GAttr	   *a = palloc(sizeof(GAttr));
+
+			a->key = pnstrdup(key, keylen);
+			a->value = v;
+			node->attrs = lappend(node->attrs, a);
+		}
+	}
+}
+
+/* Resolve "kind name" references, relative to the node's schema first. */
+static void
+resolve_deps(Graph *g, GNode *node)
+{
+	ListCell   *lc;
+
+	foreach(lc, node->depnames)
+	{
+		char	   *ref = lfirst(lc);
+		char	   *space = strchr(ref, ' ');
+		GNode	   *dep = NULL;
+
+		if (space == NULL)
+		{
+			g->ndangling++;
+			continue;
+		}
+		if (node->schema != NULL)
+		{
+			char	   *kind = pnstrdup(ref, space - ref);
+			char	   *rel = graph_key_join(kind, quote_identifier(node->schema->name),
+									   space + 1);
+
+			dep = graph_find(g, rel);
+			pfree(rel);
+			pfree(kind);
+		}
+		if (dep == NULL)
+			dep = graph_find(g, ref);
+		if (dep == NULL)
+			g->ndangling++;
+		if (dep == NULL || dep == node)
+			continue;
+		node->deps = lappend(node->deps, dep);
+		dep->dependents = lappend(dep->dependents, node);
+	}
+	foreach(lc, node->children)
+		resolve_deps(g, lfirst(lc));
+}
+
+Graph *
+graph_from_jsonb(Jsonb *doc, MemoryContext parent)
+{
+	Graph	   *g = graph_create(parent, false);
+	MemoryContext old = MemoryContextSwitchTo(g->cxt);
+	JsonbValue	v;
+	ListCell   *lc;
+
+	/* about one key per 80 bytes of document */
+	graph_keys_create(g, Max(VARSIZE(doc) / 80, 1024));
+
+	if (!JB_ROOT_IS_OBJECT(doc))
+		bad_document("it is not a jsonb object");
+	if (!getKeyJsonValueFromContainer(&doc->root, "format", 6, &v))
+		bad_document("it has no \"format\" key");
+	if (v.type != jbvNumeric ||
+		strcmp(DatumGetCString(DirectFunctionCall1(numeric_out,
+												   NumericGetDatum(v.val.numeric))),
+			   CppAsString2(PGM_SNAPSHOT_FORMAT)) != 0)
+	{
+		char	   *shown = v.type == jbvString ? jbv_cstring(&v) :
+			v.type == jbvNumeric ? DatumGetCString(DirectFunctionCall1(numeric_out,
+																	   NumericGetDatum(v.val.numeric))) :
+			"a non-number";
+
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown snapshot format \"%s\"", shown),
+				 errdetail("This version of pg_migrate reads format %d.",
+						   PGM_SNAPSHOT_FORMAT)));
+	}
+
+	/* scope */
+	if (!getKeyJsonValueFromContainer(&doc->root, "scope", 5, &v))
+		bad_document("it has no \"scope\" key");
+	if (v.type == jbvString && v.val.string.len == 3 &&
+		strncmp(v.val.string.val, "all", 3) == 0)
+		g->scope_all = true;
+	else if (v.type == jbvBinary && JsonContainerIsArray(v.val.binary.data))
+	{
+		JsonbIterator *it = JsonbIteratorInit(v.val.binary.data);
+		JsonbValue	e;
+		JsonbIteratorToken tok;
+
+		while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
+			if (tok == WJB_ELEM)
+			{
+				if (e.type != jbvString)
+					bad_document("\"scope\" holds something else than schema names");
+				g->scope = lappend(g->scope, jbv_cstring(&e));
+			}
+	}
+	else
+		bad_document("\"scope\" is neither \"all\" nor an array of schema names");
+
+	/* extensions and schemas */
+	if (getKeyJsonValueFromContainer(&doc->root, "extensions", 10, &v))
+	{
+		JsonbIterator *it;
+		JsonbValue	e;
+		JsonbIteratorToken tok;
+		char	   *name = NULL;
+
+		if (v.type != jbvBinary || !JsonContainerIsObject(v.val.binary.data))
+			bad_document("\"extensions\" is not an object");
+		it = JsonbIteratorInit(v.val.binary.data);
+		while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
+		{
+			if (tok == WJB_KEY)
+				name = jbv_cstring(&e);
+			else if (tok == WJB_VALUE)
+			{
+				GNode	   *n;
+
+				if (e.type != jbvBinary)
+					bad_document("an extension is not an object");
+				n = graph_add_node(g, OBJ_EXTENSION, NULL, name, NULL, NULL);
+				load_node_body(g, n, &e);
+			}
+		}
+	}
+	if (!getKeyJsonValueFromContainer(&doc->root, "schemas", 7, &v) ||
+		v.type != jbvBinary || !JsonContainerIsObject(v.val.binary.data))
+		bad_document("it has no \"schemas\" object");
+	{
+		JsonbIterator *it = JsonbIteratorInit(v.val.binary.data);
+		JsonbValue	e;
+		JsonbIteratorToken tok;
+		char	   *name = NULL;
+
+		while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
+		{
+			if (tok == WJB_KEY)
+				name = jbv_cstring(&e);
+			else if (tok == WJB_VALUE)
+			{
+				GNode	   *n;
+
+				if (e.type != jbvBinary)
+					bad_document(psprintf("schema \"%s\" is not an object", name));
+				n = graph_add_node(g, OBJ_SCHEMA, NULL, name, NULL, NULL);
+				load_node_body(g, n, &e);
+			}
+		}
+	}
+
+	foreach(lc, g->extensions)
+		resolve_deps(g, lfirst(lc));
+	foreach(lc, g->schemas)
+		resolve_deps(g, lfirst(lc));
+
+	MemoryContextSwitchTo(old);
+	return g;
+}

@@ -1,0 +1,470 @@
+/*-------------------------------------------------------------------------
+ *
+ * graph_write.c
+ *	  The object graph written out as the canonical document, straight into
+ *	  jsonb's binary format (graph_to_jsonb()).  jsonb sorts the keys of
+ *	  every object; arrays are written in an order fixed here (columns by
+ *	  position, dependencies by their text), so the same schema always gives
+ *	  the same bytes.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "graph_int.h"
+
+#include "common/hashfn.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/memutils.h"
+#include "utils/numeric.h"
+
+/*
+ * Writing the document.
+ *
+ * The document is written straight into jsonb's binary format (see
+ * utils/jsonb.h), in one pass over the graph, into one buffer: building it
+ * with pushJsonbValue() first made a JsonbValue tree of the whole 15 MB
+ * document of 10,000 tables, then converted it, which cost more than
+ * reading the catalogs.  The bytes are those convertToJsonb() writes: each
+ * object's keys sorted by length, then bytewise, with the last value kept
+ * for a key given twice; every JB_OFFSET_STRIDE'th JEntry holding an
+ * offset instead of a length; containers and numerics aligned to 4 bytes,
+ * the padding counted in their length; a binary container attribute
+ * (already canonical, made by jsonb's own functions) copied as it is.
+ */
+
+/* A container being written: where it starts and where its JEntries are. */
+typedef struct WContainer
+{
+	int			base;			/* buffer offset before the padding */
+	int			jentries;		/* buffer offset of the JEntry array */
+	int			i;				/* next JEntry */
+	uint32		totallen;		/* data written so far */
+} WContainer;
+
+
+static JEntry write_node(StringInfo buf, GNode *node, bool with_name);
+
+static int
+write_pad(StringInfo buf)
+{
+	int			padlen = INTALIGN(buf->len) - buf->len;
+
+	if (padlen > 0)
+	{
+		enlargeStringInfo(buf, padlen);
+		memset(buf->data + buf->len, 0, padlen);
+		buf->len += padlen;
+	}
+	return padlen;
+}
+
+/* Start a container of n elements (an object: n pairs). */
+static void
+wc_begin(StringInfo buf, WContainer *c, int n, bool is_object)
+{
+	uint32		header = n | (is_object ? JB_FOBJECT : JB_FARRAY);
+	int			size = sizeof(JEntry) * (is_object ? 2 * n : n);
+
+	c->base = buf->len;
+	write_pad(buf);
+	appendBinaryStringInfo(buf, (char *) &header, sizeof(uint32));
+	c->jentries = buf->len;
+	enlargeStringInfo(buf, size);
+	buf->len += size;
+	c->i = 0;
+	c->totallen = 0;
+}
+
+/* The JEntry of the next element (or key), whose data was just written. */
+static void
+wc_add(StringInfo buf, WContainer *c, JEntry meta)
+{
+	c->totallen += JBE_OFFLENFLD(meta);
+	if (c->totallen > JENTRY_OFFLENMASK)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("snapshot document exceeds the maximum jsonb size of %d bytes",
+						JENTRY_OFFLENMASK)));
+	if (c->i % JB_OFFSET_STRIDE == 0)
+		meta = (meta & JENTRY_TYPEMASK) | c->totallen | JENTRY_HAS_OFF;
+	memcpy(buf->data + c->jentries + sizeof(JEntry) * c->i, &meta, sizeof(JEntry));
+	c->i++;
+}
+
+static JEntry
+wc_end(StringInfo buf, WContainer *c)
+{
+	if (buf->len - c->base > JENTRY_OFFLENMASK)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("snapshot document exceeds the maximum jsonb size of %d bytes",
+						JENTRY_OFFLENMASK)));
+	return JENTRY_ISCONTAINER | (buf->len - c->base);
+}
+
+static JEntry
+write_string(StringInfo buf, const char *s, int len)
+{
+	if (len > JENTRY_OFFLENMASK)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("string too long to represent as jsonb string"),
+				 errdetail("Due to an implementation restriction, jsonb strings cannot exceed %d bytes.",
+						   JENTRY_OFFLENMASK)));
+	appendBinaryStringInfo(buf, s, len);
+	return (JEntry) len;
+}
+
+static JEntry
+write_jbv(StringInfo buf, const JsonbValue *v)
+{
+	switch (v->type)
+	{
+		case jbvNull:
+			return JENTRY_ISNULL;
+		case jbvString:
+			return write_string(buf, v->val.string.val, v->val.string.len);
+		case jbvBool:
+			return v->val.boolean ? JENTRY_ISBOOL_TRUE : JENTRY_ISBOOL_FALSE;
+		case jbvNumeric:
+			{
+				int			padlen = write_pad(buf);
+				int			numlen = VARSIZE_ANY(v->val.numeric);
+
+				appendBinaryStringInfo(buf, (char *) v->val.numeric, numlen);
+				return JENTRY_ISNUMERIC | (padlen + numlen);
+			}
+		case jbvBinary:
+			{
+				JsonbContainer *jc = v->val.binary.data;
+				int			padlen;
+
+				/* a scalar is stored as itself, not as its one-element array */
+				if (JsonContainerIsScalar(jc))
+				{
+					JsonbValue	scalar;
+
+					if (!JsonbExtractScalar(jc, &scalar))
+						elog(ERROR, "pg_migrate: cannot read a scalar jsonb value");
+					return write_jbv(buf, &scalar);
+				}
+				padlen = write_pad(buf);
+				appendBinaryStringInfo(buf, (char *) jc, v->val.binary.len);
+				return JENTRY_ISCONTAINER | (padlen + v->val.binary.len);
+			}
+		default:
+			elog(ERROR, "pg_migrate: unexpected jsonb value type %d", (int) v->type);
+	}
+	return 0;					/* keep compiler quiet */
+}
+
+/* jsonb's order of keys: shorter first, then bytewise; equal: last first */
+static int
+cmp_wpair(const void *a, const void *b)
+{
+	const WPair *pa = a;
+	const WPair *pb = b;
+
+	if (pa->keylen != pb->keylen)
+		return pa->keylen > pb->keylen ? 1 : -1;
+	if (pa->keylen > 0)
+	{
+		int			r = memcmp(pa->key, pb->key, pa->keylen);
+
+		if (r != 0)
+			return r;
+	}
+	return pa->order > pb->order ? -1 : 1;
+}
+
+/*
+ * An object of the nodes of a list by name (those of one kind, unless kind
+ * is OBJ_NKINDS; count of them).
+ */
+static JEntry
+write_node_map(StringInfo buf, List *nodes, ObjKind kind, int count)
+{
+	WPair	   *pairs = palloc(sizeof(WPair) * Max(count, 1));
+	int			n = 0;
+	JEntry		result;
+	ListCell   *lc;
+
+	foreach(lc, nodes)
+	{
+		GNode	   *node = lfirst(lc);
+
+		if (kind != OBJ_NKINDS && node->kind != kind)
+			continue;
+		pairs[n].key = node->name;
+		pairs[n].keylen = strlen(node->name);
+		pairs[n].order = n;
+		pairs[n].kind = WV_NODE;
+		pairs[n].node = node;
+		n++;
+	}
+	result = graph_write_object(buf, pairs, n);
+	pfree(pairs);
+	return result;
+}
+
+static JEntry
+write_section(StringInfo buf, GNode *parent, ObjKind kind, int count)
+{
+	WContainer	c;
+	ListCell   *lc;
+
+	if (pgm_kinds[kind].is_array)
+	{
+		wc_begin(buf, &c, count, false);
+		foreach(lc, parent->children)
+		{
+			GNode	   *child = lfirst(lc);
+
+			if (child->kind == kind)
+				wc_add(buf, &c, write_node(buf, child, true));
+		}
+		return wc_end(buf, &c);
+	}
+	return write_node_map(buf, parent->children, kind, count);
+}
+
+static JEntry
+write_pair_value(StringInfo buf, WPair *p)
+{
+	WContainer	c;
+	ListCell   *lc;
+
+	switch (p->kind)
+	{
+		case WV_JBV:
+			return write_jbv(buf, p->jbv);
+		case WV_NODE:
+			return write_node(buf, p->node, false);
+		case WV_SECTION:
+			return write_section(buf, p->node, p->section, p->count);
+		case WV_DEPS:
+			wc_begin(buf, &c, p->count, false);
+			for (int i = 0; i < p->count; i++)
+				wc_add(buf, &c, write_string(buf, p->strs[i], strlen(p->strs[i])));
+			return wc_end(buf, &c);
+		case WV_STRINGS:
+			wc_begin(buf, &c, list_length(p->list), false);
+			foreach(lc, p->list)
+				wc_add(buf, &c, write_string(buf, lfirst(lc), strlen(lfirst(lc))));
+			return wc_end(buf, &c);
+		case WV_PAIRS:
+			return graph_write_object(buf, p->sub, p->count);
+		case WV_MAP:
+			return write_node_map(buf, p->list, OBJ_NKINDS, list_length(p->list));
+	}
+	return 0;					/* keep compiler quiet */
+}
+
+/* An object of the pairs given (sorted and made unique here). */
+JEntry
+graph_write_object(StringInfo buf, WPair *pairs, int n)
+{
+	WContainer	c;
+	int			nunique = 0;
+
+	if (n > 1)
+	{
+		qsort(pairs, n, sizeof(WPair), cmp_wpair);
+		for (int i = 0; i < n; i++)
+		{
+			if (nunique > 0 && pairs[i].keylen == pairs[nunique - 1].keylen &&
+				memcmp(pairs[i].key, pairs[nunique - 1].key, pairs[i].keylen) == 0)
+				continue;
+			if (i != nunique)
+				pairs[nunique] = pairs[i];
+			nunique++;
+		}
+	}
+	else
+		nunique = n;
+
+	wc_begin(buf, &c, nunique, true);
+	for (int i = 0; i < nunique; i++)
+		wc_add(buf, &c, write_string(buf, pairs[i].key, pairs[i].keylen));
+	for (int i = 0; i < nunique; i++)
+		wc_add(buf, &c, write_pair_value(buf, &pairs[i]));
+	return wc_end(buf, &c);
+}
+
+/*
+ * The dependencies of a node, sorted and without duplicates: the texts of
+ * gnode_ref(), written into buf (reset here) and pointed into.
+ */
+static char **
+node_deps(GNode *node, StringInfo buf, int *count)
+{
+	char	  **refs;
+	int		   *offsets;
+	int			n = 0;
+	int			nunique = 0;
+	ListCell   *lc;
+
+	*count = 0;
+	if (node->deps == NIL)
+		return NULL;
+	resetStringInfo(buf);
+	offsets = palloc(sizeof(int) * list_length(node->deps));
+	foreach(lc, node->deps)
+	{
+		GNode	   *dep = lfirst(lc);
+
+		if (dep == node || dep->kind == OBJ_SCHEMA || is_ancestor(node, dep))
+			continue;
+		/* as gnode_ref() writes it */
+		offsets[n++] = buf->len;
+		appendStringInfoString(buf, pgm_kinds[dep->kind].label);
+		appendStringInfoChar(buf, ' ');
+		if (dep->schema != NULL && !same_schema(dep, node))
+		{
+			appendStringInfoString(buf, quote_identifier(dep->schema->name));
+			appendStringInfoChar(buf, '.');
+		}
+		appendStringInfoString(buf, dep->refname);
+		appendStringInfoChar(buf, '\0');
+	}
+	if (n == 0)
+	{
+		pfree(offsets);
+		return NULL;
+	}
+	refs = palloc(sizeof(char *) * n);
+	for (int i = 0; i < n; i++)
+		refs[i] = buf->data + offsets[i];
+	pfree(offsets);
+	if (n > 1)
+		qsort(refs, n, sizeof(char *), cmp_cstring);
+	for (int i = 0; i < n; i++)
+		if (nunique == 0 || strcmp(refs[i], refs[nunique - 1]) != 0)
+			refs[nunique++] = refs[i];
+	*count = nunique;
+	return refs;
+}
+
+static JEntry
+write_node(StringInfo buf, GNode *node, bool with_name)
+{
+	int			nattrs = list_length(node->attrs);
+	int			nkinds[OBJ_NKINDS] = {0};
+	WPair	   *pairs;
+	int			n = 0;
+	int			ndeps;
+	StringInfoData depbuf;
+	char	  **deps;
+	JsonbValue	name;
+	ListCell   *lc;
+	JEntry		result;
+
+	depbuf.data = NULL;
+	if (node->deps != NIL)
+		initStringInfo(&depbuf);
+	deps = node_deps(node, &depbuf, &ndeps);
+	foreach(lc, node->children)
+		nkinds[((GNode *) lfirst(lc))->kind]++;
+	pairs = palloc(sizeof(WPair) * (nattrs + OBJ_NKINDS + 2));
+
+	if (with_name)
+	{
+		name.type = jbvString;
+		name.val.string.val = node->name;
+		name.val.string.len = strlen(node->name);
+		pairs[n].key = "name";
+		pairs[n].keylen = 4;
+		pairs[n].order = n;
+		pairs[n].kind = WV_JBV;
+		pairs[n].jbv = &name;
+		n++;
+	}
+	foreach(lc, node->attrs)
+	{
+		GAttr	   *a = lfirst(lc);
+
+		pairs[n].key = a->key;
+		pairs[n].keylen = strlen(a->key);
+		pairs[n].order = n;
+		pairs[n].kind = WV_JBV;
+		pairs[n].jbv = &a->value;
+		n++;
+	}
+	if (ndeps > 0)
+	{
+		pairs[n].key = "depends_on";
+		pairs[n].keylen = 10;
+		pairs[n].order = n;
+		pairs[n].kind = WV_DEPS;
+		pairs[n].strs = deps;
+		pairs[n].count = ndeps;
+		n++;
+	}
+	for (int k = 0; k < OBJ_NKINDS; k++)
+	{
+		if (nkinds[k] == 0)
+			continue;
+		pairs[n].key = pgm_kinds[k].section;
+		pairs[n].keylen = strlen(pgm_kinds[k].section);
+		pairs[n].order = n;
+		pairs[n].kind = WV_SECTION;
+		pairs[n].node = node;
+		pairs[n].section = (ObjKind) k;
+		pairs[n].count = nkinds[k];
+		n++;
+	}
+	result = graph_write_object(buf, pairs, n);
+	pfree(pairs);
+	if (deps != NULL)
+		pfree(deps);
+	if (depbuf.data != NULL)
+		pfree(depbuf.data);
+	return result;
+}
+
+/*
+ * The whole document, allocated in the current memory context:
+ *	{"format": 1, "scope": "all" | [names], "extensions": {...},
+ *	 "schemas": {...}}
+ */
+Jsonb *
+graph_to_jsonb(Graph *g)
+{
+	StringInfoData buf;
+	WPair		pairs[4];
+	JsonbValue	format;
+	JsonbValue	all;
+	List	   *names = NIL;
+	MemoryContext work;
+	MemoryContext old;
+
+	format.type = jbvNumeric;
+	format.val.numeric = int64_to_numeric(PGM_SNAPSHOT_FORMAT);
+	pairs[0] = (WPair) {.key = "format", .keylen = 6, .order = 0, .kind = WV_JBV, .jbv = &format};
+	if (g->scope_all)
+	{
+		jbv_string(&all, "all");
+		pairs[1] = (WPair) {.key = "scope", .keylen = 5, .order = 1, .kind = WV_JBV, .jbv = &all};
+	}
+	else
+	{
+		names = list_copy(g->scope);
+		list_sort(names, cmp_list_cstring);
+		pairs[1] = (WPair) {.key = "scope", .keylen = 5, .order = 1, .kind = WV_STRINGS, .list = names};
+	}
+	pairs[2] = (WPair) {.key = "extensions", .keylen = 10, .order = 2, .kind = WV_MAP, .list = g->extensions};
+	pairs[3] = (WPair) {.key = "schemas", .keylen = 7, .order = 3, .kind = WV_MAP, .list = g->schemas};
+
+	/* the buffer in the caller's context, the rest in a passing one */
+	initStringInfo(&buf);
+	enlargeStringInfo(&buf, VARHDRSZ);
+	buf.len = VARHDRSZ;
+	work = AllocSetContextCreate(CurrentMemoryContext, "pg_migrate document",
+								 ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(work);
+	graph_write_object(&buf, pairs, 4);
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(work);
+	SET_VARSIZE(buf.data, buf.len);
+	return (Jsonb *) buf.data;
+}
