@@ -1419,6 +1419,13 @@ compute_graphs(Graph *source, Graph *target)
 		walk_source(cx, lfirst(lc));
 	foreach(lc, cx->source->schemas)
 		walk_source(cx, lfirst(lc));
+	for (int k = 0; k < OBJ_NKINDS; k++)
+	{
+		const DdlHandler *h = pgm_ddl_handler((ObjKind) k);
+
+		if (h != NULL && h->finish != NULL)
+			h->finish(cx);
+	}
 	steps = order_steps(cx);
 	diff_rename_hints(steps, source, target);
 

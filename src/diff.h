@@ -84,6 +84,12 @@ typedef struct DdlHandler
 	 * once created (a step the engine makes), or NULL.
 	 */
 	char	   *(*keep_rows) (DiffContext *cx, GNode *s, GNode *t, DiffStep *drop);
+
+	/*
+	 * Or NULL: called once when both graphs are walked, before the steps
+	 * are ordered, for what needs every step known (it may add steps).
+	 */
+	void		(*finish) (DiffContext *cx);
 } DdlHandler;
 
 extern const DdlHandler *pgm_ddl_handler(ObjKind kind);
