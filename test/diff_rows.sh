@@ -4,7 +4,8 @@
 # round-trip corpus (test/roundtrip/<case>/{a.sql,b.sql}), a->b (and b->a
 # too with DIFF_ROWS_BOTH=1, which about doubles its time), x->y:
 #
-#   1. databases X and Y from x.sql and y.sql, and their snapshots;
+#   1. database X from x.sql, and the snapshots of x.sql and y.sql (y.sql
+#      run in X first, in a transaction rolled back: one database a case);
 #   2. one row in every table of X (test/lib/fill_rows.sql: sample values of
 #      each type, foreign keys followed; a table where no row fits is
 #      skipped and counted);
@@ -131,35 +132,50 @@ direction() {
 	echo "ok $c $x->$y ($(wc -l <"$w/before") tables checked)"
 }
 
+# snap DB FILE SQL COMMIT: run SQL (a case script) in one transaction in DB,
+# write migrate_snapshot() to FILE, and COMMIT or ROLLBACK.
+snap() {
+	{
+		echo 'BEGIN;'
+		printf '\\i %s\n' "$3"
+		echo 'RESET ALL;'
+		printf '\\o %s\n' "$2"
+		echo 'SELECT migrate_snapshot();'
+		printf '\\o\n'
+		echo "$4;"
+	} | psql_q -At -d "$1" >/dev/null
+}
+
+# run_case CASE N: one database for x.sql; y.sql's snapshot is taken in it
+# first, in a transaction rolled back (a second database only for both
+# directions, which needs y.sql for real).
 run_case() {
-	local c=$1 i=$2 w=$work/$2 A=${run_id}_$2_a B=${run_id}_$2_b s db
+	local c=$1 i=$2 w=$work/$2 A=${run_id}_$2_a B=${run_id}_$2_b dbs
 	mkdir -p "$w"
 	exec >"$w.out" 2>&1
-	if ! psql_q -d postgres -c "CREATE DATABASE $A TEMPLATE $tmpl" \
-			-c "CREATE DATABASE $B TEMPLATE $tmpl" >/dev/null 2>"$w/create.err"; then
-		echo "not ok $c: $(grep -m1 ERROR "$w/create.err")"
-		drop_db "$A"; drop_db "$B"
-		return
-	fi
-	for s in a b; do
-		db=${run_id}_${i}_$s
-		if ! {
-			echo 'BEGIN;'
-			printf '\\i test/roundtrip/%s/%s.sql\n' "$c" "$s"
-			echo 'COMMIT;'
-			echo 'RESET ALL;'
-			printf '\\o %s\n' "$w/$s.snap"
-			echo 'SELECT migrate_snapshot();'
-		} | psql_q -At -d "$db" >/dev/null 2>"$w/$s.err"; then
-			echo "not ok $c: $s.sql: $(grep -m1 ERROR "$w/$s.err")"
+	dbs=$A
+	[ "$both" = 1 ] && dbs="$A $B"
+	for db in $dbs; do
+		if ! psql_q -d postgres -c "CREATE DATABASE $db TEMPLATE $tmpl" >/dev/null 2>"$w/create.err"; then
+			echo "not ok $c: $(grep -m1 ERROR "$w/create.err")"
 			drop_db "$A"; drop_db "$B"
 			return
 		fi
 	done
-	direction "$c" a b "$A" "$w/a.snap" "$w/b.snap" "$w/a-b"
-	[ "$both" = 1 ] && direction "$c" b a "$B" "$w/b.snap" "$w/a.snap" "$w/b-a"
-	psql_q -d postgres -c "DROP DATABASE $A WITH (FORCE)" \
-		-c "DROP DATABASE $B WITH (FORCE)" >/dev/null 2>&1
+	if ! snap "$A" "$w/b.snap" "test/roundtrip/$c/b.sql" ROLLBACK 2>"$w/b.err"; then
+		echo "not ok $c: b.sql: $(grep -m1 ERROR "$w/b.err")"
+	elif ! snap "$A" "$w/a.snap" "test/roundtrip/$c/a.sql" COMMIT 2>"$w/a.err"; then
+		echo "not ok $c: a.sql: $(grep -m1 ERROR "$w/a.err")"
+	elif [ "$both" = 1 ] &&
+		! snap "$B" "$w/b.snap" "test/roundtrip/$c/b.sql" COMMIT 2>"$w/b.err"; then
+		echo "not ok $c: b.sql: $(grep -m1 ERROR "$w/b.err")"
+	else
+		direction "$c" a b "$A" "$w/a.snap" "$w/b.snap" "$w/a-b"
+		[ "$both" = 1 ] && direction "$c" b a "$B" "$w/b.snap" "$w/a.snap" "$w/b-a"
+	fi
+	for db in $dbs; do
+		psql_q -d postgres -c "DROP DATABASE $db WITH (FORCE)" >/dev/null 2>&1
+	done
 }
 
 start=$SECONDS
