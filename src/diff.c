@@ -45,6 +45,7 @@ typedef struct NodeState
 	DiffStep   *drop;			/* step that drops it (source) */
 	List	   *alters;			/* steps that alter it (target) */
 	bool		rebuilt;		/* dropped and created again */
+	bool		remade;			/* dropped and added by its handler's alter */
 	bool		walked;			/* target walk has handled it */
 } NodeState;
 
@@ -707,6 +708,21 @@ discard_alters(DiffContext *cx, GNode *t)
 }
 
 /*
+ * The handler of t dropped it and added it again in step (a column whose
+ * type cannot be converted): what needs t waits for step, and its comment
+ * and privileges are written after it as a new object's.
+ */
+void
+diff_remade(DiffContext *cx, GNode *t, DiffStep *step)
+{
+	NodeState  *st = state_of(cx, t);
+
+	st->remade = true;
+	if (st->create == NULL)
+		st->create = step;
+}
+
+/*
  * Count step, made for another node (a type's rebuild converting a column
  * of a table), as an alter of node too: what needs node then waits for it.
  */
@@ -890,8 +906,9 @@ walk_target(DiffContext *cx, GNode *t)
 		pgm_ddl_handler(t->kind)->alter(cx, s, t);
 	if (st->rebuilt)
 		return;					/* the subtree came with the rebuild */
-	diff_comment(cx, s, t);
-	diff_privileges(cx, s, t);
+	/* made again by its handler: its comment and grants as a new one's */
+	diff_comment(cx, st->remade ? NULL : s, t);
+	diff_privileges(cx, st->remade ? NULL : s, t);
 	walk_target_children(cx, t);
 }
 

@@ -112,6 +112,7 @@ extern DiffStep *diff_step(DiffContext *cx, StepAction action, GNode *node,
 						   const char *fmt,...) pg_attribute_printf(4, 5);
 extern void step_append(DiffStep *step, const char *fmt,...) pg_attribute_printf(2, 3);
 extern void diff_step_alters(DiffContext *cx, DiffStep *step, GNode *node);
+extern void diff_remade(DiffContext *cx, GNode *t, DiffStep *step);
 extern void step_after(DiffStep *step, DiffStep *before);
 extern void diff_rebuild(DiffContext *cx, GNode *s, GNode *t);
 extern void diff_rebuild_dependents(DiffContext *cx, GNode *s);
