@@ -224,6 +224,45 @@ ddl_find_step(DiffContext *cx, GNode *node, StepAction action)
 }
 
 /*
+ * Is target table t a partition that the script detaches from its source
+ * parent, keeping the table (to attach it to another parent, or with
+ * another bound)?  Its indexes and keys then stay, detached, and are
+ * attached again to the parent's (ALTER INDEX ... ATTACH PARTITION) rather
+ * than created.
+ */
+bool
+ddl_partition_detached(DiffContext *cx, GNode *t)
+{
+	GNode	   *s;
+	char	   *spart;
+	char	   *tpart;
+
+	if (t == NULL || t->kind != OBJ_TABLE || ddl_is_new(cx, t) ||
+		(s = graph_find_node(cx->source, t)) == NULL)
+		return false;
+	spart = gnode_str(s, "partition_of");
+	tpart = gnode_str(t, "partition_of");
+	return spart != NULL &&
+		(tpart == NULL || strcmp(spart, tpart) != 0 ||
+		 !gnode_attr_equal(s, t, "partition_bound"));
+}
+
+/* Make step wait for every alter step of node (an ATTACH PARTITION, ...). */
+void
+ddl_after_alters_of(DiffContext *cx, DiffStep *step, GNode *node)
+{
+	ListCell   *lc;
+
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *other = lfirst(lc);
+
+		if (other != step && other->node == node && other->action == STEP_ALTER)
+			step_after(step, other);
+	}
+}
+
+/*
  * The tables of g that are partitions of table (with inheriting children
  * too: all), found among the objects that depend on it.
  */

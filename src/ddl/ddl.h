@@ -42,6 +42,8 @@ extern GNode *ddl_find_child(GNode *parent, ObjKind kind, const char *name);
 extern bool ddl_is_new(DiffContext *cx, GNode *t);
 extern DiffStep *ddl_find_step(DiffContext *cx, GNode *node, StepAction action);
 extern List *ddl_partitions(Graph *g, GNode *table);
+extern bool ddl_partition_detached(DiffContext *cx, GNode *t);
+extern void ddl_after_alters_of(DiffContext *cx, DiffStep *step, GNode *node);
 extern List *ddl_child_tables(Graph *g, GNode *table);
 extern bool ddl_list_has_string(List *l, const char *s);
 extern char *ddl_options_list(List *options);

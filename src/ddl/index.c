@@ -262,9 +262,17 @@ index_alter(DiffContext *cx, GNode *s, GNode *t)
 	char	   *tpart = gnode_str(t, "partition_of");
 	DiffStep   *step;
 
+	/*
+	 * Attached to another partitioned index: when the script detaches its
+	 * table from its parent, it stays (detached) and is attached to the
+	 * new one; else the old one's drop takes it along.
+	 */
+	bool		moved = spart != NULL && tpart != NULL && strcmp(spart, tpart) != 0;
+	bool		reattached = moved && ddl_partition_detached(cx, rel);
+
 	if (!only_keys_differ(s, t, in_place, lengthof(in_place)) ||
 		strcmp(definition_without_options(s), definition_without_options(t)) != 0 ||
-		(spart != NULL && tpart != NULL && strcmp(spart, tpart) != 0))
+		(moved && !reattached))
 	{
 		/* with the indexes attached to it, which its drop takes along */
 		List	   *attached = NIL;
@@ -328,6 +336,19 @@ index_alter(DiffContext *cx, GNode *s, GNode *t)
 		if (parent != NULL)
 			ddl_stmt(&buf, "ALTER INDEX %s ATTACH PARTITION %s;",
 					 gnode_qualname(parent), gnode_qualname(t));
+	}
+	if (reattached && parent_index(cx->target, t) != NULL)
+	{
+		GNode	   *parent = parent_index(cx->target, t);
+
+		/*
+		 * A step of the parent index (this one's old version went with the
+		 * detach of its table): after the parent's creation, once its
+		 * table is a partition of the new parent.
+		 */
+		step = diff_step(cx, STEP_ALTER, parent, "ALTER INDEX %s ATTACH PARTITION %s;",
+						 gnode_qualname(parent), gnode_qualname(t));
+		ddl_after_alters_of(cx, step, rel);
 	}
 	if (buf.len == 0)
 		return;
