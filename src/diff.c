@@ -611,6 +611,9 @@ detach_default(DiffContext *cx, GNode *col, GNode *s, GNode *tcol)
 					gnode_qualname(col->parent), quote_identifier(col->name));
 	if (sst->drop != NULL)
 		step_after(sst->drop, off);
+	/* past it, the column uses s no more: its other steps need not wait */
+	if (list_member_ptr(col->deps, s))
+		diff_set_deps(cx, col, list_delete_ptr(list_copy(col->deps), s));
 	if (def == NULL)
 		return;
 	on = diff_step(cx, STEP_ALTER, tcol, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;",

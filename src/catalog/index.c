@@ -237,7 +237,9 @@ index_definition(IndexRow *row, GNode *node, List **keys, List **include,
 			Datum		attoptions = has_attoptions ?
 				snap_attoptions(g, indexid, k + 1) : (Datum) 0;
 
-			if (OidIsValid(opclass) && opclass_is_default(opclass))
+			/* the default one too when it has options, as ruleutils.c does */
+			if (OidIsValid(opclass) && attoptions == (Datum) 0 &&
+				opclass_is_default(opclass))
 				opclass = InvalidOid;
 
 			*keys = lappend(*keys, key);

@@ -392,9 +392,71 @@ function_alter(DiffContext *cx, GNode *s, GNode *t)
 	diff_step(cx, STEP_ALTER, t, "%s", function_definition(t, true));
 }
 
+/* A function's key ("name(argument types)") up to its argument list. */
+static char *
+base_name(const char *key)
+{
+	bool		quoted = false;
+	const char *p;
+
+	for (p = key; *p != '\0'; p++)
+	{
+		if (*p == '"')
+			quoted = !quoted;
+		else if (*p == '(' && !quoted)
+			break;
+	}
+	return pnstrdup(key, p - key);
+}
+
+/*
+ * A new overload of a name the script also drops (next_code() replaced by
+ * next_code(prefix text DEFAULT ...)): created after the old one is gone,
+ * since while both exist a call that fits both (next_code(), in a default
+ * set again) is ambiguous.  What used the old one stops using it before
+ * its drop already.
+ */
+static void
+function_finish(DiffContext *cx)
+{
+	List	   *creates = NIL;
+	ListCell   *lc;
+
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+
+		if (step->action == STEP_CREATE && !step->discarded &&
+			step->node->kind == OBJ_FUNCTION)
+			creates = lappend(creates, step);
+	}
+	foreach(lc, creates)
+	{
+		DiffStep   *step = lfirst(lc);
+		GNode	   *t = step->node;
+		GNode	   *schema = t->schema ? graph_find_node(cx->source, t->schema) : NULL;
+		char	   *base = base_name(t->name);
+		ListCell   *sc;
+
+		foreach(sc, schema ? schema->children : NIL)
+		{
+			GNode	   *old = lfirst(sc);
+			DiffStep   *drop;
+
+			if (old->kind != OBJ_FUNCTION || strcmp(old->name, t->name) == 0 ||
+				strcmp(base_name(old->name), base) != 0 ||
+				graph_find_node(cx->target, old) != NULL)
+				continue;
+			if ((drop = ddl_find_step(cx, old, STEP_DROP)) != NULL)
+				step_after(step, drop);
+		}
+	}
+}
+
 const DdlHandler pgm_ddl_function = {
 	.create = function_create,
 	.drop = function_drop,
 	.alter = function_alter,
 	.sql_kind = "ROUTINE",
+	.finish = function_finish,
 };
