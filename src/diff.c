@@ -525,41 +525,6 @@ columns_differ(GNode *s, GNode *t)
 	return false;
 }
 
-/*
- * Do the columns both versions of a table have come in another order?
- * Only the table's handler can tell whether it must be rebuilt for that.
- */
-static bool
-column_order_differs(GNode *s, GNode *t)
-{
-	List	   *tnames = NIL;
-	List	   *common = NIL;
-	ListCell   *lc;
-	ListCell   *a;
-	ListCell   *b;
-
-	foreach(lc, gnode_children(t, OBJ_COLUMN))
-		tnames = lappend(tnames, ((GNode *) lfirst(lc))->name);
-	/* the source's columns that the target keeps, in the source's order */
-	foreach(lc, gnode_children(s, OBJ_COLUMN))
-	{
-		char	   *name = ((GNode *) lfirst(lc))->name;
-
-		if (list_member_str(tnames, name))
-			common = lappend(common, name);
-	}
-	/* ... must come in the same order in the target */
-	a = list_head(common);
-	foreach(b, tnames)
-	{
-		if (a == NULL)
-			break;
-		if (strcmp(lfirst(a), lfirst(b)) == 0)
-			a = lnext(common, a);
-	}
-	return a != NULL;
-}
-
 /* Create t and its whole subtree (t is new, or rebuilt). */
 static void
 create_subtree(DiffContext *cx, GNode *t)
@@ -904,8 +869,7 @@ walk_target(DiffContext *cx, GNode *t)
 
 	if (attrs_differ(s, t) ||
 		((t->kind == OBJ_VIEW || t->kind == OBJ_MATVIEW || t->kind == OBJ_TYPE) &&
-		 columns_differ(s, t)) ||
-		(t->kind == OBJ_TABLE && column_order_differs(s, t)))
+		 columns_differ(s, t)))
 		pgm_ddl_handler(t->kind)->alter(cx, s, t);
 	if (st->rebuilt)
 		return;					/* the subtree came with the rebuild */
