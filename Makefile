@@ -30,6 +30,7 @@ OBJS = \
 	src/catalog/policy.o \
 	src/catalog/rule.o \
 	src/catalog/statistics.o \
+	src/catalog/defacl.o \
 	src/catalog/unmodeled.o \
 	src/unmodeled.o \
 	src/diff.o \

@@ -216,6 +216,14 @@ comment_target(GNode *n)
 							gnode_qualname(n->parent));
 		case OBJ_STATISTICS:
 			return psprintf("STATISTICS %s", gnode_qualname(n));
+		case OBJ_AGGREGATE:
+		case OBJ_OPERATOR:
+		case OBJ_OPFAMILY:
+		case OBJ_OPCLASS:
+		case OBJ_CAST:
+			return psprintf("%s %s", pgm_ddl_handler(n->kind)->sql_kind,
+							gnode_qualname(n));
+		case OBJ_DEFACL:
 		case OBJ_UNMODELED:
 		case OBJ_NKINDS:
 			break;
@@ -250,6 +258,8 @@ grant_target(GNode *n, const char **column)
 			return psprintf("TYPE %s", gnode_qualname(n));
 		case OBJ_FUNCTION:
 			return psprintf("ROUTINE %s", gnode_qualname(n));
+		case OBJ_AGGREGATE:
+			return psprintf("FUNCTION %s", gnode_qualname(n));
 		case OBJ_SEQUENCE:
 			return psprintf("SEQUENCE %s", gnode_qualname(n));
 		case OBJ_TABLE:
@@ -270,7 +280,7 @@ grant_target(GNode *n, const char **column)
 static const char *
 default_privileges(GNode *n)
 {
-	if (n->kind == OBJ_FUNCTION)
+	if (n->kind == OBJ_FUNCTION || n->kind == OBJ_AGGREGATE)
 		return "{\"PUBLIC\": [\"EXECUTE\"]}";
 	if (n->kind == OBJ_TYPE)
 		return "{\"PUBLIC\": [\"USAGE\"]}";
@@ -791,6 +801,8 @@ in_target_scope(DiffContext *cx, GNode *s)
 
 	if (cx->target->scope_all)
 		return true;
+	if (s->schema == NULL && s->kind != OBJ_EXTENSION && s->kind != OBJ_SCHEMA)
+		return false;			/* database-wide: "all" documents only */
 	if (s->kind == OBJ_EXTENSION)
 		schema = gnode_str(s, "schema");
 	else if (s->kind == OBJ_SCHEMA)
@@ -1044,6 +1056,44 @@ step_priority(Datum a, Datum b, void *arg)
 	return y->id - x->id;
 }
 
+/*
+ * Steps of phase -1 before every other step, of phase 1 after every other
+ * (but for the steps they must follow, or precede, already).
+ */
+static void
+add_phase_edges(DiffContext *cx)
+{
+	List	   *first = NIL;
+	List	   *last = NIL;
+	ListCell   *lc;
+
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+
+		if (step->phase < 0)
+			first = lappend(first, step);
+		else if (step->phase > 0)
+			last = lappend(last, step);
+	}
+	if (first == NIL && last == NIL)
+		return;
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+		ListCell   *pc;
+
+		if (step->phase != 0)
+			continue;
+		foreach(pc, first)
+			if (!list_member_ptr(((DiffStep *) lfirst(pc))->after, step))
+				step_after(step, lfirst(pc));
+		foreach(pc, last)
+			if (!list_member_ptr(step->after, lfirst(pc)))
+				step_after(lfirst(pc), step);
+	}
+}
+
 /* A topological order of the steps; a cycle is broken at its oldest step. */
 static List *
 order_steps(DiffContext *cx)
@@ -1056,6 +1106,7 @@ order_steps(DiffContext *cx)
 	if (n == 0)
 		return NIL;
 	add_order_edges(cx);
+	add_phase_edges(cx);
 	foreach(lc, cx->steps)
 	{
 		DiffStep   *step = lfirst(lc);
@@ -1193,9 +1244,13 @@ compute_graphs(Graph *source, Graph *target)
 		walk_target(cx, lfirst(lc));
 	foreach(lc, cx->target->schemas)
 		walk_target(cx, lfirst(lc));
+	foreach(lc, cx->target->globals)
+		walk_target(cx, lfirst(lc));
 	foreach(lc, cx->source->extensions)
 		walk_source(cx, lfirst(lc));
 	foreach(lc, cx->source->schemas)
+		walk_source(cx, lfirst(lc));
+	foreach(lc, cx->source->globals)
 		walk_source(cx, lfirst(lc));
 	steps = order_steps(cx);
 	diff_rename_hints(steps, source, target);
@@ -1211,6 +1266,8 @@ compute_graphs(Graph *source, Graph *target)
 	clear_states(source->schemas);
 	clear_states(target->extensions);
 	clear_states(target->schemas);
+	clear_states(source->globals);
+	clear_states(target->globals);
 	return steps;
 }
 

@@ -39,6 +39,10 @@ typedef struct DiffStep
 	StringInfoData sql;			/* statements, each ending with ";" */
 	List	   *hazards;		/* of const char * */
 	List	   *after;			/* of DiffStep *: steps to run before */
+	int			phase;			/* -1: before every other step, 1: after
+								 * every other step (what changes how later
+								 * statements create objects: default
+								 * privileges), 0: by dependencies alone */
 	/* ordering state */
 	int			npred;
 	List	   *succ;

@@ -38,7 +38,13 @@
 #include "access/stratnum.h"
 #include "access/xact.h"
 #include "catalog/dependency.h"
+#include "catalog/pg_aggregate.h"
+#include "catalog/pg_amop.h"
+#include "catalog/pg_amproc.h"
 #include "catalog/pg_attrdef.h"
+#include "catalog/pg_cast.h"
+#include "catalog/pg_default_acl.h"
+#include "catalog/pg_opfamily.h"
 #include "catalog/pg_attribute.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_collation.h"
@@ -304,7 +310,11 @@ static const Oid scanned_catalogs[] = {
 	PartitionedRelationId, EnumRelationId, RangeRelationId,
 	DescriptionRelationId, DependRelationId, NamespaceRelationId,
 	ExtensionRelationId, CollationRelationId, LanguageRelationId,
-	OperatorClassRelationId, OperatorRelationId
+	OperatorClassRelationId, OperatorRelationId,
+	/* what a partial snapshot does not read: a change gives up */
+	DefaultAclRelationId, AggregateRelationId, OperatorFamilyRelationId,
+	AccessMethodOperatorRelationId, AccessMethodProcedureRelationId,
+	CastRelationId
 };
 
 /*

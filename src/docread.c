@@ -64,6 +64,12 @@ typedef enum VCheck
 	VC_TRIGDEF,					/* one CREATE TRIGGER of this trigger */
 	VC_RULEDEF,					/* one CREATE RULE of this rule */
 	VC_STATSDEF,				/* one CREATE STATISTICS */
+	VC_AGGDEF,					/* one CREATE AGGREGATE */
+	VC_OPERDEF,					/* one CREATE OPERATOR */
+	VC_OPFAMDEF,				/* one CREATE OPERATOR FAMILY */
+	VC_OPFAMMEMBER,				/* one member of ALTER OPERATOR FAMILY ADD */
+	VC_OPCLASSDEF,				/* one CREATE OPERATOR CLASS */
+	VC_CASTDEF,					/* one CREATE CAST */
 	VC_CONSTRDEF,				/* a constraint of the object's "type" */
 	VC_PARTBY,					/* a PARTITION BY clause */
 	VC_PARTBOUND				/* a partition bound */
@@ -86,6 +92,7 @@ typedef enum SpecKind
 	SK_TOP, SK_EXTENSION, SK_SCHEMA, SK_TABLE, SK_COLUMN, SK_IDSEQ,
 	SK_CONSTRAINT, SK_INDEX, SK_TRIGGER, SK_POLICY, SK_VIEW, SK_MATVIEW,
 	SK_SEQUENCE, SK_TYPE, SK_FUNCTION, SK_COLLATION, SK_RULE, SK_STATISTICS,
+	SK_DEFACL, SK_AGGREGATE, SK_OPERATOR, SK_OPFAMILY, SK_OPCLASS, SK_CAST,
 	SK_UNMODELED
 } SpecKind;
 
@@ -124,11 +131,16 @@ static const char *const funckind_values[] = {"function", "procedure", "window",
 static const char *const volatility_values[] = {"immutable", "stable", "volatile", NULL};
 static const char *const parallel_values[] = {"safe", "restricted", "unsafe", NULL};
 static const char *const provider_values[] = {"libc", "icu", "default", NULL};
+static const char *const objtype_values[] = {"tables", "sequences", "functions",
+"types", "schemas", NULL};
+static const char *const aggkind_values[] = {"normal", "ordered-set", "hypothetical", NULL};
 
 static const ObjSpec extension_spec, schema_spec, table_spec, column_spec,
 			idseq_spec, constraint_spec, index_spec, trigger_spec, policy_spec,
 			view_spec, matview_spec, sequence_spec, type_spec, function_spec,
-			collation_spec, rule_spec, statistics_spec, unmodeled_spec;
+			collation_spec, rule_spec, statistics_spec, unmodeled_spec,
+			defacl_spec, aggregate_spec, operator_spec, opfamily_spec,
+			opclass_spec, cast_spec;
 
 #define K(key, type, check) {key, type, check, false, NULL, NULL}
 #define KR(key, type, check) {key, type, check, true, NULL, NULL}
@@ -142,6 +154,8 @@ static const KeySpec top_keys[] = {
 	KS("extensions", VT_MAP, extension_spec),
 	{"schemas", VT_MAP, VC_ANY, true, NULL, &schema_spec},
 	KS("unmodeled", VT_MAP, unmodeled_spec),
+	KS("default_privileges", VT_MAP, defacl_spec),
+	KS("casts", VT_MAP, cast_spec),
 };
 static const ObjSpec top_spec = {SK_TOP, "a snapshot document", top_keys, lengthof(top_keys), false};
 
@@ -160,6 +174,11 @@ static const KeySpec schema_keys[] = {
 	KS("functions", VT_MAP, function_spec),
 	KS("collations", VT_MAP, collation_spec),
 	KS("statistics", VT_MAP, statistics_spec),
+	KS("default_privileges", VT_MAP, defacl_spec),
+	KS("aggregates", VT_MAP, aggregate_spec),
+	KS("operators", VT_MAP, operator_spec),
+	KS("operator_families", VT_MAP, opfamily_spec),
+	KS("operator_classes", VT_MAP, opclass_spec),
 	KS("unmodeled", VT_MAP, unmodeled_spec),
 };
 static const ObjSpec schema_spec = {SK_SCHEMA, "a schema", schema_keys, lengthof(schema_keys), true};
@@ -264,6 +283,43 @@ static const KeySpec statistics_keys[] = {
 	K("target", VT_NUMBER, VC_ANY),
 };
 static const ObjSpec statistics_spec = {SK_STATISTICS, "an extended statistics object", statistics_keys, lengthof(statistics_keys), true};
+
+static const KeySpec defacl_keys[] = {
+	KR("role", VT_STRING, VC_ROLE),
+	KER("object_type", objtype_values),
+	K("grants", VT_PRIVILEGES, VC_ANY),
+};
+static const ObjSpec defacl_spec = {SK_DEFACL, "default privileges", defacl_keys, lengthof(defacl_keys), false};
+
+static const KeySpec aggregate_keys[] = {
+	KR("definition", VT_STRING, VC_AGGDEF),
+	KE("kind", aggkind_values),
+	K("result", VT_STRING, VC_TYPENAME),
+};
+static const ObjSpec aggregate_spec = {SK_AGGREGATE, "an aggregate", aggregate_keys, lengthof(aggregate_keys), true};
+
+static const KeySpec operator_keys[] = {
+	KR("definition", VT_STRING, VC_OPERDEF),
+	K("restrict", VT_STRING, VC_QNAME),
+	K("join", VT_STRING, VC_QNAME),
+};
+static const ObjSpec operator_spec = {SK_OPERATOR, "an operator", operator_keys, lengthof(operator_keys), true};
+
+static const KeySpec opfamily_keys[] = {
+	KR("definition", VT_STRING, VC_OPFAMDEF),
+	K("members", VT_STRINGS, VC_OPFAMMEMBER),
+};
+static const ObjSpec opfamily_spec = {SK_OPFAMILY, "an operator family", opfamily_keys, lengthof(opfamily_keys), true};
+
+static const KeySpec opclass_keys[] = {
+	KR("definition", VT_STRING, VC_OPCLASSDEF),
+};
+static const ObjSpec opclass_spec = {SK_OPCLASS, "an operator class", opclass_keys, lengthof(opclass_keys), true};
+
+static const KeySpec cast_keys[] = {
+	KR("definition", VT_STRING, VC_CASTDEF),
+};
+static const ObjSpec cast_spec = {SK_CAST, "a cast", cast_keys, lengthof(cast_keys), true};
 
 /*
  * An entry of "unmodeled": only compared, never turned into SQL, so its
@@ -858,6 +914,44 @@ check_string(DocCtx *cx, const KeySpec *ks, JsonbValue *v)
 		case VC_STATSDEF:
 			ok = parse_one(s, T_CreateStatsStmt, &error) != NULL;
 			problem = "is not one CREATE STATISTICS statement";
+			break;
+		case VC_AGGDEF:
+			{
+				DefineStmt *d = (DefineStmt *) parse_one(s, T_DefineStmt, &error);
+
+				ok = d != NULL && d->kind == OBJECT_AGGREGATE;
+				problem = "is not one CREATE AGGREGATE statement";
+				break;
+			}
+		case VC_OPERDEF:
+			{
+				DefineStmt *d = (DefineStmt *) parse_one(s, T_DefineStmt, &error);
+
+				ok = d != NULL && d->kind == OBJECT_OPERATOR;
+				problem = "is not one CREATE OPERATOR statement";
+				break;
+			}
+		case VC_OPFAMDEF:
+			ok = parse_one(s, T_CreateOpFamilyStmt, &error) != NULL;
+			problem = "is not one CREATE OPERATOR FAMILY statement";
+			break;
+		case VC_OPFAMMEMBER:
+			{
+				AlterOpFamilyStmt *a = (AlterOpFamilyStmt *)
+					parse_one(psprintf("ALTER OPERATOR FAMILY f USING m ADD %s", s),
+							  T_AlterOpFamilyStmt, &error);
+
+				ok = a != NULL && list_length(a->items) == 1;
+				problem = "is not one member of an operator family";
+				break;
+			}
+		case VC_OPCLASSDEF:
+			ok = parse_one(s, T_CreateOpClassStmt, &error) != NULL;
+			problem = "is not one CREATE OPERATOR CLASS statement";
+			break;
+		case VC_CASTDEF:
+			ok = parse_one(s, T_CreateCastStmt, &error) != NULL;
+			problem = "is not one CREATE CAST statement";
 			break;
 		case VC_CONSTRDEF:
 			ok = parse_constraint(s, &error) != NULL;

@@ -57,6 +57,8 @@ const SnapHandler *const pgm_snapshot_handlers[] = {
 	&pgm_policy_handler,
 	&pgm_rule_handler,
 	&pgm_statistics_handler,
+	&pgm_defacl_handler,
+	&pgm_defacl_global_handler,
 	NULL
 };
 

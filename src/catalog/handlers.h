@@ -127,6 +127,8 @@ extern const SnapHandler pgm_trigger_handler;
 extern const SnapHandler pgm_policy_handler;
 extern const SnapHandler pgm_rule_handler;
 extern const SnapHandler pgm_statistics_handler;
+extern const SnapHandler pgm_defacl_handler;
+extern const SnapHandler pgm_defacl_global_handler;
 
 /* Reading the current row (handlers.c). */
 /*

@@ -29,6 +29,7 @@ static const DdlHandler *const handlers[OBJ_NKINDS] = {
 	[OBJ_POLICY] = &pgm_ddl_policy,
 	[OBJ_RULE] = &pgm_ddl_rule,
 	[OBJ_STATISTICS] = &pgm_ddl_statistics,
+	[OBJ_DEFACL] = &pgm_ddl_defacl,
 	[OBJ_UNMODELED] = &pgm_ddl_unmodeled,
 };
 

@@ -46,6 +46,16 @@ BEGIN
 		RETURN s -> 'collations' ? e.tag;
 	ELSIF e.descr = 'STATISTICS' THEN
 		RETURN s -> 'statistics' ? e.tag;
+	ELSIF e.descr = 'DEFAULT ACL' THEN
+		SELECT a.defaclnamespace AS nsp,
+		       a.defaclrole::regrole::text || ' ' ||
+		       CASE a.defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences'
+		            WHEN 'f' THEN 'functions' WHEN 'T' THEN 'types' WHEN 'n' THEN 'schemas' END AS key
+		  INTO rel FROM pg_default_acl a WHERE a.oid = e.objid;
+		IF rel.nsp = 0 THEN
+			RETURN d -> 'default_privileges' ? rel.key;
+		END IF;
+		RETURN s -> 'default_privileges' ? rel.key;
 	ELSIF e.descr IN ('CONSTRAINT', 'FK CONSTRAINT', 'CHECK CONSTRAINT') THEN
 		SELECT c.conname::text AS name, r.relname::text AS rel, t.typname::text AS typ INTO rel
 		  FROM pg_constraint c LEFT JOIN pg_class r ON r.oid = c.conrelid
