@@ -31,6 +31,8 @@ OBJS = \
 	src/catalog/rule.o \
 	src/catalog/statistics.o \
 	src/catalog/defacl.o \
+	src/catalog/objnames.o \
+	src/catalog/aggregate.o \
 	src/catalog/unmodeled.o \
 	src/unmodeled.o \
 	src/diff.o \

@@ -217,6 +217,14 @@ comment_target(GNode *n)
 		case OBJ_STATISTICS:
 			return psprintf("STATISTICS %s", gnode_qualname(n));
 		case OBJ_AGGREGATE:
+			{
+				char	   *name = gnode_qualname(n);
+				size_t		len = strlen(name);
+
+				if (len >= 2 && strcmp(name + len - 2, "()") == 0)
+					return psprintf("AGGREGATE %.*s(*)", (int) (len - 2), name);
+				return psprintf("AGGREGATE %s", name);
+			}
 		case OBJ_OPERATOR:
 		case OBJ_OPFAMILY:
 		case OBJ_OPCLASS:

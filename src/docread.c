@@ -294,6 +294,7 @@ static const ObjSpec defacl_spec = {SK_DEFACL, "default privileges", defacl_keys
 static const KeySpec aggregate_keys[] = {
 	KR("definition", VT_STRING, VC_AGGDEF),
 	KE("kind", aggkind_values),
+	K("arguments", VT_STRING, VC_ANY),	/* compared only */
 	K("result", VT_STRING, VC_TYPENAME),
 };
 static const ObjSpec aggregate_spec = {SK_AGGREGATE, "an aggregate", aggregate_keys, lengthof(aggregate_keys), true};

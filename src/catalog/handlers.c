@@ -46,6 +46,7 @@ const SnapHandler *const pgm_snapshot_handlers[] = {
 	&pgm_collation_handler,
 	&pgm_type_handler,
 	&pgm_function_handler,
+	&pgm_aggregate_handler,
 	&pgm_table_handler,
 	&pgm_sequence_handler,
 	&pgm_view_handler,

@@ -129,6 +129,7 @@ extern const SnapHandler pgm_rule_handler;
 extern const SnapHandler pgm_statistics_handler;
 extern const SnapHandler pgm_defacl_handler;
 extern const SnapHandler pgm_defacl_global_handler;
+extern const SnapHandler pgm_aggregate_handler;
 
 /* Reading the current row (handlers.c). */
 /*
@@ -242,6 +243,11 @@ extern void snap_keep_attoptions(Graph *g, Oid relid, int16 attnum,
 								 Datum options);
 extern bool snap_has_attoptions(Graph *g, Oid relid);
 extern Datum snap_attoptions(Graph *g, Oid relid, int16 attnum);
+
+/* Names of functions and operators relative to a schema (objnames.c). */
+extern char *snap_proc_name(Oid procoid, GNode *schema);
+extern char *snap_proc_signature(Oid procoid, GNode *schema);
+extern char *snap_oper_name(Oid oproid, GNode *schema);
 
 /* A relation's row type and its array are aliases of it (handlers.c). */
 extern void pgm_alias_rowtype(SnapRow *row, GNode *node);

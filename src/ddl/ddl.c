@@ -30,6 +30,7 @@ static const DdlHandler *const handlers[OBJ_NKINDS] = {
 	[OBJ_RULE] = &pgm_ddl_rule,
 	[OBJ_STATISTICS] = &pgm_ddl_statistics,
 	[OBJ_DEFACL] = &pgm_ddl_defacl,
+	[OBJ_AGGREGATE] = &pgm_ddl_aggregate,
 	[OBJ_UNMODELED] = &pgm_ddl_unmodeled,
 };
 

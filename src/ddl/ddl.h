@@ -29,6 +29,7 @@ extern const DdlHandler pgm_ddl_policy;
 extern const DdlHandler pgm_ddl_rule;
 extern const DdlHandler pgm_ddl_statistics;
 extern const DdlHandler pgm_ddl_defacl;
+extern const DdlHandler pgm_ddl_aggregate;
 extern const DdlHandler pgm_ddl_unmodeled;
 
 /* ddl.c: helpers shared by the DDL handlers. */

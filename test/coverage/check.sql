@@ -40,7 +40,8 @@ BEGIN
 	ELSIF e.descr IN ('TYPE', 'DOMAIN', 'SHELL TYPE') THEN
 		RETURN s -> 'types' ? (SELECT typname::text FROM pg_type WHERE oid = e.objid);
 	ELSIF e.descr IN ('FUNCTION', 'PROCEDURE', 'AGGREGATE') THEN
-		RETURN EXISTS (SELECT 1 FROM jsonb_object_keys(s -> 'functions') f, pg_proc p
+		sect := CASE e.descr WHEN 'AGGREGATE' THEN 'aggregates' ELSE 'functions' END;
+		RETURN EXISTS (SELECT 1 FROM jsonb_object_keys(s -> sect) f, pg_proc p
 		                WHERE p.oid = e.objid AND left(f, length(p.proname) + 1) = p.proname || '(');
 	ELSIF e.descr = 'COLLATION' THEN
 		RETURN s -> 'collations' ? e.tag;
