@@ -33,6 +33,7 @@ OBJS = \
 	src/catalog/defacl.o \
 	src/catalog/objnames.o \
 	src/catalog/aggregate.o \
+	src/catalog/operator.o \
 	src/catalog/unmodeled.o \
 	src/unmodeled.o \
 	src/diff.o \

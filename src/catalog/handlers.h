@@ -130,6 +130,9 @@ extern const SnapHandler pgm_statistics_handler;
 extern const SnapHandler pgm_defacl_handler;
 extern const SnapHandler pgm_defacl_global_handler;
 extern const SnapHandler pgm_aggregate_handler;
+extern const SnapHandler pgm_operator_handler;
+extern const SnapHandler pgm_opfamily_handler;
+extern const SnapHandler pgm_opclass_handler;
 
 /* Reading the current row (handlers.c). */
 /*

@@ -31,6 +31,9 @@ static const DdlHandler *const handlers[OBJ_NKINDS] = {
 	[OBJ_STATISTICS] = &pgm_ddl_statistics,
 	[OBJ_DEFACL] = &pgm_ddl_defacl,
 	[OBJ_AGGREGATE] = &pgm_ddl_aggregate,
+	[OBJ_OPERATOR] = &pgm_ddl_operator,
+	[OBJ_OPFAMILY] = &pgm_ddl_opfamily,
+	[OBJ_OPCLASS] = &pgm_ddl_opclass,
 	[OBJ_UNMODELED] = &pgm_ddl_unmodeled,
 };
 

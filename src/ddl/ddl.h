@@ -30,6 +30,9 @@ extern const DdlHandler pgm_ddl_rule;
 extern const DdlHandler pgm_ddl_statistics;
 extern const DdlHandler pgm_ddl_defacl;
 extern const DdlHandler pgm_ddl_aggregate;
+extern const DdlHandler pgm_ddl_operator;
+extern const DdlHandler pgm_ddl_opfamily;
+extern const DdlHandler pgm_ddl_opclass;
 extern const DdlHandler pgm_ddl_unmodeled;
 
 /* ddl.c: helpers shared by the DDL handlers. */

@@ -47,6 +47,17 @@ BEGIN
 		RETURN s -> 'collations' ? e.tag;
 	ELSIF e.descr = 'STATISTICS' THEN
 		RETURN s -> 'statistics' ? e.tag;
+	ELSIF e.descr = 'OPERATOR' THEN
+		RETURN EXISTS (SELECT 1 FROM jsonb_object_keys(s -> 'operators') f, pg_operator o
+		                WHERE o.oid = e.objid AND left(f, length(o.oprname) + 1) = o.oprname || '(');
+	ELSIF e.descr = 'OPERATOR CLASS' THEN
+		RETURN s -> 'operator_classes' ?
+		       (SELECT c.opcname || ' USING ' || am.amname FROM pg_opclass c
+		          JOIN pg_am am ON am.oid = c.opcmethod WHERE c.oid = e.objid);
+	ELSIF e.descr = 'OPERATOR FAMILY' THEN
+		RETURN s -> 'operator_families' ?
+		       (SELECT f.opfname || ' USING ' || am.amname FROM pg_opfamily f
+		          JOIN pg_am am ON am.oid = f.opfmethod WHERE f.oid = e.objid);
 	ELSIF e.descr = 'DEFAULT ACL' THEN
 		SELECT a.defaclnamespace AS nsp,
 		       a.defaclrole::regrole::text || ' ' ||
