@@ -34,6 +34,7 @@ OBJS = \
 	src/catalog/objnames.o \
 	src/catalog/aggregate.o \
 	src/catalog/operator.o \
+	src/catalog/cast.o \
 	src/catalog/unmodeled.o \
 	src/unmodeled.o \
 	src/diff.o \

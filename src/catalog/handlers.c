@@ -63,6 +63,7 @@ const SnapHandler *const pgm_snapshot_handlers[] = {
 	&pgm_statistics_handler,
 	&pgm_defacl_handler,
 	&pgm_defacl_global_handler,
+	&pgm_cast_handler,
 	NULL
 };
 

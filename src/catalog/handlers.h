@@ -133,6 +133,7 @@ extern const SnapHandler pgm_aggregate_handler;
 extern const SnapHandler pgm_operator_handler;
 extern const SnapHandler pgm_opfamily_handler;
 extern const SnapHandler pgm_opclass_handler;
+extern const SnapHandler pgm_cast_handler;
 
 /* Reading the current row (handlers.c). */
 /*

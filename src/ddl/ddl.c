@@ -34,6 +34,7 @@ static const DdlHandler *const handlers[OBJ_NKINDS] = {
 	[OBJ_OPERATOR] = &pgm_ddl_operator,
 	[OBJ_OPFAMILY] = &pgm_ddl_opfamily,
 	[OBJ_OPCLASS] = &pgm_ddl_opclass,
+	[OBJ_CAST] = &pgm_ddl_cast,
 	[OBJ_UNMODELED] = &pgm_ddl_unmodeled,
 };
 

@@ -33,6 +33,7 @@ extern const DdlHandler pgm_ddl_aggregate;
 extern const DdlHandler pgm_ddl_operator;
 extern const DdlHandler pgm_ddl_opfamily;
 extern const DdlHandler pgm_ddl_opclass;
+extern const DdlHandler pgm_ddl_cast;
 extern const DdlHandler pgm_ddl_unmodeled;
 
 /* ddl.c: helpers shared by the DDL handlers. */

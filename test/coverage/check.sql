@@ -58,6 +58,14 @@ BEGIN
 		RETURN s -> 'operator_families' ?
 		       (SELECT f.opfname || ' USING ' || am.amname FROM pg_opfamily f
 		          JOIN pg_am am ON am.oid = f.opfmethod WHERE f.oid = e.objid);
+	ELSIF e.descr = 'CAST' THEN
+		-- keyed by its types as format_type() writes them under pg_catalog
+		PERFORM set_config('search_path', 'pg_catalog', true);
+		SELECT '(' || format_type(c.castsource, NULL) || ' AS ' ||
+		       format_type(c.casttarget, NULL) || ')' INTO obj
+		  FROM pg_cast c WHERE c.oid = e.objid;
+		PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
+		RETURN d -> 'casts' ? obj;
 	ELSIF e.descr = 'DEFAULT ACL' THEN
 		SELECT a.defaclnamespace AS nsp,
 		       a.defaclrole::regrole::text || ' ' ||
