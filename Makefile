@@ -82,6 +82,7 @@ REGRESS = \
 	snapshot_misc \
 	snapshot_determinism \
 	snapshot_unmodeled \
+	snapshot_more_kinds \
 	diff_errors \
 	diff_hazards \
 	doc_validation \
