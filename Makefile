@@ -35,6 +35,7 @@ OBJS = \
 	src/catalog/aggregate.o \
 	src/catalog/operator.o \
 	src/catalog/cast.o \
+	src/catalog/indexstats.o \
 	src/catalog/unmodeled.o \
 	src/unmodeled.o \
 	src/diff.o \

@@ -261,6 +261,7 @@ static const KeySpec index_keys[] = {
 	K("clustered", VT_BOOL, VC_ANY),
 	K("invalid", VT_BOOL, VC_ANY),
 	K("options", VT_STRINGS, VC_OPTION),
+	K("column_statistics", VT_STRINGS, VC_OPTION),
 	K("partition_of", VT_STRING, VC_QNAME),
 };
 static const ObjSpec index_spec = {SK_INDEX, "an index", index_keys, lengthof(index_keys), true};

@@ -68,6 +68,8 @@ typedef struct SnapCache
 	struct GNode *last_schema;	/* and its node (snap_schema) */
 	AddrMap    *ext_objects;	/* objects of any extension */
 	AddrMap    *attoptions;		/* attoptions of index columns */
+	AddrMap    *stattargets;	/* statistics targets of index columns
+								 * (indexstats.c) */
 } SnapCache;
 
 typedef struct SnapColCache
@@ -247,6 +249,9 @@ extern void snap_keep_attoptions(Graph *g, Oid relid, int16 attnum,
 								 Datum options);
 extern bool snap_has_attoptions(Graph *g, Oid relid);
 extern Datum snap_attoptions(Graph *g, Oid relid, int16 attnum);
+extern void snap_keep_index_stattarget(Graph *g, Oid relid, int16 attnum,
+									   int32 target);
+extern List *snap_index_stattargets(Graph *g, Oid relid);
 
 /* Names of functions and operators relative to a schema (objnames.c). */
 extern char *snap_proc_name(Oid procoid, GNode *schema);
