@@ -36,6 +36,7 @@ OBJS = \
 	src/catalog/operator.o \
 	src/catalog/cast.o \
 	src/catalog/indexstats.o \
+	src/catalog/textsearch.o \
 	src/catalog/unmodeled.o \
 	src/unmodeled.o \
 	src/diff.o \

@@ -229,6 +229,10 @@ comment_target(GNode *n)
 		case OBJ_OPFAMILY:
 		case OBJ_OPCLASS:
 		case OBJ_CAST:
+		case OBJ_TSPARSER:
+		case OBJ_TSTEMPLATE:
+		case OBJ_TSDICT:
+		case OBJ_TSCONFIG:
 			return psprintf("%s %s", pgm_ddl_handler(n->kind)->sql_kind,
 							gnode_qualname(n));
 		case OBJ_DEFACL:

@@ -45,6 +45,11 @@
 #include "catalog/pg_cast.h"
 #include "catalog/pg_default_acl.h"
 #include "catalog/pg_opfamily.h"
+#include "catalog/pg_ts_config.h"
+#include "catalog/pg_ts_config_map.h"
+#include "catalog/pg_ts_dict.h"
+#include "catalog/pg_ts_parser.h"
+#include "catalog/pg_ts_template.h"
 #include "catalog/pg_attribute.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_collation.h"
@@ -314,7 +319,8 @@ static const Oid scanned_catalogs[] = {
 	/* what a partial snapshot does not read: a change gives up */
 	DefaultAclRelationId, AggregateRelationId, OperatorFamilyRelationId,
 	AccessMethodOperatorRelationId, AccessMethodProcedureRelationId,
-	CastRelationId
+	CastRelationId, TSParserRelationId, TSTemplateRelationId,
+	TSDictionaryRelationId, TSConfigRelationId, TSConfigMapRelationId
 };
 
 /*

@@ -70,6 +70,8 @@ typedef enum VCheck
 	VC_OPFAMMEMBER,				/* one member of ALTER OPERATOR FAMILY ADD */
 	VC_OPCLASSDEF,				/* one CREATE OPERATOR CLASS */
 	VC_CASTDEF,					/* one CREATE CAST */
+	VC_TSDEF,					/* one CREATE TEXT SEARCH ... */
+	VC_TSMAPPING,				/* one mapping of ADD MAPPING FOR */
 	VC_CONSTRDEF,				/* a constraint of the object's "type" */
 	VC_PARTBY,					/* a PARTITION BY clause */
 	VC_PARTBOUND				/* a partition bound */
@@ -93,6 +95,7 @@ typedef enum SpecKind
 	SK_CONSTRAINT, SK_INDEX, SK_TRIGGER, SK_POLICY, SK_VIEW, SK_MATVIEW,
 	SK_SEQUENCE, SK_TYPE, SK_FUNCTION, SK_COLLATION, SK_RULE, SK_STATISTICS,
 	SK_DEFACL, SK_AGGREGATE, SK_OPERATOR, SK_OPFAMILY, SK_OPCLASS, SK_CAST,
+	SK_TSPARSER, SK_TSTEMPLATE, SK_TSDICT, SK_TSCONFIG,
 	SK_UNMODELED
 } SpecKind;
 
@@ -140,7 +143,8 @@ static const ObjSpec extension_spec, schema_spec, table_spec, column_spec,
 			view_spec, matview_spec, sequence_spec, type_spec, function_spec,
 			collation_spec, rule_spec, statistics_spec, unmodeled_spec,
 			defacl_spec, aggregate_spec, operator_spec, opfamily_spec,
-			opclass_spec, cast_spec;
+			opclass_spec, cast_spec, tsparser_spec, tstemplate_spec,
+			tsdict_spec, tsconfig_spec;
 
 #define K(key, type, check) {key, type, check, false, NULL, NULL}
 #define KR(key, type, check) {key, type, check, true, NULL, NULL}
@@ -179,6 +183,10 @@ static const KeySpec schema_keys[] = {
 	KS("operators", VT_MAP, operator_spec),
 	KS("operator_families", VT_MAP, opfamily_spec),
 	KS("operator_classes", VT_MAP, opclass_spec),
+	KS("text_search_parsers", VT_MAP, tsparser_spec),
+	KS("text_search_templates", VT_MAP, tstemplate_spec),
+	KS("text_search_dictionaries", VT_MAP, tsdict_spec),
+	KS("text_search_configurations", VT_MAP, tsconfig_spec),
 	KS("unmodeled", VT_MAP, unmodeled_spec),
 };
 static const ObjSpec schema_spec = {SK_SCHEMA, "a schema", schema_keys, lengthof(schema_keys), true};
@@ -322,6 +330,28 @@ static const KeySpec cast_keys[] = {
 	KR("definition", VT_STRING, VC_CASTDEF),
 };
 static const ObjSpec cast_spec = {SK_CAST, "a cast", cast_keys, lengthof(cast_keys), true};
+
+static const KeySpec tsparser_keys[] = {
+	KR("definition", VT_STRING, VC_TSDEF),
+};
+static const ObjSpec tsparser_spec = {SK_TSPARSER, "a text search parser", tsparser_keys, lengthof(tsparser_keys), true};
+
+static const KeySpec tstemplate_keys[] = {
+	KR("definition", VT_STRING, VC_TSDEF),
+};
+static const ObjSpec tstemplate_spec = {SK_TSTEMPLATE, "a text search template", tstemplate_keys, lengthof(tstemplate_keys), true};
+
+static const KeySpec tsdict_keys[] = {
+	KR("definition", VT_STRING, VC_TSDEF),
+	K("dictionary_options", VT_STRINGS, VC_OPTION),
+};
+static const ObjSpec tsdict_spec = {SK_TSDICT, "a text search dictionary", tsdict_keys, lengthof(tsdict_keys), true};
+
+static const KeySpec tsconfig_keys[] = {
+	KR("definition", VT_STRING, VC_TSDEF),
+	K("mappings", VT_STRINGS, VC_TSMAPPING),
+};
+static const ObjSpec tsconfig_spec = {SK_TSCONFIG, "a text search configuration", tsconfig_keys, lengthof(tsconfig_keys), true};
 
 /*
  * An entry of "unmodeled": only compared, never turned into SQL, so its
@@ -954,6 +984,22 @@ check_string(DocCtx *cx, const KeySpec *ks, JsonbValue *v)
 		case VC_CASTDEF:
 			ok = parse_one(s, T_CreateCastStmt, &error) != NULL;
 			problem = "is not one CREATE CAST statement";
+			break;
+		case VC_TSDEF:
+			{
+				DefineStmt *d = (DefineStmt *) parse_one(s, T_DefineStmt, &error);
+
+				ok = d != NULL && (d->kind == OBJECT_TSPARSER ||
+								   d->kind == OBJECT_TSTEMPLATE ||
+								   d->kind == OBJECT_TSDICTIONARY ||
+								   d->kind == OBJECT_TSCONFIGURATION);
+				problem = "is not one CREATE TEXT SEARCH statement";
+				break;
+			}
+		case VC_TSMAPPING:
+			ok = parse_one(psprintf("ALTER TEXT SEARCH CONFIGURATION c ADD MAPPING FOR %s", s),
+						   T_AlterTSConfigurationStmt, &error) != NULL;
+			problem = "is not one mapping of a text search configuration";
 			break;
 		case VC_CONSTRDEF:
 			ok = parse_constraint(s, &error) != NULL;

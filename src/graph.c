@@ -51,6 +51,10 @@ const ObjKindInfo pgm_kinds[OBJ_NKINDS] = {
 	[OBJ_OPFAMILY] = {"operator_family", "operator_families", false, true},
 	[OBJ_OPCLASS] = {"operator_class", "operator_classes", false, true},
 	[OBJ_CAST] = {"cast", "casts", false, false},
+	[OBJ_TSPARSER] = {"text_search_parser", "text_search_parsers", false, true},
+	[OBJ_TSTEMPLATE] = {"text_search_template", "text_search_templates", false, true},
+	[OBJ_TSDICT] = {"text_search_dictionary", "text_search_dictionaries", false, true},
+	[OBJ_TSCONFIG] = {"text_search_configuration", "text_search_configurations", false, true},
 	[OBJ_UNMODELED] = {"unmodeled", "unmodeled", false, false},
 };
 

@@ -45,6 +45,10 @@ typedef enum ObjKind
 	OBJ_OPFAMILY,
 	OBJ_OPCLASS,
 	OBJ_CAST,
+	OBJ_TSPARSER,
+	OBJ_TSTEMPLATE,
+	OBJ_TSDICT,
+	OBJ_TSCONFIG,
 	OBJ_UNMODELED,				/* an object no handler models (unmodeled.c) */
 	OBJ_NKINDS
 } ObjKind;

@@ -183,6 +183,10 @@ model_kind(ObjectType kind)
 		case OBJECT_OPERATOR:
 		case OBJECT_OPCLASS:
 		case OBJECT_OPFAMILY:
+		case OBJECT_TSPARSER:
+		case OBJECT_TSTEMPLATE:
+		case OBJECT_TSDICTIONARY:
+		case OBJECT_TSCONFIGURATION:
 		case OBJECT_SCHEMA:
 			return true;
 		default:
@@ -241,6 +245,8 @@ refusal(Node *stmt, bool *skip)
 		case T_CreateOpFamilyStmt:
 		case T_AlterOpFamilyStmt:
 		case T_AlterOperatorStmt:
+		case T_AlterTSDictionaryStmt:
+		case T_AlterTSConfigurationStmt:
 			return NULL;
 		case T_CommentStmt:
 		case T_GrantStmt:
@@ -277,7 +283,9 @@ refusal(Node *stmt, bool *skip)
 				ObjectType	kind = ((DefineStmt *) stmt)->kind;
 
 				if (kind == OBJECT_TYPE || kind == OBJECT_COLLATION ||
-					kind == OBJECT_AGGREGATE || kind == OBJECT_OPERATOR)
+					kind == OBJECT_AGGREGATE || kind == OBJECT_OPERATOR ||
+					kind == OBJECT_TSPARSER || kind == OBJECT_TSTEMPLATE ||
+					kind == OBJECT_TSDICTIONARY || kind == OBJECT_TSCONFIGURATION)
 					return NULL;
 				return "a snapshot does not cover this kind of object";
 			}
@@ -480,6 +488,10 @@ target_schema(Node *stmt)
 			return list_schema(((AlterOpFamilyStmt *) stmt)->opfamilyname);
 		case T_AlterOperatorStmt:
 			return list_schema(((AlterOperatorStmt *) stmt)->opername->objname);
+		case T_AlterTSDictionaryStmt:
+			return list_schema(((AlterTSDictionaryStmt *) stmt)->dictname);
+		case T_AlterTSConfigurationStmt:
+			return list_schema(((AlterTSConfigurationStmt *) stmt)->cfgname);
 		case T_AlterStatsStmt:
 			return list_schema(((AlterStatsStmt *) stmt)->defnames);
 		case T_CreatePolicyStmt:

@@ -136,6 +136,10 @@ extern const SnapHandler pgm_operator_handler;
 extern const SnapHandler pgm_opfamily_handler;
 extern const SnapHandler pgm_opclass_handler;
 extern const SnapHandler pgm_cast_handler;
+extern const SnapHandler pgm_tsparser_handler;
+extern const SnapHandler pgm_tstemplate_handler;
+extern const SnapHandler pgm_tsdict_handler;
+extern const SnapHandler pgm_tsconfig_handler;
 
 /* Reading the current row (handlers.c). */
 /*

@@ -35,6 +35,10 @@ static const DdlHandler *const handlers[OBJ_NKINDS] = {
 	[OBJ_OPFAMILY] = &pgm_ddl_opfamily,
 	[OBJ_OPCLASS] = &pgm_ddl_opclass,
 	[OBJ_CAST] = &pgm_ddl_cast,
+	[OBJ_TSPARSER] = &pgm_ddl_tsparser,
+	[OBJ_TSTEMPLATE] = &pgm_ddl_tstemplate,
+	[OBJ_TSDICT] = &pgm_ddl_tsdict,
+	[OBJ_TSCONFIG] = &pgm_ddl_tsconfig,
 	[OBJ_UNMODELED] = &pgm_ddl_unmodeled,
 };
 

@@ -34,6 +34,10 @@ extern const DdlHandler pgm_ddl_operator;
 extern const DdlHandler pgm_ddl_opfamily;
 extern const DdlHandler pgm_ddl_opclass;
 extern const DdlHandler pgm_ddl_cast;
+extern const DdlHandler pgm_ddl_tsparser;
+extern const DdlHandler pgm_ddl_tstemplate;
+extern const DdlHandler pgm_ddl_tsdict;
+extern const DdlHandler pgm_ddl_tsconfig;
 extern const DdlHandler pgm_ddl_unmodeled;
 
 /* ddl.c: helpers shared by the DDL handlers. */

@@ -58,6 +58,12 @@ BEGIN
 		RETURN s -> 'operator_families' ?
 		       (SELECT f.opfname || ' USING ' || am.amname FROM pg_opfamily f
 		          JOIN pg_am am ON am.oid = f.opfmethod WHERE f.oid = e.objid);
+	ELSIF e.descr LIKE 'TEXT SEARCH %' THEN
+		RETURN s -> ('text_search_' || CASE e.descr
+		                 WHEN 'TEXT SEARCH PARSER' THEN 'parsers'
+		                 WHEN 'TEXT SEARCH TEMPLATE' THEN 'templates'
+		                 WHEN 'TEXT SEARCH DICTIONARY' THEN 'dictionaries'
+		                 ELSE 'configurations' END) ? e.tag;
 	ELSIF e.descr = 'CAST' THEN
 		-- keyed by its types as format_type() writes them under pg_catalog
 		PERFORM set_config('search_path', 'pg_catalog', true);
