@@ -37,6 +37,7 @@ OBJS = \
 	src/catalog/cast.o \
 	src/catalog/indexstats.o \
 	src/catalog/textsearch.o \
+	src/catalog/foreign.o \
 	src/catalog/unmodeled.o \
 	src/unmodeled.o \
 	src/diff.o \

@@ -68,6 +68,15 @@ SELECT action, object_name, sql
   FROM migrate_diff(migrate_snapshot(),
                     migrate_snapshot() - 'casts' - 'default_privileges');
 
+-- foreign data: no secret of a user mapping in the document
+CREATE FOREIGN DATA WRAPPER more_fdw;
+CREATE SERVER more_srv FOREIGN DATA WRAPPER more_fdw OPTIONS (host 'h');
+CREATE USER MAPPING FOR snap_more_reader SERVER more_srv OPTIONS (user 'u', password 'hunter2');
+SELECT jsonb_pretty(migrate_snapshot() - 'schemas' - 'extensions' - 'casts' - 'default_privileges' - 'scope' - 'format') AS foreign_data;
+SELECT position('hunter2' IN migrate_snapshot()::text) = 0 AS no_secret;
+DROP SERVER more_srv CASCADE;
+DROP FOREIGN DATA WRAPPER more_fdw;
+
 DROP CAST (text AS more_one.pt);
 ALTER DEFAULT PRIVILEGES FOR ROLE snap_more_reader GRANT EXECUTE ON FUNCTIONS TO PUBLIC;
 SET client_min_messages = warning;

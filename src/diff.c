@@ -233,9 +233,14 @@ comment_target(GNode *n)
 		case OBJ_TSTEMPLATE:
 		case OBJ_TSDICT:
 		case OBJ_TSCONFIG:
+		case OBJ_FDW:
+		case OBJ_FOREIGN_TABLE:
 			return psprintf("%s %s", pgm_ddl_handler(n->kind)->sql_kind,
 							gnode_qualname(n));
+		case OBJ_SERVER:
+			return psprintf("SERVER %s", gnode_qualname(n));
 		case OBJ_DEFACL:
+		case OBJ_USERMAPPING:
 		case OBJ_UNMODELED:
 		case OBJ_NKINDS:
 			break;
@@ -277,7 +282,12 @@ grant_target(GNode *n, const char **column)
 		case OBJ_TABLE:
 		case OBJ_VIEW:
 		case OBJ_MATVIEW:
+		case OBJ_FOREIGN_TABLE:
 			return psprintf("TABLE %s", gnode_qualname(n));
+		case OBJ_FDW:
+			return psprintf("FOREIGN DATA WRAPPER %s", gnode_qualname(n));
+		case OBJ_SERVER:
+			return psprintf("FOREIGN SERVER %s", gnode_qualname(n));
 		case OBJ_COLUMN:
 			if (n->parent->kind == OBJ_TYPE)
 				return NULL;

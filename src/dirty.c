@@ -44,7 +44,11 @@
 #include "catalog/pg_attrdef.h"
 #include "catalog/pg_cast.h"
 #include "catalog/pg_default_acl.h"
+#include "catalog/pg_foreign_data_wrapper.h"
+#include "catalog/pg_foreign_server.h"
+#include "catalog/pg_foreign_table.h"
 #include "catalog/pg_opfamily.h"
+#include "catalog/pg_user_mapping.h"
 #include "catalog/pg_ts_config.h"
 #include "catalog/pg_ts_config_map.h"
 #include "catalog/pg_ts_dict.h"
@@ -320,7 +324,9 @@ static const Oid scanned_catalogs[] = {
 	DefaultAclRelationId, AggregateRelationId, OperatorFamilyRelationId,
 	AccessMethodOperatorRelationId, AccessMethodProcedureRelationId,
 	CastRelationId, TSParserRelationId, TSTemplateRelationId,
-	TSDictionaryRelationId, TSConfigRelationId, TSConfigMapRelationId
+	TSDictionaryRelationId, TSConfigRelationId, TSConfigMapRelationId,
+	ForeignDataWrapperRelationId, ForeignServerRelationId,
+	UserMappingRelationId, ForeignTableRelationId
 };
 
 /*

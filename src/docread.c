@@ -72,6 +72,7 @@ typedef enum VCheck
 	VC_CASTDEF,					/* one CREATE CAST */
 	VC_TSDEF,					/* one CREATE TEXT SEARCH ... */
 	VC_TSMAPPING,				/* one mapping of ADD MAPPING FOR */
+	VC_FTDEF,					/* one CREATE FOREIGN TABLE */
 	VC_CONSTRDEF,				/* a constraint of the object's "type" */
 	VC_PARTBY,					/* a PARTITION BY clause */
 	VC_PARTBOUND				/* a partition bound */
@@ -96,6 +97,7 @@ typedef enum SpecKind
 	SK_SEQUENCE, SK_TYPE, SK_FUNCTION, SK_COLLATION, SK_RULE, SK_STATISTICS,
 	SK_DEFACL, SK_AGGREGATE, SK_OPERATOR, SK_OPFAMILY, SK_OPCLASS, SK_CAST,
 	SK_TSPARSER, SK_TSTEMPLATE, SK_TSDICT, SK_TSCONFIG,
+	SK_FDW, SK_SERVER, SK_USERMAPPING, SK_FOREIGN_TABLE,
 	SK_UNMODELED
 } SpecKind;
 
@@ -144,7 +146,8 @@ static const ObjSpec extension_spec, schema_spec, table_spec, column_spec,
 			collation_spec, rule_spec, statistics_spec, unmodeled_spec,
 			defacl_spec, aggregate_spec, operator_spec, opfamily_spec,
 			opclass_spec, cast_spec, tsparser_spec, tstemplate_spec,
-			tsdict_spec, tsconfig_spec;
+			tsdict_spec, tsconfig_spec, fdw_spec, server_spec,
+			usermapping_spec, foreign_table_spec;
 
 #define K(key, type, check) {key, type, check, false, NULL, NULL}
 #define KR(key, type, check) {key, type, check, true, NULL, NULL}
@@ -160,6 +163,9 @@ static const KeySpec top_keys[] = {
 	KS("unmodeled", VT_MAP, unmodeled_spec),
 	KS("default_privileges", VT_MAP, defacl_spec),
 	KS("casts", VT_MAP, cast_spec),
+	KS("foreign_data_wrappers", VT_MAP, fdw_spec),
+	KS("servers", VT_MAP, server_spec),
+	KS("user_mappings", VT_MAP, usermapping_spec),
 };
 static const ObjSpec top_spec = {SK_TOP, "a snapshot document", top_keys, lengthof(top_keys), false};
 
@@ -187,6 +193,7 @@ static const KeySpec schema_keys[] = {
 	KS("text_search_templates", VT_MAP, tstemplate_spec),
 	KS("text_search_dictionaries", VT_MAP, tsdict_spec),
 	KS("text_search_configurations", VT_MAP, tsconfig_spec),
+	KS("foreign_tables", VT_MAP, foreign_table_spec),
 	KS("unmodeled", VT_MAP, unmodeled_spec),
 };
 static const ObjSpec schema_spec = {SK_SCHEMA, "a schema", schema_keys, lengthof(schema_keys), true};
@@ -351,6 +358,33 @@ static const KeySpec tsconfig_keys[] = {
 	KR("definition", VT_STRING, VC_TSDEF),
 	K("mappings", VT_STRINGS, VC_TSMAPPING),
 };
+static const KeySpec fdw_keys[] = {
+	K("handler", VT_STRING, VC_QNAME),
+	K("validator", VT_STRING, VC_QNAME),
+	K("options", VT_STRINGS, VC_OPTION),
+};
+static const ObjSpec fdw_spec = {SK_FDW, "a foreign-data wrapper", fdw_keys, lengthof(fdw_keys), true};
+
+static const KeySpec server_keys[] = {
+	KR("wrapper", VT_STRING, VC_NAME),
+	K("type", VT_STRING, VC_ANY),
+	K("version", VT_STRING, VC_ANY),
+	K("options", VT_STRINGS, VC_OPTION),
+};
+static const ObjSpec server_spec = {SK_SERVER, "a foreign server", server_keys, lengthof(server_keys), true};
+
+static const KeySpec usermapping_keys[] = {
+	KR("role", VT_STRING, VC_ROLE),
+	KR("server", VT_STRING, VC_NAME),
+};
+static const ObjSpec usermapping_spec = {SK_USERMAPPING, "a user mapping", usermapping_keys, lengthof(usermapping_keys), true};
+
+static const KeySpec foreign_table_keys[] = {
+	KR("definition", VT_STRING, VC_FTDEF),
+	K("column_comments", VT_STRINGS, VC_OPTION),
+};
+static const ObjSpec foreign_table_spec = {SK_FOREIGN_TABLE, "a foreign table", foreign_table_keys, lengthof(foreign_table_keys), true};
+
 static const ObjSpec tsconfig_spec = {SK_TSCONFIG, "a text search configuration", tsconfig_keys, lengthof(tsconfig_keys), true};
 
 /*
@@ -996,6 +1030,10 @@ check_string(DocCtx *cx, const KeySpec *ks, JsonbValue *v)
 				problem = "is not one CREATE TEXT SEARCH statement";
 				break;
 			}
+		case VC_FTDEF:
+			ok = parse_one(s, T_CreateForeignTableStmt, &error) != NULL;
+			problem = "is not one CREATE FOREIGN TABLE statement";
+			break;
 		case VC_TSMAPPING:
 			ok = parse_one(psprintf("ALTER TEXT SEARCH CONFIGURATION c ADD MAPPING FOR %s", s),
 						   T_AlterTSConfigurationStmt, &error) != NULL;

@@ -55,10 +55,16 @@ const ObjKindInfo pgm_kinds[OBJ_NKINDS] = {
 	[OBJ_TSTEMPLATE] = {"text_search_template", "text_search_templates", false, true},
 	[OBJ_TSDICT] = {"text_search_dictionary", "text_search_dictionaries", false, true},
 	[OBJ_TSCONFIG] = {"text_search_configuration", "text_search_configurations", false, true},
+	[OBJ_FDW] = {"foreign_data_wrapper", "foreign_data_wrappers", false, false},
+	[OBJ_SERVER] = {"server", "servers", false, false},
+	[OBJ_USERMAPPING] = {"user_mapping", "user_mappings", false, false},
+	[OBJ_FOREIGN_TABLE] = {"foreign_table", "foreign_tables", false, true},
 	[OBJ_UNMODELED] = {"unmodeled", "unmodeled", false, false},
 };
 
-const ObjKind pgm_global_kinds[2] = {OBJ_DEFACL, OBJ_CAST};
+const ObjKind pgm_global_kinds[PGM_NGLOBAL_KINDS] = {
+	OBJ_DEFACL, OBJ_CAST, OBJ_FDW, OBJ_SERVER, OBJ_USERMAPPING
+};
 
 /*
  * Nodes by catalog address: an open-addressing hash table (simplehash),

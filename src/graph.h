@@ -49,6 +49,10 @@ typedef enum ObjKind
 	OBJ_TSTEMPLATE,
 	OBJ_TSDICT,
 	OBJ_TSCONFIG,
+	OBJ_FDW,
+	OBJ_SERVER,
+	OBJ_USERMAPPING,
+	OBJ_FOREIGN_TABLE,
 	OBJ_UNMODELED,				/* an object no handler models (unmodeled.c) */
 	OBJ_NKINDS
 } ObjKind;
@@ -69,7 +73,8 @@ extern const ObjKindInfo pgm_kinds[OBJ_NKINDS];
  * The kinds whose objects of no schema are database-wide, written at the
  * top level of "all" documents under their section (graph.c).
  */
-extern const ObjKind pgm_global_kinds[2];
+#define PGM_NGLOBAL_KINDS 5
+extern const ObjKind pgm_global_kinds[PGM_NGLOBAL_KINDS];
 
 /* A catalog address, as pg_depend writes it. */
 typedef struct ObjAddr

@@ -30,7 +30,10 @@ SPEC_DEF = {"extension": "extension", "schema": "schema", "table": "table",
             "opclass": "operator_class", "cast": "cast",
             "tsparser": "text_search_parser", "tstemplate": "text_search_template",
             "tsdict": "text_search_dictionary",
-            "tsconfig": "text_search_configuration", "top": None}
+            "tsconfig": "text_search_configuration",
+            "fdw": "foreign_data_wrapper", "server": "server",
+            "usermapping": "user_mapping", "foreign_table": "foreign_table",
+            "top": None}
 JSON_TYPE = {"VT_STRING": "string", "VT_BOOL": "boolean", "VT_INT": "integer",
              "VT_NUMBER": "number", "VT_STRINGS": "array",
              "VT_STRINGS_OR_NULL": "array", "VT_OBJECT": None, "VT_MAP": "object",

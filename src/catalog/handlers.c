@@ -68,6 +68,10 @@ const SnapHandler *const pgm_snapshot_handlers[] = {
 	&pgm_defacl_handler,
 	&pgm_defacl_global_handler,
 	&pgm_cast_handler,
+	&pgm_fdw_handler,
+	&pgm_server_handler,
+	&pgm_usermapping_handler,
+	&pgm_foreign_table_handler,
 	NULL
 };
 

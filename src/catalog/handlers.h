@@ -140,6 +140,10 @@ extern const SnapHandler pgm_tsparser_handler;
 extern const SnapHandler pgm_tstemplate_handler;
 extern const SnapHandler pgm_tsdict_handler;
 extern const SnapHandler pgm_tsconfig_handler;
+extern const SnapHandler pgm_fdw_handler;
+extern const SnapHandler pgm_server_handler;
+extern const SnapHandler pgm_usermapping_handler;
+extern const SnapHandler pgm_foreign_table_handler;
 
 /* Reading the current row (handlers.c). */
 /*

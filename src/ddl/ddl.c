@@ -39,6 +39,10 @@ static const DdlHandler *const handlers[OBJ_NKINDS] = {
 	[OBJ_TSTEMPLATE] = &pgm_ddl_tstemplate,
 	[OBJ_TSDICT] = &pgm_ddl_tsdict,
 	[OBJ_TSCONFIG] = &pgm_ddl_tsconfig,
+	[OBJ_FDW] = &pgm_ddl_fdw,
+	[OBJ_SERVER] = &pgm_ddl_server,
+	[OBJ_USERMAPPING] = &pgm_ddl_usermapping,
+	[OBJ_FOREIGN_TABLE] = &pgm_ddl_foreign_table,
 	[OBJ_UNMODELED] = &pgm_ddl_unmodeled,
 };
 

@@ -38,6 +38,10 @@ extern const DdlHandler pgm_ddl_tsparser;
 extern const DdlHandler pgm_ddl_tstemplate;
 extern const DdlHandler pgm_ddl_tsdict;
 extern const DdlHandler pgm_ddl_tsconfig;
+extern const DdlHandler pgm_ddl_fdw;
+extern const DdlHandler pgm_ddl_server;
+extern const DdlHandler pgm_ddl_usermapping;
+extern const DdlHandler pgm_ddl_foreign_table;
 extern const DdlHandler pgm_ddl_unmodeled;
 
 /* ddl.c: helpers shared by the DDL handlers. */

@@ -64,6 +64,13 @@ BEGIN
 		                 WHEN 'TEXT SEARCH TEMPLATE' THEN 'templates'
 		                 WHEN 'TEXT SEARCH DICTIONARY' THEN 'dictionaries'
 		                 ELSE 'configurations' END) ? e.tag;
+	ELSIF e.descr = 'FOREIGN DATA WRAPPER' THEN
+		RETURN d -> 'foreign_data_wrappers' ? e.tag;
+	ELSIF e.descr = 'SERVER' THEN
+		RETURN d -> 'servers' ? e.tag;
+	ELSIF e.descr = 'USER MAPPING' THEN
+		RETURN d -> 'user_mappings' ?
+		       regexp_replace(e.tag, '^USER MAPPING (.*) SERVER (.*)$', '\1 SERVER \2');
 	ELSIF e.descr = 'CAST' THEN
 		-- keyed by its types as format_type() writes them under pg_catalog
 		PERFORM set_config('search_path', 'pg_catalog', true);
