@@ -38,6 +38,7 @@ OBJS = \
 	src/catalog/indexstats.o \
 	src/catalog/textsearch.o \
 	src/catalog/foreign.o \
+	src/catalog/publication.o \
 	src/catalog/unmodeled.o \
 	src/unmodeled.o \
 	src/diff.o \

@@ -235,6 +235,8 @@ comment_target(GNode *n)
 		case OBJ_TSCONFIG:
 		case OBJ_FDW:
 		case OBJ_FOREIGN_TABLE:
+		case OBJ_PUBLICATION:
+		case OBJ_EVENT_TRIGGER:
 			return psprintf("%s %s", pgm_ddl_handler(n->kind)->sql_kind,
 							gnode_qualname(n));
 		case OBJ_SERVER:

@@ -47,7 +47,11 @@
 #include "catalog/pg_foreign_data_wrapper.h"
 #include "catalog/pg_foreign_server.h"
 #include "catalog/pg_foreign_table.h"
+#include "catalog/pg_event_trigger.h"
 #include "catalog/pg_opfamily.h"
+#include "catalog/pg_publication.h"
+#include "catalog/pg_publication_namespace.h"
+#include "catalog/pg_publication_rel.h"
 #include "catalog/pg_user_mapping.h"
 #include "catalog/pg_ts_config.h"
 #include "catalog/pg_ts_config_map.h"
@@ -326,7 +330,9 @@ static const Oid scanned_catalogs[] = {
 	CastRelationId, TSParserRelationId, TSTemplateRelationId,
 	TSDictionaryRelationId, TSConfigRelationId, TSConfigMapRelationId,
 	ForeignDataWrapperRelationId, ForeignServerRelationId,
-	UserMappingRelationId, ForeignTableRelationId
+	UserMappingRelationId, ForeignTableRelationId, PublicationRelationId,
+	PublicationRelRelationId, PublicationNamespaceRelationId,
+	EventTriggerRelationId
 };
 
 /*

@@ -73,6 +73,8 @@ typedef enum VCheck
 	VC_TSDEF,					/* one CREATE TEXT SEARCH ... */
 	VC_TSMAPPING,				/* one mapping of ADD MAPPING FOR */
 	VC_FTDEF,					/* one CREATE FOREIGN TABLE */
+	VC_PUBTABLE,				/* one table of FOR TABLE */
+	VC_EVTFUNC,					/* "f()" of EXECUTE FUNCTION */
 	VC_CONSTRDEF,				/* a constraint of the object's "type" */
 	VC_PARTBY,					/* a PARTITION BY clause */
 	VC_PARTBOUND				/* a partition bound */
@@ -97,7 +99,8 @@ typedef enum SpecKind
 	SK_SEQUENCE, SK_TYPE, SK_FUNCTION, SK_COLLATION, SK_RULE, SK_STATISTICS,
 	SK_DEFACL, SK_AGGREGATE, SK_OPERATOR, SK_OPFAMILY, SK_OPCLASS, SK_CAST,
 	SK_TSPARSER, SK_TSTEMPLATE, SK_TSDICT, SK_TSCONFIG,
-	SK_FDW, SK_SERVER, SK_USERMAPPING, SK_FOREIGN_TABLE,
+	SK_FDW, SK_SERVER, SK_USERMAPPING, SK_FOREIGN_TABLE, SK_PUBLICATION,
+	SK_EVENT_TRIGGER,
 	SK_UNMODELED
 } SpecKind;
 
@@ -147,7 +150,8 @@ static const ObjSpec extension_spec, schema_spec, table_spec, column_spec,
 			defacl_spec, aggregate_spec, operator_spec, opfamily_spec,
 			opclass_spec, cast_spec, tsparser_spec, tstemplate_spec,
 			tsdict_spec, tsconfig_spec, fdw_spec, server_spec,
-			usermapping_spec, foreign_table_spec;
+			usermapping_spec, foreign_table_spec, publication_spec,
+			event_trigger_spec;
 
 #define K(key, type, check) {key, type, check, false, NULL, NULL}
 #define KR(key, type, check) {key, type, check, true, NULL, NULL}
@@ -166,6 +170,8 @@ static const KeySpec top_keys[] = {
 	KS("foreign_data_wrappers", VT_MAP, fdw_spec),
 	KS("servers", VT_MAP, server_spec),
 	KS("user_mappings", VT_MAP, usermapping_spec),
+	KS("publications", VT_MAP, publication_spec),
+	KS("event_triggers", VT_MAP, event_trigger_spec),
 };
 static const ObjSpec top_spec = {SK_TOP, "a snapshot document", top_keys, lengthof(top_keys), false};
 
@@ -384,6 +390,23 @@ static const KeySpec foreign_table_keys[] = {
 	K("column_comments", VT_STRINGS, VC_OPTION),
 };
 static const ObjSpec foreign_table_spec = {SK_FOREIGN_TABLE, "a foreign table", foreign_table_keys, lengthof(foreign_table_keys), true};
+
+static const KeySpec publication_keys[] = {
+	K("all_tables", VT_BOOL, VC_ANY),
+	K("publish", VT_STRING, VC_ANY),
+	K("via_root", VT_BOOL, VC_ANY),
+	K("published_tables", VT_STRINGS, VC_PUBTABLE),
+	K("published_schemas", VT_STRINGS, VC_NAME),
+};
+static const ObjSpec publication_spec = {SK_PUBLICATION, "a publication", publication_keys, lengthof(publication_keys), true};
+
+static const KeySpec event_trigger_keys[] = {
+	KR("event", VT_STRING, VC_NAME),
+	KR("function", VT_STRING, VC_EVTFUNC),
+	K("tags", VT_STRINGS, VC_ANY),
+	KE("enabled", enabled_values),
+};
+static const ObjSpec event_trigger_spec = {SK_EVENT_TRIGGER, "an event trigger", event_trigger_keys, lengthof(event_trigger_keys), true};
 
 static const ObjSpec tsconfig_spec = {SK_TSCONFIG, "a text search configuration", tsconfig_keys, lengthof(tsconfig_keys), true};
 
@@ -1030,6 +1053,21 @@ check_string(DocCtx *cx, const KeySpec *ks, JsonbValue *v)
 				problem = "is not one CREATE TEXT SEARCH statement";
 				break;
 			}
+		case VC_PUBTABLE:
+			{
+				CreatePublicationStmt *p = (CreatePublicationStmt *)
+					parse_one(psprintf("CREATE PUBLICATION p FOR TABLE %s", s),
+							  T_CreatePublicationStmt, &error);
+
+				ok = p != NULL && list_length(p->pubobjects) == 1;
+				problem = "is not one table of a publication";
+				break;
+			}
+		case VC_EVTFUNC:
+			ok = parse_one(psprintf("CREATE EVENT TRIGGER e ON ddl_command_end EXECUTE FUNCTION %s", s),
+						   T_CreateEventTrigStmt, &error) != NULL;
+			problem = "is not a function call of an event trigger";
+			break;
 		case VC_FTDEF:
 			ok = parse_one(s, T_CreateForeignTableStmt, &error) != NULL;
 			problem = "is not one CREATE FOREIGN TABLE statement";

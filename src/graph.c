@@ -59,11 +59,14 @@ const ObjKindInfo pgm_kinds[OBJ_NKINDS] = {
 	[OBJ_SERVER] = {"server", "servers", false, false},
 	[OBJ_USERMAPPING] = {"user_mapping", "user_mappings", false, false},
 	[OBJ_FOREIGN_TABLE] = {"foreign_table", "foreign_tables", false, true},
+	[OBJ_PUBLICATION] = {"publication", "publications", false, false},
+	[OBJ_EVENT_TRIGGER] = {"event_trigger", "event_triggers", false, false},
 	[OBJ_UNMODELED] = {"unmodeled", "unmodeled", false, false},
 };
 
 const ObjKind pgm_global_kinds[PGM_NGLOBAL_KINDS] = {
-	OBJ_DEFACL, OBJ_CAST, OBJ_FDW, OBJ_SERVER, OBJ_USERMAPPING
+	OBJ_DEFACL, OBJ_CAST, OBJ_FDW, OBJ_SERVER, OBJ_USERMAPPING, OBJ_PUBLICATION,
+	OBJ_EVENT_TRIGGER
 };
 
 /*

@@ -53,6 +53,8 @@ typedef enum ObjKind
 	OBJ_SERVER,
 	OBJ_USERMAPPING,
 	OBJ_FOREIGN_TABLE,
+	OBJ_PUBLICATION,
+	OBJ_EVENT_TRIGGER,
 	OBJ_UNMODELED,				/* an object no handler models (unmodeled.c) */
 	OBJ_NKINDS
 } ObjKind;
@@ -73,7 +75,7 @@ extern const ObjKindInfo pgm_kinds[OBJ_NKINDS];
  * The kinds whose objects of no schema are database-wide, written at the
  * top level of "all" documents under their section (graph.c).
  */
-#define PGM_NGLOBAL_KINDS 5
+#define PGM_NGLOBAL_KINDS 7
 extern const ObjKind pgm_global_kinds[PGM_NGLOBAL_KINDS];
 
 /* A catalog address, as pg_depend writes it. */

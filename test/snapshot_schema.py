@@ -33,6 +33,7 @@ SPEC_DEF = {"extension": "extension", "schema": "schema", "table": "table",
             "tsconfig": "text_search_configuration",
             "fdw": "foreign_data_wrapper", "server": "server",
             "usermapping": "user_mapping", "foreign_table": "foreign_table",
+            "publication": "publication", "event_trigger": "event_trigger",
             "top": None}
 JSON_TYPE = {"VT_STRING": "string", "VT_BOOL": "boolean", "VT_INT": "integer",
              "VT_NUMBER": "number", "VT_STRINGS": "array",

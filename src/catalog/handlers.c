@@ -72,6 +72,8 @@ const SnapHandler *const pgm_snapshot_handlers[] = {
 	&pgm_server_handler,
 	&pgm_usermapping_handler,
 	&pgm_foreign_table_handler,
+	&pgm_publication_handler,
+	&pgm_event_trigger_handler,
 	NULL
 };
 

@@ -144,6 +144,8 @@ extern const SnapHandler pgm_fdw_handler;
 extern const SnapHandler pgm_server_handler;
 extern const SnapHandler pgm_usermapping_handler;
 extern const SnapHandler pgm_foreign_table_handler;
+extern const SnapHandler pgm_publication_handler;
+extern const SnapHandler pgm_event_trigger_handler;
 
 /* Reading the current row (handlers.c). */
 /*

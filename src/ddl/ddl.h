@@ -42,6 +42,8 @@ extern const DdlHandler pgm_ddl_fdw;
 extern const DdlHandler pgm_ddl_server;
 extern const DdlHandler pgm_ddl_usermapping;
 extern const DdlHandler pgm_ddl_foreign_table;
+extern const DdlHandler pgm_ddl_publication;
+extern const DdlHandler pgm_ddl_event_trigger;
 extern const DdlHandler pgm_ddl_unmodeled;
 
 /* ddl.c: helpers shared by the DDL handlers. */

@@ -71,6 +71,24 @@ BEGIN
 	ELSIF e.descr = 'USER MAPPING' THEN
 		RETURN d -> 'user_mappings' ?
 		       regexp_replace(e.tag, '^USER MAPPING (.*) SERVER (.*)$', '\1 SERVER \2');
+	ELSIF e.descr = 'EVENT TRIGGER' THEN
+		RETURN d -> 'event_triggers' ? e.tag;
+	ELSIF e.descr = 'PUBLICATION' THEN
+		RETURN d -> 'publications' ? e.tag;
+	ELSIF e.descr = 'PUBLICATION TABLE' THEN
+		SELECT p.pubname::text AS pub,
+		       quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS tab INTO rel
+		  FROM pg_publication_rel r JOIN pg_publication p ON p.oid = r.prpubid
+		  JOIN pg_class c ON c.oid = r.prrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+		 WHERE r.oid = e.objid;
+		RETURN EXISTS (SELECT 1 FROM jsonb_array_elements_text(
+		                  d #> ARRAY['publications', rel.pub, 'published_tables']) t
+		                WHERE t = rel.tab OR t LIKE rel.tab || ' %');
+	ELSIF e.descr = 'PUBLICATION TABLES IN SCHEMA' THEN
+		SELECT p.pubname::text AS pub, s2.nspname::text AS nsp INTO rel
+		  FROM pg_publication_namespace pn JOIN pg_publication p ON p.oid = pn.pnpubid
+		  JOIN pg_namespace s2 ON s2.oid = pn.pnnspid WHERE pn.oid = e.objid;
+		RETURN d #> ARRAY['publications', rel.pub, 'published_schemas'] ? rel.nsp;
 	ELSIF e.descr = 'CAST' THEN
 		-- keyed by its types as format_type() writes them under pg_catalog
 		PERFORM set_config('search_path', 'pg_catalog', true);
