@@ -12,6 +12,7 @@ OBJS = \
 	src/graph_write.o \
 	src/graph_merge.o \
 	src/docread.o \
+	src/docread_sql.o \
 	src/snapshot.o \
 	src/dirty.o \
 	src/catalog/handlers.o \

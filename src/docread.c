@@ -21,6 +21,7 @@
  *-------------------------------------------------------------------------
  */
 #include "graph.h"
+#include "docread_int.h"
 
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
@@ -47,38 +48,6 @@ typedef enum VType
 	VT_DEPS						/* array of references "kind name" */
 } VType;
 
-/* What a string must hold (each element, for arrays of strings). */
-typedef enum VCheck
-{
-	VC_ANY,						/* any text: written as a literal */
-	VC_NAME,					/* a non-empty name: written quoted */
-	VC_ENUM,					/* one of the spec's values */
-	VC_TYPENAME,				/* a type name */
-	VC_EXPR,					/* one expression */
-	VC_QNAME,					/* a name, possibly qualified, as quote_identifier
-								 * writes it */
-	VC_ROLE,					/* a role as regrole writes it, or PUBLIC */
-	VC_OPTION,					/* "name=value" */
-	VC_VIEWDEF,					/* one SELECT */
-	VC_INDEXDEF,				/* one CREATE INDEX of this index */
-	VC_TRIGDEF,					/* one CREATE TRIGGER of this trigger */
-	VC_RULEDEF,					/* one CREATE RULE of this rule */
-	VC_STATSDEF,				/* one CREATE STATISTICS */
-	VC_AGGDEF,					/* one CREATE AGGREGATE */
-	VC_OPERDEF,					/* one CREATE OPERATOR */
-	VC_OPFAMDEF,				/* one CREATE OPERATOR FAMILY */
-	VC_OPFAMMEMBER,				/* one member of ALTER OPERATOR FAMILY ADD */
-	VC_OPCLASSDEF,				/* one CREATE OPERATOR CLASS */
-	VC_CASTDEF,					/* one CREATE CAST */
-	VC_TSDEF,					/* one CREATE TEXT SEARCH ... */
-	VC_TSMAPPING,				/* one mapping of ADD MAPPING FOR */
-	VC_FTDEF,					/* one CREATE FOREIGN TABLE */
-	VC_PUBTABLE,				/* one table of FOR TABLE */
-	VC_EVTFUNC,					/* "f()" of EXECUTE FUNCTION */
-	VC_CONSTRDEF,				/* a constraint of the object's "type" */
-	VC_PARTBY,					/* a PARTITION BY clause */
-	VC_PARTBOUND				/* a partition bound */
-} VCheck;
 
 typedef struct ObjSpec ObjSpec;
 
@@ -601,270 +570,6 @@ path_push_key(DocCtx *cx, const char *key, int len)
 		escape_json(&cx->path, pnstrdup(key, len));
 }
 
-/* ----------------------------------------------------------------
- * The raw parser
- * ----------------------------------------------------------------
- */
-
-/*
- * raw_parser() of sql, or NIL and the parser's message in *error.  The raw
- * parser only allocates memory: an error it raises can be caught here and
- * turned into ours without a subtransaction.  Cancels and the like are
- * rethrown.
- */
-static List *
-parse_quietly(const char *sql, RawParseMode mode, char **error)
-{
-	MemoryContext cxt = CurrentMemoryContext;
-	List	   *volatile result = NIL;
-
-	*error = NULL;
-	PG_TRY();
-	{
-		result = raw_parser(sql, mode);
-	}
-	PG_CATCH();
-	{
-		ErrorData  *ed;
-
-		MemoryContextSwitchTo(cxt);
-		ed = CopyErrorData();
-		if (ERRCODE_TO_CATEGORY(ed->sqlerrcode) != ERRCODE_SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION &&
-			ERRCODE_TO_CATEGORY(ed->sqlerrcode) != ERRCODE_DATA_EXCEPTION &&
-			ed->sqlerrcode != ERRCODE_STATEMENT_TOO_COMPLEX)
-			PG_RE_THROW();
-		FlushErrorState();
-		*error = ed->message ? ed->message : pstrdup("syntax error");
-		result = NIL;
-	}
-	PG_END_TRY();
-	return result;
-}
-
-/* The one statement of sql, if it is one statement of that node type. */
-static Node *
-parse_one(const char *sql, NodeTag tag, char **error)
-{
-	List	   *raw = parse_quietly(sql, RAW_PARSE_DEFAULT, error);
-	Node	   *stmt;
-
-	if (*error != NULL)
-		return NULL;
-	if (list_length(raw) != 1)
-	{
-		*error = pstrdup(raw == NIL ? "It holds no statement." :
-						 "It holds more than one statement.");
-		return NULL;
-	}
-	stmt = linitial_node(RawStmt, raw)->stmt;
-	if (nodeTag(stmt) != tag)
-	{
-		*error = pstrdup("It is another kind of statement.");
-		return NULL;
-	}
-	return stmt;
-}
-
-static bool
-is_type_name(const char *s, char **error)
-{
-	List	   *raw = parse_quietly(s, RAW_PARSE_TYPE_NAME, error);
-
-	return *error == NULL && list_length(raw) == 1 && IsA(linitial(raw), TypeName);
-}
-
-/* One expression, and nothing else (no FROM, no alias, no second one). */
-static bool
-is_expression(const char *s, char **error)
-{
-	List	   *raw = parse_quietly(s, RAW_PARSE_PLPGSQL_EXPR, error);
-	SelectStmt *sel;
-
-	if (*error != NULL)
-		return false;
-	if (list_length(raw) != 1 || !IsA(linitial_node(RawStmt, raw)->stmt, SelectStmt))
-		return false;
-	sel = (SelectStmt *) linitial_node(RawStmt, raw)->stmt;
-	if (sel->op != SETOP_NONE || list_length(sel->targetList) != 1 ||
-		sel->distinctClause != NIL || sel->intoClause != NULL ||
-		sel->fromClause != NIL || sel->whereClause != NULL ||
-		sel->groupClause != NIL || sel->havingClause != NULL ||
-		sel->windowClause != NIL || sel->sortClause != NIL ||
-		sel->limitOffset != NULL || sel->limitCount != NULL ||
-		sel->lockingClause != NIL || sel->withClause != NULL ||
-		sel->valuesLists != NIL)
-	{
-		*error = pstrdup("It is more than one expression.");
-		return false;
-	}
-	if (castNode(ResTarget, linitial(sel->targetList))->name != NULL)
-	{
-		*error = pstrdup("It has an alias.");
-		return false;
-	}
-	return true;
-}
-
-/* A name of one to three parts, as quote_identifier() writes each. */
-static bool
-is_qualified_name(const char *s, char **error)
-{
-	DropStmt   *drop = (DropStmt *) parse_one(psprintf("DROP TABLE %s", s),
-											  T_DropStmt, error);
-
-	if (drop == NULL)
-		return false;
-	if (list_length(drop->objects) != 1 || drop->behavior != DROP_RESTRICT ||
-		drop->missing_ok || drop->concurrent)
-	{
-		*error = pstrdup("It is more than a name.");
-		return false;
-	}
-	return true;
-}
-
-static bool
-is_role(const char *s, char **error)
-{
-	GrantRoleStmt *grant = (GrantRoleStmt *)
-		parse_one(psprintf("GRANT r TO %s", s), T_GrantRoleStmt, error);
-
-	if (grant == NULL)
-		return false;
-	if (list_length(grant->grantee_roles) != 1 || grant->admin_opt ||
-		grant->grantor != NULL)
-	{
-		*error = pstrdup("It is more than a role name.");
-		return false;
-	}
-	return true;
-}
-
-static bool
-is_view_definition(const char *s, char **error)
-{
-	SelectStmt *sel = (SelectStmt *) parse_one(s, T_SelectStmt, error);
-
-	if (sel == NULL)
-		return false;
-	if (sel->intoClause != NULL)
-	{
-		*error = pstrdup("It is a SELECT INTO.");
-		return false;
-	}
-	return true;
-}
-
-static bool
-is_index_definition(DocCtx *cx, const char *s, char **error)
-{
-	IndexStmt  *idx = (IndexStmt *) parse_one(s, T_IndexStmt, error);
-
-	if (idx == NULL)
-		return false;
-	if (idx->idxname == NULL || cx->objname == NULL ||
-		strcmp(idx->idxname, cx->objname) != 0)
-	{
-		*error = psprintf("It does not create index \"%s\".",
-						  cx->objname ? cx->objname : "");
-		return false;
-	}
-	if (idx->concurrent || idx->if_not_exists)
-	{
-		*error = pstrdup("It has options a snapshot never writes.");
-		return false;
-	}
-	return true;
-}
-
-static bool
-is_trigger_definition(DocCtx *cx, const char *s, char **error)
-{
-	CreateTrigStmt *trig = (CreateTrigStmt *) parse_one(s, T_CreateTrigStmt, error);
-
-	if (trig == NULL)
-		return false;
-	if (trig->trigname == NULL || cx->objname == NULL ||
-		strcmp(trig->trigname, cx->objname) != 0)
-	{
-		*error = psprintf("It does not create trigger \"%s\".",
-						  cx->objname ? cx->objname : "");
-		return false;
-	}
-	if (trig->replace)
-	{
-		*error = pstrdup("It has options a snapshot never writes.");
-		return false;
-	}
-	return true;
-}
-
-/* One CREATE RULE statement that creates the rule being read. */
-static bool
-is_rule_definition(DocCtx *cx, const char *s, char **error)
-{
-	RuleStmt   *rule = (RuleStmt *) parse_one(s, T_RuleStmt, error);
-
-	if (rule == NULL)
-		return false;
-	if (rule->rulename == NULL || cx->objname == NULL ||
-		strcmp(rule->rulename, cx->objname) != 0)
-	{
-		*error = psprintf("It does not create rule \"%s\".",
-						  cx->objname ? cx->objname : "");
-		return false;
-	}
-	return true;
-}
-
-/* "ALTER TABLE x ADD CONSTRAINT c <definition>": one constraint. */
-static Constraint *
-parse_constraint(const char *s, char **error)
-{
-	AlterTableStmt *alter = (AlterTableStmt *)
-		parse_one(psprintf("ALTER TABLE x ADD CONSTRAINT c %s", s),
-				  T_AlterTableStmt, error);
-	AlterTableCmd *cmd;
-
-	if (alter == NULL)
-		return NULL;
-	if (list_length(alter->cmds) != 1 ||
-		(cmd = linitial_node(AlterTableCmd, alter->cmds))->subtype != AT_AddConstraint ||
-		cmd->def == NULL || !IsA(cmd->def, Constraint))
-	{
-		*error = pstrdup("It is more than one constraint.");
-		return NULL;
-	}
-	return (Constraint *) cmd->def;
-}
-
-static bool
-is_partition_clause(const char *s, bool bound, char **error)
-{
-	CreateStmt *create = (CreateStmt *)
-		parse_one(bound ? psprintf("CREATE TABLE x PARTITION OF y %s", s) :
-				  psprintf("CREATE TABLE x () PARTITION BY %s", s),
-				  T_CreateStmt, error);
-
-	if (create == NULL)
-		return false;
-	if ((bound ? create->partbound == NULL || create->partspec != NULL :
-		 create->partspec == NULL || create->partbound != NULL) ||
-		create->tableElts != NIL || create->options != NIL ||
-		create->tablespacename != NULL || create->accessMethod != NULL ||
-		create->oncommit != ONCOMMIT_NOOP || create->constraints != NIL)
-	{
-		*error = pstrdup("It is more than a partitioning clause.");
-		return false;
-	}
-	return true;
-}
-
-/* ----------------------------------------------------------------
- * Values
- * ----------------------------------------------------------------
- */
-
 static const char *
 vtype_name(VType t)
 {
@@ -964,130 +669,9 @@ check_string(DocCtx *cx, const KeySpec *ks, JsonbValue *v)
 					ok = true;
 			problem = "is not a known value";
 			break;
-		case VC_TYPENAME:
-			ok = is_type_name(s, &error);
-			problem = "is not a type name";
-			break;
-		case VC_EXPR:
-			ok = is_expression(s, &error);
-			problem = "is not one SQL expression";
-			break;
-		case VC_QNAME:
-			ok = is_qualified_name(s, &error);
-			problem = "is not a name";
-			break;
-		case VC_ROLE:
-			ok = is_role(s, &error);
-			problem = "is not a role name";
-			break;
-		case VC_OPTION:
-			ok = strchr(s, '=') != NULL && *s != '=';
-			problem = "is not \"name=value\"";
-			break;
-		case VC_VIEWDEF:
-			ok = is_view_definition(s, &error);
-			problem = "is not one SELECT statement";
-			break;
-		case VC_INDEXDEF:
-			ok = is_index_definition(cx, s, &error);
-			problem = "is not the CREATE INDEX statement of the index";
-			break;
-		case VC_TRIGDEF:
-			ok = is_trigger_definition(cx, s, &error);
-			problem = "is not the CREATE TRIGGER statement of the trigger";
-			break;
-		case VC_RULEDEF:
-			ok = is_rule_definition(cx, s, &error);
-			problem = "is not the CREATE RULE statement of the rule";
-			break;
-		case VC_STATSDEF:
-			ok = parse_one(s, T_CreateStatsStmt, &error) != NULL;
-			problem = "is not one CREATE STATISTICS statement";
-			break;
-		case VC_AGGDEF:
-			{
-				DefineStmt *d = (DefineStmt *) parse_one(s, T_DefineStmt, &error);
-
-				ok = d != NULL && d->kind == OBJECT_AGGREGATE;
-				problem = "is not one CREATE AGGREGATE statement";
-				break;
-			}
-		case VC_OPERDEF:
-			{
-				DefineStmt *d = (DefineStmt *) parse_one(s, T_DefineStmt, &error);
-
-				ok = d != NULL && d->kind == OBJECT_OPERATOR;
-				problem = "is not one CREATE OPERATOR statement";
-				break;
-			}
-		case VC_OPFAMDEF:
-			ok = parse_one(s, T_CreateOpFamilyStmt, &error) != NULL;
-			problem = "is not one CREATE OPERATOR FAMILY statement";
-			break;
-		case VC_OPFAMMEMBER:
-			{
-				AlterOpFamilyStmt *a = (AlterOpFamilyStmt *)
-					parse_one(psprintf("ALTER OPERATOR FAMILY f USING m ADD %s", s),
-							  T_AlterOpFamilyStmt, &error);
-
-				ok = a != NULL && list_length(a->items) == 1;
-				problem = "is not one member of an operator family";
-				break;
-			}
-		case VC_OPCLASSDEF:
-			ok = parse_one(s, T_CreateOpClassStmt, &error) != NULL;
-			problem = "is not one CREATE OPERATOR CLASS statement";
-			break;
-		case VC_CASTDEF:
-			ok = parse_one(s, T_CreateCastStmt, &error) != NULL;
-			problem = "is not one CREATE CAST statement";
-			break;
-		case VC_TSDEF:
-			{
-				DefineStmt *d = (DefineStmt *) parse_one(s, T_DefineStmt, &error);
-
-				ok = d != NULL && (d->kind == OBJECT_TSPARSER ||
-								   d->kind == OBJECT_TSTEMPLATE ||
-								   d->kind == OBJECT_TSDICTIONARY ||
-								   d->kind == OBJECT_TSCONFIGURATION);
-				problem = "is not one CREATE TEXT SEARCH statement";
-				break;
-			}
-		case VC_PUBTABLE:
-			{
-				CreatePublicationStmt *p = (CreatePublicationStmt *)
-					parse_one(psprintf("CREATE PUBLICATION p FOR TABLE %s", s),
-							  T_CreatePublicationStmt, &error);
-
-				ok = p != NULL && list_length(p->pubobjects) == 1;
-				problem = "is not one table of a publication";
-				break;
-			}
-		case VC_EVTFUNC:
-			ok = parse_one(psprintf("CREATE EVENT TRIGGER e ON ddl_command_end EXECUTE FUNCTION %s", s),
-						   T_CreateEventTrigStmt, &error) != NULL;
-			problem = "is not a function call of an event trigger";
-			break;
-		case VC_FTDEF:
-			ok = parse_one(s, T_CreateForeignTableStmt, &error) != NULL;
-			problem = "is not one CREATE FOREIGN TABLE statement";
-			break;
-		case VC_TSMAPPING:
-			ok = parse_one(psprintf("ALTER TEXT SEARCH CONFIGURATION c ADD MAPPING FOR %s", s),
-						   T_AlterTSConfigurationStmt, &error) != NULL;
-			problem = "is not one mapping of a text search configuration";
-			break;
-		case VC_CONSTRDEF:
-			ok = parse_constraint(s, &error) != NULL;
-			problem = "is not a constraint definition";
-			break;
-		case VC_PARTBY:
-			ok = is_partition_clause(s, false, &error);
-			problem = "is not a partition key";
-			break;
-		case VC_PARTBOUND:
-			ok = is_partition_clause(s, true, &error);
-			problem = "is not a partition bound";
+		default:
+			/* SQL-bearing values: parsed (docread_sql.c) */
+			ok = docread_check_sql(ks->check, s, cx->objname, &problem, &error);
 			break;
 	}
 	if (!ok)
@@ -1309,7 +893,7 @@ check_function(DocCtx *cx, JsonbValue *obj)
 		kv.val.string.len = key ? strlen(key) : 0;
 		bad_value(cx, &kv, "is not a function key \"name(argument types)\"", NULL);
 	}
-	stmt = parse_one(psprintf("DROP FUNCTION f%s", paren), T_DropStmt, &error);
+	stmt = docread_parse_one(psprintf("DROP FUNCTION f%s", paren), T_DropStmt, &error);
 	if (stmt == NULL || list_length(((DropStmt *) stmt)->objects) != 1 ||
 		((DropStmt *) stmt)->behavior != DROP_RESTRICT ||
 		((DropStmt *) stmt)->missing_ok)
@@ -1330,7 +914,7 @@ check_function(DocCtx *cx, JsonbValue *obj)
 		bad_value(cx, NULL, "has no \"result\"", NULL);
 
 	/* arguments and result: one CREATE FUNCTION with nothing more */
-	stmt = parse_one(psprintf("CREATE %s f(%.*s)%s%.*s LANGUAGE sql AS ''",
+	stmt = docread_parse_one(psprintf("CREATE %s f(%.*s)%s%.*s LANGUAGE sql AS ''",
 							  proc ? "PROCEDURE" : "FUNCTION",
 							  args.val.string.len, args.val.string.val,
 							  proc ? "" : " RETURNS ",
@@ -1350,7 +934,7 @@ check_function(DocCtx *cx, JsonbValue *obj)
 	/* sql_body: BEGIN ATOMIC ... END or RETURN expression */
 	if (getKeyJsonValueFromContainer(obj->val.binary.data, "sql_body", 8, &body))
 	{
-		stmt = parse_one(psprintf("CREATE %s f() %s LANGUAGE sql\n%.*s",
+		stmt = docread_parse_one(psprintf("CREATE %s f() %s LANGUAGE sql\n%.*s",
 								  proc ? "PROCEDURE" : "FUNCTION",
 								  proc ? "" : "RETURNS int",
 								  body.val.string.len, body.val.string.val),
@@ -1394,7 +978,7 @@ check_kind_rules(DocCtx *cx, const ObjSpec *spec, JsonbValue *obj)
 				if (found)
 					break;
 				old = MemoryContextSwitchTo(cx->scratch);
-				con = parse_constraint(pnstrdup(def.val.string.val, def.val.string.len),
+				con = docread_parse_constraint(pnstrdup(def.val.string.val, def.val.string.len),
 									   &error);
 				if (strncmp(v.val.string.val, "primary_key", v.val.string.len) == 0)
 					want = CONSTR_PRIMARY;

@@ -49,7 +49,7 @@ const SnapHandler pgm_defacl_handler = {
 	" WHERE d.defaclnamespace = ANY($1)",
 };
 
-const SnapHandler pgm_defacl_global_handler = {
+const SnapHandler pgm_defaclglobal_handler = {
 	.kind = OBJ_DEFACL,
 	.classid = DefaultAclRelationId,
 	.query =

@@ -218,7 +218,7 @@ foreign_table_load(SnapRow *row, GNode *node)
 		gnode_add_strings(node, "column_comments", comments);
 }
 
-const SnapHandler pgm_foreign_table_handler = {
+const SnapHandler pgm_foreigntable_handler = {
 	.kind = OBJ_FOREIGN_TABLE,
 	.classid = RelationRelationId,
 	.query =

@@ -66,14 +66,14 @@ const SnapHandler *const pgm_snapshot_handlers[] = {
 	&pgm_rule_handler,
 	&pgm_statistics_handler,
 	&pgm_defacl_handler,
-	&pgm_defacl_global_handler,
+	&pgm_defaclglobal_handler,
 	&pgm_cast_handler,
 	&pgm_fdw_handler,
 	&pgm_server_handler,
 	&pgm_usermapping_handler,
-	&pgm_foreign_table_handler,
+	&pgm_foreigntable_handler,
 	&pgm_publication_handler,
-	&pgm_event_trigger_handler,
+	&pgm_eventtrigger_handler,
 	NULL
 };
 

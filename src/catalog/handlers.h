@@ -130,7 +130,7 @@ extern const SnapHandler pgm_policy_handler;
 extern const SnapHandler pgm_rule_handler;
 extern const SnapHandler pgm_statistics_handler;
 extern const SnapHandler pgm_defacl_handler;
-extern const SnapHandler pgm_defacl_global_handler;
+extern const SnapHandler pgm_defaclglobal_handler;
 extern const SnapHandler pgm_aggregate_handler;
 extern const SnapHandler pgm_operator_handler;
 extern const SnapHandler pgm_opfamily_handler;
@@ -143,9 +143,9 @@ extern const SnapHandler pgm_tsconfig_handler;
 extern const SnapHandler pgm_fdw_handler;
 extern const SnapHandler pgm_server_handler;
 extern const SnapHandler pgm_usermapping_handler;
-extern const SnapHandler pgm_foreign_table_handler;
+extern const SnapHandler pgm_foreigntable_handler;
 extern const SnapHandler pgm_publication_handler;
-extern const SnapHandler pgm_event_trigger_handler;
+extern const SnapHandler pgm_eventtrigger_handler;
 
 /* Reading the current row (handlers.c). */
 /*

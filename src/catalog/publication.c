@@ -125,7 +125,7 @@ event_trigger_load(SnapRow *row, GNode *node)
 					 psprintf("%s()", snap_proc_name(row_oid(row, "_foid"), NULL)));
 }
 
-const SnapHandler pgm_event_trigger_handler = {
+const SnapHandler pgm_eventtrigger_handler = {
 	.kind = OBJ_EVENT_TRIGGER,
 	.classid = EventTriggerRelationId,
 	.query =

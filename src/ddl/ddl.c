@@ -42,9 +42,9 @@ static const DdlHandler *const handlers[OBJ_NKINDS] = {
 	[OBJ_FDW] = &pgm_ddl_fdw,
 	[OBJ_SERVER] = &pgm_ddl_server,
 	[OBJ_USERMAPPING] = &pgm_ddl_usermapping,
-	[OBJ_FOREIGN_TABLE] = &pgm_ddl_foreign_table,
+	[OBJ_FOREIGN_TABLE] = &pgm_ddl_foreigntable,
 	[OBJ_PUBLICATION] = &pgm_ddl_publication,
-	[OBJ_EVENT_TRIGGER] = &pgm_ddl_event_trigger,
+	[OBJ_EVENT_TRIGGER] = &pgm_ddl_eventtrigger,
 	[OBJ_UNMODELED] = &pgm_ddl_unmodeled,
 };
 

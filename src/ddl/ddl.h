@@ -41,9 +41,9 @@ extern const DdlHandler pgm_ddl_tsconfig;
 extern const DdlHandler pgm_ddl_fdw;
 extern const DdlHandler pgm_ddl_server;
 extern const DdlHandler pgm_ddl_usermapping;
-extern const DdlHandler pgm_ddl_foreign_table;
+extern const DdlHandler pgm_ddl_foreigntable;
 extern const DdlHandler pgm_ddl_publication;
-extern const DdlHandler pgm_ddl_event_trigger;
+extern const DdlHandler pgm_ddl_eventtrigger;
 extern const DdlHandler pgm_ddl_unmodeled;
 
 /* ddl.c: helpers shared by the DDL handlers. */

@@ -276,7 +276,7 @@ foreign_table_alter(DiffContext *cx, GNode *s, GNode *t)
 		diff_step(cx, STEP_ALTER, t, "%s", buf.data);
 }
 
-const DdlHandler pgm_ddl_foreign_table = {
+const DdlHandler pgm_ddl_foreigntable = {
 	.create = foreign_table_create, .drop = foreign_table_drop,
 	.alter = foreign_table_alter,
 	.sql_kind = "FOREIGN TABLE",

@@ -160,7 +160,7 @@ event_trigger_alter(DiffContext *cx, GNode *s, GNode *t)
 				  quote_identifier(t->name), enable_sql(t));
 }
 
-const DdlHandler pgm_ddl_event_trigger = {
+const DdlHandler pgm_ddl_eventtrigger = {
 	.create = event_trigger_create, .drop = event_trigger_drop,
 	.alter = event_trigger_alter,
 	.sql_kind = "EVENT TRIGGER",
