@@ -22,7 +22,9 @@
  * which only costs re-reading that object (on a page written since).  What a partial snapshot cannot
  * express makes dirty_since() give up: a change to a schema, an extension
  * (or its members), a collation, a language, an operator class or an
- * operator; and a renamed object, since the documents of the objects that
+ * operator, and the other kinds whose catalogs it does not read (aggregates,
+ * casts, default privileges, text search, foreign data, publications, event
+ * triggers); and a renamed object, since the documents of the objects that
  * refer to it write its name.
  *
  *-------------------------------------------------------------------------
@@ -308,7 +310,7 @@ dirty_row(DirtyCtx *cx, Oid catalog, HeapTuple tup, int change)
 			give_up(cx, "an extension changed");
 			break;
 		default:
-			give_up(cx, "a collation, language, operator class or operator changed");
+			give_up(cx, "an object a partial snapshot does not read changed (a collation, language, operator, aggregate, cast, default privileges, ...)");
 			break;
 	}
 }

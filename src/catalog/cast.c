@@ -4,7 +4,8 @@
  *	  User-defined casts: database-wide objects, in "all" documents only,
  *	  each written as its CREATE CAST statement with every name
  *	  qualified (but pg_catalog's).  The identity is "(source AS
- *	  target)".
+ *	  target)".  Casts that are an internal part of another object (those
+ *	  a range type makes to its multirange) are that object's.
  *
  *-------------------------------------------------------------------------
  */
@@ -56,6 +57,10 @@ const SnapHandler pgm_cast_handler = {
 	"       " PGM_SQL_COMMENT("pg_cast", "c.oid") " AS comment"
 	"  FROM pg_cast c"
 	" WHERE $2 AND c.oid >= " CppAsString2(FirstNormalObjectId)
-	"   AND " PGM_SQL_NOT_EXTENSION_MEMBER("pg_cast", "c.oid"),
+	"   AND " PGM_SQL_NOT_EXTENSION_MEMBER("pg_cast", "c.oid")
+	/* a range's casts to its multirange are part of the range type */
+	"   AND NOT EXISTS (SELECT 1 FROM pg_depend di"
+	"                    WHERE di.classid = 'pg_cast'::regclass AND di.objid = c.oid"
+	"                      AND di.deptype = 'i')",
 	.load = cast_load,
 };

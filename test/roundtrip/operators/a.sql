@@ -6,11 +6,11 @@ CREATE TYPE geo.pt AS (x integer, y integer);
 CREATE FUNCTION geo.pt_cmp(geo.pt, geo.pt) RETURNS integer LANGUAGE sql IMMUTABLE
     AS $$SELECT CASE WHEN $1.x < $2.x OR ($1.x = $2.x AND $1.y < $2.y) THEN -1
                      WHEN $1.x = $2.x AND $1.y = $2.y THEN 0 ELSE 1 END$$;
-CREATE FUNCTION geo.pt_lt(geo.pt, geo.pt) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT geo.pt_cmp($1, $2) < 0';
-CREATE FUNCTION geo.pt_le(geo.pt, geo.pt) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT geo.pt_cmp($1, $2) <= 0';
-CREATE FUNCTION geo.pt_eq(geo.pt, geo.pt) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT geo.pt_cmp($1, $2) = 0';
-CREATE FUNCTION geo.pt_ge(geo.pt, geo.pt) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT geo.pt_cmp($1, $2) >= 0';
-CREATE FUNCTION geo.pt_gt(geo.pt, geo.pt) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT geo.pt_cmp($1, $2) > 0';
+CREATE FUNCTION geo.pt_lt(geo.pt, geo.pt) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT ($1.x, $1.y) < ($2.x, $2.y)';
+CREATE FUNCTION geo.pt_le(geo.pt, geo.pt) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT ($1.x, $1.y) <= ($2.x, $2.y)';
+CREATE FUNCTION geo.pt_eq(geo.pt, geo.pt) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT ($1.x, $1.y) = ($2.x, $2.y)';
+CREATE FUNCTION geo.pt_ge(geo.pt, geo.pt) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT ($1.x, $1.y) >= ($2.x, $2.y)';
+CREATE FUNCTION geo.pt_gt(geo.pt, geo.pt) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT ($1.x, $1.y) > ($2.x, $2.y)';
 CREATE FUNCTION geo.neg(integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT -$1';
 CREATE OPERATOR geo.< (FUNCTION = geo.pt_lt, LEFTARG = geo.pt, RIGHTARG = geo.pt,
     COMMUTATOR = OPERATOR(geo.>), NEGATOR = OPERATOR(geo.>=), RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
