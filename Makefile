@@ -43,6 +43,7 @@ OBJS = \
 	src/catalog/unmodeled.o \
 	src/unmodeled.o \
 	src/diff.o \
+	src/diff_phase.o \
 	src/diff_hints.o \
 	src/model.o \
 	src/model_stmt.o \

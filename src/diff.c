@@ -1080,44 +1080,6 @@ step_priority(Datum a, Datum b, void *arg)
 	return y->id - x->id;
 }
 
-/*
- * Steps of phase -1 before every other step, of phase 1 after every other
- * (but for the steps they must follow, or precede, already).
- */
-static void
-add_phase_edges(DiffContext *cx)
-{
-	List	   *first = NIL;
-	List	   *last = NIL;
-	ListCell   *lc;
-
-	foreach(lc, cx->steps)
-	{
-		DiffStep   *step = lfirst(lc);
-
-		if (step->phase < 0)
-			first = lappend(first, step);
-		else if (step->phase > 0)
-			last = lappend(last, step);
-	}
-	if (first == NIL && last == NIL)
-		return;
-	foreach(lc, cx->steps)
-	{
-		DiffStep   *step = lfirst(lc);
-		ListCell   *pc;
-
-		if (step->phase != 0)
-			continue;
-		foreach(pc, first)
-			if (!list_member_ptr(((DiffStep *) lfirst(pc))->after, step))
-				step_after(step, lfirst(pc));
-		foreach(pc, last)
-			if (!list_member_ptr(step->after, lfirst(pc)))
-				step_after(lfirst(pc), step);
-	}
-}
-
 /* A topological order of the steps; a cycle is broken at its oldest step. */
 static List *
 order_steps(DiffContext *cx)
@@ -1130,7 +1092,7 @@ order_steps(DiffContext *cx)
 	if (n == 0)
 		return NIL;
 	add_order_edges(cx);
-	add_phase_edges(cx);
+	diff_add_phase_edges(cx->steps);
 	foreach(lc, cx->steps)
 	{
 		DiffStep   *step = lfirst(lc);

@@ -85,6 +85,9 @@ extern List *diff_compute(Jsonb *source, Jsonb *target, MemoryContext cxt);
 extern List *diff_compute_graphs(Graph *source, Graph *target, MemoryContext cxt);
 extern const char *diff_action_name(StepAction action);
 
+/* diff_phase.c: the order of the steps of phases -1 and 1 (DiffStep.phase) */
+extern void diff_add_phase_edges(List *steps);
+
 /*
  * diff_hints.c: mark the drop and the create that look like one object
  * renamed (hazard rename_candidate; the drop's SQL gets a comment naming
