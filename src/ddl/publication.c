@@ -7,7 +7,9 @@
  * ... SET, or DROP when the target publishes none), and so are its
  * options; one that starts or stops publishing all tables is made again.
  * An event trigger's enabled state is altered in place; any other change
- * makes it again.
+ * makes it again.  An event trigger would fire on the script's own
+ * statements: it is dropped (or disabled) before, and made (or enabled)
+ * after, every other step (DiffStep.phase).
  *
  *-------------------------------------------------------------------------
  */
@@ -137,13 +139,16 @@ event_trigger_create(DiffContext *cx, GNode *t)
 	if (gnode_str(t, "enabled") != NULL)
 		appendStringInfo(&buf, "\nALTER EVENT TRIGGER %s %s;", quote_identifier(t->name),
 						 enable_sql(t));
-	diff_step(cx, STEP_CREATE, t, "%s", buf.data);
+	/* made after the script's other statements, so that it fires on none */
+	diff_step(cx, STEP_CREATE, t, "%s", buf.data)->phase = 1;
 }
 
 static void
 event_trigger_drop(DiffContext *cx, GNode *s)
 {
-	diff_step(cx, STEP_DROP, s, "DROP EVENT TRIGGER %s;", quote_identifier(s->name));
+	/* dropped before the script's other statements: it fires on none */
+	diff_step(cx, STEP_DROP, s, "DROP EVENT TRIGGER %s;",
+			  quote_identifier(s->name))->phase = -1;
 }
 
 static void
@@ -155,9 +160,11 @@ event_trigger_alter(DiffContext *cx, GNode *s, GNode *t)
 		diff_rebuild(cx, s, t);
 		return;
 	}
+	/* disabled first, enabled last: as for a new one */
 	if (!gnode_attr_equal(s, t, "enabled"))
 		diff_step(cx, STEP_ALTER, t, "ALTER EVENT TRIGGER %s %s;",
-				  quote_identifier(t->name), enable_sql(t));
+				  quote_identifier(t->name), enable_sql(t))->phase =
+			ddl_str_equal(gnode_str(t, "enabled"), "disabled") ? -1 : 1;
 }
 
 const DdlHandler pgm_ddl_eventtrigger = {
