@@ -61,6 +61,9 @@ typedef struct DiffContext
 	int			nfree;
 	int			nsteps;			/* steps made, for their ids */
 	List	   *undo;			/* of DepsUndo (diff.c): diff_set_deps() */
+	List	   *copies;			/* of DiffStep *: rows copied back into
+								 * rebuilt tables (diff.c) */
+	int			ncopies;		/* for the names of their temporary tables */
 } DiffContext;
 
 /*
@@ -77,6 +80,20 @@ typedef struct DdlHandler
 	void		(*alter) (DiffContext *cx, GNode *s, GNode *t);
 	bool		inline_in_parent;	/* created by the parent's CREATE */
 	const char *sql_kind;		/* for COMMENT ON / GRANT: "TABLE", ... */
+
+	/*
+	 * For a kind whose objects hold rows (tables), or NULL: called when the
+	 * engine rebuilds s as t, with s's drop step, into which it writes what
+	 * saves the rows; returns the statements that put them back into t
+	 * once created (a step the engine makes), or NULL.
+	 */
+	char	   *(*keep_rows) (DiffContext *cx, GNode *s, GNode *t, DiffStep *drop);
+
+	/*
+	 * Or NULL: called once when both graphs are walked, before the steps
+	 * are ordered, for what needs every step known (it may add steps).
+	 */
+	void		(*finish) (DiffContext *cx);
 } DdlHandler;
 
 extern const DdlHandler *pgm_ddl_handler(ObjKind kind);
@@ -84,6 +101,10 @@ extern char *diff_script(List *steps);
 extern List *diff_compute(Jsonb *source, Jsonb *target, MemoryContext cxt);
 extern List *diff_compute_graphs(Graph *source, Graph *target, MemoryContext cxt);
 extern const char *diff_action_name(StepAction action);
+
+/* diff_kinds.c: COMMENT ON and GRANT targets of the kinds diff.c does not name */
+extern char *diff_kind_comment_target(GNode *n);
+extern char *diff_kind_grant_target(GNode *n);
 
 /* diff_phase.c: the order of the steps of phases -1 and 1 (DiffStep.phase) */
 extern void diff_add_phase_edges(List *steps);
@@ -101,6 +122,7 @@ extern char *diff_object_name(DiffStep *step);
 extern DiffStep *diff_step(DiffContext *cx, StepAction action, GNode *node,
 						   const char *fmt,...) pg_attribute_printf(4, 5);
 extern void step_append(DiffStep *step, const char *fmt,...) pg_attribute_printf(2, 3);
+extern void diff_step_alters(DiffContext *cx, DiffStep *step, GNode *node);
 extern void step_after(DiffStep *step, DiffStep *before);
 extern void diff_rebuild(DiffContext *cx, GNode *s, GNode *t);
 extern void diff_rebuild_dependents(DiffContext *cx, GNode *s);

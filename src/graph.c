@@ -829,4 +829,3 @@ gnode_children(const GNode *node, ObjKind kind)
 	}
 	return res;
 }
-
