@@ -218,6 +218,13 @@ foreign_table_load(SnapRow *row, GNode *node)
 		gnode_add_strings(node, "column_comments", comments);
 }
 
+/* The foreign tables of the scope, from the pg_class rows read once. */
+static Datum
+foreign_table_candidates(Graph *g)
+{
+	return snap_relation_oids(g, RELKIND_FOREIGN_TABLE);
+}
+
 const SnapHandler pgm_foreigntable_handler = {
 	.kind = OBJ_FOREIGN_TABLE,
 	.classid = RelationRelationId,
@@ -240,11 +247,12 @@ const SnapHandler pgm_foreigntable_handler = {
 	"  JOIN pg_foreign_table f ON f.ftrelid = c.oid"
 	"  JOIN pg_foreign_server s ON s.oid = f.ftserver"
 	"  LEFT JOIN pg_type t ON t.oid = c.reltype"
-	" WHERE c.relnamespace = ANY($1) AND c.relkind = 'f'"
+	" WHERE c.oid = ANY($3) AND c.relnamespace = ANY($1) AND c.relkind = 'f'"
 	"   AND NOT c.relispartition"
 	"   AND NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid)"
 	"   AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid"
 	"                      AND a.attacl IS NOT NULL)"
 	"   AND " PGM_SQL_NOT_EXTENSION_MEMBER("pg_class", "c.oid"),
 	.load = foreign_table_load,
+	.candidates = foreign_table_candidates,
 };
