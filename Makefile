@@ -13,6 +13,7 @@ OBJS = \
 	src/graph_merge.o \
 	src/graph_compare.o \
 	src/docread.o \
+	src/docread_sql.o \
 	src/snapshot.o \
 	src/dirty.o \
 	src/catalog/handlers.o \
@@ -31,9 +32,20 @@ OBJS = \
 	src/catalog/policy.o \
 	src/catalog/rule.o \
 	src/catalog/statistics.o \
+	src/catalog/defacl.o \
+	src/catalog/objnames.o \
+	src/catalog/aggregate.o \
+	src/catalog/operator.o \
+	src/catalog/cast.o \
+	src/catalog/indexstats.o \
+	src/catalog/textsearch.o \
+	src/catalog/foreign.o \
+	src/catalog/publication.o \
 	src/catalog/unmodeled.o \
 	src/unmodeled.o \
 	src/diff.o \
+	src/diff_phase.o \
+	src/diff_kinds.o \
 	src/diff_hints.o \
 	src/diff_sql.o \
 	src/model.o \
@@ -79,6 +91,7 @@ REGRESS = \
 	snapshot_misc \
 	snapshot_determinism \
 	snapshot_unmodeled \
+	snapshot_more_kinds \
 	diff_errors \
 	diff_hazards \
 	doc_validation \
@@ -93,7 +106,8 @@ REGRESS = \
 	mapped_sqlalchemy_autogen \
 	hardening \
 	model_renames \
-	models_all
+	models_all \
+	models_database_wide
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # isolation tests: specs/<name>.spec against expected/<name>.out

@@ -218,12 +218,9 @@ comment_target(GNode *n)
 							gnode_qualname(n->parent));
 		case OBJ_STATISTICS:
 			return psprintf("STATISTICS %s", gnode_qualname(n));
-		case OBJ_UNMODELED:
-		case OBJ_NKINDS:
-			break;
+		default:
+			return diff_kind_comment_target(n);	/* an ERROR if none */
 	}
-	elog(ERROR, "no comment target for kind %d", n->kind);
-	return NULL;
 }
 
 static void
@@ -264,7 +261,7 @@ grant_target(GNode *n, const char **column)
 			*column = quote_identifier(n->name);
 			return psprintf("TABLE %s", gnode_qualname(n->parent));
 		default:
-			return NULL;
+			return diff_kind_grant_target(n);
 	}
 }
 
@@ -272,7 +269,7 @@ grant_target(GNode *n, const char **column)
 static const char *
 default_privileges(GNode *n)
 {
-	if (n->kind == OBJ_FUNCTION)
+	if (n->kind == OBJ_FUNCTION || n->kind == OBJ_AGGREGATE)
 		return "{\"PUBLIC\": [\"EXECUTE\"]}";
 	if (n->kind == OBJ_TYPE)
 		return "{\"PUBLIC\": [\"USAGE\"]}";
@@ -887,6 +884,8 @@ in_target_scope(DiffContext *cx, GNode *s)
 
 	if (cx->target->scope_all)
 		return true;
+	if (s->schema == NULL && s->kind != OBJ_EXTENSION && s->kind != OBJ_SCHEMA)
+		return false;			/* database-wide: "all" documents only */
 	if (s->kind == OBJ_EXTENSION)
 		schema = gnode_str(s, "schema");
 	else if (s->kind == OBJ_SCHEMA)
@@ -1262,6 +1261,7 @@ order_steps(DiffContext *cx)
 		return NIL;
 	add_order_edges(cx);
 	order_copies(cx);
+	diff_add_phase_edges(cx->steps);
 	foreach(lc, cx->steps)
 	{
 		DiffStep   *step = lfirst(lc);
@@ -1399,9 +1399,13 @@ compute_graphs(Graph *source, Graph *target)
 		walk_target(cx, lfirst(lc));
 	foreach(lc, cx->target->schemas)
 		walk_target(cx, lfirst(lc));
+	foreach(lc, cx->target->globals)
+		walk_target(cx, lfirst(lc));
 	foreach(lc, cx->source->extensions)
 		walk_source(cx, lfirst(lc));
 	foreach(lc, cx->source->schemas)
+		walk_source(cx, lfirst(lc));
+	foreach(lc, cx->source->globals)
 		walk_source(cx, lfirst(lc));
 	for (int k = 0; k < OBJ_NKINDS; k++)
 	{
@@ -1424,6 +1428,8 @@ compute_graphs(Graph *source, Graph *target)
 	clear_states(source->schemas);
 	clear_states(target->extensions);
 	clear_states(target->schemas);
+	clear_states(source->globals);
+	clear_states(target->globals);
 	return steps;
 }
 

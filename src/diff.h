@@ -39,6 +39,10 @@ typedef struct DiffStep
 	StringInfoData sql;			/* statements, each ending with ";" */
 	List	   *hazards;		/* of const char * */
 	List	   *after;			/* of DiffStep *: steps to run before */
+	int			phase;			/* -1: before every other step, 1: after
+								 * every other step (what changes how later
+								 * statements create objects: default
+								 * privileges), 0: by dependencies alone */
 	/* ordering state */
 	int			npred;
 	List	   *succ;
@@ -97,6 +101,13 @@ extern char *diff_script(List *steps);
 extern List *diff_compute(Jsonb *source, Jsonb *target, MemoryContext cxt);
 extern List *diff_compute_graphs(Graph *source, Graph *target, MemoryContext cxt);
 extern const char *diff_action_name(StepAction action);
+
+/* diff_kinds.c: COMMENT ON and GRANT targets of the kinds diff.c does not name */
+extern char *diff_kind_comment_target(GNode *n);
+extern char *diff_kind_grant_target(GNode *n);
+
+/* diff_phase.c: the order of the steps of phases -1 and 1 (DiffStep.phase) */
+extern void diff_add_phase_edges(List *steps);
 
 /*
  * diff_hints.c: mark the drop and the create that look like one object

@@ -45,7 +45,28 @@ const ObjKindInfo pgm_kinds[OBJ_NKINDS] = {
 	[OBJ_POLICY] = {"policy", "policies", false, false},
 	[OBJ_RULE] = {"rule", "rules", false, false},
 	[OBJ_STATISTICS] = {"statistics", "statistics", false, true},
+	[OBJ_DEFACL] = {"default_privileges", "default_privileges", false, false},
+	[OBJ_AGGREGATE] = {"aggregate", "aggregates", false, true},
+	[OBJ_OPERATOR] = {"operator", "operators", false, true},
+	[OBJ_OPFAMILY] = {"operator_family", "operator_families", false, true},
+	[OBJ_OPCLASS] = {"operator_class", "operator_classes", false, true},
+	[OBJ_CAST] = {"cast", "casts", false, false},
+	[OBJ_TSPARSER] = {"text_search_parser", "text_search_parsers", false, true},
+	[OBJ_TSTEMPLATE] = {"text_search_template", "text_search_templates", false, true},
+	[OBJ_TSDICT] = {"text_search_dictionary", "text_search_dictionaries", false, true},
+	[OBJ_TSCONFIG] = {"text_search_configuration", "text_search_configurations", false, true},
+	[OBJ_FDW] = {"foreign_data_wrapper", "foreign_data_wrappers", false, false},
+	[OBJ_SERVER] = {"server", "servers", false, false},
+	[OBJ_USERMAPPING] = {"user_mapping", "user_mappings", false, false},
+	[OBJ_FOREIGN_TABLE] = {"foreign_table", "foreign_tables", false, true},
+	[OBJ_PUBLICATION] = {"publication", "publications", false, false},
+	[OBJ_EVENT_TRIGGER] = {"event_trigger", "event_triggers", false, false},
 	[OBJ_UNMODELED] = {"unmodeled", "unmodeled", false, false},
+};
+
+const ObjKind pgm_global_kinds[PGM_NGLOBAL_KINDS] = {
+	OBJ_DEFACL, OBJ_CAST, OBJ_FDW, OBJ_SERVER, OBJ_USERMAPPING, OBJ_PUBLICATION,
+	OBJ_EVENT_TRIGGER
 };
 
 /*
@@ -221,6 +242,46 @@ graph_set_refname(GNode *node, const char *quoted_name)
 }
 
 /*
+ * The quoted name of an object of a kind, relative to its schema, from its
+ * unquoted identity: the name part alone is quoted for the kinds whose
+ * identity holds more ("f(integer)", "ops USING btree"), an operator's or
+ * a cast's identity is written as it is.  Palloc'd.
+ */
+char *
+graph_kind_refname(ObjKind kind, const char *name)
+{
+	const char *p;
+
+	switch (kind)
+	{
+		case OBJ_FUNCTION:
+		case OBJ_AGGREGATE:
+			if ((p = strchr(name, '(')) != NULL)
+				return psprintf("%s%s", quote_identifier(pnstrdup(name, p - name)), p);
+			break;
+		case OBJ_OPERATOR:
+		case OBJ_CAST:
+			return pstrdup(name);
+		case OBJ_OPFAMILY:
+		case OBJ_OPCLASS:
+			{
+				const char *using = NULL;
+
+				for (p = strstr(name, " USING "); p != NULL; p = strstr(p + 1, " USING "))
+					using = p;
+				if (using != NULL)
+					return psprintf("%s USING %s",
+									quote_identifier(pnstrdup(name, using - name)),
+									quote_identifier(using + 7));
+				break;
+			}
+		default:
+			break;
+	}
+	return pstrdup(quote_identifier(name));
+}
+
+/*
  * A new node.  Nodes, and everything gnode_add_* attach to them, live in
  * the graph's memory context whatever the current one is: a snapshot runs
  * each row's work in a short-lived context.
@@ -239,7 +300,7 @@ graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 	node->parent = parent;
 	if (addr != NULL)
 		node->addr = *addr;
-	graph_set_refname(node, quote_identifier(name));
+	graph_set_refname(node, graph_kind_refname(kind, name));
 
 	if (parent != NULL)
 		parent->children = lappend(parent->children, node);
@@ -250,8 +311,7 @@ graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 	else if (kind == OBJ_UNMODELED)
 		g->unmodeled = lappend(g->unmodeled, node);
 	else
-		elog(ERROR, "%s \"%s\" has no parent",
-			 pgm_kinds[kind].label, name);
+		g->globals = lappend(g->globals, node);
 
 	if (addr != NULL)
 		graph_add_alias(g, addr, node);
@@ -738,13 +798,15 @@ char *
 gnode_qualname(const GNode *node)
 {
 	if (node->schema == NULL)
-		return pstrdup(quote_identifier(node->name));
+		return pstrdup(node->refname);
 	if (node->kind == OBJ_COLUMN)
 		return psprintf("%s.%s", gnode_qualname(node->parent),
 						quote_identifier(node->name));
 	if (!pgm_kinds[node->kind].schema_scoped)
 		return pstrdup(quote_identifier(node->name));
-	if (node->kind == OBJ_FUNCTION)
+	if (node->kind == OBJ_FUNCTION || node->kind == OBJ_AGGREGATE ||
+		node->kind == OBJ_OPERATOR || node->kind == OBJ_OPFAMILY ||
+		node->kind == OBJ_OPCLASS)
 		return psprintf("%s.%s", quote_identifier(node->schema->name),
 						node->refname);
 	return psprintf("%s.%s", quote_identifier(node->schema->name),

@@ -380,7 +380,10 @@ column_scan(Graph *g)
 		}
 		if (parent == NULL)
 		{
-			/* an index's column options, for index.c */
+			/* an index's column statistics target and options, for index.c */
+			if (att->attstattarget >= 0)
+				snap_keep_index_stattarget(g, att->attrelid, att->attnum,
+										   att->attstattarget);
 			if (!heap_attisnull(tup, Anum_pg_attribute_attoptions, desc))
 			{
 				bool		isnull;

@@ -68,6 +68,8 @@ typedef struct SnapCache
 	struct GNode *last_schema;	/* and its node (snap_schema) */
 	AddrMap    *ext_objects;	/* objects of any extension */
 	AddrMap    *attoptions;		/* attoptions of index columns */
+	AddrMap    *stattargets;	/* statistics targets of index columns
+								 * (indexstats.c) */
 } SnapCache;
 
 typedef struct SnapColCache
@@ -127,6 +129,23 @@ extern const SnapHandler pgm_trigger_handler;
 extern const SnapHandler pgm_policy_handler;
 extern const SnapHandler pgm_rule_handler;
 extern const SnapHandler pgm_statistics_handler;
+extern const SnapHandler pgm_defacl_handler;
+extern const SnapHandler pgm_defaclglobal_handler;
+extern const SnapHandler pgm_aggregate_handler;
+extern const SnapHandler pgm_operator_handler;
+extern const SnapHandler pgm_opfamily_handler;
+extern const SnapHandler pgm_opclass_handler;
+extern const SnapHandler pgm_cast_handler;
+extern const SnapHandler pgm_tsparser_handler;
+extern const SnapHandler pgm_tstemplate_handler;
+extern const SnapHandler pgm_tsdict_handler;
+extern const SnapHandler pgm_tsconfig_handler;
+extern const SnapHandler pgm_fdw_handler;
+extern const SnapHandler pgm_server_handler;
+extern const SnapHandler pgm_usermapping_handler;
+extern const SnapHandler pgm_foreigntable_handler;
+extern const SnapHandler pgm_publication_handler;
+extern const SnapHandler pgm_eventtrigger_handler;
 
 /* Reading the current row (handlers.c). */
 /*
@@ -240,6 +259,14 @@ extern void snap_keep_attoptions(Graph *g, Oid relid, int16 attnum,
 								 Datum options);
 extern bool snap_has_attoptions(Graph *g, Oid relid);
 extern Datum snap_attoptions(Graph *g, Oid relid, int16 attnum);
+extern void snap_keep_index_stattarget(Graph *g, Oid relid, int16 attnum,
+									   int32 target);
+extern List *snap_index_stattargets(Graph *g, Oid relid);
+
+/* Names of functions and operators relative to a schema (objnames.c). */
+extern char *snap_proc_name(Oid procoid, GNode *schema);
+extern char *snap_proc_signature(Oid procoid, GNode *schema);
+extern char *snap_oper_name(Oid oproid, GNode *schema);
 
 /* A relation's row type and its array are aliases of it (handlers.c). */
 extern void pgm_alias_rowtype(SnapRow *row, GNode *node);

@@ -322,6 +322,12 @@ index_load(IndexRow *row)
 		gnode_add_bool(node, "invalid", true);
 	if (row->rel->reloptions != (Datum) 0)
 		snap_add_array(node, "options", row->rel->reloptions);
+	{
+		List	   *targets = snap_index_stattargets(g, ind->indexrelid);
+
+		if (targets != NIL)
+			gnode_add_strings(node, "column_statistics", targets);
+	}
 	if (row->rel->relispartition)
 	{
 		Oid			parent = get_partition_parent(ind->indexrelid, true);

@@ -28,6 +28,22 @@ extern const DdlHandler pgm_ddl_trigger;
 extern const DdlHandler pgm_ddl_policy;
 extern const DdlHandler pgm_ddl_rule;
 extern const DdlHandler pgm_ddl_statistics;
+extern const DdlHandler pgm_ddl_defacl;
+extern const DdlHandler pgm_ddl_aggregate;
+extern const DdlHandler pgm_ddl_operator;
+extern const DdlHandler pgm_ddl_opfamily;
+extern const DdlHandler pgm_ddl_opclass;
+extern const DdlHandler pgm_ddl_cast;
+extern const DdlHandler pgm_ddl_tsparser;
+extern const DdlHandler pgm_ddl_tstemplate;
+extern const DdlHandler pgm_ddl_tsdict;
+extern const DdlHandler pgm_ddl_tsconfig;
+extern const DdlHandler pgm_ddl_fdw;
+extern const DdlHandler pgm_ddl_server;
+extern const DdlHandler pgm_ddl_usermapping;
+extern const DdlHandler pgm_ddl_foreigntable;
+extern const DdlHandler pgm_ddl_publication;
+extern const DdlHandler pgm_ddl_eventtrigger;
 extern const DdlHandler pgm_ddl_unmodeled;
 
 /* ddl.c: helpers shared by the DDL handlers. */
