@@ -68,6 +68,8 @@ typedef struct SnapCache
 	struct GNode *last_schema;	/* and its node (snap_schema) */
 	AddrMap    *ext_objects;	/* objects of any extension */
 	AddrMap    *attoptions;		/* attoptions of index columns */
+	HTAB	   *acls;			/* privileges made of an acl, by its bytes
+								 * (snap_add_privileges()) */
 } SnapCache;
 
 typedef struct SnapColCache
