@@ -214,7 +214,17 @@ graph_set_refname(GNode *node, const char *quoted_name)
 
 	if (node->parent != NULL && !pgm_kinds[node->kind].schema_scoped &&
 		node->parent->kind != OBJ_SCHEMA)
-		node->refname = psprintf("%s.%s", node->parent->refname, quoted_name);
+	{
+		/* exactly the bytes needed: psprintf() takes at least 128 */
+		size_t		plen = strlen(node->parent->refname);
+		size_t		qlen = strlen(quoted_name);
+		char	   *r = palloc(plen + qlen + 2);
+
+		memcpy(r, node->parent->refname, plen);
+		r[plen] = '.';
+		memcpy(r + plen + 1, quoted_name, qlen + 1);
+		node->refname = r;
+	}
 	else
 		node->refname = pstrdup(quoted_name);
 	MemoryContextSwitchTo(old);
@@ -342,11 +352,17 @@ gnode_add_strings(GNode *node, const char *key, List *values)
 void
 gnode_add_built(GNode *node, const char *key, JsonbValue *built)
 {
-	MemoryContext old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
-	Jsonb	   *jb = JsonbValueToJsonb(built);
+	Jsonb	   *made = JsonbValueToJsonb(built);
+	Jsonb	   *jb;
 	JsonbValue	v;
 
-	MemoryContextSwitchTo(old);
+	/*
+	 * JsonbValueToJsonb() writes into a StringInfo of at least 1 kB: the
+	 * node keeps the bytes it needs (an array of one key takes ~30).
+	 */
+	jb = MemoryContextAlloc(GetMemoryChunkContext(node), VARSIZE(made));
+	memcpy(jb, made, VARSIZE(made));
+	pfree(made);
 	v.type = jbvBinary;
 	v.val.binary.data = &jb->root;
 	v.val.binary.len = VARSIZE(jb) - VARHDRSZ;

@@ -308,13 +308,13 @@ column_load(Graph *g, ColRow *cr, TupleDesc desc, AddrMap *defs,
 
 		if (def->adbin != NULL)
 		{
-			MemoryContext old = MemoryContextSwitchTo(g->cxt);
+			MemoryContext old = MemoryContextSwitchTo(g->snap->pending_cxt);
 			PendingExpr *p = palloc(sizeof(PendingExpr));
 
 			p->node = node;
 			p->key = att->attgenerated == ATTRIBUTE_GENERATED_STORED ?
 				"generated" : "default";
-			p->expr = pstrdup(def->adbin);
+			p->expr = def->adbin;	/* read_attrdefs() put it there */
 			p->relid = cr->relid;
 			g->snap->pending = lappend(g->snap->pending, p);
 			MemoryContextSwitchTo(old);
@@ -337,7 +337,7 @@ column_scan(Graph *g)
 	MemoryContext old = MemoryContextSwitchTo(work);
 	MemoryContext rowcxt = AllocSetContextCreate(work, "pg_migrate row",
 												 ALLOCSET_DEFAULT_SIZES);
-	AddrMap    *defs = read_attrdefs(g);
+	AddrMap    *defs;
 	Relation	rel;
 	TupleDesc	desc;
 	HeapTuple	tup;
@@ -348,6 +348,16 @@ column_scan(Graph *g)
 	GNode	   *lastparent = NULL;
 	TypeCache	tc = {0};
 	SnapRows	srows;
+
+	/*
+	 * The defaults' node trees are kept until column_finish() deparses them,
+	 * outside the graph's memory, which would keep them to the end.
+	 */
+	g->snap->pending_cxt = AllocSetContextCreate(old, "pg_migrate defaults",
+												 ALLOCSET_DEFAULT_SIZES);
+	MemoryContextSwitchTo(g->snap->pending_cxt);
+	defs = read_attrdefs(g);
+	MemoryContextSwitchTo(work);
 
 	rows = palloc(sizeof(ColRow) * maxrows);
 	rel = table_open(AttributeRelationId, AccessShareLock);
@@ -503,8 +513,10 @@ column_finish(Graph *g)
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(tmp);
 	MemoryContextDelete(cache);
-	list_free_deep(g->snap->pending);
 	g->snap->pending = NIL;
+	if (g->snap->pending_cxt != NULL)
+		MemoryContextDelete(g->snap->pending_cxt);
+	g->snap->pending_cxt = NULL;
 }
 
 const SnapHandler pgm_column_handler = {

@@ -55,6 +55,7 @@ typedef struct SnapCache
 	HTAB	   *relinfo;		/* relid -> column names, for
 								 * deparsing */
 	List	   *pending;		/* work a handler finishes */
+	MemoryContext pending_cxt;	/* where that work is kept, or NULL */
 	struct GNode *path_schema;	/* the schema search_path is set
 								 * to, NULL for the catalog search_path */
 	AddrMap    *comments;		/* pg_description, read once */
