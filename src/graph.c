@@ -153,6 +153,18 @@ graph_lookup(Graph *g, Oid classid, Oid objid, int32 subid)
 	return e ? (GNode *) e->value : NULL;
 }
 
+/*
+ * Make room for n addresses in all: a whole snapshot knows about how many
+ * once it has read pg_class, and growing the table step by step would move
+ * every entry at each doubling.
+ */
+void
+graph_reserve(Graph *g, uint32 n)
+{
+	if ((uint64) n * 2 > g->byaddr->size)
+		addrmap_grow(g->byaddr, (uint64) n * 2);	/* SH_FILLFACTOR 0.5 */
+}
+
 /* Record that an object belongs to an extension. */
 void
 graph_add_member(Graph *g, Oid classid, Oid objid, GNode *ext)

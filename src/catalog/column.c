@@ -105,10 +105,11 @@ read_attrdefs(Graph *g)
 
 /* identity_sequence: the identity column's sequence and its options. */
 static void
-add_identity_sequence(GNode *node, Oid relid, int16 attnum)
+add_identity_sequence(Graph *g, GNode *node, Oid relid, int16 attnum)
 {
-	Oid			seqid = getIdentitySequence(relid, attnum, true);
-	HeapTuple	tup;
+	Oid			seqid = snap_identity_sequence(g, relid, attnum);
+	SnapSequence *s;
+	SnapRel    *r;
 	Form_pg_sequence seq;
 	JsonbParseState *st = NULL;
 	JsonbValue *res;
@@ -117,15 +118,12 @@ add_identity_sequence(GNode *node, Oid relid, int16 attnum)
 
 	if (!OidIsValid(seqid))
 		return;
-	tup = SearchSysCache1(SEQRELID, ObjectIdGetDatum(seqid));
-	relname = get_rel_name(seqid);
-	if (!HeapTupleIsValid(tup) || relname == NULL)
-	{
-		if (HeapTupleIsValid(tup))
-			ReleaseSysCache(tup);
+	s = snap_sequence(g, seqid);
+	r = snap_relation(g, seqid);
+	relname = r != NULL ? NameStr(r->relname) : get_rel_name(seqid);
+	if (!s->has_row || relname == NULL)
 		return;
-	}
-	seq = (Form_pg_sequence) GETSTRUCT(tup);
+	seq = &s->row;
 
 	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
 #define PUSH_KEY(k) \
@@ -159,7 +157,6 @@ add_identity_sequence(GNode *node, Oid relid, int16 attnum)
 #undef PUSH_STR
 #undef PUSH_INT
 	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
-	ReleaseSysCache(tup);
 	gnode_add_built(node, "identity_sequence", res);
 }
 
@@ -243,7 +240,7 @@ column_load(Graph *g, ColRow *cr, TupleDesc desc, AddrMap *defs,
 	else if (att->attidentity == ATTRIBUTE_IDENTITY_BY_DEFAULT)
 		gnode_add_string(node, "identity", "by default");
 	if (att->attidentity != '\0')
-		add_identity_sequence(node, cr->relid, cr->attnum);
+		add_identity_sequence(g, node, cr->relid, cr->attnum);
 	type = column_type(g, tc, att->atttypid, att->atttypmod);
 	if (att->attcollation != type->typcollation)
 		gnode_add_string(node, "collation",

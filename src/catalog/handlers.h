@@ -38,6 +38,7 @@
 #include "access/genam.h"
 #include "access/htup.h"
 #include "access/tupdesc.h"
+#include "catalog/pg_sequence.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "utils/snapshot.h"
@@ -69,6 +70,8 @@ typedef struct SnapCache
 	struct GNode *last_schema;	/* and its node (snap_schema) */
 	AddrMap    *ext_objects;	/* objects of any extension */
 	AddrMap    *attoptions;		/* attoptions of index columns */
+	AddrMap    *sequences;		/* sequence.c: SnapSequence by oid, and by
+								 * column for identity sequences */
 	HTAB	   *acls;			/* privileges made of an acl, by its bytes
 								 * (snap_add_privileges()) */
 } SnapCache;
@@ -198,6 +201,20 @@ typedef struct SnapRel
 	HeapTuple	index;			/* an index's pg_index row, or NULL */
 	bool		of_constraint;	/* an index that a constraint owns */
 } SnapRel;
+
+/* A sequence of the scope: its pg_sequence row and dependencies. */
+typedef struct SnapSequence
+{
+	Oid			oid;
+	bool		has_row;		/* its pg_sequence row was found */
+	FormData_pg_sequence row;
+	bool		internal;		/* an identity sequence (deptype 'i') */
+	Oid			owned_rel;		/* OWNED BY (deptype 'a' on a column), */
+	int32		owned_att;		/* or InvalidOid */
+} SnapSequence;
+
+extern SnapSequence *snap_sequence(Graph *g, Oid seqid);
+extern Oid	snap_identity_sequence(Graph *g, Oid relid, int16 attnum);
 
 extern GNode *snap_schema(Graph *g, Oid nspoid);
 extern bool snap_wanted(Graph *g, Oid classid, Oid objid);
