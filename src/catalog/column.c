@@ -22,13 +22,17 @@
 #include "catalog/pg_sequence.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
+#include "optimizer/optimizer.h"
+#include "parser/parser.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/fmgrprotos.h"
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
 #include "utils/rel.h"
+#include "utils/ruleutils.h"
 #include "utils/syscache.h"
 
 /* A default or generation expression, deparsed once all columns are in. */
@@ -462,6 +466,102 @@ default_match(const void *a, const void *b, Size keysize)
 	return strcmp(ka->expr, kb->expr);
 }
 
+/*
+ * The sequence of a default nextval('seq'::regclass), the default of every
+ * serial column, or InvalidOid.
+ */
+static Oid
+nextval_sequence(Node *tree)
+{
+	FuncExpr   *f = (FuncExpr *) tree;
+	Const	   *c;
+
+	if (!IsA(tree, FuncExpr) || f->funcid != F_NEXTVAL ||
+		f->funcformat != COERCE_EXPLICIT_CALL || f->funcvariadic ||
+		list_length(f->args) != 1 || !IsA(linitial(f->args), Const))
+		return InvalidOid;
+	c = linitial(f->args);
+	if (c->consttype != REGCLASSOID || c->constisnull || c->consttypmod != -1 ||
+		OidIsValid(c->constcollid))
+		return InvalidOid;
+	return DatumGetObjectId(c->constvalue);
+}
+
+/*
+ * nextval('seq'::regclass) as ruleutils.c writes it: the function's name
+ * (qualified or not, by the search_path), the sequence's name as
+ * regclassout() writes it, in a literal as simple_quote_literal() writes
+ * it, and the constant's type.
+ */
+static char *
+nextval_text(Graph *g, Oid seqid)
+{
+	StringInfoData buf;
+	const char *name = snap_relation_name(g, seqid);
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, "nextval('");
+	for (const char *p = name; *p; p++)
+	{
+		if (SQL_STR_DOUBLE(*p, !standard_conforming_strings))
+			appendStringInfoChar(&buf, *p);
+		appendStringInfoChar(&buf, *p);
+	}
+	appendStringInfoString(&buf, "'::regclass)");
+	return buf.data;
+}
+
+/* Whether nextval_text() writes what ruleutils.c does, by schema. */
+typedef struct NextvalCheck
+{
+	GNode	   *schema;
+	bool		same;
+} NextvalCheck;
+
+/*
+ * A default: its node tree names no column (PostgreSQL forbids it), so the
+ * relation's deparse context is not needed, unless the tree has a Var all
+ * the same.  A serial column's nextval() is written directly once the
+ * first one of the schema, deparsed, has come out the same (*checks).
+ */
+static char *
+deparse_default(Graph *g, PendingExpr *p, List **checks, MemoryContext cache)
+{
+	Node	   *tree = stringToNode(p->expr);
+	Oid			seqid = nextval_sequence(tree);
+	NextvalCheck *check = NULL;
+	ListCell   *lc;
+	char	   *text;
+
+	if (OidIsValid(seqid))
+	{
+		foreach(lc, *checks)
+		{
+			NextvalCheck *c = lfirst(lc);
+
+			if (c->schema == p->node->schema)
+				check = c;
+		}
+		if (check != NULL && check->same)
+			return nextval_text(g, seqid);
+	}
+	if (contain_var_clause(tree))
+		text = deparse_rel_node(g, tree, p->relid);
+	else
+		text = deparse_expression(tree, NIL, false, false);
+	if (OidIsValid(seqid) && check == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(cache);
+
+		check = palloc(sizeof(NextvalCheck));
+		check->schema = p->node->schema;
+		check->same = strcmp(text, nextval_text(g, seqid)) == 0;
+		*checks = lappend(*checks, check);
+		MemoryContextSwitchTo(old);
+	}
+	return text;
+}
+
 /* Deparse the expressions: a generated column may name later columns. */
 static void
 column_finish(Graph *g)
@@ -476,6 +576,7 @@ column_finish(Graph *g)
 	MemoryContext old = MemoryContextSwitchTo(tmp);
 	HASHCTL		ctl;
 	HTAB	   *done;
+	List	   *checks = NIL;
 
 	ctl.keysize = sizeof(DefaultKey);
 	ctl.entrysize = sizeof(DefaultEntry);
@@ -497,7 +598,8 @@ column_finish(Graph *g)
 			e = hash_search(done, &key, HASH_ENTER, &found);
 		if (!found)
 		{
-			char	   *text = deparse_rel_expr(g, p->expr, p->relid);
+			char	   *text = e != NULL ? deparse_default(g, p, &checks, cache) :
+				deparse_rel_expr(g, p->expr, p->relid);
 
 			if (e != NULL)
 				e->text = text ? MemoryContextStrdup(cache, text) : NULL;
