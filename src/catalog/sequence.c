@@ -165,11 +165,7 @@ read_sequence(Graph *g, Oid seqid)
 	return s;
 }
 
-/*
- * A sequence of the snapshot's scope: its pg_sequence row (has_row), its
- * identity and OWNED BY dependencies.  A whole snapshot reads all of them
- * on the first call.
- */
+/* The map of snap_sequence(): a whole snapshot reads every sequence. */
 static void
 init_sequences(Graph *g)
 {
@@ -182,6 +178,11 @@ init_sequences(Graph *g)
 	MemoryContextSwitchTo(old);
 }
 
+/*
+ * A sequence of the snapshot's scope: its pg_sequence row (has_row), its
+ * identity and OWNED BY dependencies.  A whole snapshot reads all of them
+ * on the first call.
+ */
 SnapSequence *
 snap_sequence(Graph *g, Oid seqid)
 {
