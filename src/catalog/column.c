@@ -234,6 +234,8 @@ column_load(Graph *g, ColRow *cr, TupleDesc desc, AddrMap *defs,
 
 	node = graph_add_node(g, OBJ_COLUMN, &addr, NameStr(att->attname),
 						  cr->parent->schema, cr->parent);
+	snap_owned_by(g, cr->relid, cr->attnum, NameStr(att->attname));
+	snap_note_collation(g, cr->relid, cr->attnum, att->attcollation);
 	/* type and collation are written relative to the schema */
 	snap_use_schema_path(g, cr->parent->schema);
 
@@ -423,6 +425,7 @@ column_scan(Graph *g)
 		column_load(g, &rows[i], desc, defs, &tc);
 		MemoryContextReset(rowcxt);
 	}
+	snap_owned_by_rest(g);
 	table_close(rel, AccessShareLock);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(work);

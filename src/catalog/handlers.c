@@ -218,6 +218,8 @@ typedef struct RelInfo
 	char	   *columns;		/* column names, each NUL-terminated */
 	int			columnslen;		/* length of columns, or -1 until made */
 	uint32		columnshash;
+	Oid		   *collations;		/* attcollation by attnum - 1, or NULL */
+	bool	   *has_collation;	/* which of them column.c has noted */
 } RelInfo;
 
 /*
@@ -290,6 +292,91 @@ pgm_register_relation(Graph *g, Oid relid, const char *relname, int natts)
 	ri->context = NIL;
 	ri->columns = NULL;
 	ri->columnslen = -1;
+	ri->collations = NULL;
+	ri->has_collation = NULL;
+}
+
+/*
+ * Note the collation of a column of a relation registered above (the
+ * column handler, from its pg_attribute row), so that index.c need not
+ * look it up in the catalog cache.
+ */
+void
+snap_note_collation(Graph *g, Oid relid, int16 attnum, Oid collation)
+{
+	RelInfo    *ri;
+
+	if (g->snap->relinfo == NULL)
+		return;
+	ri = g->snap->last_relinfo;
+	if (ri == NULL || ri->relid != relid)
+	{
+		ri = hash_search(g->snap->relinfo, &relid, HASH_FIND, NULL);
+		if (ri == NULL)
+			return;
+		g->snap->last_relinfo = ri;
+	}
+	if (attnum < 1 || attnum > ri->natts)
+		return;
+	if (ri->collations == NULL)
+	{
+		ri->collations = MemoryContextAllocZero(g->cxt, sizeof(Oid) * ri->natts);
+		ri->has_collation = MemoryContextAllocZero(g->cxt, sizeof(bool) * ri->natts);
+	}
+	ri->collations[attnum - 1] = collation;
+	ri->has_collation[attnum - 1] = true;
+}
+
+/*
+ * The collation of a column noted by snap_note_collation(); false when it
+ * was not noted.
+ */
+bool
+snap_column_collation(Graph *g, Oid relid, int16 attnum, Oid *collation)
+{
+	RelInfo    *ri;
+
+	if (g->snap->relinfo == NULL)
+		return false;
+	ri = g->snap->last_relinfo;
+	if (ri == NULL || ri->relid != relid)
+	{
+		ri = hash_search(g->snap->relinfo, &relid, HASH_FIND, NULL);
+		if (ri == NULL)
+			return false;
+		g->snap->last_relinfo = ri;
+	}
+	if (attnum < 1 || attnum > ri->natts || ri->has_collation == NULL ||
+		!ri->has_collation[attnum - 1])
+		return false;
+	*collation = ri->collations[attnum - 1];
+	return true;
+}
+
+/*
+ * The names of a relation's columns 1 to natts (NULL: none, dropped), as
+ * graph_lookup() finds the columns, from the children of the relation's
+ * node: one lookup instead of one per column.
+ */
+static const char **
+relation_column_names(Graph *g, Oid relid, int natts)
+{
+	const char **names = palloc0(sizeof(char *) * (natts + 1));
+	GNode	   *rel = graph_lookup(g, RelationRelationId, relid, 0);
+	ListCell   *lc;
+
+	if (rel == NULL)
+		return names;
+	foreach(lc, rel->children)
+	{
+		GNode	   *col = lfirst(lc);
+
+		if (col->kind == OBJ_COLUMN && col->addr.classid == RelationRelationId &&
+			col->addr.objid == relid && col->addr.subid >= 1 &&
+			col->addr.subid <= natts && names[col->addr.subid - 1] == NULL)
+			names[col->addr.subid - 1] = col->name;
+	}
+	return names;
 }
 
 /*
@@ -314,15 +401,15 @@ snap_deparsed(Graph *g, const char *tree, Oid relid, int variant, bool *found)
 	if (ri->columnslen < 0)
 	{
 		StringInfoData buf;
+		const char **names = relation_column_names(g, relid, ri->natts);
 
 		initStringInfo(&buf);
 		for (int attnum = 1; attnum <= ri->natts; attnum++)
 		{
-			GNode	   *col = graph_lookup(g, RelationRelationId, relid, attnum);
-
-			appendStringInfoString(&buf, col ? col->name : "");
+			appendStringInfoString(&buf, names[attnum - 1] ? names[attnum - 1] : "");
 			appendStringInfoChar(&buf, '\0');
 		}
+		pfree(names);
 		ri->columns = MemoryContextAlloc(g->cxt, buf.len + 1);
 		memcpy(ri->columns, buf.data, buf.len + 1);
 		ri->columnslen = buf.len;

@@ -31,9 +31,13 @@
 #include "utils/regproc.h"
 #include "utils/syscache.h"
 
-/* Keys of g->snap->sequences: a sequence, or a column to its identity. */
+/*
+ * Keys of g->snap->sequences: a sequence, a column to its identity
+ * sequence, a column to the sequences it owns (a chain of next_owned).
+ */
 #define SEQ_KEY_SEQUENCE	RelationRelationId
 #define SEQ_KEY_IDENTITY	AttributeRelationId
+#define SEQ_KEY_OWNED		0
 
 /* Note one pg_depend row of a sequence. */
 static void
@@ -250,15 +254,75 @@ sequence_load(Graph *g, SnapRel *r, GNode *schema, SnapSequence *s)
 		gnode_add_string(node, "comment", comment);
 	if (r->relacl != (Datum) 0)
 		snap_add_privileges(node, r->relacl, r->relowner);
+
+	/*
+	 * OWNED BY names the column: column.c writes it from the column's row
+	 * (snap_owned_by()), which spares a catalog cache visit per sequence.
+	 */
+	s->node = node;
 	if (OidIsValid(s->owned_rel))
 	{
-		char	   *attname = get_attname(s->owned_rel, s->owned_att, true);
+		MemoryContext old = MemoryContextSwitchTo(g->cxt);
+		bool		found;
+		void	  **slot = addrmap_enter(g->snap->sequences, SEQ_KEY_OWNED,
+										 s->owned_rel, s->owned_att, &found);
 
-		if (attname != NULL)
-			gnode_add_string(node, "owned_by",
-							 psprintf("%s.%s", snap_relation_name(g, s->owned_rel),
-									  quote_identifier(attname)));
+		s->next_owned = found ? *slot : NULL;
+		*slot = s;
+		g->snap->owned = lappend(g->snap->owned, s);
+		MemoryContextSwitchTo(old);
 	}
+}
+
+/* "owned_by" of a sequence: "table.column" relative to its schema. */
+static void
+add_owned_by(Graph *g, SnapSequence *s, const char *attname)
+{
+	snap_use_schema_path(g, s->node->schema);
+	gnode_add_string(s->node, "owned_by",
+					 psprintf("%s.%s", snap_relation_name(g, s->owned_rel),
+							  quote_identifier(attname)));
+	s->owned_done = true;
+}
+
+/*
+ * A column of the snapshot (column.c): write the OWNED BY of the sequences
+ * it owns.  Sets the search_path.
+ */
+void
+snap_owned_by(Graph *g, Oid relid, int16 attnum, const char *attname)
+{
+	SnapSequence *s;
+
+	if (g->snap->owned == NIL)
+		return;
+	for (s = addrmap_get(g->snap->sequences, SEQ_KEY_OWNED, relid, attnum);
+		 s != NULL; s = s->next_owned)
+		add_owned_by(g, s, attname);
+}
+
+/*
+ * The OWNED BY of sequences whose column the snapshot did not read (a
+ * table outside the scope or the partial snapshot), from the catalog cache.
+ */
+void
+snap_owned_by_rest(Graph *g)
+{
+	ListCell   *lc;
+
+	foreach(lc, g->snap->owned)
+	{
+		SnapSequence *s = lfirst(lc);
+		char	   *attname;
+
+		if (s->owned_done)
+			continue;
+		attname = get_attname(s->owned_rel, s->owned_att, true);
+		if (attname != NULL)
+			add_owned_by(g, s, attname);
+	}
+	list_free(g->snap->owned);
+	g->snap->owned = NIL;
 }
 
 /*
