@@ -795,4 +795,3 @@ gnode_children(const GNode *node, ObjKind kind)
 	}
 	return res;
 }
-
