@@ -174,6 +174,18 @@ graph_lookup(Graph *g, Oid classid, Oid objid, int32 subid)
 	return e ? (GNode *) e->value : NULL;
 }
 
+/*
+ * Make room for n addresses in all: a whole snapshot knows about how many
+ * once it has read pg_class, and growing the table step by step would move
+ * every entry at each doubling.
+ */
+void
+graph_reserve(Graph *g, uint32 n)
+{
+	if ((uint64) n * 2 > g->byaddr->size)
+		addrmap_grow(g->byaddr, (uint64) n * 2);	/* SH_FILLFACTOR 0.5 */
+}
+
 /* Record that an object belongs to an extension. */
 void
 graph_add_member(Graph *g, Oid classid, Oid objid, GNode *ext)
@@ -235,7 +247,17 @@ graph_set_refname(GNode *node, const char *quoted_name)
 
 	if (node->parent != NULL && !pgm_kinds[node->kind].schema_scoped &&
 		node->parent->kind != OBJ_SCHEMA)
-		node->refname = psprintf("%s.%s", node->parent->refname, quoted_name);
+	{
+		/* exactly the bytes needed: psprintf() takes at least 128 */
+		size_t		plen = strlen(node->parent->refname);
+		size_t		qlen = strlen(quoted_name);
+		char	   *r = palloc(plen + qlen + 2);
+
+		memcpy(r, node->parent->refname, plen);
+		r[plen] = '.';
+		memcpy(r + plen + 1, quoted_name, qlen + 1);
+		node->refname = r;
+	}
 	else
 		node->refname = pstrdup(quoted_name);
 	MemoryContextSwitchTo(old);
@@ -402,11 +424,17 @@ gnode_add_strings(GNode *node, const char *key, List *values)
 void
 gnode_add_built(GNode *node, const char *key, JsonbValue *built)
 {
-	MemoryContext old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
-	Jsonb	   *jb = JsonbValueToJsonb(built);
+	Jsonb	   *made = JsonbValueToJsonb(built);
+	Jsonb	   *jb;
 	JsonbValue	v;
 
-	MemoryContextSwitchTo(old);
+	/*
+	 * JsonbValueToJsonb() writes into a StringInfo of at least 1 kB: the
+	 * node keeps the bytes it needs (an array of one key takes ~30).
+	 */
+	jb = MemoryContextAlloc(GetMemoryChunkContext(node), VARSIZE(made));
+	memcpy(jb, made, VARSIZE(made));
+	pfree(made);
 	v.type = jbvBinary;
 	v.val.binary.data = &jb->root;
 	v.val.binary.len = VARSIZE(jb) - VARHDRSZ;

@@ -161,6 +161,7 @@ extern Graph *graph_create(MemoryContext parent, bool only_grows);
 extern GNode *graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr,
 							 const char *name, GNode *schema, GNode *parent);
 extern void graph_add_alias(Graph *g, const ObjAddr *addr, GNode *node);
+extern void graph_reserve(Graph *g, uint32 n);
 extern GNode *graph_lookup(Graph *g, Oid classid, Oid objid, int32 subid);
 extern GNode *graph_find(Graph *g, const char *key);
 extern GNode *graph_find_node(Graph *g, GNode *node);

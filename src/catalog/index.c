@@ -218,7 +218,8 @@ index_definition(IndexRow *row, GNode *node, List **keys, List **include,
 			int32		typmod;
 
 			key = pstrdup(quote_identifier(col ? col->name : get_attname(relid, attnum, false)));
-			get_atttypetypmodcoll(relid, attnum, &typid, &typmod, &keycoll);
+			if (!snap_column_collation(g, relid, attnum, &keycoll))
+				get_atttypetypmodcoll(relid, attnum, &typid, &typmod, &keycoll);
 		}
 		else
 		{
