@@ -53,6 +53,10 @@ OBJS = \
 	src/migrate.o \
 	src/revision.o \
 	src/history.o \
+	src/online/rewrite.o \
+	src/online/worker.o \
+	src/online/call.o \
+	src/online/script.o \
 	$(patsubst %.c,%.o,$(wildcard src/ddl/*.c))
 
 # Every install and upgrade script: sql/pg_migrate--X.Y.sql (full) and

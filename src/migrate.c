@@ -26,10 +26,12 @@
  */
 #include "pg_migrate.h"
 #include "checksum.h"
+#include "migrate.h"
 #include "revdag.h"
 #include "target.h"
 
 #include "catalog/pg_type.h"
+#include "commands/extension.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "funcapi.h"
@@ -38,6 +40,7 @@
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/guc_tables.h"
+#include "utils/lsyscache.h"
 #include "utils/timestamp.h"
 
 PG_FUNCTION_INFO_V1(migrate_upgrade);
@@ -46,13 +49,6 @@ PG_FUNCTION_INFO_V1(migrate_upgrade_sql);
 PG_FUNCTION_INFO_V1(migrate_downgrade_sql);
 PG_FUNCTION_INFO_V1(migrate_stamp);
 
-/* One change of migrate_version. */
-typedef struct VersionOp
-{
-	char		kind;			/* 'I'nsert to, 'D'elete from, 'U'pdate */
-	int			from;
-	int			to;
-} VersionOp;
 
 /* ----------------------------------------------------------------
  * The search_path the steps run under
@@ -146,7 +142,7 @@ plan_removed(RevDag *dag, Bitmapset *applied, RevTarget *t)
  * join; down, what lies above the target leaves, and the target must be
  * applied.
  */
-static Bitmapset *
+Bitmapset *
 plan_applied(RevDag *dag, Bitmapset *applied, RevTarget *t, bool upgrade)
 {
 	int			j = -1;
@@ -168,7 +164,7 @@ plan_applied(RevDag *dag, Bitmapset *applied, RevTarget *t, bool upgrade)
 }
 
 /* Update the heads for one step, as Alembic's HeadMaintainer does. */
-static List *
+List *
 step_version_ops(RevDag *dag, Bitmapset **heads, int rev, bool upgrade)
 {
 	RevNode    *r = &dag->nodes[rev];
@@ -248,7 +244,7 @@ step_version_ops(RevDag *dag, Bitmapset **heads, int rev, bool upgrade)
 }
 
 /* The steps from one applied set to another, in the order they run. */
-static List *
+List *
 plan_steps(RevDag *dag, Bitmapset *before, Bitmapset *after, bool upgrade)
 {
 	List	   *order;
@@ -264,7 +260,7 @@ plan_steps(RevDag *dag, Bitmapset *before, Bitmapset *after, bool upgrade)
 }
 
 /* Alembic's words: "Running upgrade 1a2b -> 3c4d, add voters". */
-static char *
+char *
 step_words(RevDag *dag, int rev, bool upgrade)
 {
 	RevNode    *r = &dag->nodes[rev];
@@ -288,20 +284,8 @@ step_words(RevDag *dag, int rev, bool upgrade)
  * Online
  * ----------------------------------------------------------------
  */
-typedef struct Runner
-{
-	RevDag	   *dag;
-	char	   *search_path;
-	SPIPlanPtr	ins,
-				del,
-				upd,
-				log;
-	/* for the error context */
-	int			rev;
-	bool		upgrade;
-} Runner;
-
-static void
+/* Prepare the statements that write migrate_version and migrate_log. */
+void
 runner_prepare(Runner *run)
 {
 	const char *s = pgm_ext_schema();
@@ -325,7 +309,8 @@ runner_prepare(Runner *run)
 			 SPI_result_code_string(SPI_result));
 }
 
-static void
+/* Apply one step's changes of migrate_version. */
+void
 run_version_ops(Runner *run, List *ops)
 {
 	ListCell   *lc;
@@ -366,7 +351,8 @@ run_version_ops(Runner *run, List *ops)
 	pgm_guc_nest_leave(nest);
 }
 
-static void
+/* One row of migrate_log. */
+void
 log_step(Runner *run, const char *rev, const char *direction,
 		 TimestampTz start, TimestampTz end, const char *checksum)
 {
@@ -431,8 +417,66 @@ run_step_sql(Runner *run, const char *sql)
 	error_context_stack = cb.previous;
 }
 
-/* The SQL-callable upgrade and downgrade. */
-static Datum
+/*
+ * What online mode (src/online/) leaves that a plain upgrade or downgrade
+ * must not run over: a revision marked to be applied online (unless the
+ * call says online => false), or one whose online run stopped midway.
+ * Neither exists in an installation of version 0.1, which the library of
+ * 0.2 also serves: the column and the table are looked for first.
+ */
+static void
+check_online_state(FunctionCallInfo fcinfo, RevDag *dag, List *steps, bool upgrade)
+{
+	Oid			nsp = pgm_extension_schema(get_extension_oid("pg_migrate", false));
+	Oid			revs = get_relname_relid("migrate_revisions", nsp);
+	Oid			online_steps = get_relname_relid("migrate_online_steps", nsp);
+	bool		explicit = PG_NARGS() > 1 && !PG_ARGISNULL(1);
+	List	   *ids = NIL;
+	ListCell   *lc;
+	int			ret;
+	Oid			types[1] = {TEXTARRAYOID};
+	Datum		values[1];
+
+	if (!OidIsValid(online_steps) || get_attnum(revs, "online") == InvalidAttrNumber)
+		return;
+	foreach(lc, steps)
+		ids = lappend(ids, dag->nodes[lfirst_int(lc)].id);
+	values[0] = pgm_text_array(ids);
+
+	ret = SPI_execute_with_args(psprintf("SELECT revision, direction FROM %s.migrate_online_steps"
+										 " WHERE revision OPERATOR(pg_catalog.=) ANY ($1)"
+										 " AND NOT revision_done LIMIT 1", pgm_ext_schema()),
+								1, types, values, NULL, true, 0);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading migrate_online_steps");
+	if (SPI_processed > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("the online %s of revision \"%s\" stopped midway",
+						SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2),
+						SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1)),
+				 errdetail("Some of its steps ran (migrate_progress shows which); running its SQL as written now would run them twice."),
+				 errhint("CALL migrate_%s_online() finishes it.",
+						 SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2))));
+	if (explicit)
+		return;
+	ret = SPI_execute_with_args(psprintf("SELECT revision FROM %s.migrate_revisions"
+										 " WHERE revision OPERATOR(pg_catalog.=) ANY ($1)"
+										 " AND online LIMIT 1", pgm_ext_schema()),
+								1, types, values, NULL, true, 0);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading migrate_revisions");
+	if (SPI_processed > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("revision \"%s\" is marked to be applied online",
+						SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1)),
+				 errdetail("Its steps would take long locks in this transaction."),
+				 errhint("CALL migrate_%s_online(...) applies it online; %s(..., online => false) applies it as written.",
+						 upgrade ? "upgrade" : "downgrade",
+						 upgrade ? "migrate_upgrade" : "migrate_downgrade")));
+}
+
+/* The SQL-callable upgrade and downgrade, in the caller's transaction. */
+Datum
 migrate_online(FunctionCallInfo fcinfo, bool upgrade)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
@@ -466,7 +510,10 @@ migrate_online(FunctionCallInfo fcinfo, bool upgrade)
 	steps = plan_steps(dag, dag->applied, after, upgrade);
 	heads = bms_copy(dag->current);
 	if (steps != NIL)
+	{
+		check_online_state(fcinfo, dag, steps, upgrade);
 		runner_prepare(&run);
+	}
 
 	foreach(lc, steps)
 	{
@@ -527,7 +574,8 @@ migrate_downgrade(PG_FUNCTION_ARGS)
  * Offline: the script
  * ----------------------------------------------------------------
  */
-static void
+/* One step's changes of migrate_version, as statements of a script. */
+void
 append_version_sql(StringInfo buf, RevDag *dag, List *ops)
 {
 	const char *s = pgm_ext_schema();
@@ -561,7 +609,7 @@ append_version_sql(StringInfo buf, RevDag *dag, List *ops)
  * last character, or on a line of its own when its last line may end in a
  * comment.
  */
-static void
+void
 append_step_sql(StringInfo buf, const char *sql)
 {
 	int			end = (int) strlen(sql);
@@ -589,7 +637,11 @@ append_step_sql(StringInfo buf, const char *sql)
  */
 #define OFFLINE_PATH_SETTING "pg_migrate_offline.search_path"
 
-static Datum
+/*
+ * The upgrade or downgrade as a script (migrate_upgrade_sql(),
+ * migrate_downgrade_sql()).
+ */
+Datum
 migrate_offline(FunctionCallInfo fcinfo, bool upgrade)
 {
 	const char *target;
