@@ -283,7 +283,7 @@ COMMENT ON FUNCTION @extschema@.migrate_merge(text, text[]) IS
 
 CREATE FUNCTION @extschema@.migrate_upgrade(target text DEFAULT 'heads', online boolean DEFAULT NULL)
 RETURNS TABLE(revision text, direction text, message text, duration interval)
-AS 'MODULE_PATHNAME', 'migrate_upgrade_any'
+AS 'MODULE_PATHNAME', 'migrate_upgrade'
 LANGUAGE C VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp;
 
@@ -292,7 +292,7 @@ COMMENT ON FUNCTION @extschema@.migrate_upgrade(text, boolean) IS
 
 CREATE FUNCTION @extschema@.migrate_downgrade(target text, online boolean DEFAULT NULL)
 RETURNS TABLE(revision text, direction text, message text, duration interval)
-AS 'MODULE_PATHNAME', 'migrate_downgrade_any'
+AS 'MODULE_PATHNAME', 'migrate_downgrade'
 LANGUAGE C VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp;
 
@@ -302,7 +302,7 @@ COMMENT ON FUNCTION @extschema@.migrate_downgrade(text, boolean) IS
 CREATE FUNCTION @extschema@.migrate_upgrade_sql(target text DEFAULT 'heads',
 		from_revision text DEFAULT NULL, online boolean DEFAULT NULL)
 RETURNS text
-AS 'MODULE_PATHNAME', 'migrate_upgrade_sql_any'
+AS 'MODULE_PATHNAME', 'migrate_upgrade_sql'
 LANGUAGE C STABLE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp;
 
@@ -312,7 +312,7 @@ COMMENT ON FUNCTION @extschema@.migrate_upgrade_sql(text, text, boolean) IS
 CREATE FUNCTION @extschema@.migrate_downgrade_sql(target text, from_revision text DEFAULT NULL,
 		online boolean DEFAULT NULL)
 RETURNS text
-AS 'MODULE_PATHNAME', 'migrate_downgrade_sql_any'
+AS 'MODULE_PATHNAME', 'migrate_downgrade_sql'
 LANGUAGE C STABLE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp;
 

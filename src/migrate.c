@@ -43,10 +43,6 @@
 #include "utils/lsyscache.h"
 #include "utils/timestamp.h"
 
-PG_FUNCTION_INFO_V1(migrate_upgrade);
-PG_FUNCTION_INFO_V1(migrate_downgrade);
-PG_FUNCTION_INFO_V1(migrate_upgrade_sql);
-PG_FUNCTION_INFO_V1(migrate_downgrade_sql);
 PG_FUNCTION_INFO_V1(migrate_stamp);
 
 
@@ -553,22 +549,10 @@ migrate_online(FunctionCallInfo fcinfo, bool upgrade)
 }
 
 /*
- * migrate_upgrade(target text DEFAULT 'heads'): run the upgrade SQL of every
- * revision up to target, in order, in the caller's transaction; one row
- * per step (docs/revisions.md).
+ * The SQL-callable migrate_upgrade() and migrate_downgrade() are in
+ * src/online/call.c: with online => true they start the online worker,
+ * otherwise they call migrate_online().
  */
-Datum
-migrate_upgrade(PG_FUNCTION_ARGS)
-{
-	return migrate_online(fcinfo, true);
-}
-
-/* migrate_downgrade(target text): the same downwards (docs/revisions.md). */
-Datum
-migrate_downgrade(PG_FUNCTION_ARGS)
-{
-	return migrate_online(fcinfo, false);
-}
 
 /* ----------------------------------------------------------------
  * Offline: the script
@@ -735,22 +719,9 @@ migrate_offline(FunctionCallInfo fcinfo, bool upgrade)
 }
 
 /*
- * migrate_upgrade_sql(target text DEFAULT 'heads', from_revision text
- * DEFAULT NULL) RETURNS text: the upgrade as a psql script, without running
- * it (offline mode, docs/revisions.md).
+ * The SQL-callable migrate_upgrade_sql() and migrate_downgrade_sql() are in
+ * src/online/script.c: the script of online mode, or migrate_offline().
  */
-Datum
-migrate_upgrade_sql(PG_FUNCTION_ARGS)
-{
-	return migrate_offline(fcinfo, true);
-}
-
-/* migrate_downgrade_sql(target text, from_revision text DEFAULT NULL). */
-Datum
-migrate_downgrade_sql(PG_FUNCTION_ARGS)
-{
-	return migrate_offline(fcinfo, false);
-}
 
 /* ----------------------------------------------------------------
  * migrate_stamp(target text) RETURNS void

@@ -44,8 +44,8 @@
 
 PG_FUNCTION_INFO_V1(migrate_upgrade_online);
 PG_FUNCTION_INFO_V1(migrate_downgrade_online);
-PG_FUNCTION_INFO_V1(migrate_upgrade_any);
-PG_FUNCTION_INFO_V1(migrate_downgrade_any);
+PG_FUNCTION_INFO_V1(migrate_upgrade);
+PG_FUNCTION_INFO_V1(migrate_downgrade);
 PG_FUNCTION_INFO_V1(migrate_revision_online);
 
 int			pgm_online_lock_timeout = 1000;
@@ -356,14 +356,14 @@ upgrade_any(FunctionCallInfo fcinfo, bool upgrade)
  * false): in the caller's transaction (migrate.c), or online.
  */
 Datum
-migrate_upgrade_any(PG_FUNCTION_ARGS)
+migrate_upgrade(PG_FUNCTION_ARGS)
 {
 	return upgrade_any(fcinfo, true);
 }
 
 /* migrate_downgrade(target text, online boolean DEFAULT false). */
 Datum
-migrate_downgrade_any(PG_FUNCTION_ARGS)
+migrate_downgrade(PG_FUNCTION_ARGS)
 {
 	return upgrade_any(fcinfo, false);
 }

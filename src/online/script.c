@@ -32,8 +32,8 @@
 #include "funcapi.h"
 #include "utils/builtins.h"
 
-PG_FUNCTION_INFO_V1(migrate_upgrade_sql_any);
-PG_FUNCTION_INFO_V1(migrate_downgrade_sql_any);
+PG_FUNCTION_INFO_V1(migrate_upgrade_sql);
+PG_FUNCTION_INFO_V1(migrate_downgrade_sql);
 PG_FUNCTION_INFO_V1(migrate_online_plan);
 
 /* The marks of migrate_revisions.online: 't', 'f', or ' ' (none), by index. */
@@ -101,7 +101,7 @@ append_restore_path(StringInfo buf)
 static Datum
 online_script(FunctionCallInfo fcinfo, bool upgrade)
 {
-	int			online = PG_ARGISNULL(2) ? -1 : PG_GETARG_BOOL(2);
+	int			online;
 	const char *target;
 	RevDag	   *dag;
 	Bitmapset  *from;
@@ -113,6 +113,10 @@ online_script(FunctionCallInfo fcinfo, bool upgrade)
 	StringInfoData buf;
 	text	   *result;
 
+	/* a 0.1 installation (two arguments) knows no online mode */
+	if (PG_NARGS() < 3)
+		return migrate_offline(fcinfo, upgrade);
+	online = PG_ARGISNULL(2) ? -1 : PG_GETARG_BOOL(2);
 	if (online == 0)
 		return migrate_offline(fcinfo, upgrade);
 	if (PG_ARGISNULL(0))
@@ -200,14 +204,14 @@ online_script(FunctionCallInfo fcinfo, bool upgrade)
  * in online mode for the revisions that run online.
  */
 Datum
-migrate_upgrade_sql_any(PG_FUNCTION_ARGS)
+migrate_upgrade_sql(PG_FUNCTION_ARGS)
 {
 	return online_script(fcinfo, true);
 }
 
 /* migrate_downgrade_sql(target text, from_revision text, online boolean). */
 Datum
-migrate_downgrade_sql_any(PG_FUNCTION_ARGS)
+migrate_downgrade_sql(PG_FUNCTION_ARGS)
 {
 	return online_script(fcinfo, false);
 }
