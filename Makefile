@@ -94,7 +94,8 @@ REGRESS = \
 	mapped_autogen \
 	mapped_sqlalchemy_autogen \
 	hardening \
-	model_renames
+	model_renames \
+	online
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # isolation tests: specs/<name>.spec against expected/<name>.out
