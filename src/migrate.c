@@ -57,7 +57,7 @@ PG_FUNCTION_INFO_V1(migrate_stamp);
  * stack; the current value when no SET clause of this nest level is there.
  * (PostgreSQL 16 changed get_guc_variables() to return the count too.)
  */
-static char *
+char *
 caller_search_path(void)
 {
 #if PG_VERSION_NUM >= 160000

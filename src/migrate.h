@@ -45,6 +45,9 @@ typedef struct Runner
 	bool		upgrade;
 } Runner;
 
+/* the caller's search_path, under a function's SET clause */
+extern char *caller_search_path(void);
+
 /* plans */
 extern Bitmapset *plan_applied(RevDag *dag, Bitmapset *applied, RevTarget *t,
 							   bool upgrade);

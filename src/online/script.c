@@ -89,6 +89,19 @@ script_plan(RevDag *dag, const char *target, bool has_from, const char *from_tex
 	return plan_steps(dag, applied, plan_applied(dag, applied, t, upgrade), upgrade);
 }
 
+/* A revision's steps, the tables looked up under the caller's search_path. */
+static List *
+rewrite_under(const char *sql, const char *path, bool rewrite)
+{
+	int			nest = pgm_guc_nest_enter();
+	List	   *steps;
+
+	pgm_set_search_path(path);
+	steps = online_rewrite(sql, true, rewrite);
+	pgm_guc_nest_leave(nest);
+	return steps;
+}
+
 #define SCRIPT_PATH_SETTING "pg_migrate_offline.search_path"
 
 static void
@@ -112,6 +125,7 @@ online_script(FunctionCallInfo fcinfo, bool upgrade)
 	bool		any = false;
 	StringInfoData buf;
 	text	   *result;
+	char	   *path;
 
 	/* a 0.1 installation (two arguments) knows no online mode */
 	if (PG_NARGS() < 3)
@@ -119,6 +133,7 @@ online_script(FunctionCallInfo fcinfo, bool upgrade)
 	online = PG_ARGISNULL(2) ? -1 : PG_GETARG_BOOL(2);
 	if (online == 0)
 		return migrate_offline(fcinfo, upgrade);
+	path = caller_search_path();
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -170,7 +185,7 @@ online_script(FunctionCallInfo fcinfo, bool upgrade)
 		appendStringInfo(&buf, "\n-- %s\n\n", step_words(dag, rev, upgrade));
 		if (!rewrite)
 			appendStringInfoString(&buf, "BEGIN;\n");
-		foreach(sc, online_rewrite(sql, true, rewrite))
+		foreach(sc, rewrite_under(sql, path, rewrite))
 		{
 			OnlineStep *s = lfirst(sc);
 
@@ -234,6 +249,7 @@ migrate_online_plan(PG_FUNCTION_ARGS)
 	List	   *steps;
 	ListCell   *lc;
 	char	   *marks;
+	char	   *path = caller_search_path();
 
 	InitMaterializedSRF(fcinfo, 0);
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
@@ -260,8 +276,8 @@ migrate_online_plan(PG_FUNCTION_ARGS)
 		ListCell   *sc;
 		int			n = 0;
 
-		foreach(sc, online_rewrite(upgrade ? r->upgrade_sql : r->downgrade_sql, true,
-								   marks[r->idx] != 'f'))
+		foreach(sc, rewrite_under(upgrade ? r->upgrade_sql : r->downgrade_sql, path,
+								  marks[r->idx] != 'f'))
 		{
 			OnlineStep *s = lfirst(sc);
 			Datum		values[6];

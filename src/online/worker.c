@@ -484,12 +484,13 @@ run_step_once(const char *rev, Step *s)
 static void
 run_step(const char *rev, Step *s)
 {
-	for (int attempt = 1;; attempt++)
+	for (volatile int attempt = 1;; attempt++)
 	{
 		MemoryContext cxt = CurrentMemoryContext;
-		ErrorData  *edata;
+		ErrorData  *volatile edata = NULL;
 		long		delay;
 
+		/* no continue or return inside PG_TRY: it is a do ... while (0) */
 		PG_TRY();
 		{
 			run_step_once(rev, s);
@@ -507,22 +508,22 @@ run_step(const char *rev, Step *s)
 			MemoryContextSwitchTo(worker_cxt);
 			debug_query_string = NULL;
 			pgstat_report_activity(STATE_IDLE, NULL);
-
-			/* the index build left an invalid index, or the step is running */
-			s->state = 'r';
-			delay = (long) run.retry_delay << Min(attempt - 1, 10);
-			delay = Min(delay, 60000L);
-			elog(LOG, "pg_migrate online: step %d of revision %s: %s; try %d of %d in %ld ms",
-				 s->step, rev, edata->message, attempt + 1, run.tries, delay);
-			FreeErrorData(edata);
-			(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
-							 delay, PG_WAIT_EXTENSION);
-			ResetLatch(MyLatch);
-			CHECK_FOR_INTERRUPTS();
-			continue;
 		}
 		PG_END_TRY();
-		return;
+		if (edata == NULL)
+			return;
+
+		/* the index build left an invalid index, or the step is running */
+		s->state = 'r';
+		delay = (long) run.retry_delay << Min(attempt - 1, 10);
+		delay = Min(delay, 60000L);
+		elog(LOG, "pg_migrate online: step %d of revision %s: %s; try %d of %d in %ld ms",
+			 s->step, rev, edata->message, attempt + 1, run.tries, delay);
+		FreeErrorData(edata);
+		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
+						 delay, PG_WAIT_EXTENSION);
+		ResetLatch(MyLatch);
+		CHECK_FOR_INTERRUPTS();
 	}
 }
 
@@ -743,9 +744,9 @@ plan_run(void)
 	t = target_resolve(dag, run.target, dag->current);
 	after = plan_applied(dag, dag->applied, t, run.upgrade);
 	order = plan_steps(dag, dag->applied, after, run.upgrade);
+	MemoryContextSwitchTo(worker_cxt);
 	foreach(lc, order)
-		result = lappend(result, MemoryContextStrdup(worker_cxt,
-													 dag->nodes[lfirst_int(lc)].id));
+		result = lappend(result, pstrdup(dag->nodes[lfirst_int(lc)].id));
 	commit_tx();
 	return result;
 }
@@ -758,7 +759,6 @@ void
 pgm_online_worker_main(Datum arg)
 {
 	OnlineWorkerArgs args;
-	ListCell   *lc;
 
 	memcpy(&args, MyBgworkerEntry->bgw_extra, sizeof(args));
 	pqsignal(SIGTERM, die);
@@ -798,6 +798,7 @@ pgm_online_worker_main(Datum arg)
 	PG_TRY();
 	{
 		List	   *revs = plan_run();
+		ListCell   *lc;
 
 		foreach(lc, revs)
 			run_revision(lfirst(lc));
