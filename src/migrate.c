@@ -471,6 +471,42 @@ check_online_state(FunctionCallInfo fcinfo, RevDag *dag, List *steps, bool upgra
 						 upgrade ? "migrate_upgrade" : "migrate_downgrade")));
 }
 
+/*
+ * A call that holds a snapshot must not wait for pg_migrate's advisory
+ * lock while an online run's worker holds it: the worker's concurrent
+ * index builds wait for every transaction with an older snapshot, and so
+ * for this one, which waits for the worker's lock.  Such a call fails at
+ * once instead.  (CALL migrate_upgrade_online() waits, holding no
+ * snapshot.)
+ */
+void
+migrate_refuse_beside_online(void)
+{
+	int			ret;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ret = SPI_execute(psprintf("SELECT a.pid FROM pg_catalog.pg_locks l"
+							   " JOIN pg_catalog.pg_stat_activity a ON a.pid OPERATOR(pg_catalog.=) l.pid"
+							   " WHERE l.locktype OPERATOR(pg_catalog.=) 'advisory' AND l.granted"
+							   " AND l.database OPERATOR(pg_catalog.=) %u"
+							   " AND l.classid OPERATOR(pg_catalog.=) '%u' AND l.objid OPERATOR(pg_catalog.=) '%u'"
+							   " AND l.objsubid OPERATOR(pg_catalog.=) 1"
+							   " AND a.backend_type OPERATOR(pg_catalog.=) 'pg_migrate online'",
+							   MyDatabaseId,
+							   (uint32) (PGM_ADVISORY_LOCK_KEY >> 32),
+							   (uint32) PGM_ADVISORY_LOCK_KEY), true, 1);
+	pgm_spi_check(ret, SPI_OK_SELECT, "looking for an online run");
+	if (SPI_processed > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_IN_USE),
+				 errmsg("an online upgrade or downgrade is running"),
+				 errdetail("Waiting for it here could deadlock with its concurrent index builds (its worker is process %s).",
+						   SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1)),
+				 errhint("Follow it in migrate_progress and call again once it has finished, or use CALL migrate_upgrade_online(), which waits for it.")));
+	SPI_finish();
+}
+
 /* The SQL-callable upgrade and downgrade, in the caller's transaction. */
 Datum
 migrate_online(FunctionCallInfo fcinfo, bool upgrade)
@@ -494,6 +530,7 @@ migrate_online(FunctionCallInfo fcinfo, bool upgrade)
 
 	memset(&run, 0, sizeof(run));
 	run.search_path = caller_search_path();
+	migrate_refuse_beside_online();
 	pgm_advisory_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");

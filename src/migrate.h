@@ -48,6 +48,9 @@ typedef struct Runner
 /* the caller's search_path, under a function's SET clause */
 extern char *caller_search_path(void);
 
+/* fail at once when an online run holds the advisory lock */
+extern void migrate_refuse_beside_online(void);
+
 /* plans */
 extern Bitmapset *plan_applied(RevDag *dag, Bitmapset *applied, RevTarget *t,
 							   bool upgrade);

@@ -104,7 +104,7 @@ library_name(char *buf, size_t len)
  * is nothing to do.
  */
 static int64
-request_run(const char *target, bool upgrade)
+request_run(const char *target, const char *search_path, bool upgrade)
 {
 	RevDag	   *dag;
 	RevTarget  *t;
@@ -126,7 +126,7 @@ request_run(const char *target, bool upgrade)
 
 	values[0] = CStringGetTextDatum(upgrade ? "upgrade" : "downgrade");
 	values[1] = CStringGetTextDatum(target);
-	values[2] = CStringGetTextDatum(GetConfigOption("search_path", false, false));
+	values[2] = CStringGetTextDatum(search_path);
 	values[3] = Int32GetDatum(pgm_online_lock_timeout);
 	values[4] = Int32GetDatum(pgm_online_tries);
 	values[5] = Int32GetDatum(pgm_online_retry_delay);
@@ -239,6 +239,7 @@ online_call(FunctionCallInfo fcinfo, bool upgrade)
 {
 	CallContext *cc = (CallContext *) fcinfo->context;
 	const char *call = upgrade ? "migrate_upgrade_online" : "migrate_downgrade_online";
+	char	   *path = caller_search_path();
 	char	   *target;
 	int64		run;
 	BackgroundWorkerHandle *handle;
@@ -260,7 +261,13 @@ online_call(FunctionCallInfo fcinfo, bool upgrade)
 
 	if (SPI_connect_ext(SPI_OPT_NONATOMIC) != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	run = request_run(target, upgrade);
+
+	/*
+	 * The CALL statement's snapshot goes before the advisory lock is waited
+	 * for: a running worker's index build would wait for it.
+	 */
+	SPI_commit();
+	run = request_run(target, path, upgrade);
 	if (run == 0)
 	{
 		SPI_finish();
@@ -318,6 +325,7 @@ migrate_downgrade_online(PG_FUNCTION_ARGS)
 static Datum
 online_start(FunctionCallInfo fcinfo, bool upgrade)
 {
+	char	   *path = caller_search_path();
 	char	   *target;
 	int64		run;
 	BackgroundWorkerHandle *handle;
@@ -328,9 +336,10 @@ online_start(FunctionCallInfo fcinfo, bool upgrade)
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("the revision target must not be null")));
 	target = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	migrate_refuse_beside_online();
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	run = request_run(target, upgrade);
+	run = request_run(target, path, upgrade);
 	SPI_finish();
 	if (run == 0)
 		return (Datum) 0;
