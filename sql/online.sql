@@ -91,7 +91,7 @@ SELECT direction, target, state, revisions, error FROM migrate_online_runs;
 SELECT conname, contype, convalidated FROM pg_constraint
  WHERE conrelid = 'onl.child'::regclass ORDER BY conname;
 SELECT indexrelid::regclass AS index, indisvalid, indisunique, indisprimary
-  FROM pg_index WHERE indrelid = 'onl.child'::regclass ORDER BY 1::text;
+  FROM pg_index WHERE indrelid = 'onl.child'::regclass ORDER BY indexrelid::regclass::text;
 SELECT attname, attnotnull FROM pg_attribute
  WHERE attrelid = 'onl.child'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum;
 -- again: already there
@@ -103,7 +103,7 @@ SELECT DISTINCT role = current_user AS as_caller FROM migrate_log;
 -- and back, online
 CALL migrate_downgrade_online('base');
 SELECT * FROM migrate_current();
-SELECT indexrelid::regclass AS index FROM pg_index WHERE indrelid = 'onl.child'::regclass ORDER BY 1::text;
+SELECT indexrelid::regclass AS index FROM pg_index WHERE indrelid = 'onl.child'::regclass ORDER BY indexrelid::regclass::text;
 SELECT count(*) AS constraints FROM pg_constraint WHERE conrelid = 'onl.child'::regclass;
 
 -- a step that fails: the run stops, its finished steps are kept, and a

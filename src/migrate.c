@@ -437,32 +437,32 @@ check_online_state(FunctionCallInfo fcinfo, RevDag *dag, List *steps, bool upgra
 	if (!OidIsValid(online_steps) || get_attnum(revs, "online") == InvalidAttrNumber)
 		return;
 
+	foreach(lc, steps)
+		ids = lappend(ids, dag->nodes[lfirst_int(lc)].id);
+	values[0] = pgm_text_array(ids);
+
 	/*
 	 * A role that may not read the steps of online runs (it was granted
 	 * the tables a plain upgrade writes, and not these) cannot have run
 	 * one either: the check is left to the roles that can.
 	 */
-	if (pg_class_aclcheck(online_steps, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
-		goto marks;
-	foreach(lc, steps)
-		ids = lappend(ids, dag->nodes[lfirst_int(lc)].id);
-	values[0] = pgm_text_array(ids);
-
-	ret = SPI_execute_with_args(psprintf("SELECT revision, direction FROM %s.migrate_online_steps"
-										 " WHERE revision OPERATOR(pg_catalog.=) ANY ($1)"
-										 " AND NOT revision_done LIMIT 1", pgm_ext_schema()),
-								1, types, values, NULL, true, 0);
-	pgm_spi_check(ret, SPI_OK_SELECT, "reading migrate_online_steps");
-	if (SPI_processed > 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("the online %s of revision \"%s\" stopped midway",
-						SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2),
-						SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1)),
-				 errdetail("Some of its steps ran (migrate_progress shows which); running its SQL as written now would run them twice."),
-				 errhint("CALL migrate_%s_online() finishes it.",
-						 SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2))));
-marks:
+	if (pg_class_aclcheck(online_steps, GetUserId(), ACL_SELECT) == ACLCHECK_OK)
+	{
+		ret = SPI_execute_with_args(psprintf("SELECT revision, direction FROM %s.migrate_online_steps"
+											 " WHERE revision OPERATOR(pg_catalog.=) ANY ($1)"
+											 " AND NOT revision_done LIMIT 1", pgm_ext_schema()),
+									1, types, values, NULL, true, 0);
+		pgm_spi_check(ret, SPI_OK_SELECT, "reading migrate_online_steps");
+		if (SPI_processed > 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("the online %s of revision \"%s\" stopped midway",
+							SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2),
+							SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1)),
+					 errdetail("Some of its steps ran (migrate_progress shows which); running its SQL as written now would run them twice."),
+					 errhint("CALL migrate_%s_online() finishes it.",
+							 SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2))));
+	}
 	if (explicit)
 		return;
 	ret = SPI_execute_with_args(psprintf("SELECT revision FROM %s.migrate_revisions"
