@@ -67,6 +67,10 @@ OBJS = \
 	src/migrate.o \
 	src/revision.o \
 	src/history.o \
+	src/online/rewrite.o \
+	src/online/worker.o \
+	src/online/call.o \
+	src/online/script.o \
 	$(patsubst %.c,%.o,$(wildcard src/ddl/*.c))
 
 # Every install and upgrade script: sql/pg_migrate--X.Y.sql (full) and
@@ -107,11 +111,12 @@ REGRESS = \
 	hardening \
 	model_renames \
 	models_all \
-	models_database_wide
+	models_database_wide \
+	online
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # isolation tests: specs/<name>.spec against expected/<name>.out
-ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read concurrent_revision lock_timeout_advisory
+ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read concurrent_revision lock_timeout_advisory online_concurrent online_beside_plain
 ISOLATION_OPTS = --inputdir=.
 
 # Only what PostgreSQL looks up by name is exported from the shared library
