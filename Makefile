@@ -144,11 +144,17 @@ include $(PGXS)
 $(OBJS): Makefile
 EXTRA_CLEAN = $(OBJS:.o=.d)
 
-.PHONY: test test-sanitize demo pgtap
+.PHONY: test test-long test-sanitize demo pgtap
 # The two commands of the README. Both install what is missing (as root),
 # build, install and run on a throwaway cluster that they stop again.
 test:
 	./test/run-tests
+
+# The whole suite with every case of the round-trip corpus, those of
+# test/roundtrip/long_cases included (test/roundtrip/README.md): about
+# five minutes more than make test.
+test-long:
+	MIGRATE_TEST_LONG=1 ./test/run-tests
 
 # The whole suite again with the extension built with AddressSanitizer and
 # UndefinedBehaviorSanitizer (test/lib.sh, docs/reliability.md): fails on
