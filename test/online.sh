@@ -19,6 +19,7 @@
 # Prints one "ok"/"not ok" line per check; exits non-zero when any fails.
 
 set -u
+. "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib/tap.sh"
 
 destdir=$(value postgres "SELECT current_setting('extension_destdir', true)" 2>/dev/null)
@@ -42,8 +43,26 @@ cleanup() {
 	rm -rf "$dir" "$work"
 }
 trap cleanup EXIT
+# start_server: with pg_ctl; in the sanitizer run (make test-sanitize) the
+# postmaster is started directly with the ASan runtime preloaded, as the
+# suite's own cluster is (test/lib.sh), since the sanitized extension
+# cannot be loaded without it.
+start_server() {
+	local env i
+	if [ "${MIGRATE_SANITIZE:-}" != 1 ]; then
+		as_owner "$bindir/pg_ctl -D $dir/data -o '$opts' -l $dir/server.log -w start" >/dev/null 2>&1
+		return
+	fi
+	env=$(sanitize_server_env) || return 1
+	as_owner "cd / && $env exec $bindir/postgres -D $dir/data $opts >>$dir/server.log 2>&1 </dev/null &" || return 1
+	for i in $(seq 1 240); do
+		"$bindir/pg_isready" -q -h "$dir" -p "$port" && return 0
+		sleep 0.5
+	done
+	return 1
+}
 if ! as_owner "$bindir/initdb -D $dir/data -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8" >"$dir/initdb.log" 2>&1 ||
-	! as_owner "$bindir/pg_ctl -D $dir/data -o '$opts' -l $dir/server.log -w start" >/dev/null 2>&1; then
+	! start_server; then
 	cat "$dir/initdb.log" "$dir/server.log" 2>/dev/null
 	check "a cluster of its own starts" started "not started"
 	exit 1
@@ -133,7 +152,7 @@ interrupt() {
 
 interrupt kill 'value postgres "SELECT pg_terminate_backend($pid)" >/dev/null'
 interrupt restart 'as_owner "$bindir/pg_ctl -D $dir/data -m immediate stop" >/dev/null 2>&1
-	as_owner "$bindir/pg_ctl -D $dir/data -o \"$opts\" -l $dir/server.log -w start" >/dev/null 2>&1'
+	start_server'
 
 # A step that waits too long for a lock gives up and is tried again: a
 # session holds a lock on the table for a while; the step's lock_timeout
