@@ -6,8 +6,8 @@
  * A plan is the set of applied revisions before and after: upgrade adds
  * the ancestors of the target, downgrade removes what lies above it.  The
  * steps of the plan run in topological order (parents first up, children
- * first down); after each one migrate_version is updated exactly as
- * Alembic's HeadMaintainer updates alembic_version:
+ * first down); after each one the heads change exactly as Alembic's
+ * HeadMaintainer changes alembic_version:
  *
  *	upgrade r		none of r's down revisions is a row: INSERT r (a new
  *					branch); one is: UPDATE it to r; several are (a merge):
@@ -20,7 +20,12 @@
  * search_path and with pg_migrate.lock_timeout when set, and is logged to
  * migrate_log with the checksum of the revision's SQL as it ran
  * (checksum.h: revision_checksum(), the checksum stored with the revision
- * and recomputed by migrate_verify()).
+ * and recomputed by migrate_verify()).  The call writes migrate_version
+ * (the heads that went and those that came) and its rows of migrate_log
+ * once, after its last step, in the same transaction: a statement per step
+ * for them cost as much as a small step itself (docs/performance.md,
+ * "Upgrade").  The online worker (src/online/worker.c) writes them after
+ * each revision, in that revision's last transaction.
  *
  *-------------------------------------------------------------------------
  */
@@ -38,6 +43,7 @@
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "utils/acl.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/guc_tables.h"
@@ -281,13 +287,15 @@ step_words(RevDag *dag, int rev, bool upgrade)
  * Online
  * ----------------------------------------------------------------
  */
+/* The columns of migrate_log that log_step() writes, and their types. */
+static const Oid log_types[6] = {TEXTOID, TEXTOID, TIMESTAMPTZOID, INTERVALOID, NAMEOID, TEXTOID};
+
 /* Prepare the statements that write migrate_version and migrate_log. */
 void
 runner_prepare(Runner *run)
 {
 	const char *s = pgm_ext_schema();
 	Oid			two[2] = {TEXTOID, TEXTOID};
-	Oid			logtypes[5] = {TEXTOID, TEXTOID, TIMESTAMPTZOID, INTERVALOID, TEXTOID};
 
 	run->ins = SPI_prepare(psprintf("INSERT INTO %s.migrate_version (version_num) VALUES ($1)", s),
 						   1, two);
@@ -298,9 +306,9 @@ runner_prepare(Runner *run)
 									" WHERE version_num OPERATOR(pg_catalog.=) $1", s),
 						   2, two);
 	run->log = SPI_prepare(psprintf("INSERT INTO %s.migrate_log"
-									" (revision, direction, started_at, duration, checksum)"
-									" VALUES ($1, $2, $3, $4, $5)", s),
-						   5, logtypes);
+									" (revision, direction, started_at, duration, role, checksum)"
+									" VALUES ($1, $2, $3, $4, $5, $6)", s),
+						   6, (Oid *) log_types);
 	if (!run->ins || !run->del || !run->upd || !run->log)
 		elog(ERROR, "preparing the version statements failed: %s",
 			 SPI_result_code_string(SPI_result));
@@ -348,13 +356,53 @@ run_version_ops(Runner *run, List *ops)
 	pgm_guc_nest_leave(nest);
 }
 
-/* One row of migrate_log. */
+/*
+ * The changes of migrate_version from one set of heads to another: the
+ * rows that go, then those that come.
+ */
+static List *
+heads_change_ops(Bitmapset *before, Bitmapset *after)
+{
+	List	   *ops = NIL;
+	VersionOp  *op;
+	int			i = -1;
+
+	while ((i = bms_next_member(before, i)) >= 0)
+		if (!bms_is_member(i, after))
+		{
+			op = palloc(sizeof(VersionOp));
+			op->kind = 'D';
+			op->from = i;
+			op->to = -1;
+			ops = lappend(ops, op);
+		}
+	i = -1;
+	while ((i = bms_next_member(after, i)) >= 0)
+		if (!bms_is_member(i, before))
+		{
+			op = palloc(sizeof(VersionOp));
+			op->kind = 'I';
+			op->from = -1;
+			op->to = i;
+			ops = lappend(ops, op);
+		}
+	return ops;
+}
+
+/*
+ * One row of migrate_log: written at once, or, with batch_log, kept until
+ * log_flush() writes every row of the call in one statement (a prepared
+ * INSERT per step costs as much as a small step itself: the executor's
+ * start with the table's CHECK, the sequence, the index).  The role is the
+ * current one after the step, as the column's default would have it.
+ */
 void
 log_step(Runner *run, const char *rev, const char *direction,
 		 TimestampTz start, TimestampTz end, const char *checksum)
 {
-	Datum		values[5];
-	char		nulls[5] = {' ', ' ', ' ', ' ', checksum ? ' ' : 'n'};
+	Datum		values[6];
+	bool		nulls[6] = {false, false, false, false, false, checksum == NULL};
+	char		nulls_c[6] = {' ', ' ', ' ', ' ', ' ', checksum ? ' ' : 'n'};
 	Interval   *dur = palloc0(sizeof(Interval));
 
 	dur->time = end - start;
@@ -362,9 +410,43 @@ log_step(Runner *run, const char *rev, const char *direction,
 	values[1] = CStringGetTextDatum(direction);
 	values[2] = TimestampTzGetDatum(start);
 	values[3] = IntervalPGetDatum(dur);
-	values[4] = checksum ? CStringGetTextDatum(checksum) : (Datum) 0;
-	if (SPI_execute_plan(run->log, values, nulls, false, 0) != SPI_OK_INSERT)
+	values[4] = DirectFunctionCall1(namein, CStringGetDatum(GetUserNameFromId(GetUserId(), false)));
+	values[5] = checksum ? CStringGetTextDatum(checksum) : (Datum) 0;
+	if (run->batch_log)
+	{
+		for (int i = 0; i < 6; i++)
+			run->log_cols[i] = accumArrayResult(run->log_cols[i], values[i], nulls[i],
+												log_types[i], CurrentMemoryContext);
+		return;
+	}
+	if (SPI_execute_plan(run->log, values, nulls_c, false, 0) != SPI_OK_INSERT)
 		elog(ERROR, "logging the step failed");
+}
+
+/* Write the rows of migrate_log that log_step() kept. */
+void
+log_flush(Runner *run)
+{
+	Datum		values[6];
+	Oid			types[6];
+	int			ret;
+
+	if (!run->batch_log || run->log_cols[0] == NULL)
+		return;
+	for (int i = 0; i < 6; i++)
+	{
+		values[i] = makeArrayResult(run->log_cols[i], CurrentMemoryContext);
+		types[i] = get_array_type(log_types[i]);
+		run->log_cols[i] = NULL;
+	}
+	ret = SPI_execute_with_args(psprintf("INSERT INTO %s.migrate_log"
+										 " (revision, direction, started_at, duration, role, checksum)"
+										 " SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2),"
+										 " pg_catalog.unnest($3), pg_catalog.unnest($4),"
+										 " pg_catalog.unnest($5), pg_catalog.unnest($6))",
+										 pgm_ext_schema()),
+								6, types, values, NULL, false, 0);
+	pgm_spi_check(ret, SPI_OK_INSERT, "logging the steps");
 }
 
 static void
@@ -556,6 +638,7 @@ migrate_online(FunctionCallInfo fcinfo, bool upgrade)
 	{
 		check_online_state(fcinfo, dag, steps, upgrade);
 		runner_prepare(&run);
+		run.batch_log = true;
 	}
 
 	foreach(lc, steps)
@@ -574,7 +657,7 @@ migrate_online(FunctionCallInfo fcinfo, bool upgrade)
 		ereport(NOTICE, (errmsg_internal("%s", step_words(dag, rev, upgrade))));
 		start = GetCurrentTimestamp();
 		run_step_sql(&run, sql);
-		run_version_ops(&run, step_version_ops(dag, &heads, rev, upgrade));
+		(void) step_version_ops(dag, &heads, rev, upgrade);
 		end = GetCurrentTimestamp();
 		log_step(&run, r->id, upgrade ? "upgrade" : "downgrade", start, end,
 				 revision_checksum(r->upgrade_sql, r->downgrade_sql));
@@ -590,6 +673,9 @@ migrate_online(FunctionCallInfo fcinfo, bool upgrade)
 		values[3] = IntervalPGetDatum(dur);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
+	if (steps != NIL)
+		run_version_ops(&run, heads_change_ops(dag->current, heads));
+	log_flush(&run);
 
 	SPI_finish();
 	return (Datum) 0;
@@ -786,7 +872,6 @@ migrate_stamp(PG_FUNCTION_ARGS)
 	Bitmapset  *removed;
 	Runner		run;
 	TimestampTz start = GetCurrentTimestamp();
-	int			i;
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -816,33 +901,12 @@ migrate_stamp(PG_FUNCTION_ARGS)
 
 	if (!bms_is_empty(added) || !bms_is_empty(removed))
 	{
-		List	   *ops = NIL;
-		VersionOp  *op;
-
 		ereport(NOTICE,
 				(errmsg_internal("Running stamp_revision %s -> %s",
 								 revdag_set_string(dag, removed),
 								 revdag_set_string(dag, added))));
 		runner_prepare(&run);
-		i = -1;
-		while ((i = bms_next_member(removed, i)) >= 0)
-		{
-			op = palloc(sizeof(VersionOp));
-			op->kind = 'D';
-			op->from = i;
-			op->to = -1;
-			ops = lappend(ops, op);
-		}
-		i = -1;
-		while ((i = bms_next_member(added, i)) >= 0)
-		{
-			op = palloc(sizeof(VersionOp));
-			op->kind = 'I';
-			op->from = -1;
-			op->to = i;
-			ops = lappend(ops, op);
-		}
-		run_version_ops(&run, ops);
+		run_version_ops(&run, heads_change_ops(dag->current, heads));
 		if (bms_is_empty(added))
 			log_step(&run, "base", "stamp", start, GetCurrentTimestamp(), NULL);
 		else

@@ -40,6 +40,9 @@ typedef struct Runner
 				del,
 				upd,
 				log;
+	/* with batch_log, the rows of migrate_log wait for log_flush() */
+	bool		batch_log;
+	struct ArrayBuildState *log_cols[6];
 	/* for the error context */
 	int			rev;
 	bool		upgrade;
@@ -65,6 +68,7 @@ extern void runner_prepare(Runner *run);
 extern void run_version_ops(Runner *run, List *ops);
 extern void log_step(Runner *run, const char *rev, const char *direction,
 					 TimestampTz start, TimestampTz end, const char *checksum);
+extern void log_flush(Runner *run);
 
 /* scripts */
 extern void append_version_sql(StringInfo buf, RevDag *dag, List *ops);
