@@ -360,9 +360,7 @@ migrate_graph(PG_FUNCTION_ARGS)
 	}
 	appendStringInfoString(&buf, "}\n");
 
-	result = (text *) SPI_palloc(buf.len + VARHDRSZ);
-	SET_VARSIZE(result, buf.len + VARHDRSZ);
-	memcpy(VARDATA(result), buf.data, buf.len);
+	result = pgm_spi_text(buf.data);
 	SPI_finish();
 	PG_RETURN_TEXT_P(result);
 }

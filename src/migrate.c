@@ -692,7 +692,7 @@ migrate_online(FunctionCallInfo fcinfo, bool upgrade)
  * ----------------------------------------------------------------
  */
 /* One step's changes of migrate_version, as statements of a script. */
-void
+static void
 append_version_sql(StringInfo buf, RevDag *dag, List *ops)
 {
 	const char *s = pgm_ext_schema();
@@ -722,6 +722,23 @@ append_version_sql(StringInfo buf, RevDag *dag, List *ops)
 }
 
 /*
+ * What a script writes after a step: its changes of migrate_version (the
+ * heads moved on as step_version_ops() moves them) and its row of
+ * migrate_log.
+ */
+void
+append_step_end_sql(StringInfo buf, RevDag *dag, Bitmapset **heads, int rev, bool upgrade)
+{
+	RevNode    *r = &dag->nodes[rev];
+
+	append_version_sql(buf, dag, step_version_ops(dag, heads, rev, upgrade));
+	appendStringInfo(buf, "INSERT INTO %s.migrate_log (revision, direction, checksum) VALUES (%s, %s, %s);\n",
+					 pgm_ext_schema(), quote_literal_cstr(r->id),
+					 upgrade ? "'upgrade'" : "'downgrade'",
+					 quote_literal_cstr(revision_checksum(r->upgrade_sql, r->downgrade_sql)));
+}
+
+/*
  * The SQL of a step in the script, ended by a semicolon: right after its
  * last character, or on a line of its own when its last line may end in a
  * comment.
@@ -746,6 +763,27 @@ append_step_sql(StringInfo buf, const char *sql)
 	appendStringInfoString(buf, "\n\n");
 }
 
+/* The plan of a script: from this database's version, or from_revision. */
+List *
+script_plan(RevDag *dag, const char *target, bool has_from, const char *from_text,
+			bool upgrade, Bitmapset **from)
+{
+	Bitmapset  *applied;
+	RevTarget  *t;
+
+	if (!has_from)
+		*from = dag->current;
+	else
+	{
+		RevTarget  *f = target_resolve(dag, from_text, dag->current);
+
+		*from = revdag_normalize_heads(dag, f->revs);
+	}
+	applied = revdag_ancestors(dag, *from);
+	t = target_resolve(dag, target, *from);
+	return plan_steps(dag, applied, plan_applied(dag, applied, t, upgrade), upgrade);
+}
+
 /*
  * A setting of the offline script's own (a placeholder: not under the
  * prefix pg_migrate reserves, so that the script runs whether or not the
@@ -763,10 +801,7 @@ migrate_offline(FunctionCallInfo fcinfo, bool upgrade)
 {
 	const char *target;
 	RevDag	   *dag;
-	RevTarget  *t;
 	Bitmapset  *from;
-	Bitmapset  *applied;
-	Bitmapset  *after;
 	Bitmapset  *heads;
 	List	   *steps;
 	ListCell   *lc;
@@ -783,20 +818,9 @@ migrate_offline(FunctionCallInfo fcinfo, bool upgrade)
 		elog(ERROR, "SPI_connect failed");
 	dag = revdag_load(true);
 
-	/* Where the script starts: this database's version table, or given. */
-	if (PG_ARGISNULL(1))
-		from = dag->current;
-	else
-	{
-		RevTarget  *f = target_resolve(dag, text_to_cstring(PG_GETARG_TEXT_PP(1)),
-									   dag->current);
-
-		from = revdag_normalize_heads(dag, f->revs);
-	}
-	applied = revdag_ancestors(dag, from);
-	t = target_resolve(dag, target, from);
-	after = plan_applied(dag, applied, t, upgrade);
-	steps = plan_steps(dag, applied, after, upgrade);
+	steps = script_plan(dag, target, !PG_ARGISNULL(1),
+						PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1)),
+						upgrade, &from);
 	heads = bms_copy(from);
 
 	initStringInfo(&buf);
@@ -835,18 +859,11 @@ migrate_offline(FunctionCallInfo fcinfo, bool upgrade)
 			appendStringInfoString(&buf, "SELECT pg_catalog.set_config('search_path',"
 								   " pg_catalog.current_setting('" OFFLINE_PATH_SETTING "'), true);\n");
 		}
-		append_version_sql(&buf, dag, step_version_ops(dag, &heads, rev, upgrade));
-		appendStringInfo(&buf, "INSERT INTO %s.migrate_log (revision, direction, checksum) VALUES (%s, %s, %s);\n",
-						 pgm_ext_schema(), quote_literal_cstr(r->id),
-						 upgrade ? "'upgrade'" : "'downgrade'",
-						 quote_literal_cstr(revision_checksum(r->upgrade_sql, r->downgrade_sql)));
+		append_step_end_sql(&buf, dag, &heads, rev, upgrade);
 	}
 	appendStringInfoString(&buf, "\nCOMMIT;\n");
 
-	/* the result outlives SPI_finish() */
-	result = (text *) SPI_palloc(buf.len + VARHDRSZ);
-	SET_VARSIZE(result, buf.len + VARHDRSZ);
-	memcpy(VARDATA(result), buf.data, buf.len);
+	result = pgm_spi_text(buf.data);
 	SPI_finish();
 	PG_RETURN_TEXT_P(result);
 }

@@ -62,6 +62,8 @@ extern List *plan_steps(RevDag *dag, Bitmapset *before, Bitmapset *after,
 extern List *step_version_ops(RevDag *dag, Bitmapset **heads, int rev,
 							  bool upgrade);
 extern char *step_words(RevDag *dag, int rev, bool upgrade);
+extern List *script_plan(RevDag *dag, const char *target, bool has_from,
+						 const char *from_text, bool upgrade, Bitmapset **from);
 
 /* the version table and the log, inside SPI */
 extern void runner_prepare(Runner *run);
@@ -71,7 +73,8 @@ extern void log_step(Runner *run, const char *rev, const char *direction,
 extern void log_flush(Runner *run);
 
 /* scripts */
-extern void append_version_sql(StringInfo buf, RevDag *dag, List *ops);
+extern void append_step_end_sql(StringInfo buf, RevDag *dag, Bitmapset **heads,
+								int rev, bool upgrade);
 extern void append_step_sql(StringInfo buf, const char *sql);
 
 /* the SQL-callable bodies */

@@ -37,16 +37,6 @@ PG_FUNCTION_INFO_V1(migrate_export);
  * Helpers
  * ----------------------------------------------------------------
  */
-static text *
-result_text(const char *s)
-{
-	size_t		len = strlen(s);
-	text	   *t = (text *) SPI_palloc(len + VARHDRSZ);
-
-	SET_VARSIZE(t, len + VARHDRSZ);
-	memcpy(VARDATA(t), s, len);
-	return t;
-}
 
 /* The elements of a text[] argument (NULL elements refused). */
 static List *
@@ -394,7 +384,7 @@ migrate_revision(PG_FUNCTION_ARGS)
 					 errdetail("These differ: %s.", buf.data),
 					 errhint("Choose another id, or change the revision with migrate_edit() if it was never applied.")));
 		}
-		result = result_text(id);
+		result = pgm_spi_text(id);
 		SPI_finish();
 		PG_RETURN_TEXT_P(result);
 	}
@@ -489,7 +479,7 @@ migrate_revision(PG_FUNCTION_ARGS)
 	insert_revision(dag, &nr);
 	if (autogenerate && renames != NIL)
 		rename_mark_written(pgm_ext_schema(), renames, nr.id);
-	result = result_text(nr.id);
+	result = pgm_spi_text(nr.id);
 	SPI_finish();
 	PG_RETURN_TEXT_P(result);
 }
@@ -693,7 +683,7 @@ migrate_merge(PG_FUNCTION_ARGS)
 	nr.downgrade_sql = "";
 	nr.id = new_revision_id(dag);
 	insert_revision(dag, &nr);
-	result = result_text(nr.id);
+	result = pgm_spi_text(nr.id);
 	SPI_finish();
 	PG_RETURN_TEXT_P(result);
 }
@@ -758,7 +748,7 @@ migrate_export(PG_FUNCTION_ARGS)
 		append_ids(&buf, dag, r->deps, r->ndeps);
 		appendStringInfoString(&buf, ");\n");
 	}
-	result = result_text(buf.data);
+	result = pgm_spi_text(buf.data);
 	SPI_finish();
 	PG_RETURN_TEXT_P(result);
 }

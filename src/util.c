@@ -317,6 +317,21 @@ pgm_text_array(List *strings)
 }
 
 /*
+ * A C string as text in the memory of the caller of SPI_connect(), so
+ * that it outlives SPI_finish(): what a function inside SPI returns.
+ */
+text *
+pgm_spi_text(const char *s)
+{
+	size_t		len = strlen(s);
+	text	   *t = (text *) SPI_palloc(len + VARHDRSZ);
+
+	SET_VARSIZE(t, len + VARHDRSZ);
+	memcpy(VARDATA(t), s, len);
+	return t;
+}
+
+/*
  * An ERROR unless an SPI call returned what was expected: ret is what the
  * SPI function returned, expected the SPI_OK_* code it should have, what
  * says what the call was doing ("reading the models").  SPI errors are

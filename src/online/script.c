@@ -23,7 +23,6 @@
  *-------------------------------------------------------------------------
  */
 #include "pg_migrate.h"
-#include "checksum.h"
 #include "migrate.h"
 #include "online/online.h"
 
@@ -66,27 +65,6 @@ runs_online(char mark, int online)
 	if (online < 0)
 		return mark == 't';
 	return online == 1 && mark != 'f';
-}
-
-/* The plan of a script: from this database's version, or from_revision. */
-static List *
-script_plan(RevDag *dag, const char *target, bool has_from, const char *from_text,
-			bool upgrade, Bitmapset **from)
-{
-	Bitmapset  *applied;
-	RevTarget  *t;
-
-	if (!has_from)
-		*from = dag->current;
-	else
-	{
-		RevTarget  *f = target_resolve(dag, from_text, dag->current);
-
-		*from = revdag_normalize_heads(dag, f->revs);
-	}
-	applied = revdag_ancestors(dag, *from);
-	t = target_resolve(dag, target, *from);
-	return plan_steps(dag, applied, plan_applied(dag, applied, t, upgrade), upgrade);
 }
 
 /* A revision's steps, the tables looked up under the caller's search_path. */
@@ -196,19 +174,13 @@ online_script(FunctionCallInfo fcinfo, bool upgrade)
 		append_restore_path(&buf);
 		if (rewrite)
 			appendStringInfoString(&buf, "BEGIN;\n");
-		append_version_sql(&buf, dag, step_version_ops(dag, &heads, rev, upgrade));
-		appendStringInfo(&buf, "INSERT INTO %s.migrate_log (revision, direction, checksum) VALUES (%s, %s, %s);\n",
-						 pgm_ext_schema(), quote_literal_cstr(r->id),
-						 upgrade ? "'upgrade'" : "'downgrade'",
-						 quote_literal_cstr(revision_checksum(r->upgrade_sql, r->downgrade_sql)));
+		append_step_end_sql(&buf, dag, &heads, rev, upgrade);
 		appendStringInfoString(&buf, "COMMIT;\n");
 	}
 	appendStringInfo(&buf, "\nRESET lock_timeout;\nSELECT pg_catalog.pg_advisory_unlock(" INT64_FORMAT ");\n",
 					 PGM_ADVISORY_LOCK_KEY);
 
-	result = (text *) SPI_palloc(buf.len + VARHDRSZ);
-	SET_VARSIZE(result, buf.len + VARHDRSZ);
-	memcpy(VARDATA(result), buf.data, buf.len);
+	result = pgm_spi_text(buf.data);
 	SPI_finish();
 	PG_RETURN_TEXT_P(result);
 }
