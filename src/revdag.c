@@ -11,6 +11,7 @@
 #include "util.h"
 
 #include "catalog/pg_type.h"
+#include "commands/extension.h"
 #include "access/xact.h"
 #include "executor/spi.h"
 #include "lib/binaryheap.h"
@@ -522,4 +523,35 @@ revdag_check_current(void)
 				 errmsg("could not serialize access: migrate_version or migrate_revisions was changed by a concurrent transaction"),
 				 errdetail("This transaction's snapshot predates that change."),
 				 errhint("Retry the transaction, or run it under READ COMMITTED.")));
+}
+
+/*
+ * The marks of migrate_revisions.online by index: 't' (apply online), 'f'
+ * (as written) or ' ' (none: as the call says).  An installation of 0.1,
+ * which the library of 0.2 also serves, has no such column: no marks.
+ */
+char *
+revdag_online_marks(RevDag *dag)
+{
+	char	   *marks = palloc(dag->n + 1);
+	Oid			revs = get_relname_relid("migrate_revisions",
+										 pgm_extension_schema(get_extension_oid("pg_migrate", false)));
+	int			ret;
+
+	memset(marks, ' ', dag->n);
+	marks[dag->n] = '\0';
+	if (get_attnum(revs, "online") == InvalidAttrNumber)
+		return marks;
+	ret = SPI_execute(psprintf("SELECT revision, online FROM %s.migrate_revisions"
+							   " WHERE online IS NOT NULL", pgm_ext_schema()), true, 0);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading the online marks");
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		int			idx = revdag_find(dag, SPI_getvalue(SPI_tuptable->vals[i],
+														SPI_tuptable->tupdesc, 1));
+
+		if (idx >= 0)
+			marks[idx] = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2)[0];
+	}
+	return marks;
 }

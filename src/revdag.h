@@ -101,4 +101,7 @@ extern char *revdag_set_string(RevDag *dag, Bitmapset *set);
 /* A set's members in topological order. */
 extern List *revdag_set_topo(RevDag *dag, Bitmapset *set);
 
+/* migrate_revisions.online by index: 't', 'f' or ' ' (none) */
+extern char *revdag_online_marks(RevDag *dag);
+
 #endif							/* PGM_REVDAG_H */

@@ -708,7 +708,11 @@ append_ids(StringInfo buf, RevDag *dag, int *idx, int n)
 
 /*
  * migrate_export() RETURNS text: every revision as one psql script that
- * recreates them elsewhere, in topological order (docs/revisions.md).
+ * recreates them elsewhere, in topological order (docs/revisions.md), each
+ * marked online or as written as it is here.  A revision without a mark
+ * gets none from the script (and so the replaying session's
+ * pg_migrate.online_default, as any new revision): the script of a
+ * history without marks stays as it was before marks existed.
  */
 Datum
 migrate_export(PG_FUNCTION_ARGS)
@@ -717,11 +721,13 @@ migrate_export(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	text	   *result;
 	const char *s;
+	char	   *marks;
 
 	s = pgm_ext_schema();
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	dag = revdag_load(true);
+	marks = revdag_online_marks(dag);
 
 	initStringInfo(&buf);
 	appendStringInfo(&buf,
@@ -747,6 +753,9 @@ migrate_export(PG_FUNCTION_ARGS)
 		appendStringInfoString(&buf, "    depends_on => ");
 		append_ids(&buf, dag, r->deps, r->ndeps);
 		appendStringInfoString(&buf, ");\n");
+		if (marks[r->idx] != ' ')
+			appendStringInfo(&buf, "SELECT %s.migrate_revision_online(%s, %s);\n",
+							 s, quote_literal_cstr(r->id), marks[r->idx] == 't' ? "true" : "false");
 	}
 	result = pgm_spi_text(buf.data);
 	SPI_finish();

@@ -35,29 +35,6 @@ PG_FUNCTION_INFO_V1(migrate_upgrade_sql);
 PG_FUNCTION_INFO_V1(migrate_downgrade_sql);
 PG_FUNCTION_INFO_V1(migrate_online_plan);
 
-/* The marks of migrate_revisions.online: 't', 'f', or ' ' (none), by index. */
-static char *
-online_marks(RevDag *dag)
-{
-	char	   *marks = palloc(dag->n + 1);
-	int			ret;
-
-	memset(marks, ' ', dag->n);
-	marks[dag->n] = '\0';
-	ret = SPI_execute(psprintf("SELECT revision, online FROM %s.migrate_revisions"
-							   " WHERE online IS NOT NULL", pgm_ext_schema()), true, 0);
-	pgm_spi_check(ret, SPI_OK_SELECT, "reading the online marks");
-	for (uint64 i = 0; i < SPI_processed; i++)
-	{
-		int			idx = revdag_find(dag, SPI_getvalue(SPI_tuptable->vals[i],
-														SPI_tuptable->tupdesc, 1));
-
-		if (idx >= 0)
-			marks[idx] = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2)[0];
-	}
-	return marks;
-}
-
 /* Does a revision run online, with the call's online argument (-1: NULL)? */
 static bool
 runs_online(char mark, int online)
@@ -121,7 +98,7 @@ online_script(FunctionCallInfo fcinfo, bool upgrade)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	dag = revdag_load(true);
-	marks = online_marks(dag);
+	marks = revdag_online_marks(dag);
 	steps = script_plan(dag, target, !PG_ARGISNULL(1),
 						PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1)),
 						upgrade, &from);
@@ -240,7 +217,7 @@ migrate_online_plan(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	dag = revdag_load(true);
-	marks = online_marks(dag);
+	marks = revdag_online_marks(dag);
 	steps = script_plan(dag, target, false, NULL, upgrade, &from);
 	foreach(lc, steps)
 	{
