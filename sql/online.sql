@@ -1,8 +1,9 @@
 -- Online mode (docs/revisions.md, "Online mode"): how each statement of a
 -- revision is rewritten (migrate_online_plan(), the online script of
 -- migrate_upgrade_sql()), a run by CALL migrate_upgrade_online() and back,
--- the errors of the entry points, the marks of revisions, and a plain
--- upgrade refused over an online run that stopped midway.
+-- the errors of the entry points, the marks of revisions, a plain
+-- upgrade refused over an online run that stopped midway, and an ALTER
+-- TABLE of several subcommands split.
 SET client_min_messages = warning;
 DROP EXTENSION IF EXISTS pg_migrate CASCADE;
 CREATE EXTENSION pg_migrate;
@@ -142,6 +143,34 @@ BEGIN;
 SELECT * FROM migrate_upgrade('on03', online => true);
 ROLLBACK;
 SELECT state FROM migrate_online_runs WHERE target = 'on03';
+
+-- an ALTER TABLE of several subcommands is split: the subcommands without
+-- an online form first, together (the column the foreign key needs is
+-- there), then SET NOT NULL, UNIQUE, then FOREIGN KEY and CHECK, each in
+-- its online form; commas in parentheses, strings and comments do not cut
+-- it.  One that also validates a constraint it adds runs as written.
+SELECT migrate_revision('several', false, $up$
+ALTER TABLE onl.child ADD COLUMN ref int DEFAULT 1, ADD CONSTRAINT child_ref_fk FOREIGN KEY (ref) REFERENCES onl.parent (id),
+    ADD CONSTRAINT child_two CHECK (score > 0 AND id IN (1, 2) OR id > 2), -- a comment, with a comma
+    ALTER COLUMN parent_id SET NOT NULL, ADD CONSTRAINT child_id_key UNIQUE (id), ALTER COLUMN label SET DEFAULT 'a,b';
+ALTER TABLE ONLY onl.child ADD CONSTRAINT child_v CHECK (id > 0) NOT VALID, VALIDATE CONSTRAINT child_v;
+ALTER TABLE onl.child ADD CONSTRAINT child_w CHECK (id > -1) -- last, with a comment
+    , ALTER COLUMN score SET NOT NULL
+$up$, $down$
+ALTER TABLE onl.child DROP CONSTRAINT child_v, DROP CONSTRAINT child_w, DROP CONSTRAINT child_two,
+    DROP CONSTRAINT child_ref_fk, DROP CONSTRAINT child_id_key, DROP COLUMN ref,
+    ALTER COLUMN parent_id DROP NOT NULL, ALTER COLUMN score DROP NOT NULL, ALTER COLUMN label DROP DEFAULT;
+$down$, 'on04', parents => '{}');
+SELECT step, statement, kind, sql, note FROM migrate_online_plan('on04');
+CALL migrate_upgrade_online('on04');
+SELECT * FROM migrate_current();
+SELECT conname, contype, convalidated FROM pg_constraint
+ WHERE conrelid = 'onl.child'::regclass ORDER BY conname;
+SELECT attname, attnotnull, pg_get_expr(adbin, adrelid) AS "default"
+  FROM pg_attribute LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum
+ WHERE attrelid = 'onl.child'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum;
+CALL migrate_downgrade_online('base');
+SELECT count(*) AS constraints FROM pg_constraint WHERE conrelid = 'onl.child'::regclass;
 
 DROP SCHEMA onl CASCADE;
 SET client_min_messages = warning;

@@ -26,18 +26,26 @@
  *							ALTER COLUMN x SET NOT NULL (no scan);
  *							DROP CONSTRAINT x_pgm_not_null
  *
+ *	  An ALTER TABLE of several subcommands, some of them above, is split:
+ *	  the others first, together in one ALTER TABLE, then each SET NOT NULL,
+ *	  then each constraint built on an index (PRIMARY KEY, UNIQUE,
+ *	  EXCLUDE), then the other constraints, in the order written, each in
+ *	  its online form.  That is the order of ALTER TABLE's own passes, so a
+ *	  constraint finds the columns the same statement adds or changes.
+ *
  *	  Everything else runs as written, each statement in a transaction of
  *	  its own; so do the statements above on a table created by the same
- *	  revision (it is new: nobody waits for it), on a partitioned table
- *	  (PostgreSQL has no concurrent forms there), and an ALTER TABLE of
- *	  several subcommands.  The reason is kept with the step (its note),
- *	  for migrate_online_plan().
+ *	  revision (it is new: nobody waits for it) and on a partitioned table
+ *	  (PostgreSQL has no concurrent forms there).  The reason is kept with
+ *	  the step (its note), for migrate_online_plan().
  *
  *	  The text of a rewritten statement is the statement as written with a
  *	  keyword put in at a token boundary that PostgreSQL's own scanner
  *	  finds (CONCURRENTLY after INDEX), or NOT VALID added at its end, or a
- *	  statement built from the names of the parse tree, quoted; each
- *	  rewritten text is parsed again and checked to mean what it should.
+ *	  statement built from the names of the parse tree, quoted, or the text
+ *	  of one subcommand (cut at the commas the scanner finds outside
+ *	  parentheses) after ALTER TABLE and the table's name; each rewritten
+ *	  text is parsed again and checked to mean what it should.
  *
  *-------------------------------------------------------------------------
  */
@@ -440,34 +448,12 @@ rewrite_add_constraint(Rewrite *rw, AlterTableStmt *stmt, Constraint *con, char 
 	}
 }
 
-/* ALTER TABLE of one subcommand that has an online form. */
+/* ALTER TABLE of one subcommand. */
 static void
-rewrite_alter(Rewrite *rw, AlterTableStmt *stmt, char *text)
+rewrite_alter_one(Rewrite *rw, AlterTableStmt *stmt, char *text)
 {
-	AlterTableCmd *cmd;
-	ListCell   *lc;
+	AlterTableCmd *cmd = linitial(stmt->cmds);
 
-	if (stmt->objtype != OBJECT_TABLE)
-	{
-		add_step(rw, ONLINE_PLAIN, text, NULL);
-		return;
-	}
-	if (list_length(stmt->cmds) != 1)
-	{
-		foreach(lc, stmt->cmds)
-		{
-			cmd = lfirst(lc);
-			if (cmd->subtype == AT_SetNotNull || cmd->subtype == AT_AddConstraint)
-			{
-				add_step(rw, ONLINE_PLAIN, text,
-						 "an ALTER TABLE of several subcommands runs as written: write one statement per constraint to have it online");
-				return;
-			}
-		}
-		add_step(rw, ONLINE_PLAIN, text, NULL);
-		return;
-	}
-	cmd = linitial(stmt->cmds);
 	if (cmd->subtype == AT_AddConstraint)
 		rewrite_add_constraint(rw, stmt, castNode(Constraint, cmd->def), text);
 	else if (cmd->subtype == AT_SetNotNull)
@@ -491,6 +477,255 @@ rewrite_alter(Rewrite *rw, AlterTableStmt *stmt, char *text)
 	}
 	else
 		add_step(rw, ONLINE_PLAIN, text, NULL);
+}
+
+/*
+ * The texts of the subcommands of an ALTER TABLE (without the space around
+ * them), cut where PostgreSQL's scanner finds a comma outside parentheses
+ * and brackets after the table's name; NIL when that does not give one
+ * text per subcommand.
+ */
+static List *
+alter_pieces(const char *text, AlterTableStmt *stmt)
+{
+	core_yy_extra_type yyextra;
+	core_YYSTYPE yylval;
+	YYLTYPE		yylloc;
+	core_yyscan_t scanner;
+	int			tok;
+	Node	   *own = parse_one(text);	/* the locations within text */
+	int			loc;
+	enum
+	{
+		BEFORE_NAME, NAME_PART, AFTER_NAME_PART, IN_ACTIONS
+	}			state = BEFORE_NAME;
+	int			depth = 0;
+	int			start = -1;
+	List	   *starts = NIL;
+	List	   *ends = NIL;
+	List	   *pieces = NIL;
+
+	if (own == NULL || !IsA(own, AlterTableStmt))
+		return NIL;
+	loc = ((AlterTableStmt *) own)->relation->location;
+	if (loc < 0)
+		return NIL;
+	scanner = scanner_init(text, &yyextra, &ScanKeywords, ScanKeywordTokens);
+	while ((tok = core_yylex(&yylval, &yylloc, scanner)) != 0)
+	{
+		if (state == BEFORE_NAME)
+		{
+			if (yylloc < loc)
+				continue;
+			state = NAME_PART;
+		}
+		if (state == NAME_PART)
+		{
+			state = AFTER_NAME_PART;
+			continue;
+		}
+		if (state == AFTER_NAME_PART)
+		{
+			if (tok == '.')
+				state = NAME_PART;
+			else if (tok != '*' && tok != ')')	/* name*, ONLY (name) */
+				state = IN_ACTIONS;
+			if (state != IN_ACTIONS)
+				continue;
+		}
+		if (start < 0)
+			start = yylloc;
+		if (tok == '(' || tok == '[')
+			depth++;
+		else if (tok == ')' || tok == ']')
+			depth--;
+		else if (tok == ',' && depth == 0)
+		{
+			starts = lappend_int(starts, start);
+			ends = lappend_int(ends, yylloc);
+			start = -1;
+		}
+	}
+	scanner_finish(scanner);
+	if (start < 0)
+		return NIL;
+	starts = lappend_int(starts, start);
+	ends = lappend_int(ends, strlen(text));
+	if (list_length(starts) != list_length(stmt->cmds))
+		return NIL;
+	for (int i = 0; i < list_length(starts); i++)
+	{
+		int			b = list_nth_int(starts, i);
+		int			e = list_nth_int(ends, i);
+
+		while (e > b && scanner_isspace(text[e - 1]))
+			e--;
+		pieces = lappend(pieces, pnstrdup(text + b, e - b));
+	}
+	return pieces;
+}
+
+/* Does the last line of a text hold "--" (maybe a comment)? */
+static bool
+last_line_dashes(const char *text)
+{
+	const char *nl = strrchr(text, '\n');
+
+	return strstr(nl ? nl + 1 : text, "--") != NULL;
+}
+
+/*
+ * ALTER TABLE of the table of stmt with some of the subcommand texts
+ * (indexes into pieces), checked to parse into those subcommands; NULL
+ * when it does not.
+ */
+static char *
+alter_of_pieces(AlterTableStmt *stmt, List *pieces, List *which)
+{
+	StringInfoData buf;
+	ListCell   *lc;
+	Node	   *check;
+	AlterTableStmt *a;
+	List	   *cmds = NIL;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "ALTER TABLE %s%s ", stmt->missing_ok ? "IF EXISTS " : "",
+					 rel_sql(stmt->relation));
+	foreach(lc, which)
+	{
+		int			i = lfirst_int(lc);
+
+		if (foreach_current_index(lc) > 0)
+			appendStringInfoString(&buf, last_line_dashes(buf.data) ? "\n, " : ", ");
+		appendStringInfoString(&buf, list_nth(pieces, i));
+		cmds = lappend(cmds, list_nth(stmt->cmds, i));
+	}
+	check = parse_one(buf.data);
+	if (check == NULL || !IsA(check, AlterTableStmt))
+		return NULL;
+	a = (AlterTableStmt *) check;
+	if (a->objtype != stmt->objtype || a->missing_ok != stmt->missing_ok ||
+		!equal(a->relation, stmt->relation) || !equal(a->cmds, cmds))
+		return NULL;
+	return buf.data;
+}
+
+/* The rank of a split subcommand: ALTER TABLE's pass (0: not split). */
+static int
+split_rank(AlterTableCmd *cmd)
+{
+	if (cmd->subtype == AT_SetNotNull)
+		return 1;
+	if (cmd->subtype != AT_AddConstraint)
+		return 0;
+	switch (castNode(Constraint, cmd->def)->contype)
+	{
+		case CONSTR_PRIMARY:
+		case CONSTR_UNIQUE:
+		case CONSTR_EXCLUSION:
+			return 2;
+		default:
+			return 3;
+	}
+}
+
+/*
+ * ALTER TABLE of several subcommands, some with an online form: the others
+ * first, as written in one ALTER TABLE, then the split ones each in its
+ * online form, in the order of ALTER TABLE's passes.
+ */
+static void
+rewrite_alter_split(Rewrite *rw, AlterTableStmt *stmt, char *text)
+{
+	const char *why = table_unfit(rw, stmt->relation, false);
+	List	   *pieces;
+	List	   *rest = NIL;
+	List	   *split[4] = {NIL, NIL, NIL, NIL};
+	List	   *texts = NIL;
+	ListCell   *lc;
+	char	   *sql;
+
+	if (why != NULL)
+	{
+		add_step(rw, ONLINE_PLAIN, text, why);
+		return;
+	}
+	foreach(lc, stmt->cmds)
+	{
+		AlterTableCmd *cmd = lfirst(lc);
+		int			rank = split_rank(cmd);
+
+		/* these name a constraint or index the statement may add */
+		if (cmd->subtype == AT_ValidateConstraint || cmd->subtype == AT_AlterConstraint ||
+			cmd->subtype == AT_ClusterOn || cmd->subtype == AT_ReplicaIdentity)
+		{
+			add_step(rw, ONLINE_PLAIN, text,
+					 "an ALTER TABLE that also validates, alters or uses a constraint or index runs as written: write one statement per constraint to have it online");
+			return;
+		}
+		if (rank == 0)
+			rest = lappend_int(rest, foreach_current_index(lc));
+		else
+			split[rank] = lappend_int(split[rank], foreach_current_index(lc));
+	}
+
+	/* each text parsed again: any doubt, and the statement runs as written */
+	pieces = alter_pieces(text, stmt);
+	if (pieces != NIL && rest != NIL)
+	{
+		sql = alter_of_pieces(stmt, pieces, rest);
+		texts = lappend(texts, sql);
+		if (sql == NULL)
+			pieces = NIL;
+	}
+	for (int rank = 1; rank <= 3 && pieces != NIL; rank++)
+		foreach(lc, split[rank])
+		{
+			sql = alter_of_pieces(stmt, pieces, list_make1_int(lfirst_int(lc)));
+			texts = lappend(texts, sql);
+			if (sql == NULL)
+				pieces = NIL;
+		}
+	if (pieces == NIL)
+	{
+		add_step(rw, ONLINE_PLAIN, text,
+				 "the subcommands of this ALTER TABLE could not be told apart: write one statement per constraint to have it online");
+		return;
+	}
+
+	if (rest != NIL)
+		add_step(rw, ONLINE_PLAIN, linitial(texts), NULL);
+	for_each_from(lc, texts, rest != NIL ? 1 : 0)
+	{
+		AlterTableStmt *one = castNode(AlterTableStmt, parse_one(lfirst(lc)));
+
+		rewrite_alter_one(rw, one, lfirst(lc));
+	}
+}
+
+/* ALTER TABLE: each subcommand that has an online form in that form. */
+static void
+rewrite_alter(Rewrite *rw, AlterTableStmt *stmt, char *text)
+{
+	ListCell   *lc;
+
+	if (stmt->objtype != OBJECT_TABLE)
+	{
+		add_step(rw, ONLINE_PLAIN, text, NULL);
+		return;
+	}
+	if (list_length(stmt->cmds) == 1)
+	{
+		rewrite_alter_one(rw, stmt, text);
+		return;
+	}
+	foreach(lc, stmt->cmds)
+		if (split_rank(lfirst(lc)) > 0)
+		{
+			rewrite_alter_split(rw, stmt, text);
+			return;
+		}
+	add_step(rw, ONLINE_PLAIN, text, NULL);
 }
 
 /*
