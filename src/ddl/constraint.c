@@ -577,6 +577,67 @@ constraint_finish(DiffContext *cx)
 	}
 }
 
+/*
+ * Does a foreign key lead from table "from" to table "to", directly or
+ * through other tables the diff drops?  seen holds the tables visited.
+ */
+static bool
+foreign_key_path(DiffContext *cx, GNode *from, GNode *to, List **seen)
+{
+	ListCell   *lc;
+
+	foreach(lc, gnode_children(from, OBJ_CONSTRAINT))
+	{
+		GNode	   *c = lfirst(lc);
+		GNode	   *r;
+
+		if (!is_type(c, "foreign_key") || follows_parent(c))
+			continue;
+		r = ddl_find(cx->source, c, OBJ_TABLE, gnode_str(c, "references"));
+		if (r == to)
+			return true;
+		if (r == NULL || list_member_ptr(*seen, r) ||
+			graph_find_node(cx->target, r) != NULL)
+			continue;
+		*seen = lappend(*seen, r);
+		if (foreign_key_path(cx, r, to, seen))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Table s is dropped, and DROP TABLE takes its foreign keys along; but a
+ * table cannot be dropped while another table's foreign key references it,
+ * so the drops follow the foreign keys.  Tables whose foreign keys form a
+ * cycle (two tables that reference each other) cannot be ordered that way:
+ * each foreign key of s that starts such a cycle among dropped tables is
+ * dropped on its own first, which breaks it.
+ */
+void
+ddl_drop_cyclic_foreign_keys(DiffContext *cx, GNode *s)
+{
+	ListCell   *lc;
+
+	foreach(lc, gnode_children(s, OBJ_CONSTRAINT))
+	{
+		GNode	   *c = lfirst(lc);
+		GNode	   *r;
+		List	   *seen;
+
+		if (!is_type(c, "foreign_key") || follows_parent(c))
+			continue;
+		r = ddl_find(cx->source, c, OBJ_TABLE, gnode_str(c, "references"));
+		if (r == NULL || r == s || graph_find_node(cx->target, r) != NULL)
+			continue;
+		seen = list_make1(r);
+		if (foreign_key_path(cx, r, s, &seen))
+			diff_step(cx, STEP_DROP, c, "%s DROP CONSTRAINT %s;", alter_owner(c),
+					  quote_identifier(c->name));
+		list_free(seen);
+	}
+}
+
 const DdlHandler pgm_ddl_constraint = {
 	.create = constraint_create,
 	.drop = constraint_drop,
