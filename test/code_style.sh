@@ -69,9 +69,11 @@ check "every extern function has a comment at its definition" "$nocomment"
 # 3. file size
 check "no C source file is over 1,500 lines" "$(wc -l $(find src -name '*.c') | awk '$2 != "total" && $1 > 1500 { print $2 ": " $1 " lines" }')"
 
-# 4. the contract lives in the repository
+# 4. the contract lives in the repository (the published schemas of
+# test/roundtrip/published_* are other projects' text, left as they are)
 check "no reference to a document outside the repository" "$(grep -rn 'SPEC\|\.\./shared' src sql docs test bench README.md --include='*.c' --include='*.h' --include='*.sql' --include='*.md' --include='*.sh' --include='*.out' --include='run' --include='*.expect' --include='*.known_failures' --include='relationships' --include='snapshot' --include='diff' --include='autogenerate' --include='upgrade' 2>/dev/null |
-	grep -v '^sql/pg_migrate--0\.1\.sql:\|^test/code_style\.sh:')"
+	grep -v '^sql/pg_migrate--0\.1\.sql:\|^test/code_style\.sh:' |
+	grep -v '^test/roundtrip/published_[^/]*/')"
 
 echo "1..$n"
 [ "$failures" = 0 ]

@@ -144,6 +144,8 @@ snap() {
 		echo 'BEGIN;'
 		printf '\\i %s\n' "$3"
 		echo 'RESET ALL;'
+		# what the script set in psql itself (AdventureWorks' \pset) goes
+		printf '\\pset format unaligned\n\\pset tuples_only on\n'
 		printf '\\o %s\n' "$2"
 		echo 'SELECT migrate_snapshot();'
 		printf '\\o\n'

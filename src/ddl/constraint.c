@@ -577,6 +577,87 @@ constraint_finish(DiffContext *cx)
 	}
 }
 
+/* How many tables deep path_to_table() looks for a cycle. */
+#define CYCLE_SEARCH_DEPTH 4
+
+/* The table that n is, or belongs to (a column, constraint, policy...), or NULL. */
+static GNode *
+enclosing_table(GNode *n)
+{
+	for (; n != NULL && n->kind != OBJ_SCHEMA; n = n->parent)
+	{
+		if (n->kind == OBJ_TABLE)
+			return n;
+	}
+	return NULL;
+}
+
+/*
+ * Does n, or anything dropped with it (its columns, constraints, policies,
+ * triggers...), need table "to": directly, or through other tables the
+ * diff drops too, at most depth tables away?  A foreign key of theirs
+ * needs the table it references; a policy or a CHECK that reads another
+ * table needs that table.  seen holds the tables visited.
+ */
+static bool
+path_to_table(DiffContext *cx, GNode *n, GNode *to, int depth, List **seen)
+{
+	ListCell   *lc;
+
+	foreach(lc, n->deps)
+	{
+		GNode	   *t = enclosing_table(lfirst(lc));
+
+		if (t == to)
+			return true;
+		if (t == NULL || depth <= 1 || list_member_ptr(*seen, t) ||
+			graph_find_node(cx->target, t) != NULL)
+			continue;
+		*seen = lappend(*seen, t);
+		if (path_to_table(cx, t, to, depth - 1, seen))
+			return true;
+	}
+	foreach(lc, n->children)
+	{
+		if (path_to_table(cx, lfirst(lc), to, depth, seen))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Table s is dropped, and DROP TABLE takes its foreign keys, policies and
+ * the rest along; but a table cannot be dropped while another object
+ * needs it, so the drops follow what needs what.  Dropped tables that need
+ * each other (two tables that reference each other, or a table whose
+ * policy reads the table whose foreign key references it) cannot be
+ * ordered that way: each foreign key of s that closes such a cycle among
+ * dropped tables is dropped on its own first, which breaks it.
+ */
+void
+ddl_drop_cyclic_foreign_keys(DiffContext *cx, GNode *s)
+{
+	ListCell   *lc;
+
+	foreach(lc, gnode_children(s, OBJ_CONSTRAINT))
+	{
+		GNode	   *c = lfirst(lc);
+		GNode	   *r;
+		List	   *seen;
+
+		if (!is_type(c, "foreign_key") || follows_parent(c))
+			continue;
+		r = ddl_find(cx->source, c, OBJ_TABLE, gnode_str(c, "references"));
+		if (r == NULL || r == s || graph_find_node(cx->target, r) != NULL)
+			continue;
+		seen = list_make2(s, r);
+		if (path_to_table(cx, r, s, CYCLE_SEARCH_DEPTH, &seen))
+			diff_step(cx, STEP_DROP, c, "%s DROP CONSTRAINT %s;", alter_owner(c),
+					  quote_identifier(c->name));
+		list_free(seen);
+	}
+}
+
 const DdlHandler pgm_ddl_constraint = {
 	.create = constraint_create,
 	.drop = constraint_drop,

@@ -1,0 +1,1 @@
+-- empty: both tables of the cycle go (their foreign keys first)

@@ -1,0 +1,1 @@
+-- empty: both tables go, though each needs the other

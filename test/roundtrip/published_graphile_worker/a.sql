@@ -1,0 +1,1 @@
+-- empty: the published schema is created from nothing (b.sql)
