@@ -135,6 +135,18 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# The SPI debugging aid of the sanitizer build (src/util.c, docs/reliability.md):
+# with -DMIGRATE_SPI_DEBUG in EXTRA_CFLAGS, the calls of these SPI functions
+# go through the wrappers __wrap_<name> of src/util.c.  Every SPI function
+# that leaves CurrentMemoryContext in SPI's procedure context belongs here.
+PGM_SPI_WRAPPED = SPI_connect SPI_connect_ext SPI_execute SPI_execute_with_args \
+	SPI_execute_plan SPI_execute_snapshot SPI_prepare SPI_cursor_open_with_args \
+	SPI_cursor_fetch
+pgm_comma := ,
+ifneq ($(filter -DMIGRATE_SPI_DEBUG,$(EXTRA_CFLAGS)),)
+override SHLIB_LINK += $(foreach f,$(PGM_SPI_WRAPPED),-Wl$(pgm_comma)--wrap=$(f))
+endif
+
 # Header dependencies: the compiler writes src/.../x.d next to each object
 # (-MMD), with an empty rule per header (-MP) so that a removed header does
 # not break the build; they are read here once they exist.

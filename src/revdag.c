@@ -235,14 +235,15 @@ spread_labels(RevDag *dag)
 
 /*
  * Every revision of migrate_revisions (with their SQL when with_sql) and
- * the rows of migrate_version, as a DAG in the current memory context:
- * parents, children, ancestors, topological order, heads, what is
- * applied.  Needs SPI (SPI_connect() done by the caller).  An ERROR when
+ * the rows of migrate_version, as a DAG in the caller's current memory
+ * context (current again on return, not SPI's own): parents, children,
+ * ancestors, topological order, heads, what is applied.  Needs SPI (SPI_connect() done by the caller).  An ERROR when
  * the rows do not form a DAG (a cycle, an unknown parent).
  */
 RevDag *
 revdag_load(bool with_sql)
 {
+	MemoryContext cxt = CurrentMemoryContext;
 	RevDag	   *dag = palloc0(sizeof(RevDag));
 	char	   *sql;
 	char	 ***parent_ids;
@@ -258,6 +259,7 @@ revdag_load(bool with_sql)
 				   pgm_ext_schema());
 	ret = SPI_execute(sql, false, 0);
 	pgm_spi_check(ret, SPI_OK_SELECT, "reading migrate_revisions");
+	MemoryContextSwitchTo(cxt);	/* SPI returns in its own context */
 
 	dag->n = (int) SPI_processed;
 	dag->nodes = palloc0(sizeof(RevNode) * (dag->n + 1));
@@ -375,6 +377,7 @@ revdag_load(bool with_sql)
 				   pgm_ext_schema());
 	ret = SPI_execute(sql, false, 0);
 	pgm_spi_check(ret, SPI_OK_SELECT, "reading migrate_version");
+	MemoryContextSwitchTo(cxt);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		char	   *v = revdag_text_col(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);

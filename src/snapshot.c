@@ -334,7 +334,11 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all)
 								   ALLOCSET_DEFAULT_SIZES);
 	outer = MemoryContextSwitchTo(rowcxt);
 
-	for (uint64 i = 0; i < SPI_processed; i++)
+	/*
+	 * The rows of this result: SPI_processed is the last query's, and a
+	 * handler's load may run one of its own.
+	 */
+	for (uint64 i = 0; i < tt->numvals; i++)
 	{
 		SnapRow		row;
 		ObjAddr		addr;
@@ -403,7 +407,7 @@ run_handler(Graph *g, const SnapHandler *h, Datum scope_oids, bool scope_all)
 	INSTR_TIME_SUBTRACT(done, queried);
 	INSTR_TIME_SUBTRACT(queried, start);
 	elog(DEBUG1, "%s: " UINT64_FORMAT " rows, query %.1f ms, load %.1f ms",
-		 pgm_kinds[h->kind].section, SPI_processed,
+		 pgm_kinds[h->kind].section, tt->numvals,
 		 INSTR_TIME_GET_MILLISEC(queried), INSTR_TIME_GET_MILLISEC(done));
 	SPI_freetuptable(tt);
 }

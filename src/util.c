@@ -356,6 +356,195 @@ pgm_spi_check_one(int ret, int expected, const char *what)
 			 what, SPI_processed);
 }
 
+#ifdef MIGRATE_SPI_DEBUG
+
+/*
+ * The SPI debugging aid of the sanitizer build (docs/reliability.md, *SPI
+ * and memory contexts*).  SPI_connect() and every SPI call that runs a
+ * query leave CurrentMemoryContext in SPI's procedure context, which
+ * SPI_finish() deletes (and a subtransaction's rollback, for a connection
+ * opened inside it).  PostgreSQL keeps the first block of a deleted
+ * context of the default sizes for the next one: what was allocated there
+ * and is read after SPI_finish() reads stale memory that ASan does not see
+ * as freed.  Here, with the library linked with --wrap for each of these
+ * functions (Makefile, when EXTRA_CFLAGS defines MIGRATE_SPI_DEBUG), the
+ * caller is left instead in a child of the procedure context that is never
+ * recycled: it dies with its parent, and every block of it goes back to
+ * malloc(), so that a read after SPI_finish() is a heap-use-after-free
+ * report.  The lifetime of what is allocated is the same.
+ */
+#define SPI_DEBUG_CONTEXT "pg_migrate SPI debug"
+
+static void
+spi_debug_enter(void)
+{
+	MemoryContext proc = CurrentMemoryContext;
+	MemoryContext c;
+
+	/* only when the call left us in SPI's procedure context */
+	if (proc == NULL || strcmp(proc->name, "SPI Proc") != 0)
+		return;
+	for (c = proc->firstchild; c != NULL; c = c->nextchild)
+		if (strcmp(c->name, SPI_DEBUG_CONTEXT) == 0)
+			break;
+
+	/*
+	 * Sizes that match no freelist of aset.c: the context, its first
+	 * block included, is free()d when it is deleted.
+	 */
+	if (c == NULL)
+		c = AllocSetContextCreate(proc, SPI_DEBUG_CONTEXT, 0, 2 * 1024,
+								  ALLOCSET_DEFAULT_MAXSIZE);
+	MemoryContextSwitchTo(c);
+}
+
+extern int	__real_SPI_connect(void);
+extern int	__real_SPI_connect_ext(int options);
+extern int	__real_SPI_execute(const char *src, bool read_only, long tcount);
+extern int	__real_SPI_execute_with_args(const char *src, int nargs,
+										 Oid *argtypes, Datum *values,
+										 const char *nulls, bool read_only,
+										 long tcount);
+extern int	__real_SPI_execute_plan(SPIPlanPtr plan, Datum *values,
+									const char *nulls, bool read_only,
+									long tcount);
+extern int	__real_SPI_execute_snapshot(SPIPlanPtr plan, Datum *values,
+										const char *nulls, Snapshot snapshot,
+										Snapshot crosscheck_snapshot,
+										bool read_only, bool fire_triggers,
+										long tcount);
+extern SPIPlanPtr __real_SPI_prepare(const char *src, int nargs, Oid *argtypes);
+extern Portal __real_SPI_cursor_open_with_args(const char *name, const char *src,
+											   int nargs, Oid *argtypes,
+											   Datum *values, const char *nulls,
+											   bool read_only, int cursorOptions);
+extern void __real_SPI_cursor_fetch(Portal portal, bool forward, long count);
+
+extern int	__wrap_SPI_connect(void);
+extern int	__wrap_SPI_connect_ext(int options);
+extern int	__wrap_SPI_execute(const char *src, bool read_only, long tcount);
+extern int	__wrap_SPI_execute_with_args(const char *src, int nargs,
+										 Oid *argtypes, Datum *values,
+										 const char *nulls, bool read_only,
+										 long tcount);
+extern int	__wrap_SPI_execute_plan(SPIPlanPtr plan, Datum *values,
+									const char *nulls, bool read_only,
+									long tcount);
+extern int	__wrap_SPI_execute_snapshot(SPIPlanPtr plan, Datum *values,
+										const char *nulls, Snapshot snapshot,
+										Snapshot crosscheck_snapshot,
+										bool read_only, bool fire_triggers,
+										long tcount);
+extern SPIPlanPtr __wrap_SPI_prepare(const char *src, int nargs, Oid *argtypes);
+extern Portal __wrap_SPI_cursor_open_with_args(const char *name, const char *src,
+											   int nargs, Oid *argtypes,
+											   Datum *values, const char *nulls,
+											   bool read_only, int cursorOptions);
+extern void __wrap_SPI_cursor_fetch(Portal portal, bool forward, long count);
+
+/* SPI_connect(), then spi_debug_enter() (MIGRATE_SPI_DEBUG builds only). */
+int
+__wrap_SPI_connect(void)
+{
+	int			ret = __real_SPI_connect();
+
+	spi_debug_enter();
+	return ret;
+}
+
+/* SPI_connect_ext(), then spi_debug_enter() (MIGRATE_SPI_DEBUG builds only). */
+int
+__wrap_SPI_connect_ext(int options)
+{
+	int			ret = __real_SPI_connect_ext(options);
+
+	spi_debug_enter();
+	return ret;
+}
+
+/* SPI_execute(), then spi_debug_enter() (MIGRATE_SPI_DEBUG builds only). */
+int
+__wrap_SPI_execute(const char *src, bool read_only, long tcount)
+{
+	int			ret = __real_SPI_execute(src, read_only, tcount);
+
+	spi_debug_enter();
+	return ret;
+}
+
+/* SPI_execute_with_args(), then spi_debug_enter() (MIGRATE_SPI_DEBUG builds only). */
+int
+__wrap_SPI_execute_with_args(const char *src, int nargs, Oid *argtypes,
+							 Datum *values, const char *nulls, bool read_only,
+							 long tcount)
+{
+	int			ret = __real_SPI_execute_with_args(src, nargs, argtypes, values,
+												   nulls, read_only, tcount);
+
+	spi_debug_enter();
+	return ret;
+}
+
+/* SPI_execute_plan(), then spi_debug_enter() (MIGRATE_SPI_DEBUG builds only). */
+int
+__wrap_SPI_execute_plan(SPIPlanPtr plan, Datum *values, const char *nulls,
+						bool read_only, long tcount)
+{
+	int			ret = __real_SPI_execute_plan(plan, values, nulls, read_only,
+											  tcount);
+
+	spi_debug_enter();
+	return ret;
+}
+
+/* SPI_execute_snapshot(), then spi_debug_enter() (MIGRATE_SPI_DEBUG builds only). */
+int
+__wrap_SPI_execute_snapshot(SPIPlanPtr plan, Datum *values, const char *nulls,
+							Snapshot snapshot, Snapshot crosscheck_snapshot,
+							bool read_only, bool fire_triggers, long tcount)
+{
+	int			ret = __real_SPI_execute_snapshot(plan, values, nulls, snapshot,
+												  crosscheck_snapshot, read_only,
+												  fire_triggers, tcount);
+
+	spi_debug_enter();
+	return ret;
+}
+
+/* SPI_prepare(), then spi_debug_enter() (MIGRATE_SPI_DEBUG builds only). */
+SPIPlanPtr
+__wrap_SPI_prepare(const char *src, int nargs, Oid *argtypes)
+{
+	SPIPlanPtr	plan = __real_SPI_prepare(src, nargs, argtypes);
+
+	spi_debug_enter();
+	return plan;
+}
+
+/* SPI_cursor_open_with_args(), then spi_debug_enter() (MIGRATE_SPI_DEBUG builds only). */
+Portal
+__wrap_SPI_cursor_open_with_args(const char *name, const char *src, int nargs,
+								 Oid *argtypes, Datum *values, const char *nulls,
+								 bool read_only, int cursorOptions)
+{
+	Portal		portal = __real_SPI_cursor_open_with_args(name, src, nargs, argtypes,
+														  values, nulls, read_only,
+														  cursorOptions);
+
+	spi_debug_enter();
+	return portal;
+}
+
+/* SPI_cursor_fetch(), then spi_debug_enter() (MIGRATE_SPI_DEBUG builds only). */
+void
+__wrap_SPI_cursor_fetch(Portal portal, bool forward, long count)
+{
+	__real_SPI_cursor_fetch(portal, forward, count);
+	spi_debug_enter();
+}
+
+#endif							/* MIGRATE_SPI_DEBUG */
+
 /*
  * The schema of an extension, by the extension's OID; InvalidOid if there
  * is no such extension.  PostgreSQL 16 has get_extension_schema() for this;

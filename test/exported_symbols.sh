@@ -58,6 +58,28 @@ missing=$(
 )
 check "every C function of $script, and its pg_finfo_ record, is exported" "" "$missing"
 
+# The SPI debugging aid of the sanitizer build (docs/reliability.md, *SPI
+# and memory contexts*) wraps each SPI function that returns in SPI's
+# procedure context (PGM_SPI_WRAPPED in the Makefile).  Every SPI function
+# the library calls must be one of those, or one known to leave the current
+# memory context alone; another one would escape the aid unseen.
+wrapped=$(printf 'print:\n\t@echo $(PGM_SPI_WRAPPED)\n' |
+	make --no-print-directory -s -f Makefile -f - print)
+context_neutral="SPI_finish SPI_commit SPI_rollback SPI_palloc SPI_pfree SPI_repalloc
+SPI_getvalue SPI_getbinval SPI_gettype SPI_gettypeid SPI_fnumber SPI_fname
+SPI_getrelname SPI_getnspname SPI_copytuple SPI_returntuple SPI_datumTransfer
+SPI_freetuptable SPI_freeplan SPI_keepplan SPI_plan_get_plan_sources
+SPI_cursor_close SPI_result_code_string SPI_processed SPI_result SPI_tuptable"
+unwrapped=$(
+	for f in $(nm -D --undefined-only pg_migrate.so | awk '$2 ~ /^SPI_/ { print $2 }' | sort -u); do
+		case " $(echo $wrapped $context_neutral) " in
+		*" $f "*) ;;
+		*) printf '%s ' "$f" ;;
+		esac
+	done
+)
+check "every SPI function called is wrapped by MIGRATE_SPI_DEBUG or leaves the memory context alone" "" "$unwrapped"
+
 meta=$(sed -nE 's/^   "version": "([^"]+)".*/\1/p' META.json)
 check "META.json's version is the control file's ($version)" "$version.0" "$meta"
 

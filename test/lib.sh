@@ -91,7 +91,7 @@ installed_is_current() {
 # caller's make variables (e.g. EXTRA_CFLAGS=-Werror) through MAKEFLAGS.
 # With MIGRATE_SANITIZE=1, a build from clean with the sanitizers
 # (SANITIZE_CFLAGS), installed under MIGRATE_DESTDIR only.
-SANITIZE_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1 -g"
+SANITIZE_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1 -g -DMIGRATE_SPI_DEBUG"
 build_and_install() {
 	local sharedir pkglibdir
 	if [ "${MIGRATE_SANITIZE:-}" = 1 ]; then

@@ -729,6 +729,7 @@ snap_add_privileges(GNode *node, Datum acl, Oid owner)
 		int			ret;
 		bool		isnull;
 		Datum		d;
+		MemoryContext caller = CurrentMemoryContext;
 
 		e->key.data = MemoryContextAlloc(g->cxt, key.len);
 		memcpy((char *) e->key.data, key.data, key.len);
@@ -747,6 +748,8 @@ snap_add_privileges(GNode *node, Datum acl, Oid owner)
 			MemoryContextSwitchTo(old);
 		}
 		SPI_freetuptable(SPI_tuptable);
+		/* SPI leaves us in its own context: back to the handler's row */
+		MemoryContextSwitchTo(caller);
 	}
 	if ((Pointer) a != DatumGetPointer(acl))
 		pfree(a);

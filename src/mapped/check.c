@@ -149,6 +149,7 @@ mapped_expression_type(MPlan *plan, MTable *t, MappedProp *p)
 
 		if (sp == NULL)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		MemoryContextSwitchTo(cxt); /* SPI returns in its own context */
 		desc = SPI_plan_get_plan_sources(sp) != NIL ?
 			((CachedPlanSource *) linitial(SPI_plan_get_plan_sources(sp)))->resultDesc : NULL;
 		if (desc == NULL || desc->natts != 1)
