@@ -181,6 +181,7 @@ static const KeySpec table_keys[] = {
 	KE("replica_identity", replica_values),
 	K("replica_identity_index", VT_STRING, VC_NAME),
 	K("access_method", VT_STRING, VC_NAME),
+	K("tablespace", VT_STRING, VC_NAME),
 	K("partition_by", VT_STRING, VC_PARTBY),
 	K("partition_of", VT_STRING, VC_QNAME),
 	K("partition_bound", VT_STRING, VC_PARTBOUND),
@@ -236,6 +237,7 @@ static const KeySpec constraint_keys[] = {
 	K("local", VT_BOOL, VC_ANY),
 	K("references", VT_STRING, VC_QNAME),
 	K("clustered", VT_BOOL, VC_ANY),
+	K("tablespace", VT_STRING, VC_NAME),
 };
 static const ObjSpec constraint_spec = {SK_CONSTRAINT, "a constraint", constraint_keys, lengthof(constraint_keys), true};
 
@@ -253,6 +255,7 @@ static const KeySpec index_keys[] = {
 	K("options", VT_STRINGS, VC_OPTION),
 	K("column_statistics", VT_STRINGS, VC_OPTION),
 	K("partition_of", VT_STRING, VC_QNAME),
+	K("tablespace", VT_STRING, VC_NAME),
 };
 static const ObjSpec index_spec = {SK_INDEX, "an index", index_keys, lengthof(index_keys), true};
 
@@ -414,6 +417,7 @@ static const KeySpec matview_keys[] = {
 	K("options", VT_STRINGS, VC_OPTION),
 	KS("columns", VT_ARRAY, column_spec),
 	K("populated", VT_BOOL, VC_ANY),
+	K("tablespace", VT_STRING, VC_NAME),
 	KS("indexes", VT_MAP, index_spec),
 };
 static const ObjSpec matview_spec = {SK_MATVIEW, "a materialized view", matview_keys, lengthof(matview_keys), true};

@@ -23,6 +23,7 @@
 #include "access/skey.h"
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
+#include "commands/tablespace.h"
 #include "executor/spi.h"
 #include "nodes/makefuncs.h"
 #include "nodes/plannodes.h"
@@ -781,6 +782,7 @@ keep_relation(Graph *g, HeapTuple tup, TupleDesc desc)
 	r->reloftype = c->reloftype;
 	r->relowner = c->relowner;
 	r->relam = c->relam;
+	r->reltablespace = c->reltablespace;
 	r->reltoastrelid = c->reltoastrelid;
 	r->relnatts = c->relnatts;
 	r->relkind = c->relkind;
@@ -1411,4 +1413,22 @@ pgm_alias_rowtype(SnapRow *row, GNode *node)
 		graph_add_alias(row->graph, &addr, node);
 	if (OidIsValid(addr.objid = row_oid(row, "_reltype_array")))
 		graph_add_alias(row->graph, &addr, node);
+}
+
+/*
+ * "tablespace": the name of the tablespace a relation's storage lives in
+ * (reltablespace), nothing for the database's default (0).  The name is
+ * allocated in the current memory context and copied by the node.
+ */
+void
+snap_add_tablespace(GNode *node, Oid spcoid)
+{
+	char	   *name;
+
+	if (!OidIsValid(spcoid))
+		return;
+	name = get_tablespace_name(spcoid);
+	if (name == NULL)
+		elog(ERROR, "cache lookup failed for tablespace %u", spcoid);
+	gnode_add_string(node, "tablespace", name);
 }

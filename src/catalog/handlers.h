@@ -198,6 +198,7 @@ extern const char *snap_comment(Graph *g, Oid classoid, Oid objoid,
 								int32 subid);
 extern void snap_add_privileges(GNode *node, Datum acl, Oid owner);
 extern void snap_add_array(GNode *node, const char *key, Datum value);
+extern void snap_add_tablespace(GNode *node, Oid spcoid);
 
 /*
  * The pg_class row of a relation of the scope, and for an index its
@@ -212,6 +213,7 @@ typedef struct SnapRel
 	Oid			reloftype;
 	Oid			relowner;
 	Oid			relam;
+	Oid			reltablespace;	/* 0: the database's default */
 	Oid			reltoastrelid;
 	int16		relnatts;
 	char		relkind;

@@ -340,6 +340,31 @@ ddl_list_has_string(List *l, const char *s)
 	return false;
 }
 
+/*
+ * " TABLESPACE name" for a table, index or materialized view whose
+ * "tablespace" is set, "" for one in the database's default.  Palloc'd.
+ */
+char *
+ddl_tablespace_clause(GNode *node)
+{
+	char	   *ts = gnode_str(node, "tablespace");
+
+	return ts ? psprintf(" TABLESPACE %s", quote_identifier(ts)) : pstrdup("");
+}
+
+/*
+ * "SET TABLESPACE name" that moves a relation or index to the tablespace
+ * of node (of the target), pg_default when it has none (the database's
+ * default is recorded as no tablespace at all).  Palloc'd.
+ */
+char *
+ddl_set_tablespace(GNode *node)
+{
+	char	   *ts = gnode_str(node, "tablespace");
+
+	return psprintf("SET TABLESPACE %s", quote_identifier(ts ? ts : "pg_default"));
+}
+
 /* "name=value" storage parameters as a WITH / SET list: name='value'. */
 char *
 ddl_options_list(List *options)

@@ -63,6 +63,8 @@ extern void ddl_after_alters_of(DiffContext *cx, DiffStep *step, GNode *node);
 extern List *ddl_child_tables(Graph *g, GNode *table);
 extern bool ddl_list_has_string(List *l, const char *s);
 extern char *ddl_options_list(List *options);
+extern char *ddl_tablespace_clause(GNode *node);
+extern char *ddl_set_tablespace(GNode *node);
 extern void ddl_options_diff(StringInfo buf, const char *prefix, GNode *s, GNode *t);
 extern void ddl_sequence_clamp(StringInfo buf, const char *seq, const char *smin,
 							   const char *smax, const char *tmin, const char *tmax);

@@ -43,6 +43,14 @@ CREATE RULE t_rule AS ON DELETE TO child DO INSTEAD NOTHING;
 ALTER TABLE t ENABLE ROW LEVEL SECURITY;
 CREATE POLICY p ON t USING (id > 0);
 CREATE STATISTICS t_stats ON id, n FROM t;
+-- not an entry, but part of one: the tablespace of tables, partitioned
+-- tables, indexes, keys and materialized views (test/coverage.sh drops it)
+SET allow_in_place_tablespaces = on;
+CREATE TABLESPACE cov_space LOCATION '';
+CREATE TABLE spaced (id integer PRIMARY KEY USING INDEX TABLESPACE cov_space) TABLESPACE cov_space;
+CREATE INDEX spaced_id ON spaced (id) TABLESPACE cov_space;
+CREATE TABLE spaced_parted (k integer) PARTITION BY LIST (k) TABLESPACE cov_space;
+CREATE MATERIALIZED VIEW spaced_mv TABLESPACE cov_space AS SELECT 1 AS one;
 CREATE FOREIGN DATA WRAPPER fdw;
 CREATE SERVER srv FOREIGN DATA WRAPPER fdw;
 CREATE USER MAPPING FOR cov_role SERVER srv OPTIONS (password 'secret');

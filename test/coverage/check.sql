@@ -206,6 +206,29 @@ SELECT e.line, e.descr, e.expect,
   FROM toc e, doc
  WHERE NOT (e.descr = 'EXTENSION' AND e.tag = 'pg_migrate');
 
+-- The tablespace of an entry (toc_spaces, from the plain dump) is its
+-- "tablespace" in the snapshot.
+CREATE FUNCTION pg_temp.space(e toc_spaces, d jsonb) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+	s jsonb := d #> ARRAY['schemas', e.nsp];
+BEGIN
+	IF e.type = 'TABLE' THEN
+		RETURN s #>> ARRAY['tables', e.name, 'tablespace'];
+	ELSIF e.type = 'MATERIALIZED VIEW' THEN
+		RETURN s #>> ARRAY['materialized_views', e.name, 'tablespace'];
+	ELSIF e.type = 'CONSTRAINT' THEN
+		RETURN s #>> ARRAY['tables', split_part(e.name, ' ', 1), 'constraints',
+		                   split_part(e.name, ' ', 2), 'tablespace'];
+	ELSIF e.type = 'INDEX' THEN
+		RETURN (SELECT r.value #>> ARRAY['indexes', e.name, 'tablespace']
+		          FROM jsonb_each(coalesce(s -> 'tables', '{}') ||
+		                          coalesce(s -> 'materialized_views', '{}')) r
+		         WHERE r.value -> 'indexes' ? e.name);
+	END IF;
+	RETURN NULL;
+END $$;
+
 SELECT format('%s: %s', CASE got
                           WHEN 'unknown' THEN 'a kind test/coverage/kinds does not know'
                           WHEN 'missing' THEN 'neither modelled nor listed under "unmodeled"'
@@ -215,4 +238,13 @@ SELECT format('%s: %s', CASE got
 UNION ALL
 SELECT format('no entry of kind %s in the dump of test/coverage/all_kinds.sql', k.descr)
   FROM kinds k
- WHERE NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.descr = k.descr);
+ WHERE NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.descr = k.descr)
+UNION ALL
+SELECT format('tablespace %s of %s %s.%s is not its "tablespace" in the snapshot',
+              e.space, e.type, e.nsp, e.name)
+  FROM toc_spaces e, doc
+ WHERE pg_temp.space(e, doc.d) IS DISTINCT FROM e.space
+UNION ALL
+SELECT format('no %s in a tablespace in the dump of test/coverage/all_kinds.sql', k)
+  FROM unnest(ARRAY['TABLE', 'INDEX', 'MATERIALIZED VIEW', 'CONSTRAINT']) k
+ WHERE NOT EXISTS (SELECT 1 FROM toc_spaces e WHERE e.type = k);
