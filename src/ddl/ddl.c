@@ -365,6 +365,58 @@ ddl_set_tablespace(GNode *node)
 	return psprintf("SET TABLESPACE %s", quote_identifier(ts ? ts : "pg_default"));
 }
 
+/*
+ * What changes between two lists of "key=value" strings whose keys are
+ * unique (statistics targets by column number, comments by column name):
+ * *gone gets the keys of old that new lacks (palloc'd strings), *set the
+ * entries of new that old does not hold as they are (palloc'd
+ * DdlKeyValue), each in its list's order.  Strings without "=" are left
+ * out.
+ */
+void
+ddl_keyvalue_changes(List *old, List *new, List **gone, List **set)
+{
+	ListCell   *lc;
+
+	*gone = *set = NIL;
+	foreach(lc, old)
+	{
+		char	   *key = pstrdup(lfirst(lc));
+		char	   *eq = strchr(key, '=');
+		size_t		klen;
+		bool		kept = false;
+		ListCell   *nc;
+
+		if (eq == NULL)
+			continue;
+		*eq = '\0';
+		klen = strlen(key);
+		foreach(nc, new)
+		{
+			const char *n = lfirst(nc);
+
+			if (strncmp(n, key, klen) == 0 && n[klen] == '=')
+				kept = true;
+		}
+		if (!kept)
+			*gone = lappend(*gone, key);
+	}
+	foreach(lc, new)
+	{
+		char	   *key = pstrdup(lfirst(lc));
+		char	   *eq = strchr(key, '=');
+		DdlKeyValue *kv;
+
+		if (eq == NULL || ddl_list_has_string(old, lfirst(lc)))
+			continue;
+		*eq = '\0';
+		kv = palloc(sizeof(DdlKeyValue));
+		kv->key = key;
+		kv->value = eq + 1;
+		*set = lappend(*set, kv);
+	}
+}
+
 /* "name=value" storage parameters as a WITH / SET list: name='value'. */
 char *
 ddl_options_list(List *options)

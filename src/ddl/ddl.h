@@ -62,6 +62,15 @@ extern bool ddl_partition_detached(DiffContext *cx, GNode *t);
 extern void ddl_after_alters_of(DiffContext *cx, DiffStep *step, GNode *node);
 extern List *ddl_child_tables(Graph *g, GNode *table);
 extern bool ddl_list_has_string(List *l, const char *s);
+
+/* One entry of a list of "key=value" strings, split. */
+typedef struct DdlKeyValue
+{
+	char	   *key;
+	char	   *value;
+} DdlKeyValue;
+
+extern void ddl_keyvalue_changes(List *old, List *new, List **gone, List **set);
 extern char *ddl_options_list(List *options);
 extern char *ddl_tablespace_clause(GNode *node);
 extern char *ddl_set_tablespace(GNode *node);

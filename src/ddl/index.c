@@ -68,38 +68,21 @@ attached_indexes(Graph *g, GNode *idx)
 static void
 column_statistics(StringInfo buf, GNode *s, GNode *t)
 {
-	List	   *old = s ? gnode_strings(s, "column_statistics") : NIL;
-	List	   *new = gnode_strings(t, "column_statistics");
+	List	   *gone;
+	List	   *set;
 	ListCell   *lc;
 
-	foreach(lc, old)
+	ddl_keyvalue_changes(s ? gnode_strings(s, "column_statistics") : NIL,
+						 gnode_strings(t, "column_statistics"), &gone, &set);
+	foreach(lc, gone)
+		ddl_stmt(buf, "ALTER INDEX %s ALTER COLUMN %d SET STATISTICS -1;",
+				 gnode_qualname(t), atoi(lfirst(lc)));
+	foreach(lc, set)
 	{
-		char	   *col = pstrdup(lfirst(lc));
-		char	   *eq = strchr(col, '=');
-		bool		kept = false;
-		ListCell   *nc;
+		DdlKeyValue *kv = lfirst(lc);
 
-		if (eq == NULL)
-			continue;
-		*eq = '\0';
-		foreach(nc, new)
-			if (strncmp(lfirst(nc), col, strlen(col)) == 0 &&
-				((char *) lfirst(nc))[strlen(col)] == '=')
-				kept = true;
-		if (!kept)
-			ddl_stmt(buf, "ALTER INDEX %s ALTER COLUMN %d SET STATISTICS -1;",
-					 gnode_qualname(t), atoi(col));
-	}
-	foreach(lc, new)
-	{
-		char	   *col = pstrdup(lfirst(lc));
-		char	   *eq = strchr(col, '=');
-
-		if (eq == NULL || ddl_list_has_string(old, lfirst(lc)))
-			continue;
-		*eq = '\0';
 		ddl_stmt(buf, "ALTER INDEX %s ALTER COLUMN %d SET STATISTICS %d;",
-				 gnode_qualname(t), atoi(col), atoi(eq + 1));
+				 gnode_qualname(t), atoi(kv->key), atoi(kv->value));
 	}
 }
 
