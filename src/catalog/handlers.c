@@ -46,6 +46,7 @@ const SnapHandler *const pgm_snapshot_handlers[] = {
 	&pgm_extension_handler,
 	&pgm_collation_handler,
 	&pgm_type_handler,
+	&pgm_basetype_handler,
 	&pgm_function_handler,
 	&pgm_aggregate_handler,
 	&pgm_operator_handler,
@@ -75,6 +76,9 @@ const SnapHandler *const pgm_snapshot_handlers[] = {
 	&pgm_foreigntable_handler,
 	&pgm_publication_handler,
 	&pgm_eventtrigger_handler,
+	&pgm_conversion_handler,
+	&pgm_language_handler,
+	&pgm_accessmethod_handler,
 	NULL
 };
 
@@ -1158,6 +1162,10 @@ keep_type(Graph *g, Form_pg_type t)
 		if (r != NULL && r->relkind == RELKIND_COMPOSITE_TYPE)
 			g->snap->usertypes = lappend_oid(g->snap->usertypes, t->oid);
 	}
+	/* base types (not the array of another) and shells */
+	else if ((t->typtype == TYPTYPE_BASE && !IsTrueArrayType(t)) ||
+			 (t->typtype == TYPTYPE_PSEUDO && !t->typisdefined))
+		g->snap->basetypes = lappend_oid(g->snap->basetypes, t->oid);
 }
 
 /*
@@ -1274,6 +1282,18 @@ snap_type_oids(Graph *g)
 	if (g->snap->typarrays == NULL)
 		read_types(g);
 	return oid_list_array(g->snap->usertypes);
+}
+
+/*
+ * The oid[] of the base types (but arrays) and shell types of the scope,
+ * extensions' among them (the query leaves those out).
+ */
+Datum
+snap_basetype_oids(Graph *g)
+{
+	if (g->snap->typarrays == NULL)
+		read_types(g);
+	return oid_list_array(g->snap->basetypes);
 }
 
 /*

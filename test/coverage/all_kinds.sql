@@ -22,6 +22,7 @@ CREATE FUNCTION text_to_pair(text) RETURNS pair LANGUAGE sql IMMUTABLE AS 'SELEC
 CREATE CAST (text AS pair) WITH FUNCTION text_to_pair(text);
 CREATE COLLATION icu_de (provider = icu, locale = 'de');
 CREATE CONVERSION myconv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
+COMMENT ON CONVERSION myconv IS 'a conversion';
 CREATE TEXT SEARCH CONFIGURATION mycfg (COPY = pg_catalog.english);
 CREATE TEXT SEARCH DICTIONARY mydict (TEMPLATE = simple);
 CREATE TEXT SEARCH PARSER myprs (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype);

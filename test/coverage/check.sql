@@ -38,11 +38,14 @@ BEGIN
 		  FROM pg_class c WHERE c.oid = e.objid;
 		RETURN s -> sect ? e.tag;
 	ELSIF e.descr IN ('TYPE', 'DOMAIN', 'SHELL TYPE') THEN
-		RETURN s -> 'types' ? (SELECT typname::text FROM pg_type WHERE oid = e.objid);
+		-- the shell pg_dump writes before a base type has no catalog id
+		RETURN s -> 'types' ? coalesce((SELECT typname::text FROM pg_type WHERE oid = e.objid), e.tag);
 	ELSIF e.descr IN ('FUNCTION', 'PROCEDURE', 'AGGREGATE') THEN
 		sect := CASE e.descr WHEN 'AGGREGATE' THEN 'aggregates' ELSE 'functions' END;
 		RETURN EXISTS (SELECT 1 FROM jsonb_object_keys(s -> sect) f, pg_proc p
 		                WHERE p.oid = e.objid AND left(f, length(p.proname) + 1) = p.proname || '(');
+	ELSIF e.descr = 'CONVERSION' THEN
+		RETURN s -> 'conversions' ? e.tag;
 	ELSIF e.descr = 'COLLATION' THEN
 		RETURN s -> 'collations' ? e.tag;
 	ELSIF e.descr = 'STATISTICS' THEN
@@ -71,6 +74,10 @@ BEGIN
 	ELSIF e.descr = 'USER MAPPING' THEN
 		RETURN d -> 'user_mappings' ?
 		       regexp_replace(e.tag, '^USER MAPPING (.*) SERVER (.*)$', '\1 SERVER \2');
+	ELSIF e.descr = 'PROCEDURAL LANGUAGE' THEN
+		RETURN d -> 'languages' ? e.tag;
+	ELSIF e.descr = 'ACCESS METHOD' THEN
+		RETURN d -> 'access_methods' ? e.tag;
 	ELSIF e.descr = 'EVENT TRIGGER' THEN
 		RETURN d -> 'event_triggers' ? e.tag;
 	ELSIF e.descr = 'PUBLICATION' THEN
@@ -142,6 +149,10 @@ BEGIN
 			RETURN d #> ARRAY['schemas', obj] ? sect;
 		ELSIF kind = 'TABLE' THEN
 			RETURN s #> ARRAY['tables', obj] ? sect;
+		ELSIF kind IN ('TYPE', 'DOMAIN') THEN
+			RETURN s #> ARRAY['types', obj] ? sect;
+		ELSIF kind = 'CONVERSION' THEN
+			RETURN s #> ARRAY['conversions', obj] ? sect;
 		END IF;
 		RETURN false;
 	ELSIF e.descr = 'SEQUENCE OWNED BY' THEN
