@@ -18,16 +18,6 @@
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 
-/* A boolean column of the row (false when null). */
-static bool
-row_flag(SnapRow *row, const char *col)
-{
-	bool		isnull;
-	Datum		d = row_datum(row, col, &isnull);
-
-	return !isnull && DatumGetBool(d);
-}
-
 /* The function of an optional column, as an attribute, when set. */
 static void
 add_function(SnapRow *row, GNode *node, const char *col, const char *key)
@@ -84,7 +74,7 @@ basetype_load(SnapRow *row, GNode *node)
 	char	   *storage = row_text(row, "_storage");
 	ObjAddr		addr = {TypeRelationId, InvalidOid, 0};
 
-	if (!row_flag(row, "_defined"))
+	if (!row_bool(row, "_defined"))
 	{
 		gnode_add_string(node, "kind", "shell");
 		return;
@@ -106,7 +96,7 @@ basetype_load(SnapRow *row, GNode *node)
 		appendStringInfo(&buf, ",\n    ELEMENT = %s", format_type_be(elem));
 	if (category != NULL && strcmp(category, "U") != 0)
 		appendStringInfo(&buf, ",\n    CATEGORY = %s", quote_literal_cstr(category));
-	if (row_flag(row, "_preferred"))
+	if (row_bool(row, "_preferred"))
 		appendStringInfoString(&buf, ",\n    PREFERRED = true");
 	if (dflt != NULL)
 		appendStringInfo(&buf, ",\n    DEFAULT = %s", quote_literal_cstr(dflt));
@@ -116,7 +106,7 @@ basetype_load(SnapRow *row, GNode *node)
 		appendStringInfoString(&buf, ",\n    COLLATABLE = true");
 	appendStringInfo(&buf, ",\n    ALIGNMENT = %s",
 					 alignment_name(row_text(row, "_align")[0]));
-	if (row_flag(row, "_byval"))
+	if (row_bool(row, "_byval"))
 		appendStringInfoString(&buf, ",\n    PASSEDBYVALUE");
 	appendStringInfoString(&buf, "\n)");
 	gnode_add_string(node, "definition", buf.data);

@@ -17,12 +17,10 @@ static void
 conversion_load(SnapRow *row, GNode *node)
 {
 	StringInfoData def;
-	bool		isnull;
-	Datum		dflt = row_datum(row, "_default", &isnull);
 
 	initStringInfo(&def);
 	appendStringInfo(&def, "CREATE %sCONVERSION %s FOR %s TO %s FROM %s",
-					 !isnull && DatumGetBool(dflt) ? "DEFAULT " : "",
+					 row_bool(row, "_default") ? "DEFAULT " : "",
 					 quote_identifier(node->name),
 					 quote_literal_cstr(row_text(row, "_from")),
 					 quote_literal_cstr(row_text(row, "_to")),

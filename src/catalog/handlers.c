@@ -160,6 +160,16 @@ row_int(SnapRow *row, const char *col)
 	return isnull ? 0 : DatumGetInt32(d);
 }
 
+/* Column col of the row as a boolean, false when null. */
+bool
+row_bool(SnapRow *row, const char *col)
+{
+	bool		isnull;
+	Datum		d = row_datum(row, col, &isnull);
+
+	return !isnull && DatumGetBool(d);
+}
+
 /* The column as text (through its output function), or NULL. */
 char *
 row_text(SnapRow *row, const char *col)

@@ -174,6 +174,7 @@ extern bool row_has(SnapRow *row, const char *col);
 extern Datum row_datum(SnapRow *row, const char *col, bool *isnull);
 extern Oid	row_oid(SnapRow *row, const char *col);
 extern int32 row_int(SnapRow *row, const char *col);
+extern bool row_bool(SnapRow *row, const char *col);
 extern char *row_text(SnapRow *row, const char *col);
 
 /* Calling a deparse function of ruleutils.c; NULL if it returns NULL. */

@@ -20,14 +20,12 @@ static void
 language_load(SnapRow *row, GNode *node)
 {
 	StringInfoData def;
-	bool		isnull;
-	Datum		trusted = row_datum(row, "_trusted", &isnull);
 	Oid			inline_fn = row_oid(row, "_inline");
 	Oid			validator = row_oid(row, "_validator");
 
 	initStringInfo(&def);
 	appendStringInfo(&def, "CREATE %sLANGUAGE %s HANDLER %s",
-					 !isnull && DatumGetBool(trusted) ? "TRUSTED " : "",
+					 row_bool(row, "_trusted") ? "TRUSTED " : "",
 					 quote_identifier(node->name),
 					 snap_proc_name(row_oid(row, "_handler"), NULL));
 	if (OidIsValid(inline_fn))
