@@ -21,6 +21,10 @@ OBJS = \
 	src/catalog/extension.o \
 	src/catalog/collation.o \
 	src/catalog/type.o \
+	src/catalog/basetype.o \
+	src/catalog/conversion.o \
+	src/catalog/language.o \
+	src/catalog/accessmethod.o \
 	src/catalog/function.o \
 	src/catalog/table.o \
 	src/catalog/sequence.o \

@@ -54,7 +54,7 @@ SELECT migrate_model_set('CREATE TABLE t (a int); COMMENT ON FUNCTION lower(text
 SELECT migrate_model_set('CREATE TABLE t (a int) PARTITION BY LIST (a); ALTER TABLE t ATTACH PARTITION audit FOR VALUES IN (1)');
 -- COMMENT, GRANT, renames and owners: only of the kinds a snapshot holds
 -- (an allow-list)
-SELECT migrate_model_set('CREATE TABLE t (a int); COMMENT ON CONVERSION c IS ''x''');
+SELECT migrate_model_set('CREATE TABLE t (a int); COMMENT ON TRANSFORM FOR integer LANGUAGE sql IS ''x''');
 SELECT migrate_model_set('CREATE TABLE t (a int); ALTER TEXT SEARCH CONFIGURATION english RENAME TO e2');
 SELECT migrate_model_set('CREATE TABLE t (a int); ALTER CONVERSION c OWNER TO CURRENT_USER');
 -- a qualified name of another schema (a rename too)

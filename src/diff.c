@@ -271,7 +271,7 @@ default_privileges(GNode *n)
 {
 	if (n->kind == OBJ_FUNCTION || n->kind == OBJ_AGGREGATE)
 		return "{\"PUBLIC\": [\"EXECUTE\"]}";
-	if (n->kind == OBJ_TYPE)
+	if (n->kind == OBJ_TYPE || n->kind == OBJ_LANGUAGE)
 		return "{\"PUBLIC\": [\"USAGE\"]}";
 	return NULL;
 }

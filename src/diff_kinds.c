@@ -63,6 +63,8 @@ diff_kind_grant_target(GNode *n)
 			return psprintf("FOREIGN DATA WRAPPER %s", gnode_qualname(n));
 		case OBJ_SERVER:
 			return psprintf("FOREIGN SERVER %s", gnode_qualname(n));
+		case OBJ_LANGUAGE:
+			return psprintf("LANGUAGE %s", gnode_qualname(n));
 		default:
 			return NULL;
 	}

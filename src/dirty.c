@@ -41,6 +41,7 @@
 #include "access/xact.h"
 #include "catalog/dependency.h"
 #include "catalog/pg_aggregate.h"
+#include "catalog/pg_am.h"
 #include "catalog/pg_amop.h"
 #include "catalog/pg_amproc.h"
 #include "catalog/pg_attrdef.h"
@@ -64,6 +65,7 @@
 #include "catalog/pg_class.h"
 #include "catalog/pg_collation.h"
 #include "catalog/pg_constraint.h"
+#include "catalog/pg_conversion.h"
 #include "catalog/pg_depend.h"
 #include "catalog/pg_description.h"
 #include "catalog/pg_enum.h"
@@ -334,7 +336,7 @@ static const Oid scanned_catalogs[] = {
 	ForeignDataWrapperRelationId, ForeignServerRelationId,
 	UserMappingRelationId, ForeignTableRelationId, PublicationRelationId,
 	PublicationRelRelationId, PublicationNamespaceRelationId,
-	EventTriggerRelationId
+	EventTriggerRelationId, ConversionRelationId, AccessMethodRelationId
 };
 
 /*

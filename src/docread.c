@@ -69,7 +69,7 @@ typedef enum SpecKind
 	SK_DEFACL, SK_AGGREGATE, SK_OPERATOR, SK_OPFAMILY, SK_OPCLASS, SK_CAST,
 	SK_TSPARSER, SK_TSTEMPLATE, SK_TSDICT, SK_TSCONFIG,
 	SK_FDW, SK_SERVER, SK_USERMAPPING, SK_FOREIGN_TABLE, SK_PUBLICATION,
-	SK_EVENT_TRIGGER,
+	SK_EVENT_TRIGGER, SK_CONVERSION, SK_LANGUAGE, SK_ACCESS_METHOD,
 	SK_UNMODELED
 } SpecKind;
 
@@ -103,7 +103,7 @@ static const char *const contype_values[] = {"primary_key", "unique", "check",
 "foreign_key", "exclusion", NULL};
 static const char *const enabled_values[] = {"disabled", "replica", "always", NULL};
 static const char *const command_values[] = {"ALL", "SELECT", "INSERT", "UPDATE", "DELETE", NULL};
-static const char *const typekind_values[] = {"enum", "composite", "domain", "range", NULL};
+static const char *const typekind_values[] = {"enum", "composite", "domain", "range", "base", "shell", NULL};
 static const char *const funckind_values[] = {"function", "procedure", "window", NULL};
 static const char *const volatility_values[] = {"immutable", "stable", "volatile", NULL};
 static const char *const parallel_values[] = {"safe", "restricted", "unsafe", NULL};
@@ -120,7 +120,7 @@ static const ObjSpec extension_spec, schema_spec, table_spec, column_spec,
 			opclass_spec, cast_spec, tsparser_spec, tstemplate_spec,
 			tsdict_spec, tsconfig_spec, fdw_spec, server_spec,
 			usermapping_spec, foreign_table_spec, publication_spec,
-			event_trigger_spec;
+			event_trigger_spec, conversion_spec, language_spec, accessmethod_spec;
 
 #define K(key, type, check) {key, type, check, false, NULL, NULL}
 #define KR(key, type, check) {key, type, check, true, NULL, NULL}
@@ -141,6 +141,8 @@ static const KeySpec top_keys[] = {
 	KS("user_mappings", VT_MAP, usermapping_spec),
 	KS("publications", VT_MAP, publication_spec),
 	KS("event_triggers", VT_MAP, event_trigger_spec),
+	KS("languages", VT_MAP, language_spec),
+	KS("access_methods", VT_MAP, accessmethod_spec),
 };
 static const ObjSpec top_spec = {SK_TOP, "a snapshot document", top_keys, lengthof(top_keys), false};
 
@@ -169,6 +171,7 @@ static const KeySpec schema_keys[] = {
 	KS("text_search_dictionaries", VT_MAP, tsdict_spec),
 	KS("text_search_configurations", VT_MAP, tsconfig_spec),
 	KS("foreign_tables", VT_MAP, foreign_table_spec),
+	KS("conversions", VT_MAP, conversion_spec),
 	KS("unmodeled", VT_MAP, unmodeled_spec),
 };
 static const ObjSpec schema_spec = {SK_SCHEMA, "a schema", schema_keys, lengthof(schema_keys), true};
@@ -181,6 +184,7 @@ static const KeySpec table_keys[] = {
 	KE("replica_identity", replica_values),
 	K("replica_identity_index", VT_STRING, VC_NAME),
 	K("access_method", VT_STRING, VC_NAME),
+	K("tablespace", VT_STRING, VC_NAME),
 	K("partition_by", VT_STRING, VC_PARTBY),
 	K("partition_of", VT_STRING, VC_QNAME),
 	K("partition_bound", VT_STRING, VC_PARTBOUND),
@@ -236,6 +240,7 @@ static const KeySpec constraint_keys[] = {
 	K("local", VT_BOOL, VC_ANY),
 	K("references", VT_STRING, VC_QNAME),
 	K("clustered", VT_BOOL, VC_ANY),
+	K("tablespace", VT_STRING, VC_NAME),
 };
 static const ObjSpec constraint_spec = {SK_CONSTRAINT, "a constraint", constraint_keys, lengthof(constraint_keys), true};
 
@@ -253,6 +258,7 @@ static const KeySpec index_keys[] = {
 	K("options", VT_STRINGS, VC_OPTION),
 	K("column_statistics", VT_STRINGS, VC_OPTION),
 	K("partition_of", VT_STRING, VC_QNAME),
+	K("tablespace", VT_STRING, VC_NAME),
 };
 static const ObjSpec index_spec = {SK_INDEX, "an index", index_keys, lengthof(index_keys), true};
 
@@ -312,6 +318,21 @@ static const KeySpec cast_keys[] = {
 	KR("definition", VT_STRING, VC_CASTDEF),
 };
 static const ObjSpec cast_spec = {SK_CAST, "a cast", cast_keys, lengthof(cast_keys), true};
+
+static const KeySpec conversion_keys[] = {
+	KR("definition", VT_STRING, VC_CONVDEF),
+};
+static const ObjSpec conversion_spec = {SK_CONVERSION, "a conversion", conversion_keys, lengthof(conversion_keys), true};
+
+static const KeySpec language_keys[] = {
+	KR("definition", VT_STRING, VC_LANGDEF),
+};
+static const ObjSpec language_spec = {SK_LANGUAGE, "a language", language_keys, lengthof(language_keys), true};
+
+static const KeySpec accessmethod_keys[] = {
+	KR("definition", VT_STRING, VC_AMDEF),
+};
+static const ObjSpec accessmethod_spec = {SK_ACCESS_METHOD, "an access method", accessmethod_keys, lengthof(accessmethod_keys), true};
 
 static const KeySpec tsparser_keys[] = {
 	KR("definition", VT_STRING, VC_TSDEF),
@@ -414,6 +435,7 @@ static const KeySpec matview_keys[] = {
 	K("options", VT_STRINGS, VC_OPTION),
 	KS("columns", VT_ARRAY, column_spec),
 	K("populated", VT_BOOL, VC_ANY),
+	K("tablespace", VT_STRING, VC_NAME),
 	KS("indexes", VT_MAP, index_spec),
 };
 static const ObjSpec matview_spec = {SK_MATVIEW, "a materialized view", matview_keys, lengthof(matview_keys), true};
@@ -446,6 +468,14 @@ static const KeySpec type_keys[] = {
 	K("canonical", VT_STRING, VC_QNAME),
 	K("subtype_diff", VT_STRING, VC_QNAME),
 	K("multirange", VT_STRING, VC_QNAME),
+	K("definition", VT_STRING, VC_TYPEDEF),
+	K("receive", VT_STRING, VC_QNAME),
+	K("send", VT_STRING, VC_QNAME),
+	K("typmod_in", VT_STRING, VC_QNAME),
+	K("typmod_out", VT_STRING, VC_QNAME),
+	K("analyze", VT_STRING, VC_QNAME),
+	K("subscript", VT_STRING, VC_QNAME),
+	KE("storage", storage_values),
 };
 static const ObjSpec type_spec = {SK_TYPE, "a type", type_keys, lengthof(type_keys), true};
 
@@ -1004,7 +1034,8 @@ check_kind_rules(DocCtx *cx, const ObjSpec *spec, JsonbValue *obj)
 			{
 				static const char *const need[][2] = {
 					{"enum", "labels"}, {"composite", "columns"},
-					{"domain", "base_type"}, {"range", "subtype"}
+					{"domain", "base_type"}, {"range", "subtype"},
+					{"base", "definition"}
 				};
 
 				(void) getKeyJsonValueFromContainer(c, "kind", 4, &v);

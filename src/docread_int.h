@@ -32,10 +32,14 @@ typedef enum VCheck
 	VC_STATSDEF,				/* one CREATE STATISTICS */
 	VC_AGGDEF,					/* one CREATE AGGREGATE */
 	VC_OPERDEF,					/* one CREATE OPERATOR */
+	VC_TYPEDEF,					/* one CREATE TYPE of a base type */
 	VC_OPFAMDEF,				/* one CREATE OPERATOR FAMILY */
 	VC_OPFAMMEMBER,				/* one member of ALTER OPERATOR FAMILY ADD */
 	VC_OPCLASSDEF,				/* one CREATE OPERATOR CLASS */
 	VC_CASTDEF,					/* one CREATE CAST */
+	VC_CONVDEF,					/* one CREATE CONVERSION */
+	VC_LANGDEF,					/* one CREATE LANGUAGE */
+	VC_AMDEF,					/* one CREATE ACCESS METHOD */
 	VC_TSDEF,					/* one CREATE TEXT SEARCH ... */
 	VC_TSMAPPING,				/* one mapping of ADD MAPPING FOR */
 	VC_FTDEF,					/* one CREATE FOREIGN TABLE */

@@ -348,6 +348,14 @@ docread_check_sql(VCheck check, const char *s, const char *objname,
 			*problem = "is not one CREATE OPERATOR statement";
 			break;
 		}
+	case VC_TYPEDEF:
+		{
+			DefineStmt *d = (DefineStmt *) docread_parse_one(s, T_DefineStmt, error);
+
+			ok = d != NULL && d->kind == OBJECT_TYPE && d->definition != NIL;
+			*problem = "is not one CREATE TYPE statement of a base type";
+			break;
+		}
 	case VC_OPFAMDEF:
 		ok = docread_parse_one(s, T_CreateOpFamilyStmt, error) != NULL;
 		*problem = "is not one CREATE OPERATOR FAMILY statement";
@@ -369,6 +377,18 @@ docread_check_sql(VCheck check, const char *s, const char *objname,
 	case VC_CASTDEF:
 		ok = docread_parse_one(s, T_CreateCastStmt, error) != NULL;
 		*problem = "is not one CREATE CAST statement";
+		break;
+	case VC_CONVDEF:
+		ok = docread_parse_one(s, T_CreateConversionStmt, error) != NULL;
+		*problem = "is not one CREATE CONVERSION statement";
+		break;
+	case VC_LANGDEF:
+		ok = docread_parse_one(s, T_CreatePLangStmt, error) != NULL;
+		*problem = "is not one CREATE LANGUAGE statement";
+		break;
+	case VC_AMDEF:
+		ok = docread_parse_one(s, T_CreateAmStmt, error) != NULL;
+		*problem = "is not one CREATE ACCESS METHOD statement";
 		break;
 	case VC_TSDEF:
 		{

@@ -61,12 +61,15 @@ const ObjKindInfo pgm_kinds[OBJ_NKINDS] = {
 	[OBJ_FOREIGN_TABLE] = {"foreign_table", "foreign_tables", false, true},
 	[OBJ_PUBLICATION] = {"publication", "publications", false, false},
 	[OBJ_EVENT_TRIGGER] = {"event_trigger", "event_triggers", false, false},
+	[OBJ_CONVERSION] = {"conversion", "conversions", false, true},
+	[OBJ_LANGUAGE] = {"language", "languages", false, false},
+	[OBJ_ACCESS_METHOD] = {"access_method", "access_methods", false, false},
 	[OBJ_UNMODELED] = {"unmodeled", "unmodeled", false, false},
 };
 
 const ObjKind pgm_global_kinds[PGM_NGLOBAL_KINDS] = {
 	OBJ_DEFACL, OBJ_CAST, OBJ_FDW, OBJ_SERVER, OBJ_USERMAPPING, OBJ_PUBLICATION,
-	OBJ_EVENT_TRIGGER
+	OBJ_EVENT_TRIGGER, OBJ_LANGUAGE, OBJ_ACCESS_METHOD
 };
 
 /*

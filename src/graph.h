@@ -55,6 +55,9 @@ typedef enum ObjKind
 	OBJ_FOREIGN_TABLE,
 	OBJ_PUBLICATION,
 	OBJ_EVENT_TRIGGER,
+	OBJ_CONVERSION,
+	OBJ_LANGUAGE,
+	OBJ_ACCESS_METHOD,
 	OBJ_UNMODELED,				/* an object no handler models (unmodeled.c) */
 	OBJ_NKINDS
 } ObjKind;
@@ -75,7 +78,7 @@ extern const ObjKindInfo pgm_kinds[OBJ_NKINDS];
  * The kinds whose objects of no schema are database-wide, written at the
  * top level of "all" documents under their section (graph.c).
  */
-#define PGM_NGLOBAL_KINDS 7
+#define PGM_NGLOBAL_KINDS 9
 extern const ObjKind pgm_global_kinds[PGM_NGLOBAL_KINDS];
 
 /* A catalog address, as pg_depend writes it. */

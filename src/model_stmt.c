@@ -187,6 +187,7 @@ model_kind(ObjectType kind)
 		case OBJECT_TSTEMPLATE:
 		case OBJECT_TSDICTIONARY:
 		case OBJECT_TSCONFIGURATION:
+		case OBJECT_CONVERSION:
 		case OBJECT_SCHEMA:
 			return true;
 		default:
@@ -247,6 +248,7 @@ refusal(Node *stmt, bool *skip)
 		case T_AlterOperatorStmt:
 		case T_AlterTSDictionaryStmt:
 		case T_AlterTSConfigurationStmt:
+		case T_CreateConversionStmt:
 			return NULL;
 		case T_CommentStmt:
 		case T_GrantStmt:
@@ -492,6 +494,8 @@ target_schema(Node *stmt)
 			return list_schema(((AlterTSDictionaryStmt *) stmt)->dictname);
 		case T_AlterTSConfigurationStmt:
 			return list_schema(((AlterTSConfigurationStmt *) stmt)->cfgname);
+		case T_CreateConversionStmt:
+			return list_schema(((CreateConversionStmt *) stmt)->conversion_name);
 		case T_AlterStatsStmt:
 			return list_schema(((AlterStatsStmt *) stmt)->defnames);
 		case T_CreatePolicyStmt:

@@ -28,6 +28,7 @@ dropdb_cov() {
 	psql_q -d "$db" -c 'DROP SUBSCRIPTION IF EXISTS sub' 2>/dev/null
 	"$bindir/dropdb" --if-exists "$db" 2>/dev/null
 	"$bindir/dropuser" --if-exists cov_role 2>/dev/null
+	psql_q -d postgres -c 'DROP TABLESPACE IF EXISTS cov_space' 2>/dev/null
 }
 trap 'dropdb_cov; rm -rf "$work"' EXIT
 dropdb_cov
@@ -44,6 +45,23 @@ if ! "$bindir/pg_dump" -s -Fc -d "$db" -f "$work/dump" ||
 	exit 1
 fi
 
+# The tablespace of each entry that has one, as the plain dump says it
+# (SET default_tablespace before the entry's "-- Name: ...; Type: ..."
+# header): "type<TAB>schema<TAB>name<TAB>tablespace".  pg_restore -l does
+# not show it, yet it is part of the object.
+if ! "$bindir/pg_restore" -f - "$work/dump" | awk '
+	/^SET default_tablespace = / { ts = $4; sub(/;$/, "", ts); gsub(/'"'"'/, "", ts); next }
+	/^-- Name: / {
+		line = substr($0, 10)
+		n = split(line, parts, "; ")
+		name = parts[1]; type = substr(parts[2], 7); nsp = substr(parts[3], 9)
+		if (ts != "" && type ~ /^(TABLE|INDEX|MATERIALIZED VIEW|CONSTRAINT)$/)
+			print type "\t" nsp "\t" name "\t" ts
+	}' >"$work/spaces"; then
+	check "pg_restore of the dump" 0 1
+	exit 1
+fi
+
 # One line per problem; none when everything is covered.
 grep -v '^#' test/coverage/kinds >"$work/kinds"
 problems=$({
@@ -51,6 +69,8 @@ problems=$({
 	echo "CREATE TEMP TABLE toc_lines (line text);"
 	echo "\\copy kinds FROM '$work/kinds'"
 	echo "\\copy toc_lines FROM '$work/toc' WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')"
+	echo "CREATE TEMP TABLE toc_spaces (type text, nsp text, name text, space text);"
+	echo "\\copy toc_spaces FROM '$work/spaces'"
 	cat test/coverage/check.sql
 } | psql_q -At -d "$db" 2>&1)
 entries=$(wc -l <"$work/toc")

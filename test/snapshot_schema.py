@@ -34,6 +34,8 @@ SPEC_DEF = {"extension": "extension", "schema": "schema", "table": "table",
             "fdw": "foreign_data_wrapper", "server": "server",
             "usermapping": "user_mapping", "foreign_table": "foreign_table",
             "publication": "publication", "event_trigger": "event_trigger",
+            "conversion": "conversion", "language": "language",
+            "accessmethod": "access_method",
             "top": None}
 JSON_TYPE = {"VT_STRING": "string", "VT_BOOL": "boolean", "VT_INT": "integer",
              "VT_NUMBER": "number", "VT_STRINGS": "array",

@@ -20,16 +20,6 @@
 #include "utils/fmgrprotos.h"
 #include "utils/memutils.h"
 
-/* A boolean column of the row (false when null). */
-static bool
-row_bool(SnapRow *row, const char *col)
-{
-	bool		isnull;
-	Datum		d = row_datum(row, col, &isnull);
-
-	return !isnull && DatumGetBool(d);
-}
-
 /* ", NAME = function" when the function is set */
 static void
 append_func(StringInfo buf, const char *opt, Oid fn, GNode *schema)

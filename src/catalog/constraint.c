@@ -276,6 +276,8 @@ constraint_load(ConRow *row, GNode *parent)
 
 	add_definition(row, node);
 	if (row->index != NULL)
+		snap_add_tablespace(node, row->index->reltablespace);
+	if (row->index != NULL)
 	{
 		ObjAddr		index = {RelationRelationId, con->conindid, 0};
 

@@ -23,6 +23,7 @@
 #include "access/skey.h"
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
+#include "commands/tablespace.h"
 #include "executor/spi.h"
 #include "nodes/makefuncs.h"
 #include "nodes/plannodes.h"
@@ -45,6 +46,7 @@ const SnapHandler *const pgm_snapshot_handlers[] = {
 	&pgm_extension_handler,
 	&pgm_collation_handler,
 	&pgm_type_handler,
+	&pgm_basetype_handler,
 	&pgm_function_handler,
 	&pgm_aggregate_handler,
 	&pgm_operator_handler,
@@ -74,6 +76,9 @@ const SnapHandler *const pgm_snapshot_handlers[] = {
 	&pgm_foreigntable_handler,
 	&pgm_publication_handler,
 	&pgm_eventtrigger_handler,
+	&pgm_conversion_handler,
+	&pgm_language_handler,
+	&pgm_accessmethod_handler,
 	NULL
 };
 
@@ -153,6 +158,16 @@ row_int(SnapRow *row, const char *col)
 	Datum		d = row_datum(row, col, &isnull);
 
 	return isnull ? 0 : DatumGetInt32(d);
+}
+
+/* Column col of the row as a boolean, false when null. */
+bool
+row_bool(SnapRow *row, const char *col)
+{
+	bool		isnull;
+	Datum		d = row_datum(row, col, &isnull);
+
+	return !isnull && DatumGetBool(d);
 }
 
 /* The column as text (through its output function), or NULL. */
@@ -784,6 +799,7 @@ keep_relation(Graph *g, HeapTuple tup, TupleDesc desc)
 	r->reloftype = c->reloftype;
 	r->relowner = c->relowner;
 	r->relam = c->relam;
+	r->reltablespace = c->reltablespace;
 	r->reltoastrelid = c->reltoastrelid;
 	r->relnatts = c->relnatts;
 	r->relkind = c->relkind;
@@ -1159,6 +1175,10 @@ keep_type(Graph *g, Form_pg_type t)
 		if (r != NULL && r->relkind == RELKIND_COMPOSITE_TYPE)
 			g->snap->usertypes = lappend_oid(g->snap->usertypes, t->oid);
 	}
+	/* base types (not the array of another) and shells */
+	else if ((t->typtype == TYPTYPE_BASE && !IsTrueArrayType(t)) ||
+			 (t->typtype == TYPTYPE_PSEUDO && !t->typisdefined))
+		g->snap->basetypes = lappend_oid(g->snap->basetypes, t->oid);
 }
 
 /*
@@ -1275,6 +1295,18 @@ snap_type_oids(Graph *g)
 	if (g->snap->typarrays == NULL)
 		read_types(g);
 	return oid_list_array(g->snap->usertypes);
+}
+
+/*
+ * The oid[] of the base types (but arrays) and shell types of the scope,
+ * extensions' among them (the query leaves those out).
+ */
+Datum
+snap_basetype_oids(Graph *g)
+{
+	if (g->snap->typarrays == NULL)
+		read_types(g);
+	return oid_list_array(g->snap->basetypes);
 }
 
 /*
@@ -1414,4 +1446,22 @@ pgm_alias_rowtype(SnapRow *row, GNode *node)
 		graph_add_alias(row->graph, &addr, node);
 	if (OidIsValid(addr.objid = row_oid(row, "_reltype_array")))
 		graph_add_alias(row->graph, &addr, node);
+}
+
+/*
+ * "tablespace": the name of the tablespace a relation's storage lives in
+ * (reltablespace), nothing for the database's default (0).  The name is
+ * allocated in the current memory context and copied by the node.
+ */
+void
+snap_add_tablespace(GNode *node, Oid spcoid)
+{
+	char	   *name;
+
+	if (!OidIsValid(spcoid))
+		return;
+	name = get_tablespace_name(spcoid);
+	if (name == NULL)
+		elog(ERROR, "cache lookup failed for tablespace %u", spcoid);
+	gnode_add_string(node, "tablespace", name);
 }

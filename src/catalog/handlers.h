@@ -65,6 +65,7 @@ typedef struct SnapCache
 	List	   *indexes;		/* their pg_index rows */
 	AddrMap    *typarrays;		/* array types of the scope */
 	List	   *usertypes;		/* oids of types a type.c reads */
+	List	   *basetypes;		/* oids of types basetype.c reads */
 	HTAB	   *deparsed;		/* expressions deparsed already */
 	Oid			last_nsp;		/* the last schema looked up */
 	struct GNode *last_schema;	/* and its node (snap_schema) */
@@ -125,6 +126,7 @@ extern const SnapHandler pgm_schema_handler;
 extern const SnapHandler pgm_extension_handler;
 extern const SnapHandler pgm_collation_handler;
 extern const SnapHandler pgm_type_handler;
+extern const SnapHandler pgm_basetype_handler;
 extern const SnapHandler pgm_function_handler;
 extern const SnapHandler pgm_table_handler;
 extern const SnapHandler pgm_sequence_handler;
@@ -154,6 +156,9 @@ extern const SnapHandler pgm_usermapping_handler;
 extern const SnapHandler pgm_foreigntable_handler;
 extern const SnapHandler pgm_publication_handler;
 extern const SnapHandler pgm_eventtrigger_handler;
+extern const SnapHandler pgm_conversion_handler;
+extern const SnapHandler pgm_language_handler;
+extern const SnapHandler pgm_accessmethod_handler;
 
 /* Reading the current row (handlers.c). */
 /*
@@ -169,6 +174,7 @@ extern bool row_has(SnapRow *row, const char *col);
 extern Datum row_datum(SnapRow *row, const char *col, bool *isnull);
 extern Oid	row_oid(SnapRow *row, const char *col);
 extern int32 row_int(SnapRow *row, const char *col);
+extern bool row_bool(SnapRow *row, const char *col);
 extern char *row_text(SnapRow *row, const char *col);
 
 /* Calling a deparse function of ruleutils.c; NULL if it returns NULL. */
@@ -198,6 +204,7 @@ extern const char *snap_comment(Graph *g, Oid classoid, Oid objoid,
 								int32 subid);
 extern void snap_add_privileges(GNode *node, Datum acl, Oid owner);
 extern void snap_add_array(GNode *node, const char *key, Datum value);
+extern void snap_add_tablespace(GNode *node, Oid spcoid);
 
 /*
  * The pg_class row of a relation of the scope, and for an index its
@@ -212,6 +219,7 @@ typedef struct SnapRel
 	Oid			reloftype;
 	Oid			relowner;
 	Oid			relam;
+	Oid			reltablespace;	/* 0: the database's default */
 	Oid			reltoastrelid;
 	int16		relnatts;
 	char		relkind;
@@ -284,6 +292,7 @@ extern List *snap_indexes(Graph *g);
 extern Oid	snap_type_array(Graph *g, Oid typid);
 extern Datum snap_relation_oids(Graph *g, char relkind);
 extern Datum snap_type_oids(Graph *g);
+extern Datum snap_basetype_oids(Graph *g);
 extern bool snap_extension_member(Graph *g, Oid classid, Oid objid);
 extern Datum *snap_array(Datum array, Oid elemtype, int *n);
 extern char *snap_relation_name(Graph *g, Oid relid);

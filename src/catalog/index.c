@@ -323,6 +323,7 @@ index_load(IndexRow *row)
 		gnode_add_bool(node, "invalid", true);
 	if (row->rel->reloptions != (Datum) 0)
 		snap_add_array(node, "options", row->rel->reloptions);
+	snap_add_tablespace(node, row->rel->reltablespace);
 	{
 		List	   *targets = snap_index_stattargets(g, ind->indexrelid);
 

@@ -4,7 +4,7 @@
  *	  Tables, partitioned or not: persistence, partitioning, inheritance,
  *	  typed tables, row level security, options (its TOAST table's as
  *	  "toast.name=value"), replica identity, access
- *	  method, comment and privileges.  Columns, constraints, indexes,
+ *	  method, tablespace, comment and privileges.  Columns, constraints, indexes,
  *	  triggers and policies are children read by their own handlers.
  *
  *-------------------------------------------------------------------------
@@ -194,6 +194,7 @@ table_load(Graph *g, SnapRel *r, GNode *schema, InhRow *inh, int ninh)
 		if (am != NULL && strcmp(am, "heap") != 0)
 			gnode_add_string(node, "access_method", am);
 	}
+	snap_add_tablespace(node, r->reltablespace);
 	parents = ninh > 0 ? parents_of(inh, ninh, r->oid) : NIL;
 	if (parents != NIL)
 	{

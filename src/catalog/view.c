@@ -3,8 +3,8 @@
  * view.c
  *	  Views and materialized views: definition (deparsed relative to their
  *	  schema), options, comment, privileges; a matview also whether it is
- *	  populated.  Their columns are read by column.c, a matview's indexes by
- *	  index.c.  A view's _RETURN rule, through which pg_depend records what
+ *	  populated and its tablespace.  Their columns are read by column.c, a
+ *	  matview's indexes by index.c.  A view's _RETURN rule, through which pg_depend records what
  *	  the view reads, is an alias of the view.
  *
  *-------------------------------------------------------------------------
@@ -71,7 +71,9 @@ const SnapHandler pgm_view_handler = {
 const SnapHandler pgm_matview_handler = {
 	.kind = OBJ_MATVIEW,
 	.classid = RelationRelationId,
-	.query = VIEW_QUERY("m", "c.relispopulated AS populated,"),
+	.query = VIEW_QUERY("m", "c.relispopulated AS populated,"
+							  "       (SELECT s.spcname FROM pg_tablespace s"
+							  "         WHERE s.oid = c.reltablespace) AS tablespace,"),
 	.load = view_load,
 	.candidates = matview_candidates,
 };

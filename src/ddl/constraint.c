@@ -78,6 +78,48 @@ key_index(GNode *c)
 }
 
 /*
+ * The definition of constraint c as ADD CONSTRAINT takes it, with the
+ * tablespace of its index: "USING INDEX TABLESPACE ts" goes after the
+ * columns and WITH (...) of a primary key or unique constraint, before
+ * what says it is deferrable.  (An exclusion constraint's WHERE would come
+ * after it: its index is moved once made, by key_index_tablespace().)
+ */
+static char *
+key_definition(GNode *c)
+{
+	static const char *const suffixes[] = {" INITIALLY DEFERRED", " DEFERRABLE"};
+	char	   *def = gnode_str_req(c, "definition");
+	char	   *ts = gnode_str(c, "tablespace");
+	char	   *type = gnode_str(c, "type");
+	size_t		core;
+
+	if (ts == NULL || type == NULL ||
+		(strcmp(type, "primary_key") != 0 && strcmp(type, "unique") != 0))
+		return def;
+	core = strlen(def);
+	for (int i = 0; i < lengthof(suffixes); i++)
+	{
+		size_t		sl = strlen(suffixes[i]);
+
+		if (core > sl && strncmp(def + core - sl, suffixes[i], sl) == 0)
+			core -= sl;
+	}
+	return psprintf("%.*s USING INDEX TABLESPACE %s%s", (int) core, def,
+					quote_identifier(ts), def + core);
+}
+
+/* ALTER INDEX ... SET TABLESPACE for a new exclusion constraint's index. */
+static void
+key_index_tablespace(StringInfo buf, GNode *c)
+{
+	char	   *type = gnode_str(c, "type");
+
+	if (gnode_str(c, "tablespace") != NULL && type != NULL &&
+		strcmp(type, "exclusion") == 0)
+		ddl_stmt(buf, "ALTER INDEX %s %s;", key_index(c), ddl_set_tablespace(c));
+}
+
+/*
  * Keys of partitioned tables.  ALTER TABLE ADD of a key recurses to the
  * partitions, naming their keys itself, and a partition created later
  * clones the keys of its parent.  So a new key of a partitioned table is
@@ -103,7 +145,8 @@ partition_key_create(DiffContext *cx, GNode *t, StringInfo buf, GNode **parent)
 	else if (gnode_str(table, "partition_by") == NULL)
 		return false;
 	ddl_stmt(buf, "ALTER TABLE ONLY %s ADD CONSTRAINT %s %s;", gnode_qualname(table),
-			 quote_identifier(t->name), gnode_str_req(t, "definition"));
+			 quote_identifier(t->name), key_definition(t));
+	key_index_tablespace(buf, t);
 	if (*parent != NULL)
 		ddl_stmt(buf, "ALTER INDEX %s ATTACH PARTITION %s;", key_index(*parent),
 				 key_index(t));
@@ -132,8 +175,11 @@ constraint_create(DiffContext *cx, GNode *t)
 	else if (parent->kind == OBJ_TABLE && follows_parent(t))
 		return;
 	else
+	{
 		ddl_stmt(&buf, "%s ADD CONSTRAINT %s %s;", alter_owner(t),
-				 quote_identifier(t->name), gnode_str_req(t, "definition"));
+				 quote_identifier(t->name), key_definition(t));
+		key_index_tablespace(&buf, t);
+	}
 	if (parent->kind == OBJ_TABLE)
 	{
 		char	   *ri = gnode_str(parent, "replica_identity");
@@ -363,12 +409,21 @@ constraint_alter(DiffContext *cx, GNode *s, GNode *t)
 	else if (parent->kind == OBJ_TABLE && gnode_bool(s, "clustered") &&
 			 !gnode_bool(t, "clustered") && !table_clustered_elsewhere(t))
 		ddl_stmt(&buf, "ALTER TABLE %s SET WITHOUT CLUSTER;", gnode_qualname(parent));
+	if (!gnode_attr_equal(s, t, "tablespace"))
+		ddl_stmt(&buf, "ALTER INDEX %s %s;", key_index(t), ddl_set_tablespace(t));
 	if (buf.len > 0)
 	{
 		DiffStep   *step = diff_step(cx, STEP_ALTER, t, "%s", buf.data);
 
 		if (gnode_bool(s, "not_valid") && !gnode_bool(t, "not_valid"))
 			step_hazard(step, HAZARD_BLOCKING_LOCK);
+		/* a moved index is copied; a partitioned table's has no storage */
+		if (!gnode_attr_equal(s, t, "tablespace") &&
+			!(parent->kind == OBJ_TABLE && gnode_str(parent, "partition_by") != NULL))
+		{
+			step_hazard(step, HAZARD_TABLE_REWRITE);
+			step_hazard(step, HAZARD_BLOCKING_LOCK);
+		}
 	}
 	/* inherited or local changed alone: nothing ALTER can do, or needs to */
 }

@@ -35,6 +35,9 @@ static const DdlHandler *const handlers[OBJ_NKINDS] = {
 	[OBJ_OPFAMILY] = &pgm_ddl_opfamily,
 	[OBJ_OPCLASS] = &pgm_ddl_opclass,
 	[OBJ_CAST] = &pgm_ddl_cast,
+	[OBJ_CONVERSION] = &pgm_ddl_conversion,
+	[OBJ_LANGUAGE] = &pgm_ddl_language,
+	[OBJ_ACCESS_METHOD] = &pgm_ddl_accessmethod,
 	[OBJ_TSPARSER] = &pgm_ddl_tsparser,
 	[OBJ_TSTEMPLATE] = &pgm_ddl_tstemplate,
 	[OBJ_TSDICT] = &pgm_ddl_tsdict,
@@ -338,6 +341,83 @@ ddl_list_has_string(List *l, const char *s)
 		if (strcmp(lfirst(lc), s) == 0)
 			return true;
 	return false;
+}
+
+/*
+ * " TABLESPACE name" for a table, index or materialized view whose
+ * "tablespace" is set, "" for one in the database's default.  Palloc'd.
+ */
+char *
+ddl_tablespace_clause(GNode *node)
+{
+	char	   *ts = gnode_str(node, "tablespace");
+
+	return ts ? psprintf(" TABLESPACE %s", quote_identifier(ts)) : pstrdup("");
+}
+
+/*
+ * "SET TABLESPACE name" that moves a relation or index to the tablespace
+ * of node (of the target), pg_default when it has none (the database's
+ * default is recorded as no tablespace at all).  Palloc'd.
+ */
+char *
+ddl_set_tablespace(GNode *node)
+{
+	char	   *ts = gnode_str(node, "tablespace");
+
+	return psprintf("SET TABLESPACE %s", quote_identifier(ts ? ts : "pg_default"));
+}
+
+/*
+ * What changes between two lists of "key=value" strings whose keys are
+ * unique (statistics targets by column number, comments by column name):
+ * *gone gets the keys of old that new lacks (palloc'd strings), *set the
+ * entries of new that old does not hold as they are (palloc'd
+ * DdlKeyValue), each in its list's order.  Strings without "=" are left
+ * out.
+ */
+void
+ddl_keyvalue_changes(List *old, List *new, List **gone, List **set)
+{
+	ListCell   *lc;
+
+	*gone = *set = NIL;
+	foreach(lc, old)
+	{
+		char	   *key = pstrdup(lfirst(lc));
+		char	   *eq = strchr(key, '=');
+		size_t		klen;
+		bool		kept = false;
+		ListCell   *nc;
+
+		if (eq == NULL)
+			continue;
+		*eq = '\0';
+		klen = strlen(key);
+		foreach(nc, new)
+		{
+			const char *n = lfirst(nc);
+
+			if (strncmp(n, key, klen) == 0 && n[klen] == '=')
+				kept = true;
+		}
+		if (!kept)
+			*gone = lappend(*gone, key);
+	}
+	foreach(lc, new)
+	{
+		char	   *key = pstrdup(lfirst(lc));
+		char	   *eq = strchr(key, '=');
+		DdlKeyValue *kv;
+
+		if (eq == NULL || ddl_list_has_string(old, lfirst(lc)))
+			continue;
+		*eq = '\0';
+		kv = palloc(sizeof(DdlKeyValue));
+		kv->key = key;
+		kv->value = eq + 1;
+		*set = lappend(*set, kv);
+	}
 }
 
 /* "name=value" storage parameters as a WITH / SET list: name='value'. */

@@ -15,6 +15,9 @@
 extern const DdlHandler pgm_ddl_schema;
 extern const DdlHandler pgm_ddl_extension;
 extern const DdlHandler pgm_ddl_collation;
+extern const DdlHandler pgm_ddl_conversion;
+extern const DdlHandler pgm_ddl_language;
+extern const DdlHandler pgm_ddl_accessmethod;
 extern const DdlHandler pgm_ddl_type;
 extern const DdlHandler pgm_ddl_function;
 extern const DdlHandler pgm_ddl_table;
@@ -62,7 +65,24 @@ extern bool ddl_partition_detached(DiffContext *cx, GNode *t);
 extern void ddl_after_alters_of(DiffContext *cx, DiffStep *step, GNode *node);
 extern List *ddl_child_tables(Graph *g, GNode *table);
 extern bool ddl_list_has_string(List *l, const char *s);
+
+/* One entry of a list of "key=value" strings, split. */
+typedef struct DdlKeyValue
+{
+	char	   *key;
+	char	   *value;
+} DdlKeyValue;
+
+extern void ddl_keyvalue_changes(List *old, List *new, List **gone, List **set);
 extern char *ddl_options_list(List *options);
+extern char *ddl_tablespace_clause(GNode *node);
+
+/* basetype.c: base and shell types, for type.c */
+extern void ddl_basetype_create(DiffContext *cx, GNode *t);
+extern void ddl_basetype_drop(DiffContext *cx, GNode *s);
+extern void ddl_basetype_alter(DiffContext *cx, GNode *s, GNode *t);
+extern void ddl_basetype_finish(DiffContext *cx);
+extern char *ddl_set_tablespace(GNode *node);
 extern void ddl_options_diff(StringInfo buf, const char *prefix, GNode *s, GNode *t);
 extern void ddl_sequence_clamp(StringInfo buf, const char *seq, const char *smin,
 							   const char *smax, const char *tmin, const char *tmax);

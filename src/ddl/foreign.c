@@ -206,40 +206,21 @@ const DdlHandler pgm_ddl_usermapping = {
 static void
 column_comments(StringInfo buf, GNode *s, GNode *t)
 {
-	List	   *old = s ? gnode_strings(s, "column_comments") : NIL;
-	List	   *new = gnode_strings(t, "column_comments");
+	List	   *gone;
+	List	   *set;
 	ListCell   *lc;
 
-	foreach(lc, old)
+	ddl_keyvalue_changes(s ? gnode_strings(s, "column_comments") : NIL,
+						 gnode_strings(t, "column_comments"), &gone, &set);
+	foreach(lc, gone)
+		ddl_stmt(buf, "COMMENT ON COLUMN %s.%s IS NULL;", gnode_qualname(t),
+				 quote_identifier(lfirst(lc)));
+	foreach(lc, set)
 	{
-		char	   *col = pstrdup(lfirst(lc));
-		char	   *eq = strchr(col, '=');
-		bool		kept = false;
-		ListCell   *nc;
+		DdlKeyValue *kv = lfirst(lc);
 
-		if (eq == NULL)
-			continue;
-		*eq = '\0';
-		foreach(nc, new)
-			if (strncmp(lfirst(nc), col, strlen(col)) == 0 &&
-				((char *) lfirst(nc))[strlen(col)] == '=')
-				kept = true;
-		if (!kept)
-			appendStringInfo(buf, "%sCOMMENT ON COLUMN %s.%s IS NULL;",
-							 buf->len > 0 ? "\n" : "", gnode_qualname(t),
-							 quote_identifier(col));
-	}
-	foreach(lc, new)
-	{
-		char	   *col = pstrdup(lfirst(lc));
-		char	   *eq = strchr(col, '=');
-
-		if (eq == NULL || ddl_list_has_string(old, lfirst(lc)))
-			continue;
-		*eq = '\0';
-		appendStringInfo(buf, "%sCOMMENT ON COLUMN %s.%s IS %s;",
-						 buf->len > 0 ? "\n" : "", gnode_qualname(t),
-						 quote_identifier(col), quote_literal_cstr(eq + 1));
+		ddl_stmt(buf, "COMMENT ON COLUMN %s.%s IS %s;", gnode_qualname(t),
+				 quote_identifier(kv->key), quote_literal_cstr(kv->value));
 	}
 }
 

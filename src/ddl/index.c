@@ -3,7 +3,8 @@
  * index.c
  *	  DDL for indexes (not those of constraints): the stored CREATE INDEX,
  *	  DROP INDEX, CLUSTER ON / SET WITHOUT CLUSTER, storage parameters with
- *	  ALTER INDEX SET / RESET; anything else rebuilds the index.
+ *	  ALTER INDEX SET / RESET, ALTER INDEX SET TABLESPACE; anything else
+ *	  rebuilds the index.
  *
  * Partitioned indexes.  The stored definition of an index of a partitioned
  * table says ON ONLY: it is created alone, invalid, and each partition's
@@ -67,39 +68,50 @@ attached_indexes(Graph *g, GNode *idx)
 static void
 column_statistics(StringInfo buf, GNode *s, GNode *t)
 {
-	List	   *old = s ? gnode_strings(s, "column_statistics") : NIL;
-	List	   *new = gnode_strings(t, "column_statistics");
+	List	   *gone;
+	List	   *set;
 	ListCell   *lc;
 
-	foreach(lc, old)
+	ddl_keyvalue_changes(s ? gnode_strings(s, "column_statistics") : NIL,
+						 gnode_strings(t, "column_statistics"), &gone, &set);
+	foreach(lc, gone)
+		ddl_stmt(buf, "ALTER INDEX %s ALTER COLUMN %d SET STATISTICS -1;",
+				 gnode_qualname(t), atoi(lfirst(lc)));
+	foreach(lc, set)
 	{
-		char	   *col = pstrdup(lfirst(lc));
-		char	   *eq = strchr(col, '=');
-		bool		kept = false;
-		ListCell   *nc;
+		DdlKeyValue *kv = lfirst(lc);
 
-		if (eq == NULL)
-			continue;
-		*eq = '\0';
-		foreach(nc, new)
-			if (strncmp(lfirst(nc), col, strlen(col)) == 0 &&
-				((char *) lfirst(nc))[strlen(col)] == '=')
-				kept = true;
-		if (!kept)
-			ddl_stmt(buf, "ALTER INDEX %s ALTER COLUMN %d SET STATISTICS -1;",
-					 gnode_qualname(t), atoi(col));
-	}
-	foreach(lc, new)
-	{
-		char	   *col = pstrdup(lfirst(lc));
-		char	   *eq = strchr(col, '=');
-
-		if (eq == NULL || ddl_list_has_string(old, lfirst(lc)))
-			continue;
-		*eq = '\0';
 		ddl_stmt(buf, "ALTER INDEX %s ALTER COLUMN %d SET STATISTICS %d;",
-				 gnode_qualname(t), atoi(col), atoi(eq + 1));
+				 gnode_qualname(t), atoi(kv->key), atoi(kv->value));
 	}
+}
+
+/*
+ * The definition of idx with its TABLESPACE clause, which goes before the
+ * WHERE of a partial index: the stored definition ends with " WHERE " and
+ * the "predicate".
+ */
+static char *
+definition_with_tablespace(GNode *idx)
+{
+	char	   *def = gnode_str_req(idx, "definition");
+	char	   *pred = gnode_str(idx, "predicate");
+	char	   *ts = ddl_tablespace_clause(idx);
+	size_t		len = strlen(def);
+	size_t		tail;
+
+	if (*ts == '\0')
+		return def;
+	if (pred != NULL)
+	{
+		tail = strlen(pred) + strlen(" WHERE ");
+		if (len > tail && strcmp(def + len - strlen(pred), pred) == 0 &&
+			strncmp(def + len - tail, " WHERE ", strlen(" WHERE ")) == 0)
+			return psprintf("%.*s%s%s", (int) (len - tail), def, ts, def + len - tail);
+		elog(ERROR, "definition of index %s does not end with its predicate",
+			 gnode_qualname(idx));
+	}
+	return psprintf("%s%s", def, ts);
 }
 
 static void
@@ -120,7 +132,7 @@ index_create(DiffContext *cx, GNode *t)
 	}
 
 	initStringInfo(&buf);
-	ddl_stmt(&buf, "%s;", gnode_str_req(t, "definition"));
+	ddl_stmt(&buf, "%s;", definition_with_tablespace(t));
 	if (parent != NULL)
 		ddl_stmt(&buf, "ALTER INDEX %s ATTACH PARTITION %s;",
 				 gnode_qualname(parent), gnode_qualname(t));
@@ -299,7 +311,7 @@ static void
 index_alter(DiffContext *cx, GNode *s, GNode *t)
 {
 	static const char *const in_place[] = {"comment", "clustered", "invalid",
-	"partition_of", "options", "column_statistics", "definition"};
+	"partition_of", "options", "column_statistics", "definition", "tablespace"};
 	GNode	   *rel = t->parent;
 	StringInfoData buf;
 	char	   *spart = gnode_str(s, "partition_of");
@@ -313,6 +325,7 @@ index_alter(DiffContext *cx, GNode *s, GNode *t)
 	 */
 	bool		moved = spart != NULL && tpart != NULL && strcmp(spart, tpart) != 0;
 	bool		reattached = moved && ddl_partition_detached(cx, rel);
+	bool		moves = false;	/* to another tablespace: a copy */
 
 	if (!only_keys_differ(s, t, in_place, lengthof(in_place)) ||
 		strcmp(definition_without_options(s), definition_without_options(t)) != 0 ||
@@ -365,6 +378,11 @@ index_alter(DiffContext *cx, GNode *s, GNode *t)
 			ddl_stmt(&buf, "ALTER INDEX %s SET (%s);", gnode_qualname(t), with);
 	}
 	column_statistics(&buf, s, t);
+	if (!gnode_attr_equal(s, t, "tablespace"))
+	{
+		ddl_stmt(&buf, "ALTER INDEX %s %s;", gnode_qualname(t), ddl_set_tablespace(t));
+		moves = true;
+	}
 	/* CLUSTER ON another index takes the mark off this one by itself */
 	if (gnode_bool(s, "clustered") && !gnode_bool(t, "clustered") &&
 		!other_clustered(t))
@@ -398,6 +416,11 @@ index_alter(DiffContext *cx, GNode *s, GNode *t)
 	if (buf.len == 0)
 		return;
 	step = diff_step(cx, STEP_ALTER, t, "%s", buf.data);
+	if (moves && !(rel->kind == OBJ_TABLE && gnode_str(rel, "partition_by") != NULL))
+	{
+		step_hazard(step, HAZARD_TABLE_REWRITE);
+		step_hazard(step, HAZARD_BLOCKING_LOCK);
+	}
 	if (tpart != NULL && spart == NULL)
 	{
 		GNode	   *parent = parent_index(cx->target, t);

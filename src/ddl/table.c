@@ -185,6 +185,15 @@ table_create(DiffContext *cx, GNode *t)
 		appendStringInfo(&buf, " USING %s", quote_identifier(am));
 	if (options != NIL)
 		appendStringInfo(&buf, " WITH (%s)", ddl_options_list(options));
+	appendStringInfoString(&buf, ddl_tablespace_clause(t));
+	/* a partition goes where its parent says, unless told otherwise */
+	if (partition_of != NULL && gnode_str(t, "tablespace") == NULL)
+	{
+		GNode	   *parent = ddl_find(cx->target, t, OBJ_TABLE, partition_of);
+
+		if (parent != NULL && gnode_str(parent, "tablespace") != NULL)
+			appendStringInfoString(&buf, " TABLESPACE pg_default");
+	}
 	appendStringInfoChar(&buf, ';');
 
 	/* what the columns do not get from their definition or their origin */
@@ -583,6 +592,13 @@ table_alter(DiffContext *cx, GNode *s, GNode *t)
 		ddl_stmt(&buf, "ALTER TABLE %s SET ACCESS METHOD %s;", q,
 				 quote_identifier(am ? am : "heap"));
 		rewrite = true;
+	}
+	if (!gnode_attr_equal(s, t, "tablespace"))
+	{
+		ddl_stmt(&buf, "ALTER TABLE %s %s;", q, ddl_set_tablespace(t));
+		/* a partitioned table has no storage: only its partitions' default */
+		if (gnode_str(t, "partition_by") == NULL)
+			rewrite = true;
 	}
 	ddl_options_diff(&buf, psprintf("ALTER TABLE %s", q), s, t);
 	if (gnode_bool(s, "row_security") != gnode_bool(t, "row_security"))

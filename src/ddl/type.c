@@ -102,6 +102,11 @@ type_create(DiffContext *cx, GNode *t)
 	DiffStep   *step;
 	GNode	   *s;
 
+	if (ddl_type_is_kind(t, "base") || ddl_type_is_kind(t, "shell"))
+	{
+		ddl_basetype_create(cx, t);
+		return;
+	}
 	initStringInfo(&buf);
 
 	if (ddl_type_is_kind(t, "enum"))
@@ -243,6 +248,11 @@ type_drop(DiffContext *cx, GNode *s)
 	GNode	   *t = graph_find_node(cx->target, s);
 	DiffStep   *step;
 
+	if (ddl_type_is_kind(s, "base") || ddl_type_is_kind(s, "shell"))
+	{
+		ddl_basetype_drop(cx, s);
+		return;
+	}
 	/* a rebuild: the types built on it are rebuilt, and dropped first */
 	if (t != NULL)
 	{
@@ -601,6 +611,11 @@ type_alter(DiffContext *cx, GNode *s, GNode *t)
 			done = composite_alter(cx, s, t);
 		else if (ddl_type_is_kind(t, "domain"))
 			done = domain_alter(cx, s, t);
+		else if (ddl_type_is_kind(t, "base") || ddl_type_is_kind(t, "shell"))
+		{
+			ddl_basetype_alter(cx, s, t);
+			done = true;
+		}
 	}
 	if (!done)
 		diff_rebuild(cx, s, t);
@@ -611,4 +626,5 @@ const DdlHandler pgm_ddl_type = {
 	.drop = type_drop,
 	.alter = type_alter,
 	.sql_kind = "TYPE",
+	.finish = ddl_basetype_finish,
 };

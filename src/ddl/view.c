@@ -10,9 +10,9 @@
  * accepts), else rebuilt with its dependents.  Column defaults of views
  * are set with ALTER VIEW ... ALTER COLUMN ... SET DEFAULT.
  *
- * A materialized view whose query changes is rebuilt; its options and
- * whether it is populated change in place (ALTER MATERIALIZED VIEW SET /
- * RESET, REFRESH).  Its indexes are index nodes, of the index handler.
+ * A materialized view whose query changes is rebuilt; its options, its
+ * tablespace and whether it is populated change in place (ALTER
+ * MATERIALIZED VIEW SET / RESET / SET TABLESPACE, REFRESH).  Its indexes are index nodes, of the index handler.
  *
  *-------------------------------------------------------------------------
  */
@@ -197,8 +197,9 @@ matview_populated(GNode *node)
 static void
 matview_create(DiffContext *cx, GNode *t)
 {
-	diff_step(cx, STEP_CREATE, t, "CREATE MATERIALIZED VIEW %s%s AS\n%s\nWITH %sDATA;",
-			  gnode_qualname(t), with_options(t), view_query(t),
+	diff_step(cx, STEP_CREATE, t, "CREATE MATERIALIZED VIEW %s%s%s AS\n%s\nWITH %sDATA;",
+			  gnode_qualname(t), with_options(t), ddl_tablespace_clause(t),
+			  view_query(t),
 			  matview_populated(t) ? "" : "NO ");
 }
 
@@ -284,6 +285,15 @@ matview_alter(DiffContext *cx, GNode *s, GNode *t)
 
 	if (!gnode_attr_equal(s, t, "options"))
 		matview_options(cx, s, t);
+	if (!gnode_attr_equal(s, t, "tablespace"))
+	{
+		DiffStep   *step;
+
+		step = diff_step(cx, STEP_ALTER, t, "ALTER MATERIALIZED VIEW %s %s;",
+						 gnode_qualname(t), ddl_set_tablespace(t));
+		step_hazard(step, HAZARD_TABLE_REWRITE);
+		step_hazard(step, HAZARD_BLOCKING_LOCK);
+	}
 	if (matview_populated(s) != matview_populated(t))
 	{
 		DiffStep   *step;

@@ -22,6 +22,7 @@ CREATE FUNCTION text_to_pair(text) RETURNS pair LANGUAGE sql IMMUTABLE AS 'SELEC
 CREATE CAST (text AS pair) WITH FUNCTION text_to_pair(text);
 CREATE COLLATION icu_de (provider = icu, locale = 'de');
 CREATE CONVERSION myconv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
+COMMENT ON CONVERSION myconv IS 'a conversion';
 CREATE TEXT SEARCH CONFIGURATION mycfg (COPY = pg_catalog.english);
 CREATE TEXT SEARCH DICTIONARY mydict (TEMPLATE = simple);
 CREATE TEXT SEARCH PARSER myprs (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype);
@@ -43,6 +44,14 @@ CREATE RULE t_rule AS ON DELETE TO child DO INSTEAD NOTHING;
 ALTER TABLE t ENABLE ROW LEVEL SECURITY;
 CREATE POLICY p ON t USING (id > 0);
 CREATE STATISTICS t_stats ON id, n FROM t;
+-- not an entry, but part of one: the tablespace of tables, partitioned
+-- tables, indexes, keys and materialized views (test/coverage.sh drops it)
+SET allow_in_place_tablespaces = on;
+CREATE TABLESPACE cov_space LOCATION '';
+CREATE TABLE spaced (id integer PRIMARY KEY USING INDEX TABLESPACE cov_space) TABLESPACE cov_space;
+CREATE INDEX spaced_id ON spaced (id) TABLESPACE cov_space;
+CREATE TABLE spaced_parted (k integer) PARTITION BY LIST (k) TABLESPACE cov_space;
+CREATE MATERIALIZED VIEW spaced_mv TABLESPACE cov_space AS SELECT 1 AS one;
 CREATE FOREIGN DATA WRAPPER fdw;
 CREATE SERVER srv FOREIGN DATA WRAPPER fdw;
 CREATE USER MAPPING FOR cov_role SERVER srv OPTIONS (password 'secret');

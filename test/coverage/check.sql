@@ -38,11 +38,14 @@ BEGIN
 		  FROM pg_class c WHERE c.oid = e.objid;
 		RETURN s -> sect ? e.tag;
 	ELSIF e.descr IN ('TYPE', 'DOMAIN', 'SHELL TYPE') THEN
-		RETURN s -> 'types' ? (SELECT typname::text FROM pg_type WHERE oid = e.objid);
+		-- the shell pg_dump writes before a base type has no catalog id
+		RETURN s -> 'types' ? coalesce((SELECT typname::text FROM pg_type WHERE oid = e.objid), e.tag);
 	ELSIF e.descr IN ('FUNCTION', 'PROCEDURE', 'AGGREGATE') THEN
 		sect := CASE e.descr WHEN 'AGGREGATE' THEN 'aggregates' ELSE 'functions' END;
 		RETURN EXISTS (SELECT 1 FROM jsonb_object_keys(s -> sect) f, pg_proc p
 		                WHERE p.oid = e.objid AND left(f, length(p.proname) + 1) = p.proname || '(');
+	ELSIF e.descr = 'CONVERSION' THEN
+		RETURN s -> 'conversions' ? e.tag;
 	ELSIF e.descr = 'COLLATION' THEN
 		RETURN s -> 'collations' ? e.tag;
 	ELSIF e.descr = 'STATISTICS' THEN
@@ -71,6 +74,10 @@ BEGIN
 	ELSIF e.descr = 'USER MAPPING' THEN
 		RETURN d -> 'user_mappings' ?
 		       regexp_replace(e.tag, '^USER MAPPING (.*) SERVER (.*)$', '\1 SERVER \2');
+	ELSIF e.descr = 'PROCEDURAL LANGUAGE' THEN
+		RETURN d -> 'languages' ? e.tag;
+	ELSIF e.descr = 'ACCESS METHOD' THEN
+		RETURN d -> 'access_methods' ? e.tag;
 	ELSIF e.descr = 'EVENT TRIGGER' THEN
 		RETURN d -> 'event_triggers' ? e.tag;
 	ELSIF e.descr = 'PUBLICATION' THEN
@@ -142,6 +149,10 @@ BEGIN
 			RETURN d #> ARRAY['schemas', obj] ? sect;
 		ELSIF kind = 'TABLE' THEN
 			RETURN s #> ARRAY['tables', obj] ? sect;
+		ELSIF kind IN ('TYPE', 'DOMAIN') THEN
+			RETURN s #> ARRAY['types', obj] ? sect;
+		ELSIF kind = 'CONVERSION' THEN
+			RETURN s #> ARRAY['conversions', obj] ? sect;
 		END IF;
 		RETURN false;
 	ELSIF e.descr = 'SEQUENCE OWNED BY' THEN
@@ -206,6 +217,29 @@ SELECT e.line, e.descr, e.expect,
   FROM toc e, doc
  WHERE NOT (e.descr = 'EXTENSION' AND e.tag = 'pg_migrate');
 
+-- The tablespace of an entry (toc_spaces, from the plain dump) is its
+-- "tablespace" in the snapshot.
+CREATE FUNCTION pg_temp.space(e toc_spaces, d jsonb) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+	s jsonb := d #> ARRAY['schemas', e.nsp];
+BEGIN
+	IF e.type = 'TABLE' THEN
+		RETURN s #>> ARRAY['tables', e.name, 'tablespace'];
+	ELSIF e.type = 'MATERIALIZED VIEW' THEN
+		RETURN s #>> ARRAY['materialized_views', e.name, 'tablespace'];
+	ELSIF e.type = 'CONSTRAINT' THEN
+		RETURN s #>> ARRAY['tables', split_part(e.name, ' ', 1), 'constraints',
+		                   split_part(e.name, ' ', 2), 'tablespace'];
+	ELSIF e.type = 'INDEX' THEN
+		RETURN (SELECT r.value #>> ARRAY['indexes', e.name, 'tablespace']
+		          FROM jsonb_each(coalesce(s -> 'tables', '{}') ||
+		                          coalesce(s -> 'materialized_views', '{}')) r
+		         WHERE r.value -> 'indexes' ? e.name);
+	END IF;
+	RETURN NULL;
+END $$;
+
 SELECT format('%s: %s', CASE got
                           WHEN 'unknown' THEN 'a kind test/coverage/kinds does not know'
                           WHEN 'missing' THEN 'neither modelled nor listed under "unmodeled"'
@@ -215,4 +249,13 @@ SELECT format('%s: %s', CASE got
 UNION ALL
 SELECT format('no entry of kind %s in the dump of test/coverage/all_kinds.sql', k.descr)
   FROM kinds k
- WHERE NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.descr = k.descr);
+ WHERE NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.descr = k.descr)
+UNION ALL
+SELECT format('tablespace %s of %s %s.%s is not its "tablespace" in the snapshot',
+              e.space, e.type, e.nsp, e.name)
+  FROM toc_spaces e, doc
+ WHERE pg_temp.space(e, doc.d) IS DISTINCT FROM e.space
+UNION ALL
+SELECT format('no %s in a tablespace in the dump of test/coverage/all_kinds.sql', k)
+  FROM unnest(ARRAY['TABLE', 'INDEX', 'MATERIALIZED VIEW', 'CONSTRAINT']) k
+ WHERE NOT EXISTS (SELECT 1 FROM toc_spaces e WHERE e.type = k);

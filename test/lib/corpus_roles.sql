@@ -10,3 +10,4 @@ BEGIN
 	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rt_admin') THEN CREATE ROLE rt_admin; END IF;
 END
 $$;
+\ir corpus_tablespaces.sql

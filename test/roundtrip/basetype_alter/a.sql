@@ -1,0 +1,14 @@
+CREATE TYPE myint;
+CREATE FUNCTION myint_in(cstring) RETURNS myint LANGUAGE internal IMMUTABLE STRICT AS 'int4in';
+CREATE FUNCTION myint_out(myint) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'int4out';
+CREATE TYPE myint (INPUT = myint_in, OUTPUT = myint_out, LIKE = integer);
+CREATE TABLE uses (a myint);
+CREATE TYPE mytext;
+CREATE FUNCTION mytext_in(cstring) RETURNS mytext LANGUAGE internal IMMUTABLE STRICT AS 'textin';
+CREATE FUNCTION mytext_out(mytext) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'textout';
+CREATE TYPE mytext (INPUT = mytext_in, OUTPUT = mytext_out, INTERNALLENGTH = VARIABLE, STORAGE = extended);
+CREATE TYPE mycat;
+CREATE FUNCTION mycat_in(cstring) RETURNS mycat LANGUAGE internal IMMUTABLE STRICT AS 'int4in';
+CREATE FUNCTION mycat_out(mycat) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'int4out';
+CREATE TYPE mycat (INPUT = mycat_in, OUTPUT = mycat_out, LIKE = integer, CATEGORY = 'N');
+CREATE TYPE was_a_shell;
