@@ -8,6 +8,7 @@ OBJS = \
 	src/pg_migrate.o \
 	src/util.o \
 	src/graph.o \
+	src/graph_addrmap.o \
 	src/graph_read.o \
 	src/graph_write.o \
 	src/graph_merge.o \

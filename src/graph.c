@@ -72,40 +72,6 @@ const ObjKind pgm_global_kinds[PGM_NGLOBAL_KINDS] = {
 	OBJ_EVENT_TRIGGER, OBJ_LANGUAGE, OBJ_ACCESS_METHOD
 };
 
-/*
- * Nodes by catalog address: an open-addressing hash table (simplehash),
- * because a snapshot of 10,000 tables enters ~200,000 addresses and looks
- * up more than twice as many (every pg_depend row, every column name of a
- * definition), and dynahash's chained entries cost a cache miss or two
- * each.
- */
-typedef struct AddrEntry
-{
-	ObjAddr		addr;
-	char		status;			/* used by simplehash */
-	void	   *value;			/* the graph's maps: a GNode * */
-} AddrEntry;
-
-static inline uint32
-addr_hash(ObjAddr addr)
-{
-	return hash_combine(murmurhash32(addr.objid),
-						murmurhash32(addr.classid ^ ((uint32) addr.subid << 16)));
-}
-
-#define SH_PREFIX		addrmap
-#define SH_ELEMENT_TYPE	AddrEntry
-#define SH_KEY_TYPE		ObjAddr
-#define SH_KEY			addr
-#define SH_HASH_KEY(tb, key)	addr_hash(key)
-#define SH_EQUAL(tb, a, b)	((a).objid == (b).objid && (a).classid == (b).classid && \
-							 (a).subid == (b).subid)
-#define SH_FILLFACTOR	(0.5)	/* short probes: lookups outnumber entries */
-#define SH_SCOPE		static inline
-#define SH_DECLARE
-#define SH_DEFINE
-#include "lib/simplehash.h"
-
 /* serials of the graphs made so far, for graph_find_node()'s answers */
 static uint64 graph_serials = 0;
 
@@ -139,8 +105,8 @@ graph_create(MemoryContext parent, bool only_grows)
 	g = palloc0(sizeof(Graph));
 	g->cxt = cxt;
 	g->serial = ++graph_serials;
-	g->byaddr = addrmap_create(cxt, 16384, NULL);
-	g->extmembers = addrmap_create(cxt, 256, NULL);
+	g->byaddr = addrmap_new(cxt, 4096);
+	g->extmembers = addrmap_new(cxt, 16);
 	MemoryContextSwitchTo(old);
 	return g;
 }
@@ -152,12 +118,12 @@ graph_create(MemoryContext parent, bool only_grows)
 void
 graph_add_alias(Graph *g, const ObjAddr *addr, GNode *node)
 {
-	AddrEntry  *e;
 	bool		found;
+	void	  **slot = addrmap_enter(g->byaddr, addr->classid, addr->objid,
+									 addr->subid, &found);
 
-	e = addrmap_insert(g->byaddr, *addr, &found);
 	if (!found)
-		e->value = node;
+		*slot = node;
 }
 
 /*
@@ -167,14 +133,7 @@ graph_add_alias(Graph *g, const ObjAddr *addr, GNode *node)
 GNode *
 graph_lookup(Graph *g, Oid classid, Oid objid, int32 subid)
 {
-	ObjAddr		key;
-	AddrEntry  *e;
-
-	key.classid = classid;
-	key.objid = objid;
-	key.subid = subid;
-	e = addrmap_lookup(g->byaddr, key);
-	return e ? (GNode *) e->value : NULL;
+	return (GNode *) addrmap_get(g->byaddr, classid, objid, subid);
 }
 
 /*
@@ -185,61 +144,24 @@ graph_lookup(Graph *g, Oid classid, Oid objid, int32 subid)
 void
 graph_reserve(Graph *g, uint32 n)
 {
-	if ((uint64) n * 2 > g->byaddr->size)
-		addrmap_grow(g->byaddr, (uint64) n * 2);	/* SH_FILLFACTOR 0.5 */
+	/* columns are about a third of them; the rest have no sub-id */
+	addrmap_reserve(g->byaddr, n / 3);
 }
 
 /* Record that an object belongs to an extension. */
 void
 graph_add_member(Graph *g, Oid classid, Oid objid, GNode *ext)
 {
-	ObjAddr		key = {classid, objid, 0};
 	bool		found;
-	AddrEntry  *e = addrmap_insert(g->extmembers, key, &found);
 
-	e->value = ext;
+	*addrmap_enter(g->extmembers, classid, objid, 0, &found) = ext;
 }
 
 /* The extension an object belongs to, if that extension is in the graph. */
 GNode *
 graph_lookup_member(Graph *g, Oid classid, Oid objid)
 {
-	ObjAddr		key = {classid, objid, 0};
-	AddrEntry  *e = addrmap_lookup(g->extmembers, key);
-
-	return e ? (GNode *) e->value : NULL;
-}
-
-/*
- * The same kind of table for other maps keyed by a catalog address (the
- * snapshot's handlers keep catalog rows in them).
- */
-AddrMap *
-addrmap_new(MemoryContext cxt, uint32 nelements)
-{
-	return addrmap_create(cxt, nelements, NULL);
-}
-
-/* The value slot of an address, entered (as NULL) if new. */
-void	  **
-addrmap_enter(AddrMap *map, Oid classid, Oid objid, int32 subid, bool *found)
-{
-	ObjAddr		key = {classid, objid, subid};
-	AddrEntry  *e = addrmap_insert(map, key, found);
-
-	if (!*found)
-		e->value = NULL;
-	return &e->value;
-}
-
-/* The value stored under an address of the map, or NULL. */
-void *
-addrmap_get(AddrMap *map, Oid classid, Oid objid, int32 subid)
-{
-	ObjAddr		key = {classid, objid, subid};
-	AddrEntry  *e = addrmap_lookup(map, key);
-
-	return e ? e->value : NULL;
+	return (GNode *) addrmap_get(g->extmembers, classid, objid, 0);
 }
 
 /* Set the quoted, schema-relative identity used in references. */
@@ -320,6 +242,7 @@ graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 
 	node->kind = kind;
 	node->graph = g;
+	g->nnodes++;
 	node->name = pstrdup(name);
 	node->schema = schema;
 	node->parent = parent;

@@ -120,10 +120,11 @@ typedef struct GNode
 								 * NULL (cleared when that diff ends) */
 } GNode;
 
-/* A hash table keyed by catalog address (graph.c). */
-typedef struct addrmap_hash AddrMap;
+/* A map keyed by catalog address (graph_addrmap.c). */
+typedef struct AddrMap AddrMap;
 
 extern AddrMap *addrmap_new(MemoryContext cxt, uint32 nelements);
+extern void addrmap_reserve(AddrMap *map, uint32 n);
 extern void **addrmap_enter(AddrMap *map, Oid classid, Oid objid, int32 subid,
 							bool *found);
 extern void *addrmap_get(AddrMap *map, Oid classid, Oid objid, int32 subid);
@@ -141,6 +142,7 @@ typedef struct Graph
 	List	   *globals;		/* of GNode *: database-wide objects of the
 								 * modelled kinds ("all" documents): casts,
 								 * default privileges of no schema, ... */
+	uint32		nnodes;			/* nodes added so far */
 	bool		scope_all;		/* every user schema, or those named */
 	List	   *scope;			/* of char *: the schema names asked for */
 	struct keymap_hash *bykey;	/* loaded documents: key -> GNode * */

@@ -642,7 +642,8 @@ snapshot_document(Graph *g)
 	doc = graph_to_jsonb(g);
 	INSTR_TIME_SET_CURRENT(t1);
 	INSTR_TIME_SUBTRACT(t1, t0);
-	elog(DEBUG1, "document: %.1f ms", INSTR_TIME_GET_MILLISEC(t1));
+	elog(DEBUG1, "document: %u nodes, %u bytes, %.1f ms", g->nnodes,
+		 (unsigned) VARSIZE(doc), INSTR_TIME_GET_MILLISEC(t1));
 	return doc;
 }
 

@@ -368,11 +368,11 @@ unmodeled_collect(Graph *g)
 				if (OidIsValid(nsp) && snap_schema(g, nsp) == NULL)
 					continue;
 			}
-			if (graph_lookup(g, c->classid, objid, 0) != NULL)
-				continue;		/* modelled */
 			if (c->classid == TriggerRelationId &&
 				((Form_pg_trigger) GETSTRUCT(tup))->tgisinternal)
 				continue;		/* a foreign key's: part of the constraint */
+			if (graph_lookup(g, c->classid, objid, 0) != NULL)
+				continue;		/* modelled */
 			if (!is_candidate_catalog_row(g, c, tup, desc, &schema))
 				continue;
 
