@@ -546,6 +546,112 @@ bind_foreign_key(DiffContext *cx, DiffStep *fkstep, GNode *key)
 	}
 }
 
+/* The table n is or belongs to, or NULL. */
+static GNode *
+table_of(GNode *n)
+{
+	for (; n != NULL; n = n->parent)
+		if (n->kind == OBJ_TABLE)
+			return n;
+	return NULL;
+}
+
+/*
+ * A foreign key of a dropped table that goes with it, as the table its
+ * key references (dropped too, not the same), or NULL.
+ */
+static GNode *
+dropped_reference(DiffContext *cx, GNode *fk)
+{
+	ListCell   *lc;
+
+	if (!is_type(fk, "foreign_key") || follows_parent(fk) ||
+		ddl_find_step(cx, fk, STEP_DROP) != NULL)
+		return NULL;
+	foreach(lc, fk->deps)
+	{
+		GNode	   *ref = table_of(lfirst(lc));
+
+		if (ref != NULL && ref != fk->parent &&
+			ddl_find_step(cx, ref, STEP_DROP) != NULL)
+			return ref;
+	}
+	return NULL;
+}
+
+/* Does dropped table "from" reach "to" through such foreign keys? */
+static bool
+reaches(DiffContext *cx, GNode *from, GNode *to, List **seen)
+{
+	ListCell   *lc;
+
+	if (from == to)
+		return true;
+	if (list_member_ptr(*seen, from))
+		return false;
+	*seen = lappend(*seen, from);
+	foreach(lc, from->children)
+	{
+		GNode	   *c = lfirst(lc);
+		GNode	   *ref;
+
+		if (c->kind == OBJ_CONSTRAINT && (ref = dropped_reference(cx, c)) != NULL &&
+			reaches(cx, ref, to, seen))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Dropped tables whose foreign keys reference each other in a cycle: each
+ * must go before the other, since a table's drop takes its own keys along
+ * but fails while another table's key references it.  Like pg_dump, drop
+ * the foreign keys of the cycle first, on their own; the tables then go in
+ * any order.  (A table rebuilt, dropped and created again, is one of them
+ * too.)
+ */
+static void
+drop_cycle_keys(DiffContext *cx)
+{
+	List	   *dropped = NIL;
+	List	   *fks = NIL;
+	ListCell   *lc;
+
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+
+		if (step->action == STEP_DROP && !step->discarded &&
+			step->node->kind == OBJ_TABLE)
+			dropped = list_append_unique_ptr(dropped, step->node);
+	}
+	foreach(lc, dropped)
+	{
+		GNode	   *table = lfirst(lc);
+		ListCell   *cc;
+
+		foreach(cc, table->children)
+		{
+			GNode	   *c = lfirst(cc);
+			GNode	   *ref;
+			List	   *seen = NIL;
+
+			if (c->kind == OBJ_CONSTRAINT &&
+				(ref = dropped_reference(cx, c)) != NULL &&
+				reaches(cx, ref, table, &seen))
+				fks = lappend(fks, c);
+		}
+	}
+	/* made after the search, which follows the keys still without one */
+	foreach(lc, fks)
+	{
+		GNode	   *fk = lfirst(lc);
+
+		diff_step(cx, STEP_DROP, fk, "%s DROP CONSTRAINT %s;", alter_owner(fk),
+				  quote_identifier(fk->name));
+	}
+}
+
 /* The foreign keys the script creates, bound to the key they use. */
 static void
 constraint_finish(DiffContext *cx)
@@ -553,6 +659,7 @@ constraint_finish(DiffContext *cx)
 	List	   *fks = NIL;
 	ListCell   *lc;
 
+	drop_cycle_keys(cx);
 	foreach(lc, cx->steps)
 	{
 		DiffStep   *step = lfirst(lc);
