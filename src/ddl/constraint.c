@@ -546,16 +546,6 @@ bind_foreign_key(DiffContext *cx, DiffStep *fkstep, GNode *key)
 	}
 }
 
-/* The table n is or belongs to, or NULL. */
-static GNode *
-table_of(GNode *n)
-{
-	for (; n != NULL; n = n->parent)
-		if (n->kind == OBJ_TABLE)
-			return n;
-	return NULL;
-}
-
 /*
  * A foreign key of a dropped table that goes with it, as the table its
  * key references (dropped too, not the same), or NULL.
@@ -563,20 +553,13 @@ table_of(GNode *n)
 static GNode *
 dropped_reference(DiffContext *cx, GNode *fk)
 {
-	ListCell   *lc;
+	GNode	   *ref;
 
-	if (!is_type(fk, "foreign_key") || follows_parent(fk) ||
-		ddl_find_step(cx, fk, STEP_DROP) != NULL)
+	if (follows_parent(fk) || ddl_find_step(cx, fk, STEP_DROP) != NULL ||
+		(ref = ddl_fk_referenced(fk)) == NULL ||
+		ddl_find_step(cx, ref, STEP_DROP) == NULL)
 		return NULL;
-	foreach(lc, fk->deps)
-	{
-		GNode	   *ref = table_of(lfirst(lc));
-
-		if (ref != NULL && ref != fk->parent &&
-			ddl_find_step(cx, ref, STEP_DROP) != NULL)
-			return ref;
-	}
-	return NULL;
+	return ref;
 }
 
 /* Does dropped table "from" reach "to" through such foreign keys? */
