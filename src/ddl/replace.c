@@ -537,6 +537,14 @@ ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t, DiffStep *created,
 		diff_step_alters(cx, step, tc);
 
 		/*
+		 * So does whatever else uses the new type, in whichever order the
+		 * walk reaches it: a default or CHECK of another column or table
+		 * compares the column's values, of the new type once converted.
+		 */
+		if (!collation)
+			diff_step_alters(cx, step, t);
+
+		/*
 		 * The generated columns that use it: dropped before, added again
 		 * after, in the target's order (ddl_replace_rebuild_tables made sure
 		 * they are the table's last columns).
