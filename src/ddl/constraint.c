@@ -635,6 +635,88 @@ drop_cycle_keys(DiffContext *cx)
 	}
 }
 
+/* Does the type of column tc (of the target) differ from its source's? */
+static bool
+retyped(DiffContext *cx, GNode *tc)
+{
+	GNode	   *sc;
+
+	return tc->kind == OBJ_COLUMN && !ddl_is_new(cx, tc) &&
+		(sc = diff_source_of(cx, tc)) != NULL &&
+		!ddl_str_equal(gnode_str(sc, "type"), gnode_str(tc, "type"));
+}
+
+/*
+ * A foreign key that stays while the types of columns on both its sides
+ * change: ALTER COLUMN ... TYPE of the first side checks the key against
+ * the other side's old type, which may have no equality operator with the
+ * new one ("foreign key constraint ... cannot be implemented").  Such a
+ * key is dropped before the columns change and created after.  (When one
+ * side alone changes, the key is checked against the target's types: the
+ * target's own key.)
+ */
+static void
+rebuild_keys_over_retyped(DiffContext *cx)
+{
+	List	   *pairs = NIL;
+	ListCell   *lc;
+
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+		GNode	   *tc = step->node;
+		ListCell   *dc;
+
+		if (step->action != STEP_ALTER || step->discarded || !retyped(cx, tc))
+			continue;
+		foreach(dc, tc->dependents)
+		{
+			GNode	   *fk = lfirst(dc);
+			GNode	   *sfk;
+			bool		local = false;
+			bool		referenced = false;
+			ListCell   *cc;
+
+			if (fk->kind != OBJ_CONSTRAINT || !is_type(fk, "foreign_key") ||
+				follows_parent(fk) || ddl_is_new(cx, fk) ||
+				(sfk = diff_source_of(cx, fk)) == NULL ||
+				list_member_ptr(pairs, fk))
+				continue;
+			foreach(cc, fk->deps)
+			{
+				GNode	   *col = lfirst(cc);
+
+				if (col->kind != OBJ_COLUMN || !retyped(cx, col))
+					continue;
+				if (col->parent == fk->parent)
+					local = true;
+				else
+					referenced = true;
+			}
+			if (local && referenced)
+				pairs = lappend(pairs, fk);
+		}
+	}
+	foreach(lc, pairs)
+	{
+		GNode	   *fk = lfirst(lc);
+		GNode	   *sfk = diff_source_of(cx, fk);
+		DiffStep   *drop;
+		ListCell   *sc;
+
+		diff_rebuild(cx, sfk, fk);
+		if ((drop = ddl_find_step(cx, sfk, STEP_DROP)) == NULL)
+			continue;
+		foreach(sc, cx->steps)
+		{
+			DiffStep   *step = lfirst(sc);
+
+			if (step->action == STEP_ALTER && list_member_ptr(fk->deps, step->node))
+				step_after(step, drop);
+		}
+	}
+}
+
 /* The foreign keys the script creates, bound to the key they use. */
 static void
 constraint_finish(DiffContext *cx)
@@ -642,6 +724,7 @@ constraint_finish(DiffContext *cx)
 	List	   *fks = NIL;
 	ListCell   *lc;
 
+	rebuild_keys_over_retyped(cx);
 	drop_cycle_keys(cx);
 	foreach(lc, cx->steps)
 	{
