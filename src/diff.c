@@ -529,6 +529,8 @@ create_subtree(DiffContext *cx, GNode *t)
 	NodeState  *st = state_of(cx, t);
 	ListCell   *lc;
 
+	if (st->create != NULL)
+		return;					/* made already (a key of two rebuilt tables) */
 	st->walked = true;
 	pgm_ddl_handler(t->kind)->create(cx, t);
 	diff_comment(cx, NULL, t);
@@ -775,8 +777,8 @@ rebuild_dependents_of(DiffContext *cx, GNode *s, GNode *root)
 		if (inside)
 			continue;
 		dt = graph_find_node(cx->target, d);
-		if (dt == NULL)
-			continue;			/* dropped anyway */
+		if (dt == NULL || state_of(cx, dt)->create != NULL)
+			continue;			/* dropped anyway, or made again already */
 		if (d->kind == OBJ_COLUMN)
 		{
 			/*

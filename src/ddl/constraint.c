@@ -601,6 +601,177 @@ bind_foreign_key(DiffContext *cx, DiffStep *fkstep, GNode *key)
 	}
 }
 
+/*
+ * A foreign key of a dropped table that goes with it, as the table its
+ * key references (dropped too, not the same), or NULL.
+ */
+static GNode *
+dropped_reference(DiffContext *cx, GNode *fk)
+{
+	GNode	   *ref;
+
+	if (follows_parent(fk) || ddl_find_step(cx, fk, STEP_DROP) != NULL ||
+		(ref = ddl_fk_referenced(fk)) == NULL ||
+		ddl_find_step(cx, ref, STEP_DROP) == NULL)
+		return NULL;
+	return ref;
+}
+
+/* Does dropped table "from" reach "to" through such foreign keys? */
+static bool
+reaches(DiffContext *cx, GNode *from, GNode *to, List **seen)
+{
+	ListCell   *lc;
+
+	if (from == to)
+		return true;
+	if (list_member_ptr(*seen, from))
+		return false;
+	*seen = lappend(*seen, from);
+	foreach(lc, from->children)
+	{
+		GNode	   *c = lfirst(lc);
+		GNode	   *ref;
+
+		if (c->kind == OBJ_CONSTRAINT && (ref = dropped_reference(cx, c)) != NULL &&
+			reaches(cx, ref, to, seen))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Dropped tables whose foreign keys reference each other in a cycle: each
+ * must go before the other, since a table's drop takes its own keys along
+ * but fails while another table's key references it.  Like pg_dump, drop
+ * the foreign keys of the cycle first, on their own; the tables then go in
+ * any order.  (A table rebuilt, dropped and created again, is one of them
+ * too.)
+ */
+static void
+drop_cycle_keys(DiffContext *cx)
+{
+	List	   *dropped = NIL;
+	List	   *fks = NIL;
+	ListCell   *lc;
+
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+
+		if (step->action == STEP_DROP && !step->discarded &&
+			step->node->kind == OBJ_TABLE)
+			dropped = list_append_unique_ptr(dropped, step->node);
+	}
+	foreach(lc, dropped)
+	{
+		GNode	   *table = lfirst(lc);
+		ListCell   *cc;
+
+		foreach(cc, table->children)
+		{
+			GNode	   *c = lfirst(cc);
+			GNode	   *ref;
+			List	   *seen = NIL;
+
+			if (c->kind == OBJ_CONSTRAINT &&
+				(ref = dropped_reference(cx, c)) != NULL &&
+				reaches(cx, ref, table, &seen))
+				fks = lappend(fks, c);
+		}
+	}
+	/* made after the search, which follows the keys still without one */
+	foreach(lc, fks)
+	{
+		GNode	   *fk = lfirst(lc);
+
+		diff_step(cx, STEP_DROP, fk, "%s DROP CONSTRAINT %s;", alter_owner(fk),
+				  quote_identifier(fk->name));
+	}
+}
+
+/* Does the type of column tc (of the target) differ from its source's? */
+static bool
+retyped(DiffContext *cx, GNode *tc)
+{
+	GNode	   *sc;
+
+	return tc->kind == OBJ_COLUMN && !ddl_is_new(cx, tc) &&
+		(sc = diff_source_of(cx, tc)) != NULL &&
+		!ddl_str_equal(gnode_str(sc, "type"), gnode_str(tc, "type"));
+}
+
+/*
+ * A foreign key that stays while the types of columns on both its sides
+ * change: ALTER COLUMN ... TYPE of the first side checks the key against
+ * the other side's old type, which may have no equality operator with the
+ * new one ("foreign key constraint ... cannot be implemented").  Such a
+ * key is dropped before the columns change and created after.  (When one
+ * side alone changes, the key is checked against the target's types: the
+ * target's own key.)
+ */
+static void
+rebuild_keys_over_retyped(DiffContext *cx)
+{
+	List	   *pairs = NIL;
+	ListCell   *lc;
+
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+		GNode	   *tc = step->node;
+		ListCell   *dc;
+
+		if (step->action != STEP_ALTER || step->discarded || !retyped(cx, tc))
+			continue;
+		foreach(dc, tc->dependents)
+		{
+			GNode	   *fk = lfirst(dc);
+			GNode	   *sfk;
+			bool		local = false;
+			bool		referenced = false;
+			ListCell   *cc;
+
+			if (fk->kind != OBJ_CONSTRAINT || !is_type(fk, "foreign_key") ||
+				follows_parent(fk) || ddl_is_new(cx, fk) ||
+				(sfk = diff_source_of(cx, fk)) == NULL ||
+				list_member_ptr(pairs, fk))
+				continue;
+			foreach(cc, fk->deps)
+			{
+				GNode	   *col = lfirst(cc);
+
+				if (col->kind != OBJ_COLUMN || !retyped(cx, col))
+					continue;
+				if (col->parent == fk->parent)
+					local = true;
+				else
+					referenced = true;
+			}
+			if (local && referenced)
+				pairs = lappend(pairs, fk);
+		}
+	}
+	foreach(lc, pairs)
+	{
+		GNode	   *fk = lfirst(lc);
+		GNode	   *sfk = diff_source_of(cx, fk);
+		DiffStep   *drop;
+		ListCell   *sc;
+
+		diff_rebuild(cx, sfk, fk);
+		if ((drop = ddl_find_step(cx, sfk, STEP_DROP)) == NULL)
+			continue;
+		foreach(sc, cx->steps)
+		{
+			DiffStep   *step = lfirst(sc);
+
+			if (step->action == STEP_ALTER && list_member_ptr(fk->deps, step->node))
+				step_after(step, drop);
+		}
+	}
+}
+
 /* The foreign keys the script creates, bound to the key they use. */
 static void
 constraint_finish(DiffContext *cx)
@@ -608,6 +779,8 @@ constraint_finish(DiffContext *cx)
 	List	   *fks = NIL;
 	ListCell   *lc;
 
+	rebuild_keys_over_retyped(cx);
+	drop_cycle_keys(cx);
 	foreach(lc, cx->steps)
 	{
 		DiffStep   *step = lfirst(lc);

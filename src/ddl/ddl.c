@@ -588,3 +588,28 @@ ddl_key_column(Graph *g, GNode *table, const char *col)
 	}
 	return false;
 }
+
+/*
+ * The table whose key foreign key fk references, when it is another table
+ * than fk's own (NULL for a self-reference or another constraint).
+ */
+GNode *
+ddl_fk_referenced(GNode *fk)
+{
+	char	   *type = gnode_str(fk, "type");
+	ListCell   *lc;
+
+	if (fk->kind != OBJ_CONSTRAINT || type == NULL ||
+		strcmp(type, "foreign_key") != 0)
+		return NULL;
+	foreach(lc, fk->deps)
+	{
+		GNode	   *n;
+
+		for (n = lfirst(lc); n != NULL && n->kind != OBJ_TABLE; n = n->parent)
+			;
+		if (n != NULL && n != fk->parent)
+			return n;
+	}
+	return NULL;
+}

@@ -89,6 +89,7 @@ extern void ddl_sequence_clamp(StringInfo buf, const char *seq, const char *smin
 extern bool ddl_type_is_kind(GNode *node, const char *kind);
 extern bool ddl_in_partition_key(GNode *table, const char *col);
 extern bool ddl_key_column(Graph *g, GNode *table, const char *col);
+extern GNode *ddl_fk_referenced(GNode *fk);
 
 /* replace.c: replacing a type or collation in use (type.c, collation.c, function.c) */
 extern bool ddl_replace_needed(DiffContext *cx, GNode *s);

@@ -332,6 +332,45 @@ ddl_after_steps_of(DiffContext *cx, DiffStep *step, List *nodes, bool drops)
 	}
 }
 
+/*
+ * The foreign keys over converted columns (source nodes cols): both their
+ * sides are of the type, and converting one side first leaves the key
+ * between the old type and the new one, which have no equality operator
+ * ("foreign key constraint ... cannot be implemented").  They are dropped
+ * before the conversions (convs) and created after.
+ */
+static void
+rebuild_foreign_keys(DiffContext *cx, List *cols, List *convs)
+{
+	ListCell   *lc;
+
+	foreach(lc, cols)
+	{
+		GNode	   *sc = lfirst(lc);
+		ListCell   *dc;
+
+		foreach(dc, sc->dependents)
+		{
+			GNode	   *fk = lfirst(dc);
+			char	   *type = gnode_str(fk, "type");
+			GNode	   *tfk;
+			DiffStep   *drop;
+			ListCell   *cc;
+
+			if (fk->kind != OBJ_CONSTRAINT || type == NULL ||
+				strcmp(type, "foreign_key") != 0 ||
+				(gnode_bool(fk, "inherited") && !gnode_bool(fk, "local")) ||
+				(tfk = graph_find_node(cx->target, fk)) == NULL)
+				continue;
+			diff_rebuild(cx, fk, tfk);
+			if ((drop = ddl_find_step(cx, fk, STEP_DROP)) == NULL)
+				continue;
+			foreach(cc, convs)
+				step_after(lfirst(cc), drop);
+		}
+	}
+}
+
 /* Make every create or alter step of the nodes wait for "step". */
 static void
 before_steps_of(DiffContext *cx, DiffStep *step, List *nodes)
@@ -537,6 +576,14 @@ ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t, DiffStep *created,
 		diff_step_alters(cx, step, tc);
 
 		/*
+		 * So does whatever else uses the new type, in whichever order the
+		 * walk reaches it: a default or CHECK of another column or table
+		 * compares the column's values, of the new type once converted.
+		 */
+		if (!collation)
+			diff_step_alters(cx, step, t);
+
+		/*
 		 * The generated columns that use it: dropped before, added again
 		 * after, in the target's order (ddl_replace_rebuild_tables made sure
 		 * they are the table's last columns).
@@ -583,6 +630,7 @@ ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t, DiffStep *created,
 
 	foreach(lc, convs)
 		before_steps_of(cx, lfirst(lc), recreated);
+	rebuild_foreign_keys(cx, cols, convs);
 
 	/*
 	 * The columns of tables that use s in the source and t in the target

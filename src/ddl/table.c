@@ -14,6 +14,7 @@
  */
 #include "ddl.h"
 
+#include "common/string.h"
 #include "utils/builtins.h"
 
 static bool table_rebuild_needed(DiffContext *cx, GNode *s, GNode *t,
@@ -582,8 +583,13 @@ table_alter(DiffContext *cx, GNode *s, GNode *t)
 		ddl_stmt(&buf, "ALTER TABLE %s OF %s;", q, gnode_str(t, "of_type"));
 	if (is_unlogged(s) != is_unlogged(t))
 	{
-		ddl_stmt(&buf, "ALTER TABLE %s SET %s;", q, is_unlogged(t) ? "UNLOGGED" : "LOGGED");
-		rewrite = true;
+		/* a step of its own, ordered against foreign keys (order_persistence()) */
+		step = diff_step(cx, STEP_ALTER, t, "ALTER TABLE %s SET %s;", q,
+						 is_unlogged(t) ? "UNLOGGED" : "LOGGED");
+		step_hazard(step, HAZARD_TABLE_REWRITE);
+		step_hazard(step, HAZARD_BLOCKING_LOCK);
+		if (notof != NULL)
+			step_after(step, notof);
 	}
 	if (!gnode_attr_equal(s, t, "access_method"))
 	{
@@ -698,6 +704,110 @@ table_alter(DiffContext *cx, GNode *s, GNode *t)
 	}
 }
 
+/*
+ * The step that changes table t's persistence (SET LOGGED or UNLOGGED), or
+ * NULL.
+ */
+static DiffStep *
+persistence_step(DiffContext *cx, GNode *t)
+{
+	GNode	   *s;
+	ListCell   *lc;
+
+	if (t == NULL || t->kind != OBJ_TABLE ||
+		(s = diff_source_of(cx, t)) == NULL || is_unlogged(s) == is_unlogged(t))
+		return NULL;
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+
+		if (step->node == t && step->action == STEP_ALTER && !step->discarded &&
+			strncmp(step->sql.data, "ALTER TABLE ", 12) == 0 &&
+			(pg_str_endswith(step->sql.data, " SET LOGGED;") ||
+			 pg_str_endswith(step->sql.data, " SET UNLOGGED;")))
+			return step;
+	}
+	return NULL;
+}
+
+/*
+ * A foreign key of a permanent table may reference only a permanent table,
+ * SET LOGGED fails while the table references an unlogged one, and SET
+ * UNLOGGED while a permanent table references it.  So a foreign key
+ * between two tables is dropped before either changes its persistence and
+ * created after both have; one that both documents have between two tables
+ * that both change is dropped and created again (going from one state to
+ * the other, the first table to change would break the rule either way
+ * round when they reference each other).  Between a table that changes and
+ * one that does not, a key that stays is legal all along: both states are.
+ */
+static void
+order_persistence(DiffContext *cx)
+{
+	List	   *fks = NIL;
+	ListCell   *lc;
+
+	/* keys that stay between two tables that both change */
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+		GNode	   *t = step->node;
+		ListCell   *cc;
+
+		if (step->discarded || step->action != STEP_ALTER ||
+			persistence_step(cx, t) != step)
+			continue;
+		foreach(cc, t->children)
+		{
+			GNode	   *fk = lfirst(cc);
+			GNode	   *ref = ddl_fk_referenced(fk);
+			GNode	   *sfk;
+
+			if (ref != NULL && persistence_step(cx, ref) != NULL &&
+				!ddl_is_new(cx, fk) &&
+				(sfk = diff_source_of(cx, fk)) != NULL &&
+				ddl_fk_referenced(sfk) != NULL &&
+				strcmp(gnode_key(ddl_fk_referenced(sfk)), gnode_key(ref)) == 0)
+				fks = lappend(fks, list_make2(sfk, fk));
+		}
+	}
+	foreach(lc, fks)
+	{
+		List	   *pair = lfirst(lc);
+
+		diff_rebuild(cx, linitial(pair), lsecond(pair));
+	}
+
+	/* then every key created or dropped between such tables */
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+		GNode	   *fk = step->node;
+		GNode	   *ref = ddl_fk_referenced(fk);
+		GNode	   *tables[2];
+
+		if (step->discarded || ref == NULL ||
+			(step->action != STEP_CREATE && step->action != STEP_DROP))
+			continue;
+		tables[0] = fk->parent;
+		tables[1] = ref;
+		for (int i = 0; i < 2; i++)
+		{
+			GNode	   *t = tables[i];
+			DiffStep   *change;
+
+			if (step->action == STEP_DROP)
+				t = graph_find_node(cx->target, t);
+			if ((change = persistence_step(cx, t)) == NULL)
+				continue;
+			if (step->action == STEP_CREATE)
+				step_after(step, change);
+			else
+				step_after(change, step);
+		}
+	}
+}
+
 const DdlHandler pgm_ddl_table = {
 	.create = table_create,
 	.drop = table_drop,
@@ -705,4 +815,5 @@ const DdlHandler pgm_ddl_table = {
 	.inline_in_parent = false,
 	.sql_kind = "TABLE",
 	.keep_rows = ddl_table_keep_rows,
+	.finish = order_persistence,
 };

@@ -654,16 +654,21 @@ def op_type_change(g, m):
         return
     c = g.pick(cols)
     old = c["type"]
+    # what the diff sees is the change from A's type, which an earlier
+    # mutation of this pair may have changed already (date to text, then
+    # text to bigint: two casts, but no cast from date to bigint)
+    first = c.get("type_in_a", old)
     for _ in range(10):
         new = pick_type(g, m, allow_user=g.ok("user_type_cast"))
         if new == old:
             continue
-        if old[0] != "b" or new[0] != "b":
+        if first[0] != "b" or new[0] != "b":
             if not g.ok("user_type_cast"):
                 continue
-        elif not g.ok("nocast_type") and not castable(old[1], new[1]):
+        elif not g.ok("nocast_type") and not castable(first[1], new[1]):
             continue
         c["type"] = new
+        c["type_in_a"] = first
         if c["default"]:
             c["default"] = default_for(g, m, new) if g.chance(0.5) else None
         return

@@ -1,0 +1,14 @@
+CREATE TYPE mood AS ENUM ('x', 'y', 'z');
+CREATE DOMAIN d AS integer CHECK (VALUE > 0);
+CREATE TABLE t (id int, a int, b text, c varchar(40), m mood, dd d, e int);
+CREATE VIEW v AS SELECT id, a, b FROM t;
+CREATE VIEW vv AS SELECT a FROM v WHERE b <> '';
+CREATE VIEW v1 AS SELECT id, a, e FROM t;
+CREATE VIEW v2 AS SELECT id, m FROM t;
+CREATE VIEW v3 AS SELECT v2.m FROM v2 ORDER BY 1;
+CREATE VIEW v4 AS SELECT dd FROM t;
+CREATE VIEW vrow AS SELECT t FROM t;
+CREATE MATERIALIZED VIEW mv AS SELECT DISTINCT c FROM t;
+CREATE INDEX mv_c ON mv (c);
+CREATE TABLE r (id int, b text);
+CREATE RULE r_ins AS ON INSERT TO r WHERE NEW.b <> '' DO ALSO INSERT INTO t (id, b) VALUES (NEW.id, NEW.b);
