@@ -47,6 +47,8 @@ OBJS = \
 	src/rename.o \
 	src/checksum.o \
 	src/autogen.o \
+	src/datacheck.o \
+	src/rehearsal.o \
 	src/verify.o \
 	src/revdag.o \
 	src/target.o \
@@ -84,6 +86,7 @@ REGRESS = \
 	revisions_manual \
 	models \
 	revisions_autogen \
+	revisions_rehearsal \
 	revisions_walkthrough \
 	mapped_views \
 	mapped_sqlalchemy \
@@ -94,7 +97,7 @@ REGRESS = \
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # isolation tests: specs/<name>.spec against expected/<name>.out
-ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read concurrent_revision lock_timeout_advisory
+ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read concurrent_revision lock_timeout_advisory autogen_rehearsal
 ISOLATION_OPTS = --inputdir=.
 
 # Only what PostgreSQL looks up by name is exported from the shared library

@@ -12,6 +12,8 @@
  *
  * The shared library of 0.2 serves an installation of 0.1 until it is
  * updated (its C functions read only the arguments they are given).
+ *
+ * 0.2 also adds migrate_revisions.observed_hazards (docs/revisions-autogenerate.md).
  */
 
 \echo Use "ALTER EXTENSION pg_migrate UPDATE TO '0.2'" to load this file. \quit
@@ -113,3 +115,8 @@ SET search_path = pg_catalog, pg_temp;
 
 COMMENT ON FUNCTION @extschema@.migrate_relationship(text, name, text, text, name, name, text, boolean, text, text, text, integer, text, boolean, text, integer) IS
 'SQLAlchemy''s relationship(): the related rows of the target, loaded eagerly (a jsonb column of the mapped view) or lazily (a function of the view''s row type)';
+
+-- What autogenerate's rehearsal saw each step of a revision's upgrade do to
+-- live tables (docs/revisions-autogenerate.md): NULL for the revisions
+-- stored before, as for those written by hand.  No default: no rewrite.
+ALTER TABLE @extschema@.migrate_revisions ADD COLUMN observed_hazards text[];

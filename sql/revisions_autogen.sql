@@ -141,10 +141,10 @@ DELETE FROM migrate_version WHERE version_num = 'nosuch';
 SELECT revision, direction, message FROM migrate_downgrade('base');
 DROP SCHEMA ag CASCADE;
 
--- 12. The self-check's snapshots after each script read again only the
--- objects the script changed, and copy the rest from the live snapshot
--- (docs/revisions-autogenerate.md).  The developer setting says which
--- snapshot was taken and compares each partial one with a whole one.
+-- 12. The self-check rehearses the scripts on copies of the objects they
+-- touch, of what depends on those and of what those depend on
+-- (docs/revisions-autogenerate.md): the developer setting names them.
+-- The table "untouched" is not copied.
 SET client_min_messages = warning;
 DROP EXTENSION pg_migrate;
 CREATE EXTENSION pg_migrate;
@@ -173,7 +173,7 @@ SELECT migrate_revision('partial', revision => 'pt01');
 SELECT upgrade_sql FROM migrate_revisions WHERE revision = 'pt01';
 ROLLBACK;
 
--- A new schema is not something a partial snapshot can say: whole ones.
+-- A new schema is made by the scripts themselves: nothing more is copied.
 SELECT migrate_model_set('CREATE TABLE t (id integer);', 'pt_new') IS NOT NULL AS model_set;
 BEGIN;
 SELECT migrate_revision('new schema', revision => 'pt02');

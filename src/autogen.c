@@ -17,6 +17,7 @@
  *-------------------------------------------------------------------------
  */
 #include "autogen.h"
+#include "rehearsal.h"
 #include "rename.h"
 #include "unmodeled.h"
 
@@ -26,6 +27,7 @@
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "parser/parser.h"
 #include "portability/instr_time.h"
 #include "utils/array.h"
@@ -35,6 +37,11 @@
 #include "utils/memutils.h"
 #include "utils/resowner.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
+#include "utils/lsyscache.h"
+#include "storage/lmgr.h"
+#include "storage/lock.h"
+#include "catalog/pg_class.h"
 
 #include "checksum.h"
 #include "diff.h"
@@ -211,32 +218,6 @@ autogen_document_scope(Jsonb *doc, bool *all)
 			 errmsg("snapshot document's \"scope\" is neither \"all\" nor a list of schemas")));
 	return NIL;					/* keep the compiler quiet */
 }
-
-/*
- * The name[] of the schemas of a scope that exist (NULL with all: every
- * user schema), for snapshot_build().
- */
-static ArrayType *
-scope_array(List *scope, bool all)
-{
-	Datum	   *elems;
-	int			n = 0;
-	ListCell   *lc;
-
-	if (all)
-		return NULL;
-	elems = palloc(sizeof(Datum) * (list_length(scope) + 1));
-	foreach(lc, scope)
-	{
-		const char *name = lfirst(lc);
-
-		if (OidIsValid(get_namespace_oid(name, true)))
-			elems[n++] = DirectFunctionCall1(namein, CStringGetDatum(name));
-	}
-	return construct_array(elems, n, NAMEOID, NAMEDATALEN, false,
-						   TYPALIGN_CHAR);
-}
-
 /* Record the scope asked for in the graph: its document says it. */
 static void
 set_scope(Graph *g, List *scope, bool all)
@@ -254,7 +235,7 @@ set_scope(Graph *g, List *scope, bool all)
 }
 
 /*
- * The live snapshot of a scope as a graph (schemas: scope_array() of it),
+ * The live snapshot of a scope as a graph (schemas: rehearsal_scope_array() of it),
  * in a child context of cxt.  Must be called inside SPI.
  */
 static Graph *
@@ -277,7 +258,7 @@ live_graph(List *scope, bool all, ArrayType *schemas, MemoryContext cxt)
 Jsonb *
 autogen_live_document(List *scope, bool all, MemoryContext cxt)
 {
-	Graph	   *g = live_graph(scope, all, scope_array(scope, all), cxt);
+	Graph	   *g = live_graph(scope, all, rehearsal_scope_array(scope, all), cxt);
 	Jsonb	   *doc;
 
 	doc = snapshot_document(g);
@@ -334,81 +315,14 @@ first_difference(Jsonb *have, Jsonb *want, char **object, char **detail)
 	MemoryContextDelete(work);
 }
 
-/*
- * The ordered steps of diff(source, target) as one script, in the current
- * memory context.  The graphs are left as they were: the two diffs read
- * the same two.
- */
-static char *
-diff_as_script(Graph *source, Graph *target, bool drop_last, int *nsteps)
-{
-	MemoryContext cxt = CurrentMemoryContext;
-	MemoryContext work = AllocSetContextCreate(cxt, "pg_migrate autogenerate diff",
-											   ALLOCSET_DEFAULT_SIZES);
-	MemoryContext old = MemoryContextSwitchTo(work);
-	List	   *steps = diff_compute_graphs(source, target, work);
-	char	   *script;
-
-	if (drop_last && steps != NIL)
-		steps = list_delete_last(steps);
-	*nsteps = list_length(steps);
-	script = diff_script(steps);
-	MemoryContextSwitchTo(old);
-	script = pstrdup(script);
-	MemoryContextDelete(work);
-	return script;
-}
-
 /* What a phase of the check was doing, for its error messages. */
 typedef enum CheckPhase
 {
 	PHASE_NONE,
+	PHASE_SETUP,
 	PHASE_UPGRADE,
 	PHASE_DOWNGRADE
 } CheckPhase;
-
-/*
- * The statement of a script that is running, for the error that names it
- * when it fails.  Set and read by self_check() only.
- */
-static const char *running_statement = NULL;
-
-/*
- * Run a script as it will be stored, one statement at a time (split by
- * PostgreSQL's own parser), so that a statement that fails can be named.
- */
-static void
-run_script(const char *script, MemoryContext cxt)
-{
-	List	   *stmts = raw_parser(script, RAW_PARSE_DEFAULT);
-	ListCell   *lc;
-
-	foreach(lc, stmts)
-	{
-		RawStmt    *rs = lfirst_node(RawStmt, lc);
-		int			len = rs->stmt_len > 0 ? rs->stmt_len :
-			(int) strlen(script) - rs->stmt_location;
-		const char *start = script + rs->stmt_location;
-
-		/* the hazard comments above a statement are not its text */
-		while (len > 0 && (isspace((unsigned char) *start) ||
-						   (start[0] == '-' && start[1] == '-')))
-		{
-			if (*start == '-')
-			{
-				while (len > 0 && *start != '\n')
-					start++, len--;
-			}
-			else
-				start++, len--;
-		}
-		running_statement = MemoryContextStrdup(cxt, pnstrdup(start, len));
-		if (SPI_execute(running_statement, false, 0) < 0)
-			elog(ERROR, "running a statement of the script failed: %s",
-				 running_statement);
-	}
-	running_statement = NULL;
-}
 
 /*
  * What the self-check starts from: the live snapshot, as a graph and as
@@ -462,7 +376,7 @@ snapshot_now(CheckStart *start, const char *what, MemoryContext cxt)
 		elog(DEBUG1, "autogenerate check: partial snapshot: %.1f ms", ms_since(t0));
 		INSTR_TIME_SET_CURRENT(t0);
 		MemoryContextSwitchTo(cxt);
-		doc = graph_merge_document(start->doc, partial, dirty->replaced);
+		doc = graph_merge_document(start->doc, partial, dirty->replaced, false);
 		elog(DEBUG1, "autogenerate check: merged document: %.1f ms", ms_since(t0));
 	}
 	else
@@ -501,7 +415,7 @@ run_and_snapshot(const char *script, const char *what, CheckStart *start,
 	Jsonb	   *doc;
 
 	INSTR_TIME_SET_CURRENT(t0);
-	run_script(script, cxt);
+	rehearsal_run_script(script, cxt);
 	elog(DEBUG1, "autogenerate check: %s ran: %.1f ms", what, ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
 	doc = snapshot_now(start, what, cxt);
@@ -531,14 +445,32 @@ compare(Jsonb *reached, Jsonb *expected, const char *what,
 	return same;
 }
 
+/* One script of the self-check run on the copies, then the document. */
+static Jsonb *
+rehearse(const char *script, const char *what, Rehearsal *rh,
+		 CheckStart *start, MemoryContext cxt)
+{
+	instr_time	t0;
+	Jsonb	   *doc;
+
+	if (rh->in_place)
+		return run_and_snapshot(script, what, start, cxt);
+	INSTR_TIME_SET_CURRENT(t0);
+	doc = rehearsal_run(rh, script, what, start->doc, cxt);
+	elog(DEBUG1, "autogenerate check: %s rehearsed and snapshotted: %.1f ms",
+		 what, ms_since(t0));
+	return doc;
+}
+
 /*
- * The self-check (docs/revisions.md), in a subtransaction that is always
- * rolled back: run the upgrade, compare with the model, run the
- * downgrade, compare with the start.  Returns the snapshot the upgrade
- * leads to.  Any difference, or a statement that fails, is an ERROR.
+ * The self-check (docs/revisions-autogenerate.md), in a subtransaction
+ * that is always rolled back: make the rehearsal's copies (rehearsal.c),
+ * run the upgrade on them, compare with the model, run the downgrade,
+ * compare with the start.  Returns the snapshot the upgrade leads to.
+ * Any difference, or a statement that fails, is an ERROR.
  */
 static Jsonb *
-self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
+self_check(AutogenResult *r, CheckStart *start, Jsonb *model, Rehearsal *rh)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	ResourceOwner owner = CurrentResourceOwner;
@@ -556,9 +488,43 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 		char	   *o;
 		char	   *d;
 
-		phase = PHASE_UPGRADE;
-		reached = run_and_snapshot(r->upgrade_sql, "upgrade", start, cxt);
-		if (!compare(reached, model, "the model", &o, &d))
+		if (!rh->in_place)
+		{
+			instr_time	t0;
+
+			INSTR_TIME_SET_CURRENT(t0);
+			phase = PHASE_SETUP;
+			rehearsal_setup(rh, start->graph, start->doc, cxt);
+			phase = PHASE_NONE;
+			elog(DEBUG1, "autogenerate check: %d copies made: %.1f ms",
+				 list_length(rh->copied), ms_since(t0));
+			if (debug_verify_partial)
+			{
+				StringInfoData buf;
+				ListCell   *lc;
+
+				initStringInfo(&buf);
+				foreach(lc, rh->copied)
+					appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
+									 (char *) lfirst(lc));
+				elog(NOTICE, "autogenerate check: rehearsed on copies of %d object%s%s%s%s",
+					 list_length(rh->copied), list_length(rh->copied) == 1 ? "" : "s",
+					 buf.len ? ": " : "", buf.data,
+					 rh->nstubs > 0 ? psprintf(" (and %d table%s without their foreign keys)",
+											   rh->nstubs, rh->nstubs == 1 ? "" : "s") : "");
+			}
+		}
+		if (!rh->in_place &&
+			!compare(rehearsal_document(rh, start->doc, cxt),
+					 start->doc, "the start", &o, &d))
+		{
+			wrong_phase = PHASE_SETUP;
+			object = o;
+			detail = d;
+		}
+		else if (phase = PHASE_UPGRADE,
+				 reached = rehearse(r->upgrade_sql, "upgrade", rh, start, cxt),
+				 !compare(reached, model, "the model", &o, &d))
 		{
 			wrong_phase = PHASE_UPGRADE;
 			object = o;
@@ -567,7 +533,7 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 		else
 		{
 			phase = PHASE_DOWNGRADE;
-			back = run_and_snapshot(r->downgrade_sql, "downgrade", start, cxt);
+			back = rehearse(r->downgrade_sql, "downgrade", rh, start, cxt);
 			if (!compare(back, start->doc, "the start", &o, &d))
 			{
 				wrong_phase = PHASE_DOWNGRADE;
@@ -581,12 +547,23 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 	{
 		ErrorData  *edata;
 		CheckPhase	failed = phase;
-		const char *statement = running_statement;
+		const char *statement = rehearsal_statement();
 
+		if (statement != NULL)
+			statement = pstrdup(statement);
 		edata = pgm_subxact_catch(cxt, owner);
-		running_statement = NULL;
+		rehearsal_reset();
 		if (failed == PHASE_NONE || statement == NULL)
 			ReThrowError(edata);
+		if (failed == PHASE_SETUP)
+			ereport(ERROR,
+					(errcode(edata->sqlerrcode),
+					 errmsg("autogenerate's rehearsal cannot copy the live schema: %s",
+							edata->message),
+					 errdetail("Statement: %s%s%s", statement,
+							   edata->detail ? "\n" : "",
+							   edata->detail ? edata->detail : ""),
+					 errhint("Nothing was stored. The rehearsal renames the model's schemas aside and makes them again, which needs their ownership and the CREATE privilege on the database.")));
 
 		/*
 		 * The generated SQL failed on the live database: typically a rule
@@ -611,10 +588,14 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 
 	/* Success too is rolled back: the check leaves nothing behind. */
 	pgm_subxact_rollback(cxt, owner);
+	rehearsal_reset();
 
 	if (wrong_phase != PHASE_NONE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),
+				 wrong_phase == PHASE_SETUP ?
+				 errmsg("autogenerate's rehearsal does not copy the live schema: %s differs",
+						object) :
 				 wrong_phase == PHASE_UPGRADE ?
 				 errmsg("autogenerate's upgrade does not reach the model: %s differs",
 						object) :
@@ -643,7 +624,11 @@ autogen_generate(AutogenResult *result)
 	Graph	   *live_g;
 	Graph	   *model_graph;
 	CheckStart	start;
+	Touched		touched;
+	Rehearsal	rh;
+	List	   *upsteps;
 	int			nup;
+	int			nest;
 	int			ndown;
 	instr_time	t0;
 	AutogenResult r;
@@ -653,6 +638,14 @@ autogen_generate(AutogenResult *result)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
+
+	/*
+	 * pg_migrate.lock_timeout bounds every lock autogenerate waits for: the
+	 * snapshots', the data checks', the rehearsal's.
+	 */
+	nest = pgm_guc_nest_enter();
+	if (pgm_lock_timeout > 0)
+		pgm_set_local("lock_timeout", psprintf("%d", pgm_lock_timeout));
 
 	INSTR_TIME_SET_CURRENT(t0);
 	graphs = AllocSetContextCreate(cxt, "pg_migrate autogenerate graphs",
@@ -664,7 +657,7 @@ autogen_generate(AutogenResult *result)
 
 	INSTR_TIME_SET_CURRENT(t0);
 	start.lsn = GetXLogInsertRecPtr();
-	start.schemas = scope_array(scope, all);
+	start.schemas = rehearsal_scope_array(scope, all);
 	start.graph = live_graph(scope, all, start.schemas, cxt);
 	live = snapshot_document(start.graph);
 	start.doc = live;
@@ -676,9 +669,13 @@ autogen_generate(AutogenResult *result)
 	{
 		MemoryContextDelete(start.graph->cxt);
 		MemoryContextDelete(graphs);
+		pgm_guc_nest_leave(nest);
 		SPI_finish();
 		return false;
 	}
+
+	/* what the steps touch, for the rehearsal */
+	rehearsal_touched_init(&touched, cxt);
 
 	/* both documents read once, for the diffs both ways */
 	INSTR_TIME_SET_CURRENT(t0);
@@ -708,11 +705,29 @@ autogen_generate(AutogenResult *result)
 	}
 
 	INSTR_TIME_SET_CURRENT(t0);
-	r.upgrade_sql = diff_as_script(live_g, model_graph, debug_drop_last_step, &nup);
+	touched.live = live_g;
+	upsteps = NIL;
+	r.upgrade_sql = rehearsal_diff_script(live_g, model_graph, debug_drop_last_step, &nup,
+								   &touched, &upsteps, NULL);
 	elog(DEBUG1, "autogenerate: upgrade diff (%d steps): %.1f ms", nup, ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
-	r.downgrade_sql = diff_as_script(model_graph, live_g, false, &ndown);
+	r.downgrade_sql = rehearsal_diff_script(model_graph, live_g, false, &ndown,
+									 &touched, NULL, NULL);
 	elog(DEBUG1, "autogenerate: downgrade diff (%d steps): %.1f ms", ndown, ms_since(t0));
+	INSTR_TIME_SET_CURRENT(t0);
+	rehearsal_plan(&rh, &touched, model_graph, scope, all, cxt);
+	rh.upsteps = upsteps;
+
+	/*
+	 * Recorded renames run first on the live objects, by their live names,
+	 * while the steps after them were diffed from the renamed document:
+	 * the copies of that document cannot stand for both.  Such a revision
+	 * is rehearsed on the live schemas, as a change of extension is.
+	 */
+	if (r.renames != NIL)
+		rh.in_place = true;
+	elog(DEBUG1, "autogenerate: rehearsal planned (%d copies): %.1f ms",
+		 list_length(rh.copied), ms_since(t0));
 	MemoryContextDelete(graphs);
 	if (r.renames != NIL)
 	{
@@ -727,19 +742,29 @@ autogen_generate(AutogenResult *result)
 	if (nup == 0 && ndown == 0 && r.renames == NIL && !debug_drop_last_step)
 	{
 		MemoryContextDelete(start.graph->cxt);
+		pgm_guc_nest_leave(nest);
 		SPI_finish();
 		return false;
 	}
 
 	/* the live graph stays: the check re-reads only what its scripts change */
-	reached = self_check(&r, &start, model);
+	/* what copies without rows cannot see: read from the live rows */
+	if (!rh.in_place)
+	{
+		INSTR_TIME_SET_CURRENT(t0);
+		datacheck_script(r.upgrade_sql);
+		elog(DEBUG1, "autogenerate: data checks: %.1f ms", ms_since(t0));
+	}
+	reached = self_check(&r, &start, model, &rh);
 	MemoryContextDelete(start.graph->cxt);
+	r.observed_hazards = rehearsal_hazards(&rh);
 
 	INSTR_TIME_SET_CURRENT(t0);
 	r.snapshot = reached;
 	r.snapshot_hash = snapshot_hash(reached);
 	elog(DEBUG1, "autogenerate: hash: %.1f ms", ms_since(t0));
 
+	pgm_guc_nest_leave(nest);
 	SPI_finish();
 	*result = r;
 	return true;

@@ -994,6 +994,31 @@ add_order_edges(DiffContext *cx)
 					foreach(ac, dst->alters)
 						if (lfirst(ac) != step)
 							step_after(step, lfirst(ac));
+
+				/*
+				 * A column or composite type of a domain: after the
+				 * domain's new constraints too, which PostgreSQL cannot
+				 * add once a table column uses the domain through a
+				 * composite type.
+				 */
+				if (dep->kind == OBJ_TYPE &&
+					(n->kind == OBJ_TABLE || n->kind == OBJ_COLUMN || n->kind == OBJ_TYPE))
+				{
+					char	   *tkind = gnode_str(dep, "kind");
+
+					if (tkind != NULL && strcmp(tkind, "domain") == 0)
+						foreach(ac, dep->children)
+						{
+							GNode	   *con = lfirst(ac);
+							DiffStep   *cc;
+
+							if (con->kind != OBJ_CONSTRAINT)
+								continue;
+							cc = creating_step(cx, con);
+							if (cc != NULL && cc != step)
+								step_after(step, cc);
+						}
+				}
 			}
 			if (n->parent != NULL)
 			{
