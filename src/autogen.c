@@ -27,6 +27,7 @@
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "funcapi.h"
 #include "miscadmin.h"
 #include "parser/parser.h"
 #include "portability/instr_time.h"
@@ -49,6 +50,8 @@
 #include "model_refs.h"
 #include "pg_migrate.h"
 #include "snapshot.h"
+
+PG_FUNCTION_INFO_V1(migrate_observed_hazards);
 
 /* pg_migrate.debug_drop_last_step: see autogen_init_settings(). */
 static bool debug_drop_last_step = false;
@@ -336,6 +339,10 @@ typedef struct CheckStart
 	bool		all;
 	ArrayType  *schemas;		/* its schemas that exist, for snapshot_build() */
 	XLogRecPtr	lsn;			/* WAL insert position when it was taken */
+	Graph	   *base;			/* what the rehearsal copies from: graph, */
+	Jsonb	   *basedoc;		/* or with recorded renames of schemas, a
+								 * snapshot of their live names too
+								 * (rename_rehearsal_base()) */
 } CheckStart;
 
 /*
@@ -448,7 +455,7 @@ compare(Jsonb *reached, Jsonb *expected, const char *what,
 /* One script of the self-check run on the copies, then the document. */
 static Jsonb *
 rehearse(const char *script, const char *what, Rehearsal *rh,
-		 CheckStart *start, MemoryContext cxt)
+		 CheckStart *start, Jsonb *base, MemoryContext cxt)
 {
 	instr_time	t0;
 	Jsonb	   *doc;
@@ -456,7 +463,7 @@ rehearse(const char *script, const char *what, Rehearsal *rh,
 	if (rh->in_place)
 		return run_and_snapshot(script, what, start, cxt);
 	INSTR_TIME_SET_CURRENT(t0);
-	doc = rehearsal_run(rh, script, what, start->doc, cxt);
+	doc = rehearsal_run(rh, script, what, base, cxt);
 	elog(DEBUG1, "autogenerate check: %s rehearsed and snapshotted: %.1f ms",
 		 what, ms_since(t0));
 	return doc;
@@ -479,6 +486,7 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model, Rehearsal *rh)
 	volatile CheckPhase wrong_phase = PHASE_NONE;
 	char	   *volatile object = NULL;
 	char	   *volatile detail = NULL;
+	Jsonb	   *volatile startdoc = start->doc;
 
 	BeginInternalSubTransaction(NULL);
 	MemoryContextSwitchTo(cxt);
@@ -494,7 +502,7 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model, Rehearsal *rh)
 
 			INSTR_TIME_SET_CURRENT(t0);
 			phase = PHASE_SETUP;
-			rehearsal_setup(rh, start->graph, start->doc, cxt);
+			rehearsal_setup(rh, start->base, start->basedoc, cxt);
 			phase = PHASE_NONE;
 			elog(DEBUG1, "autogenerate check: %d copies made: %.1f ms",
 				 list_length(rh->copied), ms_since(t0));
@@ -513,17 +521,27 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model, Rehearsal *rh)
 					 rh->nstubs > 0 ? psprintf(" (and %d table%s without their foreign keys)",
 											   rh->nstubs, rh->nstubs == 1 ? "" : "s") : "");
 			}
+
+			/*
+			 * Everything but the copies is the live document's own in the
+			 * documents of the rehearsal: the copies and the start compare
+			 * as the live document cut down to them, which is small, unless
+			 * a rename of a schema makes it stand for two schemas.
+			 */
+			if (rh->snap_names == NIL)
+				startdoc = rh->copies;
 		}
 		if (!rh->in_place &&
-			!compare(rehearsal_document(rh, start->doc, cxt),
-					 start->doc, "the start", &o, &d))
+			!compare(rehearsal_document(rh, startdoc, cxt),
+					 startdoc, "the start", &o, &d))
 		{
 			wrong_phase = PHASE_SETUP;
 			object = o;
 			detail = d;
 		}
 		else if (phase = PHASE_UPGRADE,
-				 reached = rehearse(r->upgrade_sql, "upgrade", rh, start, cxt),
+				 reached = rehearse(r->upgrade_sql, "upgrade", rh, start,
+									start->doc, cxt),
 				 !compare(reached, model, "the model", &o, &d))
 		{
 			wrong_phase = PHASE_UPGRADE;
@@ -533,8 +551,9 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model, Rehearsal *rh)
 		else
 		{
 			phase = PHASE_DOWNGRADE;
-			back = rehearse(r->downgrade_sql, "downgrade", rh, start, cxt);
-			if (!compare(back, start->doc, "the start", &o, &d))
+			back = rehearse(r->downgrade_sql, "downgrade", rh, start,
+							startdoc, cxt);
+			if (!compare(back, startdoc, "the start", &o, &d))
 			{
 				wrong_phase = PHASE_DOWNGRADE;
 				object = o;
@@ -609,32 +628,189 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model, Rehearsal *rh)
 }
 
 /*
+ * What autogenerate computes before its check, for autogen_generate() and
+ * migrate_observed_hazards(): the live snapshot, the scripts (the recorded
+ * renames first) and the rehearsal's plan.
+ */
+typedef struct Prepared
+{
+	CheckStart	start;
+	Rehearsal	rh;
+	AutogenResult r;			/* upgrade_sql, downgrade_sql, renames */
+	int			nup;
+	int			ndown;
+} Prepared;
+
+/*
+ * Prepare autogenerate towards a model (its document, and its graph in
+ * graphs or NULL); false when the live schema already is the model, or
+ * differs from it in nothing the diff turns into a step.  In cxt; graphs
+ * is deleted.  Inside SPI.
+ */
+static bool
+prepare(Prepared *p, Jsonb *model, Graph *model_graph, MemoryContext graphs,
+		bool drop_last, MemoryContext cxt)
+{
+	CheckStart *start = &p->start;
+	Rehearsal  *rh = &p->rh;
+	AutogenResult *r = &p->r;
+	List	   *scope;
+	bool		all;
+	Jsonb	   *live;
+	Graph	   *live_g;
+	Touched		touched;
+	List	   *upsteps = NIL;
+	char	   *rename_up = NULL;
+	char	   *rename_down = NULL;
+	instr_time	t0;
+
+	memset(p, 0, sizeof(Prepared));
+	MemoryContextSwitchTo(cxt);
+	scope = autogen_document_scope(model, &all);
+
+	INSTR_TIME_SET_CURRENT(t0);
+	start->lsn = GetXLogInsertRecPtr();
+	start->schemas = rehearsal_scope_array(scope, all);
+	start->graph = live_graph(scope, all, start->schemas, cxt);
+	live = snapshot_document(start->graph);
+	start->doc = live;
+	start->scope = scope;
+	start->all = all;
+	start->base = start->graph;
+	start->basedoc = live;
+	elog(DEBUG1, "autogenerate: live snapshot: %.1f ms", ms_since(t0));
+
+	if (documents_equal(live, model))
+	{
+		MemoryContextDelete(start->graph->cxt);
+		MemoryContextDelete(graphs);
+		return false;
+	}
+
+	/* what the steps touch, for the rehearsal */
+	rehearsal_touched_init(&touched, cxt);
+
+	/* both documents read once, for the diffs both ways */
+	INSTR_TIME_SET_CURRENT(t0);
+	live_g = graph_from_jsonb(live, NULL, graphs);
+	if (model_graph == NULL)
+		model_graph = graph_from_jsonb(model, "of the stored models", graphs);
+	elog(DEBUG1, "autogenerate: documents read: %.1f ms", ms_since(t0));
+
+	/*
+	 * Recorded renames (docs/models.md): they come first, and the diff
+	 * compares the live schema as it is once renamed (rehearsed on copies,
+	 * rename_live_document()) with the model; the downgrade undoes the
+	 * rest, then the renames.
+	 */
+	MemoryContextSwitchTo(cxt);
+	r->renames = rename_load(pgm_ext_schema(), scope, all);
+	if (r->renames != NIL)
+	{
+		Jsonb	   *renamed;
+
+		rename_validate(r->renames, live_g, model_graph);
+		rename_up = rename_script(r->renames, false);
+		rename_down = rename_script(r->renames, true);
+		rename_rehearsal_base(r->renames, graph_from_jsonb(live, NULL, cxt),
+							  live, scope, all, cxt,
+							  &start->base, &start->basedoc);
+		INSTR_TIME_SET_CURRENT(t0);
+		renamed = rename_live_document(r->renames, start->base, start->basedoc,
+									   scope, all, cxt);
+		elog(DEBUG1, "autogenerate: renames rehearsed: %.1f ms", ms_since(t0));
+		live_g = graph_from_jsonb(renamed, NULL, graphs);
+		/* the renames are the first steps of the upgrade */
+		{
+			ListCell   *lc;
+
+			foreach(lc, rename_steps_sql(r->renames))
+			{
+				UpStep	   *st = palloc(sizeof(UpStep));
+
+				st->number = list_length(upsteps) + 1;
+				st->sql = lfirst(lc);
+				upsteps = lappend(upsteps, st);
+			}
+		}
+	}
+
+	INSTR_TIME_SET_CURRENT(t0);
+	touched.live = live_g;
+	{
+		List	   *diffsteps = NIL;
+		ListCell   *lc;
+
+		r->upgrade_sql = rehearsal_diff_script(live_g, model_graph, drop_last,
+											   &p->nup, &touched, &diffsteps, NULL);
+		foreach(lc, diffsteps)
+			((UpStep *) lfirst(lc))->number += list_length(upsteps);
+		upsteps = list_concat(upsteps, diffsteps);
+	}
+	elog(DEBUG1, "autogenerate: upgrade diff (%d steps): %.1f ms", p->nup, ms_since(t0));
+	INSTR_TIME_SET_CURRENT(t0);
+	r->downgrade_sql = rehearsal_diff_script(model_graph, live_g, false, &p->ndown,
+											 &touched, NULL, NULL);
+	elog(DEBUG1, "autogenerate: downgrade diff (%d steps): %.1f ms", p->ndown, ms_since(t0));
+
+	INSTR_TIME_SET_CURRENT(t0);
+	if (r->renames == NIL)
+		rehearsal_plan(rh, &touched, model_graph, scope, all, cxt);
+	else
+	{
+		/*
+		 * The steps were diffed from the renamed document: what they touch
+		 * is found by name among the live objects, and what has a new name
+		 * there is touched through its rename.
+		 */
+		Touched		base;
+		List	   *olds;
+		List	   *news;
+
+		rehearsal_touched_init(&base, cxt);
+		base.live = start->base;
+		rename_touch(r->renames, &base);
+		rehearsal_touch_map(&touched, &base);
+		rehearsal_plan(rh, &base, model_graph, scope, all, cxt);
+		rename_schemas(r->renames, &olds, &news);
+		rehearsal_rename_schemas(rh, olds, news);
+	}
+	rh->upsteps = upsteps;
+	elog(DEBUG1, "autogenerate: rehearsal planned (%d copies): %.1f ms",
+		 list_length(rh->copied), ms_since(t0));
+	MemoryContextDelete(graphs);
+	if (r->renames != NIL)
+	{
+		r->upgrade_sql = psprintf("%s%s", rename_up, r->upgrade_sql);
+		r->downgrade_sql = psprintf("%s%s", r->downgrade_sql, rename_down);
+	}
+
+	/*
+	 * Documents that differ in nothing the diff turns into a step: there
+	 * is nothing to store (the self-check would refuse them anyway).
+	 */
+	if (p->nup == 0 && p->ndown == 0 && r->renames == NIL && !drop_last)
+	{
+		MemoryContextDelete(start->graph->cxt);
+		return false;
+	}
+	return true;
+}
+
+/*
  * autogen_generate(): see autogen.h.
  */
 bool
 autogen_generate(AutogenResult *result)
 {
 	MemoryContext cxt = CurrentMemoryContext;
-	Jsonb	   *model;
-	Jsonb	   *live;
-	Jsonb	   *reached;
-	List	   *scope;
-	bool		all;
 	MemoryContext graphs;
-	Graph	   *live_g;
+	Jsonb	   *model;
 	Graph	   *model_graph;
-	CheckStart	start;
-	Touched		touched;
-	Rehearsal	rh;
-	List	   *upsteps;
-	int			nup;
+	Jsonb	   *reached;
+	Prepared	p;
 	int			nest;
-	int			ndown;
 	instr_time	t0;
-	AutogenResult r;
-	char	   *rename_up = NULL;
-	char	   *rename_down = NULL;
-	const char *ext;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -651,122 +827,34 @@ autogen_generate(AutogenResult *result)
 	graphs = AllocSetContextCreate(cxt, "pg_migrate autogenerate graphs",
 								   ALLOCSET_DEFAULT_SIZES);
 	model = model_and_graph(cxt, graphs, &model_graph);
-	MemoryContextSwitchTo(cxt);
-	scope = autogen_document_scope(model, &all);
 	elog(DEBUG1, "autogenerate: model read: %.1f ms", ms_since(t0));
 
-	INSTR_TIME_SET_CURRENT(t0);
-	start.lsn = GetXLogInsertRecPtr();
-	start.schemas = rehearsal_scope_array(scope, all);
-	start.graph = live_graph(scope, all, start.schemas, cxt);
-	live = snapshot_document(start.graph);
-	start.doc = live;
-	start.scope = scope;
-	start.all = all;
-	elog(DEBUG1, "autogenerate: live snapshot: %.1f ms", ms_since(t0));
-
-	if (documents_equal(live, model))
+	if (!prepare(&p, model, model_graph, graphs, debug_drop_last_step, cxt))
 	{
-		MemoryContextDelete(start.graph->cxt);
-		MemoryContextDelete(graphs);
 		pgm_guc_nest_leave(nest);
 		SPI_finish();
 		return false;
 	}
 
-	/* what the steps touch, for the rehearsal */
-	rehearsal_touched_init(&touched, cxt);
-
-	/* both documents read once, for the diffs both ways */
-	INSTR_TIME_SET_CURRENT(t0);
-	live_g = graph_from_jsonb(live, NULL, graphs);
-	if (model_graph == NULL)
-		model_graph = graph_from_jsonb(model, "of the stored models", graphs);
-	elog(DEBUG1, "autogenerate: documents read: %.1f ms", ms_since(t0));
-
-	/*
-	 * Recorded renames (docs/models.md): they come first, and the diff
-	 * compares the live schema as it is once renamed (PostgreSQL renames
-	 * it, in a subtransaction that is rolled back) with the model; the
-	 * downgrade undoes the rest, then the renames.
-	 */
-	ext = pgm_ext_schema();
-	MemoryContextSwitchTo(cxt);
-	r.renames = rename_load(ext, scope, all);
-	if (r.renames != NIL)
-	{
-		Jsonb	   *renamed;
-
-		rename_validate(r.renames, live_g, model_graph);
-		rename_up = rename_script(r.renames, false);
-		rename_down = rename_script(r.renames, true);
-		renamed = rename_live_document(rename_up, scope, all, cxt);
-		live_g = graph_from_jsonb(renamed, NULL, graphs);
-	}
-
-	INSTR_TIME_SET_CURRENT(t0);
-	touched.live = live_g;
-	upsteps = NIL;
-	r.upgrade_sql = rehearsal_diff_script(live_g, model_graph, debug_drop_last_step, &nup,
-								   &touched, &upsteps, NULL);
-	elog(DEBUG1, "autogenerate: upgrade diff (%d steps): %.1f ms", nup, ms_since(t0));
-	INSTR_TIME_SET_CURRENT(t0);
-	r.downgrade_sql = rehearsal_diff_script(model_graph, live_g, false, &ndown,
-									 &touched, NULL, NULL);
-	elog(DEBUG1, "autogenerate: downgrade diff (%d steps): %.1f ms", ndown, ms_since(t0));
-	INSTR_TIME_SET_CURRENT(t0);
-	rehearsal_plan(&rh, &touched, model_graph, scope, all, cxt);
-	rh.upsteps = upsteps;
-
-	/*
-	 * Recorded renames run first on the live objects, by their live names,
-	 * while the steps after them were diffed from the renamed document:
-	 * the copies of that document cannot stand for both.  Such a revision
-	 * is rehearsed on the live schemas, as a change of extension is.
-	 */
-	if (r.renames != NIL)
-		rh.in_place = true;
-	elog(DEBUG1, "autogenerate: rehearsal planned (%d copies): %.1f ms",
-		 list_length(rh.copied), ms_since(t0));
-	MemoryContextDelete(graphs);
-	if (r.renames != NIL)
-	{
-		r.upgrade_sql = psprintf("%s%s", rename_up, r.upgrade_sql);
-		r.downgrade_sql = psprintf("%s%s", r.downgrade_sql, rename_down);
-	}
-
-	/*
-	 * Documents that differ in nothing the diff turns into a step: there
-	 * is nothing to store (the self-check would refuse them anyway).
-	 */
-	if (nup == 0 && ndown == 0 && r.renames == NIL && !debug_drop_last_step)
-	{
-		MemoryContextDelete(start.graph->cxt);
-		pgm_guc_nest_leave(nest);
-		SPI_finish();
-		return false;
-	}
-
-	/* the live graph stays: the check re-reads only what its scripts change */
 	/* what copies without rows cannot see: read from the live rows */
-	if (!rh.in_place)
+	if (!p.rh.in_place)
 	{
 		INSTR_TIME_SET_CURRENT(t0);
-		datacheck_script(r.upgrade_sql);
+		datacheck_script(p.r.upgrade_sql);
 		elog(DEBUG1, "autogenerate: data checks: %.1f ms", ms_since(t0));
 	}
-	reached = self_check(&r, &start, model, &rh);
-	MemoryContextDelete(start.graph->cxt);
-	r.observed_hazards = rehearsal_hazards(&rh);
+	reached = self_check(&p.r, &p.start, model, &p.rh);
+	MemoryContextDelete(p.start.graph->cxt);
+	p.r.observed_hazards = rehearsal_hazards(&p.rh, NULL);
 
 	INSTR_TIME_SET_CURRENT(t0);
-	r.snapshot = reached;
-	r.snapshot_hash = snapshot_hash(reached);
+	p.r.snapshot = reached;
+	p.r.snapshot_hash = snapshot_hash(reached);
 	elog(DEBUG1, "autogenerate: hash: %.1f ms", ms_since(t0));
 
 	pgm_guc_nest_leave(nest);
 	SPI_finish();
-	*result = r;
+	*result = p.r;
 	return true;
 }
 
@@ -811,4 +899,89 @@ autogen_live_snapshot_hash(ArrayType *schemas)
 	hash = snapshot_hash(doc);
 	SPI_finish();
 	return hash;
+}
+
+/*
+ * migrate_observed_hazards(model jsonb) RETURNS TABLE(step int, hazard
+ * text): what the upgrade towards a model document (the recorded renames,
+ * then diff(renamed live schema, model), numbered as migrate_check()
+ * numbers its steps) does to the live tables, seen by rehearsing it on
+ * data-free copies as autogenerate does (rehearsal.c), in a subtransaction
+ * that is always rolled back: "rewrites app.big (2,000,000 rows, 130 MB)
+ * under ACCESS EXCLUSIVE".  No rows when nothing is to be done, nothing
+ * blocks writers, or the upgrade creates, drops or updates an extension
+ * (which is rehearsed on the live schemas only by autogenerate).
+ * migrate_check(..., observe => true) shows them.
+ */
+Datum
+migrate_observed_hazards(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	MemoryContext cxt = CurrentMemoryContext;
+	ResourceOwner owner = CurrentResourceOwner;
+	MemoryContext graphs;
+	Jsonb	   *model;
+	Prepared	p;
+	List	   *lines = NIL;
+	List	   *steps = NIL;
+	int			nest;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the model document must not be null")));
+	model = PG_GETARG_JSONB_P(0);
+	docread_check(model, "\"model\"");
+	InitMaterializedSRF(fcinfo, 0);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	nest = pgm_guc_nest_enter();
+	if (pgm_lock_timeout > 0)
+		pgm_set_local("lock_timeout", psprintf("%d", pgm_lock_timeout));
+	graphs = AllocSetContextCreate(cxt, "pg_migrate observed hazards graphs",
+								   ALLOCSET_DEFAULT_SIZES);
+	if (prepare(&p, model, NULL, graphs, false, cxt) && !p.rh.in_place)
+	{
+		BeginInternalSubTransaction(NULL);
+		MemoryContextSwitchTo(cxt);
+		PG_TRY();
+		{
+			rehearsal_setup(&p.rh, p.start.base, p.start.basedoc, cxt);
+			(void) rehearsal_run(&p.rh, p.r.upgrade_sql, "upgrade",
+								 p.start.doc, cxt);
+		}
+		PG_CATCH();
+		{
+			ErrorData  *edata = pgm_subxact_catch(cxt, owner);
+			const char *statement = rehearsal_statement();
+
+			statement = statement ? pstrdup(statement) : NULL;
+			rehearsal_reset();
+			ereport(ERROR,
+					(errcode(edata->sqlerrcode),
+					 errmsg("the rehearsal of the upgrade fails: %s",
+							edata->message),
+					 statement ?
+					 errdetail("Statement: %s", statement) : 0,
+					 errhint("The rehearsal renames the model's schemas aside and makes them again, which needs their ownership and the CREATE privilege on the database; migrate_check() without observe shows the static hazards alone.")));
+		}
+		PG_END_TRY();
+		pgm_subxact_rollback(cxt, owner);
+		rehearsal_reset();
+		MemoryContextDelete(p.start.graph->cxt);
+		lines = rehearsal_hazards(&p.rh, &steps);
+	}
+	pgm_guc_nest_leave(nest);
+	SPI_finish();
+
+	for (int i = 0; i < list_length(lines); i++)
+	{
+		Datum		values[2];
+		bool		nulls[2] = {false, false};
+
+		values[0] = Int32GetDatum(list_nth_int(steps, i));
+		values[1] = CStringGetTextDatum(list_nth(lines, i));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
 }

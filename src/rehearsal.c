@@ -68,13 +68,6 @@ rehearsal_scope_array(List *scope, bool all)
 						   TYPALIGN_CHAR);
 }
 
-/* The upgrade's steps, to attribute statements to them. */
-typedef struct UpStep
-{
-	int			number;
-	char	   *sql;			/* its statements */
-} UpStep;
-
 /* The top-level object (a table, a view, a type, ...) holding a node. */
 static GNode *
 top_of(GNode *node)
@@ -142,6 +135,16 @@ touch_step(Touched *t, DiffStep *step)
 	touch(t, &t->tops, live_top(t, step->node));
 	if (step->node->graph != t->live)
 		touch_needs(t, step->node);
+
+	/* what depends on the live object the step changes is copied too */
+	if (live_top(t, step->node) != NULL)
+	{
+		GNode	   *n = step->node->graph == t->live ? step->node :
+			graph_find_node(t->live, step->node);
+
+		if (n != NULL)
+			t->walk = lappend(t->walk, n);
+	}
 }
 
 /*
@@ -150,6 +153,65 @@ touch_step(Touched *t, DiffStep *step)
  * the same two.  With touched, what the steps touch is added to it.
  */
 static bool is_foreign_key(GNode *node);
+
+/*
+ * rehearsal_touch(): see rehearsal.h.
+ */
+void
+rehearsal_touch(Touched *t, GNode *node)
+{
+	ListCell   *lc;
+
+	if (node->kind != OBJ_SCHEMA)
+	{
+		touch(t, &t->tops, live_top(t, node));
+		if (live_top(t, node) != NULL)
+			t->walk = lappend(t->walk, node);
+		return;
+	}
+	foreach(lc, node->children)
+	{
+		GNode	   *top = lfirst(lc);
+
+		if (top_of(top) == top)
+		{
+			touch(t, &t->tops, top);
+			t->walk = lappend(t->walk, top);
+		}
+	}
+}
+
+/*
+ * rehearsal_touch_map(): see rehearsal.h.
+ */
+void
+rehearsal_touch_map(Touched *from, Touched *to)
+{
+	ListCell   *lc;
+
+	to->extension |= from->extension;
+	foreach(lc, from->tops)
+	{
+		GNode	   *n = graph_find_node(to->live, lfirst(lc));
+
+		if (n != NULL)
+			touch(to, &to->tops, n);
+	}
+	foreach(lc, from->needs)
+	{
+		GNode	   *n = graph_find_node(to->live, lfirst(lc));
+
+		if (n != NULL)
+			to->needs = lappend(to->needs, n);
+	}
+	foreach(lc, from->walk)
+	{
+		GNode	   *n = graph_find_node(to->live, lfirst(lc));
+
+		if (n != NULL)
+			to->walk = lappend(to->walk, n);
+	}
+}
 
 /*
  * rehearsal_diff_script(): see rehearsal.h.
@@ -169,7 +231,11 @@ rehearsal_diff_script(Graph *source, Graph *target, bool drop_last, int *nsteps,
 	if (drop_last && steps != NIL)
 		steps = list_delete_last(steps);
 
-	/* the rehearsal's stubs: without their foreign keys */
+	/*
+	 * The rehearsal's stubs: without their foreign keys, and without what
+	 * nothing else can need of them (indexes but unique ones, which a
+	 * foreign key may reference; triggers, policies, rules, statistics).
+	 */
 	if (stubs != NULL)
 	{
 		ListCell   *lc2;
@@ -178,11 +244,15 @@ rehearsal_diff_script(Graph *source, Graph *target, bool drop_last, int *nsteps,
 		{
 			DiffStep   *step = lfirst(lc2);
 			GNode	   *top = top_of(step->node);
+			ObjKind		kind = step->node->kind;
 			char	   *key;
 			bool		found = false;
 
-			if (step->action != STEP_CREATE || !is_foreign_key(step->node) ||
-				top == NULL)
+			if (step->action != STEP_CREATE || top == NULL ||
+				!(is_foreign_key(step->node) ||
+				  (kind == OBJ_INDEX && !gnode_bool(step->node, "unique")) ||
+				  kind == OBJ_TRIGGER || kind == OBJ_POLICY ||
+				  kind == OBJ_RULE || kind == OBJ_STATISTICS))
 				continue;
 			key = gnode_key(top);
 			hash_search(stubs, &key, HASH_FIND, &found);
@@ -294,16 +364,16 @@ cmp_key(const ListCell *a, const ListCell *b)
 }
 
 /*
- * What depends on a live node and its children, as top-level objects: a
- * view, a function, a type, a partition or child table depends on the
- * object as a whole and is followed further (walk_dependents() again); a
+ * What depends on a live node (not on its children), as top-level
+ * objects: a view, a function, a type, a partition or child table depends
+ * on the object as a whole and is followed further by the caller; a
  * table only one of whose parts depends on it (a foreign key to it, a
  * column of its type) is copied but not followed: what depends on that
  * table does not depend on this change (a chain of foreign keys would
  * otherwise copy the whole schema).
  */
 static void
-walk_dependents(Touched *t, List **list, GNode *node)
+walk_node_dependents(Touched *t, List **list, GNode *node)
 {
 	ListCell   *lc;
 
@@ -327,6 +397,15 @@ walk_dependents(Touched *t, List **list, GNode *node)
 		}
 		touch(t, list, top);
 	}
+}
+
+/* walk_node_dependents() of a live node and of all its children. */
+static void
+walk_dependents(Touched *t, List **list, GNode *node)
+{
+	ListCell   *lc;
+
+	walk_node_dependents(t, list, node);
 	foreach(lc, node->children)
 		walk_dependents(t, list, lfirst(lc));
 }
@@ -378,6 +457,18 @@ walk_deps(Touched *t, List **list, GNode *node, bool stub)
 		walk_deps(t, list, lfirst(lc), stub);
 }
 
+/* Append a copy of name to a list of names unless it holds it already. */
+static List *
+names_add(List *names, const char *name)
+{
+	ListCell   *lc;
+
+	foreach(lc, names)
+		if (strcmp(lfirst(lc), name) == 0)
+			return names;
+	return lappend(names, pstrdup(name));
+}
+
 /*
  * What the rehearsal copies: the live top-level objects the steps touch,
  * everything that depends on them (transitively), and everything those
@@ -394,8 +485,25 @@ rehearsal_plan(Rehearsal *rh, Touched *t, Graph *model, List *scope, bool all,
 	memset(rh, 0, sizeof(Rehearsal));
 	rh->in_place = t->extension;
 
-	for (int i = 0; i < list_length(copy); i++)
-		walk_dependents(t, &copy, list_nth(copy, i));
+	/*
+	 * What depends on the parts the steps change (a view over a column
+	 * whose type changes, a foreign key to a key that is dropped), and on
+	 * the touched objects themselves (a column of their row type); then,
+	 * transitively, what depends on those dependents as a whole.  What
+	 * depends only on parts that no step changes is not copied: the steps
+	 * cannot change it (a foreign key to the primary key of a table that
+	 * gains a column).
+	 */
+	{
+		int			ntops = list_length(copy);
+
+		foreach(lc, t->walk)
+			walk_dependents(t, &copy, lfirst(lc));
+		for (int i = 0; i < ntops; i++)
+			walk_node_dependents(t, &copy, list_nth(copy, i));
+		for (int i = ntops; i < list_length(copy); i++)
+			walk_dependents(t, &copy, list_nth(copy, i));
+	}
 	copy = list_concat(copy, t->leaves);
 
 	/*
@@ -477,22 +585,35 @@ rehearsal_plan(Rehearsal *rh, Touched *t, Graph *model, List *scope, bool all,
 	{
 		foreach(lc, t->live->schemas)
 			rh->names = lappend(rh->names, pstrdup(((GNode *) lfirst(lc))->name));
-		foreach(lc, model->schemas)
-		{
-			char	   *name = ((GNode *) lfirst(lc))->name;
-
-			ListCell   *lc2;
-			bool		have = false;
-
-			foreach(lc2, rh->names)
-				have |= (strcmp(lfirst(lc2), name) == 0);
-			if (!have)
-				rh->names = lappend(rh->names, pstrdup(name));
-		}
+		if (model != NULL)
+			foreach(lc, model->schemas)
+				rh->names = names_add(rh->names, ((GNode *) lfirst(lc))->name);
 	}
 	else
 		rh->names = list_copy(scope);
 
+	MemoryContextSwitchTo(old);
+}
+
+/*
+ * rehearsal_rename_schemas(): see rehearsal.h.
+ */
+void
+rehearsal_rename_schemas(Rehearsal *rh, List *olds, List *news)
+{
+	MemoryContext old = MemoryContextSwitchTo(GetMemoryChunkContext(rh->rebuilt));
+	ListCell   *lc;
+
+	if (olds == NIL && news == NIL)
+	{
+		MemoryContextSwitchTo(old);
+		return;
+	}
+	rh->snap_names = list_copy(rh->names);
+	foreach(lc, news)
+		rh->snap_names = names_add(rh->snap_names, lfirst(lc));
+	foreach(lc, olds)
+		rh->names = names_add(rh->names, lfirst(lc));
 	MemoryContextSwitchTo(old);
 }
 
@@ -502,7 +623,7 @@ rehearsal_plan(Rehearsal *rh, Touched *t, Graph *model, List *scope, bool all,
  * live objects.  Allocated in cxt.
  */
 static Jsonb *
-rehearsal_snapshot(Rehearsal *rh, Jsonb *live, HTAB *replaced,
+rehearsal_snapshot(Rehearsal *rh, Jsonb *live, HTAB *replaced, bool setup,
 				   MemoryContext cxt)
 {
 	MemoryContext work = AllocSetContextCreate(cxt, "pg_migrate rehearsal snapshot",
@@ -514,7 +635,10 @@ rehearsal_snapshot(Rehearsal *rh, Jsonb *live, HTAB *replaced,
 	PushCopiedSnapshot(GetActiveSnapshot());
 	UpdateActiveSnapshotCommandId();
 	MemoryContextSwitchTo(work);
-	g = snapshot_build(rehearsal_scope_array(rh->names, false), work);
+	g = snapshot_build(rehearsal_scope_array(setup || rh->snap_names == NIL ?
+											 rh->names : rh->snap_names,
+											 false),
+					   work);
 
 	/* the stubs are not what they copy: the live document stands for them */
 	if (rh->nstubs > 0)
@@ -554,7 +678,7 @@ rehearsal_snapshot(Rehearsal *rh, Jsonb *live, HTAB *replaced,
 Jsonb *
 rehearsal_document(Rehearsal *rh, Jsonb *livedoc, MemoryContext cxt)
 {
-	return rehearsal_snapshot(rh, livedoc, rh->rebuilt, cxt);
+	return rehearsal_snapshot(rh, livedoc, rh->rebuilt, false, cxt);
 }
 
 /* A unique name for a schema renamed aside. */
@@ -671,7 +795,7 @@ rehearsal_setup(Rehearsal *rh, Graph *live, Jsonb *livedoc, MemoryContext cxt)
 	}
 
 	/* the empty schemas as they are, with the live extensions */
-	empty = rehearsal_snapshot(rh, livedoc, rh->all, work);
+	empty = rehearsal_snapshot(rh, livedoc, rh->all, true, work);
 	bare = graph_create(work, false);
 	foreach(lc, live->schemas)
 	{
@@ -680,6 +804,8 @@ rehearsal_setup(Rehearsal *rh, Graph *live, Jsonb *livedoc, MemoryContext cxt)
 					   NULL, NULL);
 	}
 	copies = graph_merge_document(livedoc, bare, rh->others, false);
+	rh->copies = MemoryContextAlloc(cxt, VARSIZE(copies));
+	memcpy(rh->copies, copies, VARSIZE(copies));
 	ge = graph_from_jsonb(empty, NULL, work);
 	gc = graph_from_jsonb(copies, NULL, work);
 	script = rehearsal_diff_script(ge, gc, false, &n, NULL, NULL, rh->stubs);
@@ -898,7 +1024,7 @@ thousands(double n)
  * back (the live names are back); events is consumed.
  */
 static List *
-observed_hazards(List *events)
+observed_hazards(List *events, List **steps)
 {
 	List	   *lines = NIL;
 	ListCell   *lc;
@@ -959,9 +1085,13 @@ observed_hazards(List *events)
 			size = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
 		}
 		lines = lappend(lines,
-						psprintf("step %d: %s %s (%s, %s) under %s", e->step, verb,
+						psprintf("%s%s %s (%s, %s) under %s",
+								 steps ? "" : psprintf("step %d: ", e->step),
+								 verb,
 								 quote_qualified_identifier(o->schema, o->name),
 								 rows, size, lock_mode_names[e->mode]));
+		if (steps)
+			*steps = lappend_int(*steps, e->step);
 	}
 	return lines;
 }
@@ -970,9 +1100,13 @@ observed_hazards(List *events)
  * rehearsal_hazards(): see rehearsal.h.
  */
 List *
-rehearsal_hazards(Rehearsal *rh)
+rehearsal_hazards(Rehearsal *rh, List **steps)
 {
-	List	   *lines = observed_hazards(rh->observed);
+	List	   *lines;
+
+	if (steps)
+		*steps = NIL;
+	lines = observed_hazards(rh->observed, steps);
 
 	rh->observed = NIL;
 	return lines;

@@ -43,12 +43,18 @@ typedef struct Touched
 								 * followed */
 	List	   *stubs;			/* of GNode * of live: tables copied as
 								 * stubs */
+	List	   *walk;			/* of GNode * of live: the parts the steps
+								 * change, whose dependents are copied */
 } Touched;
 
 /* What the rehearsal copies and what it saw (rehearsal_plan()). */
 typedef struct Rehearsal
 {
-	List	   *names;			/* the schemas either document names */
+	List	   *names;			/* the schemas renamed aside and rebuilt:
+								 * those either document names */
+	List	   *snap_names;		/* the schemas snapshotted after a script
+								 * (NIL: names); set by the caller when
+								 * a script renames a schema */
 	HTAB	   *rebuilt;		/* the live top-level objects copied */
 	HTAB	   *others;			/* the other live top-level objects */
 	HTAB	   *all;			/* every live top-level object */
@@ -58,12 +64,35 @@ typedef struct Rehearsal
 								 * schemas */
 	HTAB	   *stubs;			/* keys of the live tables copied as stubs */
 	int			nstubs;
+	Jsonb	   *copies;			/* the live document cut down to the
+								 * copies and the stubs (rehearsal_setup()) */
 	List	   *observed;		/* what the upgrade did (rehearsal.c) */
 	List	   *upsteps;		/* the upgrade's steps (rehearsal.c) */
 } Rehearsal;
 
+/* One step of the upgrade, to attribute its statements to it. */
+typedef struct UpStep
+{
+	int			number;			/* as migrate_check() numbers it */
+	char	   *sql;			/* its statements */
+} UpStep;
+
 /* An empty Touched whose set lives in cxt; live is set by the caller. */
 extern void rehearsal_touched_init(Touched *t, MemoryContext cxt);
+
+/*
+ * Touch a node of t->live: its top-level object is copied, with what
+ * depends on it; a schema: every top-level object of it.
+ */
+extern void rehearsal_touch(Touched *t, GNode *node);
+
+/*
+ * What from touched, found by key in to->live (a graph of the same live
+ * schemas): what a diff from a renamed live document touched, as the live
+ * objects to copy.  An object from has and to->live has not was renamed:
+ * touched through its rename (rehearsal_touch()).
+ */
+extern void rehearsal_touch_map(Touched *from, Touched *to);
 
 /*
  * The ordered steps of diff(source, target) as one script, in the current
@@ -109,6 +138,13 @@ extern void rehearsal_plan(Rehearsal *rh, Touched *t, Graph *model,
 						   List *scope, bool all, MemoryContext cxt);
 
 /*
+ * A script of the rehearsal renames schemas: olds (their live names) are
+ * rebuilt too (a schema renamed is copied whole: rehearsal_touch() of it),
+ * and news are snapshotted after a script.  After rehearsal_plan().
+ */
+extern void rehearsal_rename_schemas(Rehearsal *rh, List *olds, List *news);
+
+/*
  * The rehearsal's stage, inside the rolled-back subtransaction: the live
  * schemas renamed aside and made again, empty, and the copies created in
  * them from the live document (live: its graph, livedoc: the document).
@@ -135,9 +171,10 @@ extern Jsonb *rehearsal_run(Rehearsal *rh, const char *script,
 /*
  * The observed hazards of the upgrade, one line per step and live table
  * ("step 2: rewrites app.big (2,000,000 rows, 130 MB) under ACCESS
- * EXCLUSIVE"), weighed with the live sizes.  After the rollback, inside
- * SPI.
+ * EXCLUSIVE"), weighed with the live sizes; with steps, the lines say no
+ * step and *steps gets the step of each (an integer List).  After the
+ * rollback, inside SPI.
  */
-extern List *rehearsal_hazards(Rehearsal *rh);
+extern List *rehearsal_hazards(Rehearsal *rh, List **steps);
 
 #endif							/* PGM_REHEARSAL_H */
