@@ -98,7 +98,7 @@ REGRESS = \
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # isolation tests: specs/<name>.spec against expected/<name>.out
-ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read concurrent_revision lock_timeout_advisory autogen_rehearsal rehearsal_locks
+ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read concurrent_revision lock_timeout_advisory autogen_rehearsal rehearsal_locks datacheck_locks
 ISOLATION_OPTS = --inputdir=.
 
 # Only what PostgreSQL looks up by name is exported from the shared library
