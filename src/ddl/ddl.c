@@ -105,6 +105,33 @@ ddl_mark_rebuild(DiffContext *cx, GNode *s)
 		step_hazard(drop, HAZARD_BREAKS_DEPENDENTS);
 }
 
+/*
+ * "ALTER TABLE t ENABLE ... <what> name;" for a trigger's or a rule's
+ * enabled state ("disabled", "replica", "always", or absent for the
+ * normal ENABLE).  "what" is TRIGGER or RULE.
+ */
+char *
+ddl_enable_statement(GNode *node, const char *what)
+{
+	char	   *enabled = gnode_str(node, "enabled");
+	const char *how;
+
+	if (enabled == NULL)
+		how = "ENABLE";
+	else if (strcmp(enabled, "disabled") == 0)
+		how = "DISABLE";
+	else if (strcmp(enabled, "replica") == 0)
+		how = "ENABLE REPLICA";
+	else if (strcmp(enabled, "always") == 0)
+		how = "ENABLE ALWAYS";
+	else
+		elog(ERROR, "%s %s has an unknown enabled state \"%s\"",
+			 what, node->name, enabled);
+	return psprintf("ALTER TABLE %s %s %s %s;",
+					gnode_qualname(node->parent), how, what,
+					quote_identifier(node->name));
+}
+
 /* A string literal, quoted with quote_literal_cstr (E'' when needed). */
 char *
 ddl_literal(const char *s)

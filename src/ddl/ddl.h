@@ -32,6 +32,7 @@ extern const DdlHandler pgm_ddl_unmodeled;
 
 /* ddl.c: helpers shared by the DDL handlers. */
 extern char *ddl_literal(const char *s);
+extern char *ddl_enable_statement(GNode *node, const char *what);
 extern bool ddl_str_equal(const char *a, const char *b);
 extern GNode *ddl_find_node(List *nodes, const char *name);
 extern void ddl_mark_rebuild(DiffContext *cx, GNode *s);

@@ -15,29 +15,6 @@
 
 #include "utils/builtins.h"
 
-/* "ALTER TABLE t ENABLE ... RULE name;" for the node's enabled state. */
-static char *
-enable_statement(GNode *node)
-{
-	char	   *enabled = gnode_str(node, "enabled");
-	const char *what;
-
-	if (enabled == NULL)
-		what = "ENABLE";
-	else if (strcmp(enabled, "disabled") == 0)
-		what = "DISABLE";
-	else if (strcmp(enabled, "replica") == 0)
-		what = "ENABLE REPLICA";
-	else if (strcmp(enabled, "always") == 0)
-		what = "ENABLE ALWAYS";
-	else
-		elog(ERROR, "rule %s has an unknown enabled state \"%s\"",
-			 node->name, enabled);
-	return psprintf("ALTER TABLE %s %s RULE %s;",
-					gnode_qualname(node->parent), what,
-					quote_identifier(node->name));
-}
-
 /* The event of a definition: "ON INSERT", ... up to "TO". */
 static char *
 rule_event(const char *definition)
@@ -57,7 +34,7 @@ rule_create(DiffContext *cx, GNode *t)
 
 	step = diff_step(cx, STEP_CREATE, t, "%s", gnode_str(t, "definition"));
 	if (gnode_str(t, "enabled") != NULL)
-		step_append(step, "\n%s", enable_statement(t));
+		step_append(step, "\n%s", ddl_enable_statement(t, "RULE"));
 }
 
 static void
@@ -83,7 +60,7 @@ rule_alter(DiffContext *cx, GNode *s, GNode *t)
 		diff_step(cx, STEP_ALTER, t, "CREATE OR REPLACE RULE %s", def + 12);
 	}
 	if (!ddl_str_equal(gnode_str(s, "enabled"), gnode_str(t, "enabled")))
-		diff_step(cx, STEP_ALTER, t, "%s", enable_statement(t));
+		diff_step(cx, STEP_ALTER, t, "%s", ddl_enable_statement(t, "RULE"));
 }
 
 const DdlHandler pgm_ddl_rule = {

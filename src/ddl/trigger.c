@@ -16,29 +16,6 @@
 
 #include "utils/builtins.h"
 
-/* "ALTER TABLE t ENABLE ... TRIGGER name;" for the node's enabled state. */
-static char *
-enable_statement(GNode *node)
-{
-	char	   *enabled = gnode_str(node, "enabled");
-	const char *what;
-
-	if (enabled == NULL)
-		what = "ENABLE";
-	else if (strcmp(enabled, "disabled") == 0)
-		what = "DISABLE";
-	else if (strcmp(enabled, "replica") == 0)
-		what = "ENABLE REPLICA";
-	else if (strcmp(enabled, "always") == 0)
-		what = "ENABLE ALWAYS";
-	else
-		elog(ERROR, "trigger %s has an unknown enabled state \"%s\"",
-			 node->name, enabled);
-	return psprintf("ALTER TABLE %s %s TRIGGER %s;",
-					gnode_qualname(node->parent), what,
-					quote_identifier(node->name));
-}
-
 /*
  * The trigger of the parent partitioned table that a cloned trigger comes
  * from, in the same graph, or NULL.
@@ -116,7 +93,7 @@ sync_clones(DiffContext *cx, GNode *pt, DiffStep *after)
 				continue;
 			if (!ddl_str_equal(gnode_str(c, "enabled"), gnode_str(pt, "enabled")))
 			{
-				step = diff_step(cx, STEP_ALTER, c, "%s", enable_statement(c));
+				step = diff_step(cx, STEP_ALTER, c, "%s", ddl_enable_statement(c, "TRIGGER"));
 				step_after(step, after);
 			}
 			sync_clones(cx, c, step);
@@ -138,7 +115,7 @@ clone_enabled(DiffContext *cx, GNode *s, GNode *t)
 		return;
 	current = s ? gnode_str(s, "enabled") : pt ? gnode_str(pt, "enabled") : NULL;
 	if (!ddl_str_equal(current, gnode_str(t, "enabled")))
-		diff_step(cx, STEP_ALTER, t, "%s", enable_statement(t));
+		diff_step(cx, STEP_ALTER, t, "%s", ddl_enable_statement(t, "TRIGGER"));
 }
 
 static void
@@ -153,7 +130,7 @@ trigger_create(DiffContext *cx, GNode *t)
 	}
 	step = diff_step(cx, STEP_CREATE, t, "%s;", gnode_str_req(t, "definition"));
 	if (gnode_str(t, "enabled") != NULL)
-		step_append(step, "\n%s", enable_statement(t));
+		step_append(step, "\n%s", ddl_enable_statement(t, "TRIGGER"));
 	sync_clones(cx, t, step);
 }
 
@@ -180,7 +157,7 @@ trigger_alter(DiffContext *cx, GNode *s, GNode *t)
 	if (inherited)
 		clone_enabled(cx, s, t);
 	else if (!ddl_str_equal(gnode_str(s, "enabled"), gnode_str(t, "enabled")))
-		sync_clones(cx, t, diff_step(cx, STEP_ALTER, t, "%s", enable_statement(t)));
+		sync_clones(cx, t, diff_step(cx, STEP_ALTER, t, "%s", ddl_enable_statement(t, "TRIGGER")));
 }
 
 const DdlHandler pgm_ddl_trigger = {
