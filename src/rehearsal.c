@@ -544,6 +544,7 @@ rehearsal_plan(Rehearsal *rh, Touched *t, Graph *model, List *scope, bool all,
 	rh->others = graph_replaced_create(cxt);
 	rh->all = graph_replaced_create(cxt);
 	rh->stubs = pgm_string_set_create("pg_migrate rehearsal stubs", 64, cxt);
+	rh->other_keys = pgm_string_set_create("pg_migrate rehearsal others", 256, cxt);
 	foreach(lc, t->stubs)
 	{
 		char	   *key = MemoryContextStrdup(cxt, gnode_key(lfirst(lc)));
@@ -576,7 +577,12 @@ rehearsal_plan(Rehearsal *rh, Touched *t, Graph *model, List *scope, bool all,
 			graph_replaced_add(rh->all, top);
 			hash_search(t->seen, &top, HASH_FIND, &found);
 			if (!found)
+			{
+				char	   *key = MemoryContextStrdup(cxt, gnode_key(top));
+
 				graph_replaced_add(rh->others, top);
+				hash_search(rh->other_keys, &key, HASH_ENTER, NULL);
+			}
 		}
 	}
 
@@ -640,8 +646,13 @@ rehearsal_snapshot(Rehearsal *rh, Jsonb *live, HTAB *replaced, bool setup,
 											 false),
 					   work);
 
-	/* the stubs are not what they copy: the live document stands for them */
-	if (rh->nstubs > 0)
+	/*
+	 * The stubs are not what they copy: the live document stands for them.
+	 * Nor, in a document cut down to the copies, does an object the
+	 * copies made of themselves that the live document has apart (the
+	 * multirange constructor functions of a range type copied).
+	 */
+	if (rh->nstubs > 0 || live == rh->copies)
 	{
 		ListCell   *lc;
 
@@ -656,10 +667,11 @@ rehearsal_snapshot(Rehearsal *rh, Jsonb *live, HTAB *replaced, bool setup,
 				char	   *key;
 				bool		found = false;
 
-				if (top->kind != OBJ_TABLE)
-					continue;
 				key = gnode_key(top);
-				hash_search(rh->stubs, &key, HASH_FIND, &found);
+				if (top->kind == OBJ_TABLE)
+					hash_search(rh->stubs, &key, HASH_FIND, &found);
+				if (!found && live == rh->copies)
+					hash_search(rh->other_keys, &key, HASH_FIND, &found);
 				if (found)
 					schema->children = foreach_delete_current(schema->children, lc2);
 			}

@@ -63,6 +63,8 @@ typedef struct Rehearsal
 	bool		in_place;		/* a step on an extension: on the live
 								 * schemas */
 	HTAB	   *stubs;			/* keys of the live tables copied as stubs */
+	HTAB	   *other_keys;		/* gnode_key()s of the live top-level
+								 * objects not copied */
 	int			nstubs;
 	Jsonb	   *copies;			/* the live document cut down to the
 								 * copies and the stubs (rehearsal_setup()) */
