@@ -11,6 +11,7 @@ OBJS = \
 	src/graph_read.o \
 	src/graph_write.o \
 	src/graph_merge.o \
+	src/graph_compare.o \
 	src/docread.o \
 	src/snapshot.o \
 	src/dirty.o \
@@ -34,6 +35,7 @@ OBJS = \
 	src/unmodeled.o \
 	src/diff.o \
 	src/diff_hints.o \
+	src/diff_sql.o \
 	src/model.o \
 	src/model_stmt.o \
 	src/mapped/props.o \
@@ -94,7 +96,8 @@ REGRESS = \
 	mapped_autogen \
 	mapped_sqlalchemy_autogen \
 	hardening \
-	model_renames
+	model_renames \
+	models_all
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # isolation tests: specs/<name>.spec against expected/<name>.out

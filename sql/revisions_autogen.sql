@@ -99,6 +99,19 @@ SELECT to_regnamespace('ag_more') AS not_created;
 SELECT revision, direction, message FROM migrate_upgrade('head');
 SELECT * FROM migrate_verify();
 
+-- 7b. A recorded snapshot that differs from the live one in nothing the
+-- diff turns into a step: verify names where the documents differ.
+CREATE TEMP TABLE ag_saved AS
+  SELECT snapshot, snapshot_hash FROM migrate_revisions WHERE revision = 'ag02';
+UPDATE migrate_revisions
+   SET snapshot = jsonb_set(snapshot, '{schemas,ag,tables,polls,depends_on}', '["table votes"]'),
+       snapshot_hash = 'changed'
+ WHERE revision = 'ag02';
+SELECT * FROM migrate_verify();
+UPDATE migrate_revisions r SET snapshot = s.snapshot, snapshot_hash = s.snapshot_hash
+  FROM ag_saved s WHERE r.revision = 'ag02';
+SELECT * FROM migrate_verify();
+
 -- 8. The check runs on the live rows: a NOT NULL column without a default
 -- cannot be added to a table that has rows; the error says so now, not at
 -- upgrade time, with the statement's own SQLSTATE.
@@ -112,6 +125,24 @@ $$, 'ag') IS NOT NULL AS model_set;
 SELECT migrate_revision('add owner', revision => 'ag03');
 \echo SQLSTATE :LAST_ERROR_SQLSTATE
 SELECT count(*) AS revisions FROM migrate_revisions;
+
+-- 8b. When the generated script itself fails (here an event trigger
+-- refuses its ALTER TABLE; in real life a limit of the diff), the error
+-- says so and names the statement, instead of blaming the rows.
+CREATE FUNCTION ag_refuse() RETURNS event_trigger LANGUAGE plpgsql AS
+$$BEGIN RAISE EXCEPTION 'no DDL today'; END$$;
+CREATE EVENT TRIGGER ag_refuse ON ddl_command_end WHEN TAG IN ('ALTER TABLE')
+  EXECUTE FUNCTION ag_refuse();
+SELECT migrate_model_set($$
+  CREATE TABLE polls (id integer PRIMARY KEY, question text NOT NULL,
+                      closes_at timestamptz, owner text);
+  CREATE TABLE votes (id integer PRIMARY KEY,
+                      poll_id integer NOT NULL REFERENCES polls);
+  CREATE INDEX votes_poll_id_idx ON votes (poll_id);
+$$, 'ag') IS NOT NULL AS model_set;
+SELECT migrate_revision('add owner', revision => 'ag03');
+DROP EVENT TRIGGER ag_refuse;
+DROP FUNCTION ag_refuse();
 
 -- 9. A head written by hand records no snapshot: verify says drift is not
 -- checked (a NOTICE), and still checks the SQL of applied revisions.

@@ -270,16 +270,15 @@ autogen_live_document(List *scope, bool all, MemoryContext cxt)
 }
 
 /*
- * Two documents the same?  jsonb's own equality.  Documents written by the
- * same code are byte for byte the same when equal (jsonb's binary form is
- * canonical), which memcmp() sees without walking 15 MB of containers.
+ * Two documents the same?  graph_documents_equal(): jsonb's own equality
+ * (byte for byte first, since documents written by the same code are
+ * canonical), but for the order of a table's columns, which the diff does
+ * not change.
  */
 static bool
 documents_equal(Jsonb *a, Jsonb *b)
 {
-	if (VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0)
-		return true;
-	return compareJsonbContainers(&a->root, &b->root) == 0;
+	return graph_documents_equal(a, b);
 }
 
 /*
@@ -300,9 +299,13 @@ first_difference(Jsonb *have, Jsonb *want, char **object, char **detail)
 	MemoryContextSwitchTo(old);
 	if (steps == NIL)
 	{
-		*object = pstrdup("the snapshot document");
-		*detail = psprintf("The documents differ (hashes %s and %s) in nothing the diff turns into a step.",
-						   snapshot_hash(have), snapshot_hash(want));
+		char	   *path = graph_documents_difference(have, want);
+
+		*object = path ? psprintf("the snapshot document at %s", path) :
+			pstrdup("the snapshot document");
+		*detail = psprintf("The documents differ (hashes %s and %s) at %s, in nothing the diff turns into a step.",
+						   snapshot_hash(have), snapshot_hash(want),
+						   path ? path : "an unknown place");
 	}
 	else
 	{
@@ -585,10 +588,24 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model, Rehearsal *rh)
 					 errhint("Nothing was stored. The rehearsal renames the model's schemas aside and makes them again, which needs their ownership and the CREATE privilege on the database.")));
 
 		/*
-		 * The generated SQL failed on the live database: typically a rule
-		 * its rows break (a NOT NULL column added without a default to a
-		 * table with rows).  The error keeps its SQLSTATE.
+		 * The generated SQL failed on the live database.  A data exception
+		 * or an integrity constraint violation (classes 22 and 23) is a
+		 * rule the rows break (a NOT NULL column added without a default to
+		 * a table with rows); anything else is the generated script itself
+		 * failing, which no change of the rows would help.  The error keeps
+		 * its SQLSTATE.
 		 */
+		if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_DATA_EXCEPTION &&
+			ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION)
+			ereport(ERROR,
+					(errcode(edata->sqlerrcode),
+					 errmsg("autogenerate's generated %s script failed: %s",
+							failed == PHASE_UPGRADE ? "upgrade" : "downgrade",
+							edata->message),
+					 errdetail("Statement: %s%s%s", statement,
+							   edata->detail ? "\n" : "",
+							   edata->detail ? edata->detail : ""),
+					 errhint("Nothing was stored. This is a limit of pg_migrate's diff; write this revision by hand with migrate_revision(..., autogenerate => false, upgrade_sql => ..., downgrade_sql => ...).")));
 		ereport(ERROR,
 				(errcode(edata->sqlerrcode),
 				 failed == PHASE_UPGRADE ?

@@ -22,18 +22,19 @@
  */
 #include "pg_migrate.h"
 
+#include "catalog/pg_namespace.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "lib/binaryheap.h"
+#include "parser/parse_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
 #include "utils/memutils.h"
 
 #include "diff.h"
 #include "unmodeled.h"
-
-PG_FUNCTION_INFO_V1(migrate_diff);
-PG_FUNCTION_INFO_V1(migrate_diff_sql);
 
 /* What the engine knows about one node of either graph. */
 typedef struct NodeState
@@ -619,6 +620,70 @@ detach_default(DiffContext *cx, GNode *col, GNode *s, GNode *tcol)
 		step_after(on, tst->create);
 }
 
+/*
+ * Is a column's type (a name relative to its schema) one of pg_catalog's?
+ * Else, for a column that depends on an extension, it is the extension's.
+ */
+static bool
+catalog_type(const char *name)
+{
+	Oid			typid;
+	int32		typmod;
+
+	HeapTuple	tup;
+	bool		result = false;
+
+	parseTypeString(name, &typid, &typmod, true);
+	if (!OidIsValid(typid))
+		return false;
+	tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
+	if (HeapTupleIsValid(tup))
+	{
+		result = ((Form_pg_type) GETSTRUCT(tup))->typnamespace == PG_CATALOG_NAMESPACE;
+		ReleaseSysCache(tup);
+	}
+	return result;
+}
+
+/*
+ * A table column of a type of extension ext, which is dropped and created
+ * again (a downgrade with no update path): the column keeps its values as
+ * text meanwhile, "TYPE text" before the drop and back to its type after
+ * the creation.
+ */
+static void
+detach_extension_type(DiffContext *cx, GNode *col, GNode *ext, GNode *tcol)
+{
+	NodeState  *sst = state_of(cx, ext);
+	NodeState  *tst = state_of(cx, sst->match ? sst->match : ext);
+	char	   *stype = gnode_str(col, "type");
+	char	   *ttype = gnode_str(tcol, "type");
+	DiffStep   *off;
+	DiffStep   *on;
+
+	if (col->parent->kind != OBJ_TABLE || tcol->parent->kind != OBJ_TABLE ||
+		gnode_bool(col, "inherited") || gnode_str(col, "generated") != NULL ||
+		stype == NULL || ttype == NULL || catalog_type(stype))
+		return;
+	off = diff_step(cx, STEP_ALTER, col,
+					"ALTER TABLE %s ALTER COLUMN %s TYPE text USING %s::text;",
+					gnode_qualname(col->parent), quote_identifier(col->name),
+					quote_identifier(col->name));
+	step_hazard(off, HAZARD_TABLE_REWRITE);
+	step_hazard(off, HAZARD_BLOCKING_LOCK);
+	if (sst->drop != NULL)
+		step_after(sst->drop, off);
+	on = diff_step(cx, STEP_ALTER, tcol,
+				   "ALTER TABLE %s ALTER COLUMN %s TYPE %s USING %s::text::%s;",
+				   gnode_qualname(tcol->parent), quote_identifier(tcol->name),
+				   ttype, quote_identifier(tcol->name), ttype);
+	step_hazard(on, HAZARD_TABLE_REWRITE);
+	step_hazard(on, HAZARD_BLOCKING_LOCK);
+	step_after(on, off);
+	if (tst->create != NULL)
+		step_after(on, tst->create);
+}
+
 /* Alter steps already made for t or its subtree are obsolete once it is rebuilt. */
 static void
 discard_alters(DiffContext *cx, GNode *t)
@@ -642,9 +707,52 @@ discard_alters(DiffContext *cx, GNode *t)
 }
 
 /*
+ * Count step, made for another node (a type's rebuild converting a column
+ * of a table), as an alter of node too: what needs node then waits for it.
+ */
+void
+diff_step_alters(DiffContext *cx, DiffStep *step, GNode *node)
+{
+	NodeState  *st = state_of(cx, node);
+
+	if (!list_member_ptr(st->alters, step))
+		st->alters = lappend(st->alters, step);
+}
+
+/*
+ * A table rebuilt (dropped and created again: a new partitioning, ...)
+ * keeps its rows: its kind's handler saves them in the drop step and
+ * writes the statements that put them back (ddl_table_keep_rows()), a step
+ * after the creation.  The copy steps are ordered after the creation of
+ * the new table's partitions and before foreign keys and triggers
+ * (order_copies()).
+ */
+static void
+keep_rows(DiffContext *cx, GNode *s, GNode *t, DiffStep *drop)
+{
+	const DdlHandler *h = pgm_ddl_handler(t->kind);
+	NodeState  *tst = state_of(cx, t);
+	char	   *sql;
+	DiffStep   *copy;
+
+	if (h->keep_rows == NULL || s->kind != t->kind ||
+		(sql = h->keep_rows(cx, s, t, drop)) == NULL)
+		return;
+	copy = diff_step(cx, STEP_ALTER, t, "%s", sql);
+	step_hazard(copy, HAZARD_TABLE_REWRITE);
+	step_hazard(copy, HAZARD_BLOCKING_LOCK);
+	/* not an alter that what needs t must wait for (its partitions) */
+	tst->alters = list_delete_ptr(tst->alters, copy);
+	step_after(copy, tst->create);
+	step_after(copy, drop);
+	cx->copies = lappend(cx->copies, copy);
+}
+
+/*
  * Rebuild: drop s (which drops its subtree), create t and its subtree, and
  * do the same for every source object that depends on s or on anything in
- * its subtree and survives into the target.
+ * its subtree and survives into the target.  A table keeps its rows
+ * (keep_rows()).
  */
 void
 diff_rebuild(DiffContext *cx, GNode *s, GNode *t)
@@ -663,6 +771,8 @@ diff_rebuild(DiffContext *cx, GNode *s, GNode *t)
 	create_subtree(cx, t);
 	if (sst->drop != NULL && tst->create != NULL)
 		step_after(tst->create, sst->drop);
+	if (sst->drop != NULL && tst->create != NULL)
+		keep_rows(cx, s, t, sst->drop);
 }
 
 static void
@@ -694,6 +804,8 @@ rebuild_dependents_of(DiffContext *cx, GNode *s, GNode *root)
 			 */
 			if (root->kind != OBJ_TYPE && d->parent->kind != OBJ_TYPE)
 				detach_default(cx, d, root, dt);
+			if (root->kind == OBJ_EXTENSION)
+				detach_extension_type(cx, d, root, dt);
 			continue;
 		}
 		if (d->kind == OBJ_TABLE || d->kind == OBJ_TYPE)
@@ -800,6 +912,38 @@ in_target_scope(DiffContext *cx, GNode *s)
 	return schema != NULL && list_member_str(cx->target->scope, schema);
 }
 
+/*
+ * Does the target have, under the name of source relation s, a relation of
+ * another kind (a table that becomes a view, a view that becomes a
+ * materialized view or a table)?  What depended on s then looks the same in
+ * both documents, since it names the object by name only, but cannot stay:
+ * s's drop needs it gone, and it must be made again over the new object.
+ */
+static bool
+replaced_by_other_kind(DiffContext *cx, GNode *s)
+{
+	static const ObjKind rels[] = {OBJ_TABLE, OBJ_VIEW, OBJ_MATVIEW, OBJ_SEQUENCE, OBJ_TYPE};
+	bool		is_rel = false;
+
+	if (s->schema == NULL || s->parent != s->schema)
+		return false;
+	for (int i = 0; i < lengthof(rels); i++)
+		if (s->kind == rels[i])
+			is_rel = true;
+	if (!is_rel)
+		return false;
+	for (int i = 0; i < lengthof(rels); i++)
+	{
+		if (rels[i] == s->kind)
+			continue;
+		if (graph_find(cx->target, psprintf("%s %s.%s", pgm_kinds[rels[i]].label,
+											quote_identifier(s->schema->name),
+											s->refname)) != NULL)
+			return true;
+	}
+	return false;
+}
+
 static void
 walk_source(DiffContext *cx, GNode *s)
 {
@@ -819,6 +963,16 @@ walk_source(DiffContext *cx, GNode *s)
 		if (columns_belong_to_parent(s))
 			return;				/* the parent's handler drops it */
 		pgm_ddl_handler(s->kind)->drop(cx, s);
+
+		/*
+		 * What the target keeps but depended on s cannot stay while s goes:
+		 * a foreign key on a unique constraint or index that is dropped
+		 * (renamed, say), a view grouping by a primary key, or anything
+		 * over a relation replaced by one of another kind.  Made again.
+		 */
+		if (s->kind == OBJ_CONSTRAINT || s->kind == OBJ_INDEX ||
+			replaced_by_other_kind(cx, s))
+			diff_rebuild_dependents(cx, s);
 		if (s->kind != OBJ_SCHEMA)
 			return;				/* its subtree goes with it */
 		/* a schema is dropped empty: its objects one by one, in order */
@@ -914,6 +1068,9 @@ step_needs(DiffContext *cx, DiffStep *step, GNode *n)
 			step == st->create)
 			continue;
 		needs = lappend(needs, dep);
+		/* a domain's new constraints too: none is added once it is used */
+		if (dep->kind == OBJ_TYPE && n->kind != OBJ_CONSTRAINT && n->kind != OBJ_FUNCTION)
+			needs = list_concat(needs, gnode_children(dep, OBJ_CONSTRAINT));
 	}
 	if (step != st->create)
 		return needs;
@@ -929,7 +1086,8 @@ step_needs(DiffContext *cx, DiffStep *step, GNode *n)
 			GNode	   *dep = lfirst(dc);
 
 			if (dep->parent != n && dep != n)
-				needs = lappend(needs, dep);
+				needs = list_concat(lappend(needs, dep), dep->kind != OBJ_TYPE ? NIL :
+									gnode_children(dep, OBJ_CONSTRAINT));
 		}
 	}
 	return needs;
@@ -994,31 +1152,6 @@ add_order_edges(DiffContext *cx)
 					foreach(ac, dst->alters)
 						if (lfirst(ac) != step)
 							step_after(step, lfirst(ac));
-
-				/*
-				 * A column or composite type of a domain: after the
-				 * domain's new constraints too, which PostgreSQL cannot
-				 * add once a table column uses the domain through a
-				 * composite type.
-				 */
-				if (dep->kind == OBJ_TYPE &&
-					(n->kind == OBJ_TABLE || n->kind == OBJ_COLUMN || n->kind == OBJ_TYPE))
-				{
-					char	   *tkind = gnode_str(dep, "kind");
-
-					if (tkind != NULL && strcmp(tkind, "domain") == 0)
-						foreach(ac, dep->children)
-						{
-							GNode	   *con = lfirst(ac);
-							DiffStep   *cc;
-
-							if (con->kind != OBJ_CONSTRAINT)
-								continue;
-							cc = creating_step(cx, con);
-							if (cc != NULL && cc != step)
-								step_after(step, cc);
-						}
-				}
 			}
 			if (n->parent != NULL)
 			{
@@ -1069,6 +1202,73 @@ step_priority(Datum a, Datum b, void *arg)
 	return y->id - x->id;
 }
 
+/* The table a name written in from's document names (as ddl_find()). */
+static GNode *
+find_table(Graph *g, GNode *from, const char *name)
+{
+	GNode	   *n = NULL;
+
+	if (from->schema != NULL)
+		n = graph_find(g, psprintf("%s %s.%s", pgm_kinds[OBJ_TABLE].label,
+								   quote_identifier(from->schema->name), name));
+	if (n == NULL)
+		n = graph_find(g, psprintf("%s %s", pgm_kinds[OBJ_TABLE].label, name));
+	return n;
+}
+
+/* Is table n (of the target) a partition of t, at any depth? */
+static bool
+partition_of(DiffContext *cx, GNode *n, GNode *t)
+{
+	for (int depth = 0; n != NULL && depth < 32; depth++)
+	{
+		char	   *parent = gnode_str(n, "partition_of");
+
+		if (parent == NULL)
+			return false;
+		n = find_table(cx->target, n, parent);
+		if (n == t)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The rows copied back into a rebuilt table (keep_rows()) go in once the
+ * table can take them, its partitions created, and before what would check
+ * or react to them: foreign keys (which may reference rows of another
+ * rebuilt table not copied yet) and triggers.
+ */
+static void
+order_copies(DiffContext *cx)
+{
+	ListCell   *cl;
+
+	foreach(cl, cx->copies)
+	{
+		DiffStep   *copy = lfirst(cl);
+		ListCell   *lc;
+
+		if (copy->discarded)
+			continue;
+		foreach(lc, cx->steps)
+		{
+			DiffStep   *step = lfirst(lc);
+			GNode	   *node = step->node;
+
+			if (step == copy || step->discarded || step->action != STEP_CREATE)
+				continue;
+			if (node->kind == OBJ_TABLE && partition_of(cx, node, copy->node))
+				step_after(copy, step);
+			else if ((node->kind == OBJ_CONSTRAINT &&
+					  strcmp(gnode_str(node, "type") ? gnode_str(node, "type") : "",
+							 "foreign_key") == 0) ||
+					 (node->kind == OBJ_TRIGGER && node->parent == copy->node))
+				step_after(step, copy);
+		}
+	}
+}
+
 /* A topological order of the steps; a cycle is broken at its oldest step. */
 static List *
 order_steps(DiffContext *cx)
@@ -1081,6 +1281,7 @@ order_steps(DiffContext *cx)
 	if (n == 0)
 		return NIL;
 	add_order_edges(cx);
+	order_copies(cx);
 	foreach(lc, cx->steps)
 	{
 		DiffStep   *step = lfirst(lc);
@@ -1147,7 +1348,7 @@ order_steps(DiffContext *cx)
 }
 
 /* ----------------------------------------------------------------
- * The diff itself, and the SQL functions
+ * The diff itself
  * ----------------------------------------------------------------
  */
 
@@ -1222,6 +1423,13 @@ compute_graphs(Graph *source, Graph *target)
 		walk_source(cx, lfirst(lc));
 	foreach(lc, cx->source->schemas)
 		walk_source(cx, lfirst(lc));
+	for (int k = 0; k < OBJ_NKINDS; k++)
+	{
+		const DdlHandler *h = pgm_ddl_handler((ObjKind) k);
+
+		if (h != NULL && h->finish != NULL)
+			h->finish(cx);
+	}
 	steps = order_steps(cx);
 	diff_rename_hints(steps, source, target);
 
@@ -1246,21 +1454,6 @@ compute_diff(Jsonb *source, Jsonb *target, MemoryContext cxt)
 						  graph_from_jsonb(target, "\"target\"", cxt));
 }
 
-static const char *
-action_name(StepAction a)
-{
-	switch (a)
-	{
-		case STEP_DROP:
-			return "drop";
-		case STEP_CREATE:
-			return "create";
-		case STEP_ALTER:
-			return "alter";
-	}
-	return "?";
-}
-
 /* The name shown for a step's object: "app.polls", "app.polls.id". */
 static char *
 display_name(GNode *n)
@@ -1271,142 +1464,10 @@ display_name(GNode *n)
 	return psprintf("%s.%s", gnode_qualname(n->parent), quote_identifier(n->name));
 }
 
-static Jsonb *
-arg_document(FunctionCallInfo fcinfo, int argno, const char *what)
-{
-	if (PG_ARGISNULL(argno))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("argument \"%s\" must not be null", what)));
-	return PG_GETARG_JSONB_P(argno);
-}
-
 /*
- * migrate_diff(source jsonb, target jsonb) RETURNS TABLE(step int, action
- * text, object_type text, object_name text, sql text, hazards text[])
- */
-Datum
-migrate_diff(PG_FUNCTION_ARGS)
-{
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Jsonb	   *source = arg_document(fcinfo, 0, "source");
-	Jsonb	   *target = arg_document(fcinfo, 1, "target");
-	MemoryContext work;
-	MemoryContext old;
-	List	   *steps;
-	ListCell   *lc;
-
-	InitMaterializedSRF(fcinfo, 0);
-	work = AllocSetContextCreate(CurrentMemoryContext, "pg_migrate diff",
-								 ALLOCSET_DEFAULT_SIZES);
-	old = MemoryContextSwitchTo(work);
-	steps = compute_diff(source, target, work);
-
-	foreach(lc, steps)
-	{
-		DiffStep   *step = lfirst(lc);
-		Datum		values[6];
-		bool		nulls[6] = {0};
-		Datum	   *hz;
-		int			nh = 0;
-		ListCell   *hc;
-
-		hz = palloc(sizeof(Datum) * (list_length(step->hazards) + 1));
-		foreach(hc, step->hazards)
-			hz[nh++] = CStringGetTextDatum(lfirst(hc));
-		values[0] = Int32GetDatum(step->number);
-		values[1] = CStringGetTextDatum(action_name(step->action));
-		values[2] = CStringGetTextDatum(pgm_kinds[step->node->kind].label);
-		values[3] = CStringGetTextDatum(display_name(step->node));
-		values[4] = CStringGetTextDatum(step->sql.data);
-		values[5] = PointerGetDatum(construct_array(hz, nh, TEXTOID, -1, false,
-													TYPALIGN_INT));
-		MemoryContextSwitchTo(old);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-		MemoryContextSwitchTo(work);
-	}
-	MemoryContextSwitchTo(old);
-	MemoryContextDelete(work);
-	return (Datum) 0;
-}
-
-/*
- * The steps as one script.  Each step runs with search_path set to its
- * object's schema (the definitions in a snapshot are relative to it); its
- * hazards are written as a comment above it.
- */
-char *
-diff_script(List *steps)
-{
-	StringInfoData buf;
-	const char *path = NULL;
-	ListCell   *lc;
-
-	initStringInfo(&buf);
-	if (steps == NIL)
-		return buf.data;
-
-	/*
-	 * As pg_dump does: a function body written as a string is checked when
-	 * first called, not when created, since it may name objects (a sequence
-	 * in nextval('...')) that no dependency orders before it.
-	 */
-	appendStringInfoString(&buf, "SET check_function_bodies = false;\n");
-	foreach(lc, steps)
-	{
-		DiffStep   *step = lfirst(lc);
-		const char *schema = step->node->schema ? step->node->schema->name : NULL;
-
-		if (schema != NULL && (path == NULL || strcmp(path, schema) != 0))
-		{
-			appendStringInfo(&buf, "SET search_path = %s, pg_catalog;\n",
-							 quote_identifier(schema));
-			path = schema;
-		}
-		if (step->hazards != NIL)
-		{
-			ListCell   *hc;
-
-			appendStringInfoString(&buf, "-- hazards:");
-			foreach(hc, step->hazards)
-				appendStringInfo(&buf, " %s", (char *) lfirst(hc));
-			appendStringInfoChar(&buf, '\n');
-		}
-		appendStringInfo(&buf, "%s\n", step->sql.data);
-	}
-	if (path != NULL)
-		appendStringInfoString(&buf, "RESET search_path;\n");
-	appendStringInfoString(&buf, "RESET check_function_bodies;\n");
-	return buf.data;
-}
-
-/* migrate_diff_sql(source jsonb, target jsonb) RETURNS text */
-Datum
-migrate_diff_sql(PG_FUNCTION_ARGS)
-{
-	Jsonb	   *source = arg_document(fcinfo, 0, "source");
-	Jsonb	   *target = arg_document(fcinfo, 1, "target");
-	MemoryContext work;
-	MemoryContext old;
-	text	   *result;
-
-	work = AllocSetContextCreate(CurrentMemoryContext, "pg_migrate diff",
-								 ALLOCSET_DEFAULT_SIZES);
-	old = MemoryContextSwitchTo(work);
-	{
-		char	   *script = diff_script(compute_diff(source, target, work));
-
-		MemoryContextSwitchTo(old);
-		result = cstring_to_text(script);
-	}
-	MemoryContextDelete(work);
-	PG_RETURN_TEXT_P(result);
-}
-
-/*
- * For C callers (autogen.c, verify.c): the ordered steps from source to
- * target, allocated in the current memory context (the graphs in cxt),
- * and how migrate_diff() names a step's action and object.
+ * For migrate_diff() and migrate_diff_sql() (diff_sql.c) and C callers
+ * (autogen.c, verify.c): the ordered steps from source to target,
+ * allocated in the current memory context (the graphs in cxt).
  */
 List *
 diff_compute(Jsonb *source, Jsonb *target, MemoryContext cxt)
@@ -1427,13 +1488,6 @@ diff_compute_graphs(Graph *source, Graph *target, MemoryContext cxt)
 
 	MemoryContextSwitchTo(old);
 	return steps;
-}
-
-/* The name of a step's action as migrate_diff() shows it: "create", ... */
-const char *
-diff_action_name(StepAction action)
-{
-	return action_name(action);
 }
 
 /* The name of a step's object as migrate_diff() shows it (palloc'd). */

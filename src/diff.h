@@ -57,6 +57,9 @@ typedef struct DiffContext
 	int			nfree;
 	int			nsteps;			/* steps made, for their ids */
 	List	   *undo;			/* of DepsUndo (diff.c): diff_set_deps() */
+	List	   *copies;			/* of DiffStep *: rows copied back into
+								 * rebuilt tables (diff.c) */
+	int			ncopies;		/* for the names of their temporary tables */
 } DiffContext;
 
 /*
@@ -73,6 +76,20 @@ typedef struct DdlHandler
 	void		(*alter) (DiffContext *cx, GNode *s, GNode *t);
 	bool		inline_in_parent;	/* created by the parent's CREATE */
 	const char *sql_kind;		/* for COMMENT ON / GRANT: "TABLE", ... */
+
+	/*
+	 * For a kind whose objects hold rows (tables), or NULL: called when the
+	 * engine rebuilds s as t, with s's drop step, into which it writes what
+	 * saves the rows; returns the statements that put them back into t
+	 * once created (a step the engine makes), or NULL.
+	 */
+	char	   *(*keep_rows) (DiffContext *cx, GNode *s, GNode *t, DiffStep *drop);
+
+	/*
+	 * Or NULL: called once when both graphs are walked, before the steps
+	 * are ordered, for what needs every step known (it may add steps).
+	 */
+	void		(*finish) (DiffContext *cx);
 } DdlHandler;
 
 extern const DdlHandler *pgm_ddl_handler(ObjKind kind);
@@ -94,6 +111,7 @@ extern char *diff_object_name(DiffStep *step);
 extern DiffStep *diff_step(DiffContext *cx, StepAction action, GNode *node,
 						   const char *fmt,...) pg_attribute_printf(4, 5);
 extern void step_append(DiffStep *step, const char *fmt,...) pg_attribute_printf(2, 3);
+extern void diff_step_alters(DiffContext *cx, DiffStep *step, GNode *node);
 extern void step_after(DiffStep *step, DiffStep *before);
 extern void diff_rebuild(DiffContext *cx, GNode *s, GNode *t);
 extern void diff_rebuild_dependents(DiffContext *cx, GNode *s);

@@ -767,4 +767,3 @@ gnode_children(const GNode *node, ObjKind kind)
 	}
 	return res;
 }
-

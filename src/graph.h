@@ -176,6 +176,10 @@ extern List *gnode_children(const GNode *node, ObjKind kind);
 extern Graph *graph_from_jsonb(Jsonb *doc, const char *what,
 							   MemoryContext parent);
 
+/* graph_compare.c: documents compared as the diff sees them */
+extern bool graph_documents_equal(Jsonb *a, Jsonb *b);
+extern char *graph_documents_difference(Jsonb *a, Jsonb *b);
+
 /* docread.c: the strict reader of documents (22023 naming the bad value) */
 extern void docread_check(Jsonb *doc, const char *what);
 

@@ -3,8 +3,9 @@
  * graph_int.h
  *	  What the files of the object graph share, and nothing else includes:
  *	  graph.c (the store and its lookups), graph_read.c (a document into a
- *	  graph), graph_write.c (a graph into jsonb's binary format) and
- *	  graph_merge.c (a partial snapshot merged into a whole document).
+ *	  graph), graph_write.c (a graph into jsonb's binary format),
+ *	  graph_merge.c (a partial snapshot merged into a whole document) and
+ *	  graph_compare.c (two documents compared as the diff sees them).
  *
  *-------------------------------------------------------------------------
  */

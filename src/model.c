@@ -102,37 +102,70 @@ model_schema_arg(FunctionCallInfo fcinfo, int argno)
  * ----------------------------------------------------------------
  */
 
+/* Is a document's scope "all" (migrate_snapshot() of every schema)? */
+static bool
+document_scope_all(Jsonb *doc)
+{
+	JsonbValue	v;
+
+	return getKeyJsonValueFromContainer(&doc->root, "scope", 5, &v) != NULL &&
+		v.type == jbvString && v.val.string.len == 3 &&
+		strncmp(v.val.string.val, "all", 3) == 0;
+}
+
 /*
  * Store one row per schema of a snapshot document: each row is the
  * document cut down to that schema (scope [schema], the extensions
  * installed in it).  ddl is stored with each row (NULL: none).
+ *
+ * A document of every schema (scope "all") makes the stored models manage
+ * every schema (docs/models.md, *Scope*): it replaces them all (the models
+ * of schemas it does not hold are dropped), and its rows keep the scope
+ * "all" and also the extensions installed outside its schemas (plpgsql in
+ * pg_catalog), so that migrate_model() of every model is that document
+ * again.
  */
 static void
 store_document(Jsonb *doc, const char *ddl)
 {
+	const char *ext = pgm_ext_schema();
+	bool		all = document_scope_all(doc);
 	char	   *sql;
-	Oid			types[2] = {JSONBOID, TEXTOID};
-	Datum		values[2];
-	char		nulls[2] = {' ', ddl ? ' ' : 'n'};
+	Oid			types[3] = {JSONBOID, TEXTOID, BOOLOID};
+	Datum		values[3];
+	char		nulls[3] = {' ', ddl ? ' ' : 'n', ' '};
 	int			ret;
 
+	values[0] = JsonbPGetDatum(doc);
+	values[1] = ddl ? CStringGetTextDatum(ddl) : (Datum) 0;
+	values[2] = BoolGetDatum(all);
+	if (all)
+	{
+		ret = SPI_execute_with_args(psprintf("DELETE FROM %s.migrate_models m"
+											 " WHERE NOT ($1 OPERATOR(pg_catalog.->) 'schemas')"
+											 "   OPERATOR(pg_catalog.?) m.schema_name::pg_catalog.text",
+											 ext),
+									1, types, values, nulls, false, 0);
+		pgm_spi_check(ret, SPI_OK_DELETE, "replacing the models");
+	}
 	sql = psprintf("INSERT INTO %s.migrate_models AS m (schema_name, model, ddl)"
 				   " SELECT s.key, pg_catalog.jsonb_build_object("
 				   "   'format', $1 OPERATOR(pg_catalog.->) 'format',"
-				   "   'scope', pg_catalog.jsonb_build_array(s.key),"
+				   "   'scope', CASE WHEN $3 THEN '\"all\"'::pg_catalog.jsonb"
+				   "                 ELSE pg_catalog.jsonb_build_array(s.key) END,"
 				   "   'extensions', COALESCE((SELECT pg_catalog.jsonb_object_agg(e.key, e.value)"
 				   "       FROM pg_catalog.jsonb_each($1 OPERATOR(pg_catalog.->) 'extensions') e"
-				   "       WHERE e.value OPERATOR(pg_catalog.->>) 'schema' OPERATOR(pg_catalog.=) s.key),"
+				   "       WHERE e.value OPERATOR(pg_catalog.->>) 'schema' OPERATOR(pg_catalog.=) s.key"
+				   "          OR ($3 AND NOT ($1 OPERATOR(pg_catalog.->) 'schemas')"
+				   "                 OPERATOR(pg_catalog.?) (e.value OPERATOR(pg_catalog.->>) 'schema'))),"
 				   "     '{}'::pg_catalog.jsonb),"
 				   "   'schemas', pg_catalog.jsonb_build_object(s.key, s.value)), $2"
 				   " FROM pg_catalog.jsonb_each($1 OPERATOR(pg_catalog.->) 'schemas') s"
 				   " ON CONFLICT (schema_name) DO UPDATE"
 				   " SET model = excluded.model, ddl = excluded.ddl,"
 				   "     updated_at = pg_catalog.now(), updated_by = CURRENT_USER",
-				   pgm_ext_schema());
-	values[0] = JsonbPGetDatum(doc);
-	values[1] = ddl ? CStringGetTextDatum(ddl) : (Datum) 0;
-	ret = SPI_execute_with_args(sql, 2, types, values, nulls, false, 0);
+				   ext);
+	ret = SPI_execute_with_args(sql, 3, types, values, nulls, false, 0);
 	pgm_spi_check(ret, SPI_OK_INSERT, "storing the model");
 	if (SPI_processed == 0)
 		ereport(ERROR,
@@ -1003,8 +1036,11 @@ single_model(ArrayType *schemas)
 }
 
 /*
- * migrate_model(schemas)'s rows merged into one document by SQL.  Inside
- * SPI; the document is in the SPI context.
+ * migrate_model(schemas)'s rows merged into one document by SQL: its scope
+ * is "all" when every model is asked for and one of them was stored from a
+ * document of every schema (store_document()), else the list of the
+ * schemas, whose extensions are those installed in them.  Inside SPI; the
+ * document is in the SPI context.
  */
 static Jsonb *
 merged_models(ArrayType *schemas)
@@ -1019,12 +1055,17 @@ merged_models(ArrayType *schemas)
 	ret = SPI_execute_with_args(
 								psprintf("SELECT pg_catalog.jsonb_build_object("
 										 "  'format', %d,"
-										 "  'scope', pg_catalog.jsonb_agg(m.schema_name::pg_catalog.text"
-										 "             ORDER BY m.schema_name COLLATE \"C\"),"
+										 "  'scope', CASE WHEN $1 IS NULL AND pg_catalog.bool_or("
+										 "       m.model OPERATOR(pg_catalog.->) 'scope' OPERATOR(pg_catalog.=) '\"all\"')"
+										 "     THEN '\"all\"'::pg_catalog.jsonb"
+										 "     ELSE pg_catalog.jsonb_agg(m.schema_name::pg_catalog.text"
+										 "             ORDER BY m.schema_name COLLATE \"C\") END,"
 										 "  'extensions', COALESCE((SELECT pg_catalog.jsonb_object_agg(e.key, e.value)"
 										 "     FROM %s.migrate_models m2,"
 										 "          pg_catalog.jsonb_each(m2.model OPERATOR(pg_catalog.->) 'extensions') e"
-										 "     WHERE $1 IS NULL OR m2.schema_name OPERATOR(pg_catalog.=) ANY ($1)),"
+										 "     WHERE $1 IS NULL OR (m2.schema_name OPERATOR(pg_catalog.=) ANY ($1)"
+										 "       AND (e.value OPERATOR(pg_catalog.->>) 'schema')::pg_catalog.name"
+										 "           OPERATOR(pg_catalog.=) ANY ($1))),"
 										 "    '{}'::pg_catalog.jsonb),"
 										 "  'schemas', pg_catalog.jsonb_object_agg(m.schema_name,"
 										 "     m.model OPERATOR(pg_catalog.->) 'schemas' OPERATOR(pg_catalog.->)"

@@ -145,12 +145,23 @@ model_outside_refs(void)
  * The schema an object outside the model lives in as a snapshot sees it:
  * for a member of an extension, the extension's schema (the snapshot maps
  * the member to the extension, which it knows when that schema is
- * loaded); else the object's own, or InvalidOid when it has none.
+ * loaded); else the object's own, or InvalidOid when it has none.  The
+ * array type of an extension's type is the extension's too (the snapshot
+ * says so: a column of hstore[] depends on hstore's extension), though
+ * only its element type is recorded as a member.
  */
 Oid
 model_ref_namespace(const ObjectAddress *addr, bool *is_member)
 {
 	Oid			ext = getExtensionOfObject(addr->classId, addr->objectId);
+
+	if (!OidIsValid(ext) && addr->classId == TypeRelationId)
+	{
+		Oid			elem = get_element_type(addr->objectId);
+
+		if (OidIsValid(elem))
+			ext = getExtensionOfObject(TypeRelationId, elem);
+	}
 
 	*is_member = OidIsValid(ext);
 	if (*is_member)

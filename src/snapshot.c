@@ -440,6 +440,7 @@ load_dependencies(Graph *g)
 	DepRow	   *rows;
 	int			nrows = 0;
 	int			maxrows = 1024;
+	List	   *arrays = NIL;	/* of Oid pairs: array type, element type */
 
 	rows = palloc(sizeof(DepRow) * maxrows);
 	rel = table_open(DependRelationId, AccessShareLock);
@@ -456,6 +457,19 @@ load_dependencies(Graph *g)
 
 			if (ext != NULL)
 				graph_add_member(g, d->classid, d->objid, ext);
+			continue;
+		}
+
+		/*
+		 * The array type of a type belongs to the type (an internal
+		 * dependency): of an extension's type, to the extension too, so
+		 * that a column of hstore[] depends on hstore's extension
+		 */
+		if (d->deptype == DEPENDENCY_INTERNAL && d->classid == TypeRelationId &&
+			d->refclassid == TypeRelationId)
+		{
+			arrays = lappend_oid(arrays, d->objid);
+			arrays = lappend_oid(arrays, d->refobjid);
 			continue;
 		}
 		if (d->deptype != DEPENDENCY_NORMAL && d->deptype != DEPENDENCY_AUTO)
@@ -475,6 +489,15 @@ load_dependencies(Graph *g)
 	}
 	systable_endscan(scan);
 	table_close(rel, AccessShareLock);
+
+	for (int i = 0; i + 1 < list_length(arrays); i += 2)
+	{
+		GNode	   *ext = graph_lookup_member(g, TypeRelationId,
+											  list_nth_oid(arrays, i + 1));
+
+		if (ext != NULL)
+			graph_add_member(g, TypeRelationId, list_nth_oid(arrays, i), ext);
+	}
 
 	/* consecutive rows are mostly of one object: its lookup is kept */
 	{

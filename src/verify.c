@@ -221,9 +221,14 @@ verify_drift(ReturnSetInfo *rsinfo, const char *ext, MemoryContext cxt)
 	work = AllocSetContextCreate(cxt, "pg_migrate verify", ALLOCSET_DEFAULT_SIZES);
 	MemoryContextSwitchTo(work);
 	steps = diff_compute(recorded, live, work);
-	if (steps == NIL && compareJsonbContainers(&recorded->root, &live->root) != 0)
+	if (steps == NIL && !graph_documents_equal(recorded, live))
+	{
+		char	   *path = graph_documents_difference(recorded, live);
+
 		put_row(rsinfo, head, "drift", NULL,
-				"the live snapshot differs from the one recorded in something the diff names no step for");
+				psprintf("the live snapshot differs from the one recorded at %s, in something the diff names no step for",
+						 path ? path : "an unknown place"));
+	}
 	foreach(lc, steps)
 	{
 		DiffStep   *step = lfirst(lc);

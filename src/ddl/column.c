@@ -22,10 +22,10 @@
  *	- ADD GENERATED ... AS IDENTITY is a create step of the column, after the
  *	  main alter step (which may first drop a default that uses a sequence
  *	  of the same name, which is dropped in between);
- *	- a changed generation expression drops and adds the column, which
- *	  moves it to the end; the table is rebuilt when that, or a new column,
- *	  would leave the columns in another order than the target's
- *	  (ddl_table_columns_rebuild, table.c).
+ *	- a changed generation expression, or a type the old values cannot be
+ *	  converted to, drops and adds the column, which moves it to the end:
+ *	  the order of a table's columns is no difference (docs/diff.md), so
+ *	  the table is never rebuilt for it.
  *
  *-------------------------------------------------------------------------
  */
@@ -249,6 +249,20 @@ rebuild_type_blockers(DiffContext *cx, GNode *s)
 		while (d->kind == OBJ_COLUMN && d->parent != NULL &&
 			   (d->parent->kind == OBJ_VIEW || d->parent->kind == OBJ_MATVIEW))
 			d = d->parent;
+
+		/*
+		 * A generated column that reads s: PostgreSQL 15 cannot change its
+		 * expression, so it is dropped before and added after (its values
+		 * are computed again)
+		 */
+		if (d->kind == OBJ_COLUMN && d->parent == s->parent &&
+			gnode_str(d, "generated") != NULL)
+		{
+			dt = graph_find_node(cx->target, d);
+			if (dt != NULL && gnode_str(dt, "generated") != NULL)
+				diff_rebuild(cx, d, dt);
+			continue;
+		}
 		if (d->kind != OBJ_VIEW && d->kind != OBJ_MATVIEW &&
 			d->kind != OBJ_TRIGGER && d->kind != OBJ_POLICY &&
 			d->kind != OBJ_RULE && d->kind != OBJ_FUNCTION)
@@ -279,47 +293,15 @@ type_change_rewrites(const char *old, const char *new)
 	return true;
 }
 
-/* The oid of a type name, when it names a type known here; else 0. */
-static Oid
-known_type(const char *name)
-{
-	Oid			typid;
-	int32		typmod;
-
-	parseTypeString(name, &typid, &typmod, true);
-	return typid;
-}
-
-static bool
-castable(Oid from, Oid to)
-{
-	Oid			funcid;
-
-	return find_coercion_pathway(to, from, COERCION_EXPLICIT, &funcid) != COERCION_PATH_NONE;
-}
-
 /*
- * The USING expression of a type change: a cast, through integer, bigint
- * or numeric when there is no direct one (boolean to smallint).
+ * The USING expression of column s's type change into t's
+ * (ddl_column_conversion(), rows.c); NULL when the old values cannot be
+ * converted: the column is then dropped and added again.
  */
 static char *
-using_cast(const char *col, const char *old, const char *new)
+using_cast(DiffContext *cx, GNode *s, GNode *t)
 {
-	static const char *const via[] = {"integer", "bigint", "numeric"};
-	Oid			from = known_type(old);
-	Oid			to = known_type(new);
-
-	if (OidIsValid(from) && OidIsValid(to) && !castable(from, to))
-	{
-		for (int i = 0; i < lengthof(via); i++)
-		{
-			Oid			mid = known_type(via[i]);
-
-			if (castable(from, mid) && castable(mid, to))
-				return psprintf("%s::%s::%s", col, via[i], new);
-		}
-	}
-	return psprintf("%s::%s", col, new);
+	return ddl_column_conversion(cx, s, t, quote_identifier(t->name));
 }
 
 /*
@@ -370,8 +352,13 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 	prefix = psprintf("ALTER TABLE %s ALTER COLUMN %s", q, quote_identifier(t->name));
 	initStringInfo(&buf);
 
-	/* a new or changed generation expression: drop and add */
-	if (ddl_column_moves(s, t))
+	/*
+	 * A new or changed generation expression, or a type the old values
+	 * cannot be converted to: drop and add
+	 */
+	if (ddl_column_moves(s, t) ||
+		(!inherited && !typed && !gnode_attr_equal(s, t, "type") &&
+		 using_cast(cx, s, t) == NULL))
 	{
 		diff_rebuild_dependents(cx, s);
 		ddl_stmt(&buf, "ALTER TABLE %s DROP COLUMN %s;", q, quote_identifier(s->name));
@@ -420,7 +407,7 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 			ddl_stmt(&buf, "%s DROP DEFAULT;", prefix);
 		ddl_stmt(&buf, "%s TYPE %s%s%s USING %s;", prefix, type,
 				 collation ? " COLLATE " : "", collation ? collation : "",
-				 using_cast(quote_identifier(t->name), gnode_str_req(s, "type"), type));
+				 using_cast(cx, s, t));
 		if (redefault)
 		{
 			/* the default is set again below */

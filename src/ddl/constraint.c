@@ -359,10 +359,215 @@ constraint_alter(DiffContext *cx, GNode *s, GNode *t)
 	/* inherited or local changed alone: nothing ALTER can do, or needs to */
 }
 
+/* ----------------------------------------------------------------
+ * Which key a new foreign key uses
+ * ----------------------------------------------------------------
+ */
+
+/* Is c a constraint of that type? */
+static bool
+is_type(GNode *c, const char *type)
+{
+	char	   *t = gnode_str(c, "type");
+
+	return t != NULL && strcmp(t, type) == 0;
+}
+
+/*
+ * The names in the first parenthesized list of a key's definition
+ * ("UNIQUE NULLS NOT DISTINCT (a, "b,c")" gives a and "b,c"), as written.
+ */
+static List *
+definition_columns(const char *def)
+{
+	List	   *cols = NIL;
+	const char *p = strchr(def, '(');
+	StringInfoData name;
+	bool		quoted = false;
+
+	if (p == NULL)
+		return NIL;
+	initStringInfo(&name);
+	for (p++; *p != '\0'; p++)
+	{
+		if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && (*p == ',' || *p == ')'))
+		{
+			cols = lappend(cols, pstrdup(name.data));
+			resetStringInfo(&name);
+			if (*p == ')')
+				return cols;
+			continue;
+		}
+		else if (!quoted && *p == ' ' && name.len == 0)
+			continue;
+		appendStringInfoChar(&name, *p);
+	}
+	return NIL;					/* not a list of columns */
+}
+
+static int
+cmp_names(const ListCell *a, const ListCell *b)
+{
+	return strcmp(lfirst(a), lfirst(b));
+}
+
+/*
+ * The key columns (quoted names, sorted) of a key or index of a table that
+ * a foreign key over them could use: PostgreSQL takes a unique index that
+ * is immediate, without predicate and without expressions.  NIL for any
+ * other object.
+ */
+static List *
+usable_key(GNode *n)
+{
+	List	   *cols = NIL;
+	ListCell   *lc;
+
+	if (n->parent == NULL || n->parent->kind != OBJ_TABLE)
+		return NIL;
+	if (n->kind == OBJ_CONSTRAINT)
+	{
+		if ((!is_type(n, "primary_key") && !is_type(n, "unique")) ||
+			gnode_bool(n, "deferrable") || gnode_str(n, "definition") == NULL)
+			return NIL;
+		cols = definition_columns(gnode_str(n, "definition"));
+	}
+	else if (n->kind == OBJ_INDEX)
+	{
+		if (!gnode_bool(n, "unique") || gnode_str(n, "predicate") != NULL)
+			return NIL;
+		cols = list_copy(gnode_strings(n, "keys"));
+	}
+	foreach(lc, cols)
+	{
+		ListCell   *cc;
+		bool		found = false;
+
+		foreach(cc, gnode_children(n->parent, OBJ_COLUMN))
+			if (strcmp(quote_identifier(((GNode *) lfirst(cc))->name),
+					   lfirst(lc)) == 0)
+				found = true;
+		if (!found)
+			return NIL;			/* an expression */
+	}
+	list_sort(cols, cmp_names);
+	return cols;
+}
+
+static bool
+same_names(List *a, List *b)
+{
+	ListCell   *la;
+	ListCell   *lb;
+
+	if (list_length(a) != list_length(b))
+		return false;
+	forboth(la, a, lb, b)
+	{
+		if (strcmp(lfirst(la), lfirst(lb)) != 0)
+			return false;
+	}
+	return true;
+}
+
+/* Does a foreign key of the target use key n? */
+static bool
+used_by_foreign_key(GNode *n)
+{
+	ListCell   *lc;
+
+	foreach(lc, n->dependents)
+	{
+		GNode	   *d = lfirst(lc);
+
+		if (d->kind == OBJ_CONSTRAINT && is_type(d, "foreign_key"))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A foreign key created by the script uses key "key" of the target.
+ * PostgreSQL binds a new foreign key to the first unique index over the
+ * referenced columns in the order of their oids, whichever the target's
+ * used: when "key" is created by the script while another key over the
+ * same columns is there already, the foreign key would take that one
+ * (invisible in a dump, but a later drop of that key then fails).  Such a
+ * key is dropped before the foreign key and created again after it, unless
+ * a foreign key of the target uses it too (no order of creation gives
+ * both).
+ */
+static void
+bind_foreign_key(DiffContext *cx, DiffStep *fkstep, GNode *key)
+{
+	List	   *cols = usable_key(key);
+	ListCell   *lc;
+
+	if (cols == NIL || ddl_find_step(cx, key, STEP_CREATE) == NULL)
+		return;
+	foreach(lc, key->parent->children)
+	{
+		GNode	   *other = lfirst(lc);
+		GNode	   *sother;
+		DiffStep   *create;
+		DiffStep   *drop;
+
+		if (other == key || !same_names(usable_key(other), cols) ||
+			used_by_foreign_key(other))
+			continue;
+		create = ddl_find_step(cx, other, STEP_CREATE);
+		sother = graph_find_node(cx->source, other);
+		if (create == NULL && sother != NULL)
+		{
+			diff_rebuild(cx, sother, other);
+			create = ddl_find_step(cx, other, STEP_CREATE);
+		}
+		if (create == NULL)
+			continue;
+		step_after(create, fkstep);
+		if (sother != NULL && (drop = ddl_find_step(cx, sother, STEP_DROP)) != NULL)
+			step_after(fkstep, drop);
+	}
+}
+
+/* The foreign keys the script creates, bound to the key they use. */
+static void
+constraint_finish(DiffContext *cx)
+{
+	List	   *fks = NIL;
+	ListCell   *lc;
+
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+
+		if (step->action == STEP_CREATE && !step->discarded &&
+			step->node->kind == OBJ_CONSTRAINT &&
+			is_type(step->node, "foreign_key"))
+			fks = lappend(fks, step);
+	}
+	foreach(lc, fks)
+	{
+		DiffStep   *step = lfirst(lc);
+		ListCell   *dc;
+
+		foreach(dc, step->node->deps)
+		{
+			GNode	   *d = lfirst(dc);
+
+			if (d->kind == OBJ_CONSTRAINT || d->kind == OBJ_INDEX)
+				bind_foreign_key(cx, step, d);
+		}
+	}
+}
+
 const DdlHandler pgm_ddl_constraint = {
 	.create = constraint_create,
 	.drop = constraint_drop,
 	.alter = constraint_alter,
 	.inline_in_parent = false,
 	.sql_kind = "CONSTRAINT",
+	.finish = constraint_finish,
 };

@@ -67,6 +67,12 @@ extern char *ddl_replace_name_in(DiffContext *cx, GNode *schema, const char *old
 extern List *ddl_replace_dependents(GNode *s);
 extern void ddl_after_steps_of(DiffContext *cx, DiffStep *step, List *nodes, bool drops);
 
+/* rows.c: a column's values converted, a rebuilt table's rows kept */
+extern char *ddl_column_conversion(DiffContext *cx, GNode *s, GNode *t,
+								   const char *col);
+extern char *ddl_table_keep_rows(DiffContext *cx, GNode *s, GNode *t,
+								 DiffStep *drop);
+
 /* coldef.c: how a column is written (for table.c and column.c) */
 extern char *ddl_column_definition(GNode *col);	/* "name type [COLLATE]
 												 * [DEFAULT]..." */

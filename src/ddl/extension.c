@@ -7,8 +7,9 @@
  * Whether an update path exists and whether an extension can be moved to
  * another schema depends on the extension's control and script files,
  * which only the server knows: both are asked of the server that computes
- * the diff.  When no update path exists the step is a SQL comment with a
- * hazard, never a statement that would fail.
+ * the diff.  When no update path exists the extension is dropped and
+ * created again at the target's version, with what depends on it; a
+ * version the server cannot install is an error.
  *
  *-------------------------------------------------------------------------
  */
@@ -82,6 +83,17 @@ extension_update_path_exists(const char *name, const char *source,
 					   3, name, source, target);
 }
 
+/* Can CREATE EXTENSION name VERSION version run on this server? */
+static bool
+extension_version_available(const char *name, const char *version)
+{
+	return server_says("SELECT true"
+					   "  FROM pg_catalog.pg_available_extension_versions"
+					   " WHERE name OPERATOR(pg_catalog.=) $1"
+					   "   AND version OPERATOR(pg_catalog.=) $2",
+					   2, name, version, NULL);
+}
+
 /* Is version "version" of the extension relocatable (SET SCHEMA)? */
 static bool
 extension_relocatable(const char *name, const char *version)
@@ -93,18 +105,6 @@ extension_relocatable(const char *name, const char *version)
 					   " WHERE name OPERATOR(pg_catalog.=) $1"
 					   "   AND version OPERATOR(pg_catalog.=) $2",
 					   2, name, version, NULL);
-}
-
-/* Text for a SQL comment: on one line. */
-static char *
-comment_text(const char *s)
-{
-	char	   *r = pstrdup(s ? s : "");
-
-	for (char *p = r; *p; p++)
-		if (*p == '\n' || *p == '\r')
-			*p = ' ';
-	return r;
 }
 
 /*
@@ -201,17 +201,26 @@ extension_alter(DiffContext *cx, GNode *s, GNode *t)
 	if (update)
 		diff_step(cx, STEP_ALTER, t, "ALTER EXTENSION %s UPDATE TO %s;",
 				  quote_identifier(name), ddl_literal(tversion));
+
+	/*
+	 * No update path (a downgrade, mostly): drop the extension and create
+	 * it at the target's version, with what depends on it rebuilt (columns
+	 * of its types are dropped and added: data_loss).  A version this
+	 * server cannot install is refused: no script could reach the target.
+	 */
 	if (no_path)
 	{
-		DiffStep   *step;
-
-		step = diff_step(cx, STEP_ALTER, t,
-						 "-- extension %s: no update path from %s to %s;"
-						 " left at version %s",
-						 comment_text(quote_identifier(name)),
-						 comment_text(sversion), comment_text(tversion),
-						 comment_text(sversion));
-		step_hazard(step, HAZARD_BREAKS_DEPENDENTS);
+		if (!extension_version_available(name, tversion))
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("extension \"%s\" cannot go from version \"%s\" to version \"%s\"",
+							name, sversion, tversion),
+					 errdetail("There is no update path between the two versions, and version \"%s\" cannot be installed on this server.",
+							   tversion),
+					 errhint("Install the extension's files for version \"%s\", or keep version \"%s\" in the target.",
+							 tversion, sversion)));
+		diff_rebuild(cx, s, t);
+		return;
 	}
 	if (move && !move_first)
 		diff_step(cx, STEP_ALTER, t, "ALTER EXTENSION %s SET SCHEMA %s;",

@@ -533,6 +533,8 @@ ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t, DiffStep *created,
 		step_after(step, created);
 		ddl_after_steps_of(cx, step, blockers, true);
 		convs = lappend(convs, step);
+		/* a new CHECK or index over the column waits for its conversion */
+		diff_step_alters(cx, step, tc);
 
 		/*
 		 * The generated columns that use it: dropped before, added again

@@ -138,8 +138,8 @@ sequence_drop(DiffContext *cx, GNode *s)
 		/* DROP COLUMN takes it along (and waits for it otherwise) */
 		if (col != NULL && tcol == NULL && ttable != NULL && !ddl_is_new(cx, ttable))
 			return;
-		/* and so does DROP TABLE */
-		if (col != NULL && ttable == NULL)
+		/* and so does DROP TABLE, also of a table rebuilt */
+		if (col != NULL && (ttable == NULL || ddl_is_new(cx, ttable)))
 			return;
 		if (col != NULL && list_member_ptr(col->deps, s) &&
 			gnode_str(col, "default") != NULL &&

@@ -6,8 +6,9 @@
  *	  what PostgreSQL changes in place: persistence, storage parameters,
  *	  access method, row level security, replica identity, OF / NOT OF,
  *	  DETACH / ATTACH PARTITION, NO INHERIT / INHERIT.  A new partitioning
- *	  key, or columns that cannot end up in the target's order, rebuild the
- *	  table.
+ *	  key rebuilds the table.  The order of the columns never does: new
+ *	  columns come last, and two tables whose columns differ only in their
+ *	  order are the same table (graph_documents_equal()).
  *
  *-------------------------------------------------------------------------
  */
@@ -25,48 +26,8 @@ static bool parent_rebuilds(DiffContext *cx, GNode *t);
  */
 
 /*
- * Can the source columns of table s become t's, in t's order, in place?
- * Columns dropped go, new ones (and generated ones whose expression
- * changes, which are dropped and added) come last, in target order.  The
- * same holds for columns that come from a parent or a type: ADD COLUMN of
- * a parent, ADD ATTRIBUTE of a type append them to the children.
- */
-static bool
-columns_in_order(GNode *s, GNode *t)
-{
-	List	   *kept = NIL;
-	ListCell   *lc;
-	int			i = 0;
-	bool		appending = false;
-
-	foreach(lc, gnode_children(s, OBJ_COLUMN))
-	{
-		GNode	   *sc = lfirst(lc);
-		GNode	   *tc = ddl_find_child(t, OBJ_COLUMN, sc->name);
-
-		if (tc != NULL && !ddl_column_moves(sc, tc))
-			kept = lappend(kept, sc->name);
-	}
-	foreach(lc, gnode_children(t, OBJ_COLUMN))
-	{
-		GNode	   *tc = lfirst(lc);
-
-		if (ddl_list_has_string(kept, tc->name))
-		{
-			if (appending || strcmp(list_nth(kept, i), tc->name) != 0)
-				return false;
-			i++;
-		}
-		else
-			appending = true;
-	}
-	return true;
-}
-
-/*
- * Rebuild table s as t when it must be (its columns cannot end up in t's
- * order in place, a column of its partition key changes type, ...); true
- * when it did.  For the column handlers: a table whose own attributes do
+ * Rebuild table s as t when it must be (a column of its partition key
+ * changes type, ...); true when it did.  For the column handlers: a table whose own attributes do
  * not differ is not altered, its columns are.
  */
 bool
@@ -473,8 +434,7 @@ table_rebuild_needed(DiffContext *cx, GNode *s, GNode *t, List **removed, List *
 		(!gnode_attr_equal(s, t, "inherits") &&
 		 !inherits_in_place(cx, s, t, removed, added)) ||
 		((spart != NULL || tpart != NULL) &&
-		 (gnode_attr(s, "inherits") != NULL || gnode_attr(t, "inherits") != NULL)) ||
-		!columns_in_order(s, t);
+		 (gnode_attr(s, "inherits") != NULL || gnode_attr(t, "inherits") != NULL));
 }
 
 /*
@@ -726,4 +686,5 @@ const DdlHandler pgm_ddl_table = {
 	.alter = table_alter,
 	.inline_in_parent = false,
 	.sql_kind = "TABLE",
+	.keep_rows = ddl_table_keep_rows,
 };
