@@ -860,10 +860,14 @@ autogen_generate(AutogenResult *result)
 		datacheck_script(p.r.upgrade_sql);
 		elog(DEBUG1, "autogenerate: data checks: %.1f ms", ms_since(t0));
 	}
+	MemoryContextSwitchTo(cxt);
 	reached = self_check(&p.r, &p.start, model, &p.rh);
 	MemoryContextDelete(p.start.graph->cxt);
+	MemoryContextSwitchTo(cxt);
 	p.r.observed_hazards = rehearsal_hazards(&p.rh, NULL);
 
+	/* the results outlive this SPI connection */
+	MemoryContextSwitchTo(cxt);
 	INSTR_TIME_SET_CURRENT(t0);
 	p.r.snapshot = reached;
 	p.r.snapshot_hash = snapshot_hash(reached);

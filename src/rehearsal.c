@@ -1038,6 +1038,7 @@ thousands(double n)
 static List *
 observed_hazards(List *events, List **steps)
 {
+	MemoryContext cxt = CurrentMemoryContext;
 	List	   *lines = NIL;
 	ListCell   *lc;
 
@@ -1096,6 +1097,13 @@ observed_hazards(List *events, List **steps)
 				rows = psprintf("%s row%s", thousands(n), n == 1 ? "" : "s");
 			size = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
 		}
+
+		/*
+		 * SPI_execute_with_args() returns in the SPI procedure's context,
+		 * which the caller's SPI_finish() frees: the lines belong to the
+		 * caller's context.
+		 */
+		MemoryContextSwitchTo(cxt);
 		lines = lappend(lines,
 						psprintf("%s%s %s (%s, %s) under %s",
 								 steps ? "" : psprintf("step %d: ", e->step),
