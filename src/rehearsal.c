@@ -641,10 +641,15 @@ rehearsal_snapshot(Rehearsal *rh, Jsonb *live, HTAB *replaced, bool setup,
 	PushCopiedSnapshot(GetActiveSnapshot());
 	UpdateActiveSnapshotCommandId();
 	MemoryContextSwitchTo(work);
-	g = snapshot_build(rehearsal_scope_array(setup || rh->snap_names == NIL ?
-											 rh->names : rh->snap_names,
-											 false),
-					   work);
+	/*
+	 * What the copies refer to outside their schemas (an extension, as the
+	 * language of a function) is found in the live graph, so that their
+	 * depends_on are those of the live objects.
+	 */
+	g = snapshot_build_partial(rehearsal_scope_array(setup || rh->snap_names == NIL ?
+													 rh->names : rh->snap_names,
+													 false),
+							   work, rh->live, NULL, NIL);
 
 	/*
 	 * The stubs are not what they copy: the live document stands for them.
@@ -728,6 +733,7 @@ rehearsal_setup(Rehearsal *rh, Graph *live, Jsonb *livedoc, MemoryContext cxt)
 	int			n;
 	ListCell   *lc;
 
+	rh->live = live;
 	if (pgm_lock_timeout > 0)
 		pgm_set_local("lock_timeout", psprintf("%d", pgm_lock_timeout));
 	/* the copies' function bodies may name objects not copied */

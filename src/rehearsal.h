@@ -68,6 +68,8 @@ typedef struct Rehearsal
 	int			nstubs;
 	Jsonb	   *copies;			/* the live document cut down to the
 								 * copies and the stubs (rehearsal_setup()) */
+	Graph	   *live;			/* the live graph (rehearsal_setup()): what
+								 * the copies refer to and do not hold */
 	List	   *observed;		/* what the upgrade did (rehearsal.c) */
 	List	   *upsteps;		/* the upgrade's steps (rehearsal.c) */
 } Rehearsal;
