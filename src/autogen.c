@@ -592,11 +592,16 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model, Rehearsal *rh)
 		 * or an integrity constraint violation (classes 22 and 23) is a
 		 * rule the rows break (a NOT NULL column added without a default to
 		 * a table with rows); anything else is the generated script itself
-		 * failing, which no change of the rows would help.  The error keeps
-		 * its SQLSTATE.
+		 * failing, which no change of the rows would help, but for a lock
+		 * the live database did not grant in time (pg_migrate.lock_timeout,
+		 * a deadlock) or a cancel: the script is fine, the moment was not.
+		 * The error keeps its SQLSTATE.
 		 */
 		if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_DATA_EXCEPTION &&
-			ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION)
+			ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION &&
+			edata->sqlerrcode != ERRCODE_LOCK_NOT_AVAILABLE &&
+			edata->sqlerrcode != ERRCODE_QUERY_CANCELED &&
+			edata->sqlerrcode != ERRCODE_T_R_DEADLOCK_DETECTED)
 			ereport(ERROR,
 					(errcode(edata->sqlerrcode),
 					 errmsg("autogenerate's generated %s script failed: %s",
