@@ -571,8 +571,12 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model, Rehearsal *rh)
 		CheckPhase	failed = phase;
 		const char *statement = rehearsal_statement();
 
+		/*
+		 * In cxt: the current context is ErrorContext, which
+		 * pgm_subxact_catch() (FlushErrorState()) resets.
+		 */
 		if (statement != NULL)
-			statement = pstrdup(statement);
+			statement = MemoryContextStrdup(cxt, statement);
 		edata = pgm_subxact_catch(cxt, owner);
 		rehearsal_reset();
 		if (failed == PHASE_NONE || statement == NULL)
