@@ -13,6 +13,7 @@ OBJS = \
 	src/graph_merge.o \
 	src/graph_compare.o \
 	src/docread.o \
+	src/docread_sql.o \
 	src/snapshot.o \
 	src/dirty.o \
 	src/catalog/handlers.o \
@@ -31,9 +32,20 @@ OBJS = \
 	src/catalog/policy.o \
 	src/catalog/rule.o \
 	src/catalog/statistics.o \
+	src/catalog/defacl.o \
+	src/catalog/objnames.o \
+	src/catalog/aggregate.o \
+	src/catalog/operator.o \
+	src/catalog/cast.o \
+	src/catalog/indexstats.o \
+	src/catalog/textsearch.o \
+	src/catalog/foreign.o \
+	src/catalog/publication.o \
 	src/catalog/unmodeled.o \
 	src/unmodeled.o \
 	src/diff.o \
+	src/diff_phase.o \
+	src/diff_kinds.o \
 	src/diff_hints.o \
 	src/diff_sql.o \
 	src/model.o \
@@ -58,6 +70,10 @@ OBJS = \
 	src/migrate.o \
 	src/revision.o \
 	src/history.o \
+	src/online/rewrite.o \
+	src/online/worker.o \
+	src/online/call.o \
+	src/online/script.o \
 	$(patsubst %.c,%.o,$(wildcard src/ddl/*.c))
 
 # Every install and upgrade script: sql/pg_migrate--X.Y.sql (full) and
@@ -82,6 +98,7 @@ REGRESS = \
 	snapshot_misc \
 	snapshot_determinism \
 	snapshot_unmodeled \
+	snapshot_more_kinds \
 	diff_errors \
 	diff_hazards \
 	doc_validation \
@@ -97,11 +114,13 @@ REGRESS = \
 	mapped_sqlalchemy_autogen \
 	hardening \
 	model_renames \
-	models_all
+	models_all \
+	models_database_wide \
+	online
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # isolation tests: specs/<name>.spec against expected/<name>.out
-ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read concurrent_revision lock_timeout_advisory autogen_rehearsal rehearsal_locks datacheck_locks
+ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read concurrent_revision lock_timeout_advisory online_concurrent online_beside_plain autogen_rehearsal rehearsal_locks datacheck_locks
 ISOLATION_OPTS = --inputdir=.
 
 # Only what PostgreSQL looks up by name is exported from the shared library
@@ -129,11 +148,17 @@ include $(PGXS)
 $(OBJS): Makefile
 EXTRA_CLEAN = $(OBJS:.o=.d)
 
-.PHONY: test test-sanitize demo pgtap
+.PHONY: test test-long test-sanitize demo pgtap
 # The two commands of the README. Both install what is missing (as root),
 # build, install and run on a throwaway cluster that they stop again.
 test:
 	./test/run-tests
+
+# The whole suite with every case of the round-trip corpus, those of
+# test/roundtrip/long_cases included (test/roundtrip/README.md): about
+# five minutes more than make test.
+test-long:
+	MIGRATE_TEST_LONG=1 ./test/run-tests
 
 # The whole suite again with the extension built with AddressSanitizer and
 # UndefinedBehaviorSanitizer (test/lib.sh, docs/reliability.md): fails on

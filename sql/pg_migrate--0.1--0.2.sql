@@ -150,3 +150,153 @@ COMMENT ON FUNCTION @extschema@.migrate_relationship(text, name, text, text, nam
 -- live tables (docs/revisions-autogenerate.md): NULL for the revisions
 -- stored before, as for those written by hand.  No default: no rewrite.
 ALTER TABLE @extschema@.migrate_revisions ADD COLUMN observed_hazards text[];
+/*
+ * Online mode (docs/revisions.md, "Online mode"): the mark of a revision,
+ * a new parameter (online) at the end of the upgrade and downgrade
+ * functions and their scripts, so that every call of 0.1 means the same.
+ */
+ALTER TABLE @extschema@.migrate_revisions ADD COLUMN
+	online        boolean DEFAULT (CASE WHEN pg_catalog.current_setting('pg_migrate.online_default', true)
+	                                    OPERATOR(pg_catalog.=) 'on' THEN true END);
+
+DROP FUNCTION @extschema@.migrate_upgrade(text);
+DROP FUNCTION @extschema@.migrate_downgrade(text);
+DROP FUNCTION @extschema@.migrate_upgrade_sql(text, text);
+DROP FUNCTION @extschema@.migrate_downgrade_sql(text, text);
+
+CREATE FUNCTION @extschema@.migrate_upgrade(target text DEFAULT 'heads', online boolean DEFAULT NULL)
+RETURNS TABLE(revision text, direction text, message text, duration interval)
+AS 'MODULE_PATHNAME', 'migrate_upgrade'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_upgrade(text, boolean) IS
+'apply every revision up to the target, in the caller''s transaction; returns the steps run (online => true: start the online worker instead)';
+
+CREATE FUNCTION @extschema@.migrate_downgrade(target text, online boolean DEFAULT NULL)
+RETURNS TABLE(revision text, direction text, message text, duration interval)
+AS 'MODULE_PATHNAME', 'migrate_downgrade'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_downgrade(text, boolean) IS
+'undo every applied revision above the target, in the caller''s transaction; returns the steps run (online => true: start the online worker instead)';
+
+CREATE FUNCTION @extschema@.migrate_upgrade_sql(target text DEFAULT 'heads',
+		from_revision text DEFAULT NULL, online boolean DEFAULT NULL)
+RETURNS text
+AS 'MODULE_PATHNAME', 'migrate_upgrade_sql'
+LANGUAGE C STABLE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_upgrade_sql(text, text, boolean) IS
+'offline mode: the upgrade as one script (BEGIN ... COMMIT) for psql -f, from this database''s version or from_revision; online: the online steps, each committed on its own';
+
+CREATE FUNCTION @extschema@.migrate_downgrade_sql(target text, from_revision text DEFAULT NULL,
+		online boolean DEFAULT NULL)
+RETURNS text
+AS 'MODULE_PATHNAME', 'migrate_downgrade_sql'
+LANGUAGE C STABLE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_downgrade_sql(text, text, boolean) IS
+'offline mode: the downgrade as one script (BEGIN ... COMMIT) for psql -f; online: the online steps, each committed on its own';
+
+/*
+ * Online mode (docs/revisions.md, "Online mode").  A run is one call of
+ * migrate_upgrade_online() (or online => true); its background worker
+ * plans and runs it under pg_advisory_lock(8099547378373587553), held at
+ * session level for the whole run.  Each step of a revision is a row of
+ * migrate_online_steps, updated as it runs, so that a run stopped midway
+ * (worker killed, server restarted) is resumed by the next.  Neither table
+ * is dumped: a run belongs to the database it ran in.
+ */
+CREATE TABLE @extschema@.migrate_online_runs (
+	id                bigserial PRIMARY KEY,
+	direction         text NOT NULL CHECK (direction IN ('upgrade', 'downgrade')),
+	target            text NOT NULL,
+	search_path       text NOT NULL,     -- the caller's: each revision starts under it
+	step_lock_timeout integer NOT NULL,  -- pg_migrate.online_lock_timeout (ms)
+	tries             integer NOT NULL,  -- pg_migrate.online_tries
+	retry_delay       integer NOT NULL,  -- pg_migrate.online_retry_delay (ms)
+	role              name NOT NULL DEFAULT CURRENT_USER,
+	state             text NOT NULL DEFAULT 'starting'
+	                  CHECK (state IN ('starting', 'running', 'done', 'failed')),
+	worker_pid        integer,
+	requested_at      timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
+	started_at        timestamptz,
+	finished_at       timestamptz,
+	revisions         text[] NOT NULL DEFAULT '{}',  -- applied, in Alembic's words
+	error             text,
+	sqlstate          text,
+	error_detail      text
+);
+
+CREATE TABLE @extschema@.migrate_online_steps (
+	id            bigserial PRIMARY KEY,
+	revision      text NOT NULL,
+	direction     text NOT NULL CHECK (direction IN ('upgrade', 'downgrade')),
+	step          integer NOT NULL,
+	statement     integer NOT NULL,  -- of the revision's SQL, from 1
+	kind          text NOT NULL,
+	sql           text NOT NULL,
+	checksum      text NOT NULL,     -- of the revision's SQL the steps come from
+	state         text NOT NULL DEFAULT 'pending'
+	              CHECK (state IN ('pending', 'running', 'done')),
+	revision_done boolean NOT NULL DEFAULT false,  -- migrate_version has it
+	run           bigint,
+	tries         integer NOT NULL DEFAULT 0,
+	started_at    timestamptz,
+	finished_at   timestamptz,
+	relation      oid,    -- a running index step: the table built on, the index dropped
+	old_indexes   oid[],  -- an index build: the table's indexes before it began
+	UNIQUE (revision, direction, step)
+);
+
+CREATE VIEW @extschema@.migrate_progress AS
+SELECT s.revision, s.direction, s.step, s.kind, s.sql AS statement, s.state,
+       s.started_at AS started, s.finished_at AS finished, s.tries,
+       p.phase, p.blocks_done, p.blocks_total, p.tuples_done, p.tuples_total,
+       r.id AS run, r.worker_pid
+  FROM @extschema@.migrate_online_steps s
+  LEFT JOIN @extschema@.migrate_online_runs r ON r.id OPERATOR(pg_catalog.=) s.run
+  LEFT JOIN pg_catalog.pg_stat_progress_create_index p
+         ON s.state OPERATOR(pg_catalog.=) 'running'
+        AND p.pid OPERATOR(pg_catalog.=) r.worker_pid
+ ORDER BY s.id;
+
+COMMENT ON VIEW @extschema@.migrate_progress IS
+'the steps of the online runs, in the order they run: state, start, tries, and for an index being built the phase and blocks done';
+
+CREATE PROCEDURE @extschema@.migrate_upgrade_online(target text DEFAULT 'heads')
+AS 'MODULE_PATHNAME', 'migrate_upgrade_online'
+LANGUAGE C;
+
+COMMENT ON PROCEDURE @extschema@.migrate_upgrade_online(text) IS
+'apply every revision up to the target online (CONCURRENTLY, NOT VALID then VALIDATE), by a background worker; outside any transaction block';
+
+CREATE PROCEDURE @extschema@.migrate_downgrade_online(target text)
+AS 'MODULE_PATHNAME', 'migrate_downgrade_online'
+LANGUAGE C;
+
+COMMENT ON PROCEDURE @extschema@.migrate_downgrade_online(text) IS
+'undo every applied revision above the target online, by a background worker; outside any transaction block';
+
+CREATE FUNCTION @extschema@.migrate_online_plan(target text DEFAULT 'heads',
+		direction text DEFAULT 'upgrade')
+RETURNS TABLE(revision text, step int, statement int, kind text, sql text, note text)
+AS 'MODULE_PATHNAME', 'migrate_online_plan'
+LANGUAGE C STABLE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_online_plan(text, text) IS
+'the steps online mode would run from the current version to the target, and why a statement runs as written (note)';
+
+CREATE FUNCTION @extschema@.migrate_revision_online(revision text, online boolean)
+RETURNS void
+AS 'MODULE_PATHNAME', 'migrate_revision_online'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_revision_online(text, boolean) IS
+'mark a revision to be applied online (true), as written (false), or as the call says (NULL)';

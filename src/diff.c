@@ -45,6 +45,7 @@ typedef struct NodeState
 	DiffStep   *drop;			/* step that drops it (source) */
 	List	   *alters;			/* steps that alter it (target) */
 	bool		rebuilt;		/* dropped and created again */
+	bool		remade;			/* dropped and added by its handler's alter */
 	bool		walked;			/* target walk has handled it */
 } NodeState;
 
@@ -217,12 +218,9 @@ comment_target(GNode *n)
 							gnode_qualname(n->parent));
 		case OBJ_STATISTICS:
 			return psprintf("STATISTICS %s", gnode_qualname(n));
-		case OBJ_UNMODELED:
-		case OBJ_NKINDS:
-			break;
+		default:
+			return diff_kind_comment_target(n);	/* an ERROR if none */
 	}
-	elog(ERROR, "no comment target for kind %d", n->kind);
-	return NULL;
 }
 
 static void
@@ -263,7 +261,7 @@ grant_target(GNode *n, const char **column)
 			*column = quote_identifier(n->name);
 			return psprintf("TABLE %s", gnode_qualname(n->parent));
 		default:
-			return NULL;
+			return diff_kind_grant_target(n);
 	}
 }
 
@@ -271,7 +269,7 @@ grant_target(GNode *n, const char **column)
 static const char *
 default_privileges(GNode *n)
 {
-	if (n->kind == OBJ_FUNCTION)
+	if (n->kind == OBJ_FUNCTION || n->kind == OBJ_AGGREGATE)
 		return "{\"PUBLIC\": [\"EXECUTE\"]}";
 	if (n->kind == OBJ_TYPE)
 		return "{\"PUBLIC\": [\"USAGE\"]}";
@@ -524,41 +522,6 @@ columns_differ(GNode *s, GNode *t)
 	return false;
 }
 
-/*
- * Do the columns both versions of a table have come in another order?
- * Only the table's handler can tell whether it must be rebuilt for that.
- */
-static bool
-column_order_differs(GNode *s, GNode *t)
-{
-	List	   *tnames = NIL;
-	List	   *common = NIL;
-	ListCell   *lc;
-	ListCell   *a;
-	ListCell   *b;
-
-	foreach(lc, gnode_children(t, OBJ_COLUMN))
-		tnames = lappend(tnames, ((GNode *) lfirst(lc))->name);
-	/* the source's columns that the target keeps, in the source's order */
-	foreach(lc, gnode_children(s, OBJ_COLUMN))
-	{
-		char	   *name = ((GNode *) lfirst(lc))->name;
-
-		if (list_member_str(tnames, name))
-			common = lappend(common, name);
-	}
-	/* ... must come in the same order in the target */
-	a = list_head(common);
-	foreach(b, tnames)
-	{
-		if (a == NULL)
-			break;
-		if (strcmp(lfirst(a), lfirst(b)) == 0)
-			a = lnext(common, a);
-	}
-	return a != NULL;
-}
-
 /* Create t and its whole subtree (t is new, or rebuilt). */
 static void
 create_subtree(DiffContext *cx, GNode *t)
@@ -610,6 +573,9 @@ detach_default(DiffContext *cx, GNode *col, GNode *s, GNode *tcol)
 					gnode_qualname(col->parent), quote_identifier(col->name));
 	if (sst->drop != NULL)
 		step_after(sst->drop, off);
+	/* past it, the column uses s no more: its other steps need not wait */
+	if (list_member_ptr(col->deps, s))
+		diff_set_deps(cx, col, list_delete_ptr(list_copy(col->deps), s));
 	if (def == NULL)
 		return;
 	on = diff_step(cx, STEP_ALTER, tcol, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;",
@@ -704,6 +670,21 @@ discard_alters(DiffContext *cx, GNode *t)
 	}
 	foreach(lc, t->children)
 		discard_alters(cx, lfirst(lc));
+}
+
+/*
+ * The handler of t dropped it and added it again in step (a column whose
+ * type cannot be converted): what needs t waits for step, and its comment
+ * and privileges are written after it as a new object's.
+ */
+void
+diff_remade(DiffContext *cx, GNode *t, DiffStep *step)
+{
+	NodeState  *st = state_of(cx, t);
+
+	st->remade = true;
+	if (st->create == NULL)
+		st->create = step;
 }
 
 /*
@@ -885,13 +866,13 @@ walk_target(DiffContext *cx, GNode *t)
 
 	if (attrs_differ(s, t) ||
 		((t->kind == OBJ_VIEW || t->kind == OBJ_MATVIEW || t->kind == OBJ_TYPE) &&
-		 columns_differ(s, t)) ||
-		(t->kind == OBJ_TABLE && column_order_differs(s, t)))
+		 columns_differ(s, t)))
 		pgm_ddl_handler(t->kind)->alter(cx, s, t);
 	if (st->rebuilt)
 		return;					/* the subtree came with the rebuild */
-	diff_comment(cx, s, t);
-	diff_privileges(cx, s, t);
+	/* made again by its handler: its comment and grants as a new one's */
+	diff_comment(cx, st->remade ? NULL : s, t);
+	diff_privileges(cx, st->remade ? NULL : s, t);
 	walk_target_children(cx, t);
 }
 
@@ -903,6 +884,8 @@ in_target_scope(DiffContext *cx, GNode *s)
 
 	if (cx->target->scope_all)
 		return true;
+	if (s->schema == NULL && s->kind != OBJ_EXTENSION && s->kind != OBJ_SCHEMA)
+		return false;			/* database-wide: "all" documents only */
 	if (s->kind == OBJ_EXTENSION)
 		schema = gnode_str(s, "schema");
 	else if (s->kind == OBJ_SCHEMA)
@@ -1282,6 +1265,7 @@ order_steps(DiffContext *cx)
 		return NIL;
 	add_order_edges(cx);
 	order_copies(cx);
+	diff_add_phase_edges(cx->steps);
 	foreach(lc, cx->steps)
 	{
 		DiffStep   *step = lfirst(lc);
@@ -1419,9 +1403,13 @@ compute_graphs(Graph *source, Graph *target)
 		walk_target(cx, lfirst(lc));
 	foreach(lc, cx->target->schemas)
 		walk_target(cx, lfirst(lc));
+	foreach(lc, cx->target->globals)
+		walk_target(cx, lfirst(lc));
 	foreach(lc, cx->source->extensions)
 		walk_source(cx, lfirst(lc));
 	foreach(lc, cx->source->schemas)
+		walk_source(cx, lfirst(lc));
+	foreach(lc, cx->source->globals)
 		walk_source(cx, lfirst(lc));
 	for (int k = 0; k < OBJ_NKINDS; k++)
 	{
@@ -1444,6 +1432,8 @@ compute_graphs(Graph *source, Graph *target)
 	clear_states(source->schemas);
 	clear_states(target->extensions);
 	clear_states(target->schemas);
+	clear_states(source->globals);
+	clear_states(target->globals);
 	return steps;
 }
 

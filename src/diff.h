@@ -39,6 +39,10 @@ typedef struct DiffStep
 	StringInfoData sql;			/* statements, each ending with ";" */
 	List	   *hazards;		/* of const char * */
 	List	   *after;			/* of DiffStep *: steps to run before */
+	int			phase;			/* -1: before every other step, 1: after
+								 * every other step (what changes how later
+								 * statements create objects: default
+								 * privileges), 0: by dependencies alone */
 	/* ordering state */
 	int			npred;
 	List	   *succ;
@@ -98,6 +102,13 @@ extern List *diff_compute(Jsonb *source, Jsonb *target, MemoryContext cxt);
 extern List *diff_compute_graphs(Graph *source, Graph *target, MemoryContext cxt);
 extern const char *diff_action_name(StepAction action);
 
+/* diff_kinds.c: COMMENT ON and GRANT targets of the kinds diff.c does not name */
+extern char *diff_kind_comment_target(GNode *n);
+extern char *diff_kind_grant_target(GNode *n);
+
+/* diff_phase.c: the order of the steps of phases -1 and 1 (DiffStep.phase) */
+extern void diff_add_phase_edges(List *steps);
+
 /*
  * diff_hints.c: mark the drop and the create that look like one object
  * renamed (hazard rename_candidate; the drop's SQL gets a comment naming
@@ -112,6 +123,7 @@ extern DiffStep *diff_step(DiffContext *cx, StepAction action, GNode *node,
 						   const char *fmt,...) pg_attribute_printf(4, 5);
 extern void step_append(DiffStep *step, const char *fmt,...) pg_attribute_printf(2, 3);
 extern void diff_step_alters(DiffContext *cx, DiffStep *step, GNode *node);
+extern void diff_remade(DiffContext *cx, GNode *t, DiffStep *step);
 extern void step_after(DiffStep *step, DiffStep *before);
 extern void diff_rebuild(DiffContext *cx, GNode *s, GNode *t);
 extern void diff_rebuild_dependents(DiffContext *cx, GNode *s);

@@ -22,7 +22,9 @@
  * which only costs re-reading that object (on a page written since).  What a partial snapshot cannot
  * express makes dirty_since() give up: a change to a schema, an extension
  * (or its members), a collation, a language, an operator class or an
- * operator; and a renamed object, since the documents of the objects that
+ * operator, and the other kinds whose catalogs it does not read (aggregates,
+ * casts, default privileges, text search, foreign data, publications, event
+ * triggers); and a renamed object, since the documents of the objects that
  * refer to it write its name.
  *
  *-------------------------------------------------------------------------
@@ -38,7 +40,26 @@
 #include "access/stratnum.h"
 #include "access/xact.h"
 #include "catalog/dependency.h"
+#include "catalog/pg_aggregate.h"
+#include "catalog/pg_amop.h"
+#include "catalog/pg_amproc.h"
 #include "catalog/pg_attrdef.h"
+#include "catalog/pg_cast.h"
+#include "catalog/pg_default_acl.h"
+#include "catalog/pg_foreign_data_wrapper.h"
+#include "catalog/pg_foreign_server.h"
+#include "catalog/pg_foreign_table.h"
+#include "catalog/pg_event_trigger.h"
+#include "catalog/pg_opfamily.h"
+#include "catalog/pg_publication.h"
+#include "catalog/pg_publication_namespace.h"
+#include "catalog/pg_publication_rel.h"
+#include "catalog/pg_user_mapping.h"
+#include "catalog/pg_ts_config.h"
+#include "catalog/pg_ts_config_map.h"
+#include "catalog/pg_ts_dict.h"
+#include "catalog/pg_ts_parser.h"
+#include "catalog/pg_ts_template.h"
 #include "catalog/pg_attribute.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_collation.h"
@@ -289,7 +310,7 @@ dirty_row(DirtyCtx *cx, Oid catalog, HeapTuple tup, int change)
 			give_up(cx, "an extension changed");
 			break;
 		default:
-			give_up(cx, "a collation, language, operator class or operator changed");
+			give_up(cx, "an object a partial snapshot does not read changed (a collation, language, operator, aggregate, cast, default privileges, ...)");
 			break;
 	}
 }
@@ -304,7 +325,16 @@ static const Oid scanned_catalogs[] = {
 	PartitionedRelationId, EnumRelationId, RangeRelationId,
 	DescriptionRelationId, DependRelationId, NamespaceRelationId,
 	ExtensionRelationId, CollationRelationId, LanguageRelationId,
-	OperatorClassRelationId, OperatorRelationId
+	OperatorClassRelationId, OperatorRelationId,
+	/* what a partial snapshot does not read: a change gives up */
+	DefaultAclRelationId, AggregateRelationId, OperatorFamilyRelationId,
+	AccessMethodOperatorRelationId, AccessMethodProcedureRelationId,
+	CastRelationId, TSParserRelationId, TSTemplateRelationId,
+	TSDictionaryRelationId, TSConfigRelationId, TSConfigMapRelationId,
+	ForeignDataWrapperRelationId, ForeignServerRelationId,
+	UserMappingRelationId, ForeignTableRelationId, PublicationRelationId,
+	PublicationRelRelationId, PublicationNamespaceRelationId,
+	EventTriggerRelationId
 };
 
 /*

@@ -21,6 +21,7 @@
  *-------------------------------------------------------------------------
  */
 #include "graph.h"
+#include "docread_int.h"
 
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
@@ -47,27 +48,6 @@ typedef enum VType
 	VT_DEPS						/* array of references "kind name" */
 } VType;
 
-/* What a string must hold (each element, for arrays of strings). */
-typedef enum VCheck
-{
-	VC_ANY,						/* any text: written as a literal */
-	VC_NAME,					/* a non-empty name: written quoted */
-	VC_ENUM,					/* one of the spec's values */
-	VC_TYPENAME,				/* a type name */
-	VC_EXPR,					/* one expression */
-	VC_QNAME,					/* a name, possibly qualified, as quote_identifier
-								 * writes it */
-	VC_ROLE,					/* a role as regrole writes it, or PUBLIC */
-	VC_OPTION,					/* "name=value" */
-	VC_VIEWDEF,					/* one SELECT */
-	VC_INDEXDEF,				/* one CREATE INDEX of this index */
-	VC_TRIGDEF,					/* one CREATE TRIGGER of this trigger */
-	VC_RULEDEF,					/* one CREATE RULE of this rule */
-	VC_STATSDEF,				/* one CREATE STATISTICS */
-	VC_CONSTRDEF,				/* a constraint of the object's "type" */
-	VC_PARTBY,					/* a PARTITION BY clause */
-	VC_PARTBOUND				/* a partition bound */
-} VCheck;
 
 typedef struct ObjSpec ObjSpec;
 
@@ -86,6 +66,10 @@ typedef enum SpecKind
 	SK_TOP, SK_EXTENSION, SK_SCHEMA, SK_TABLE, SK_COLUMN, SK_IDSEQ,
 	SK_CONSTRAINT, SK_INDEX, SK_TRIGGER, SK_POLICY, SK_VIEW, SK_MATVIEW,
 	SK_SEQUENCE, SK_TYPE, SK_FUNCTION, SK_COLLATION, SK_RULE, SK_STATISTICS,
+	SK_DEFACL, SK_AGGREGATE, SK_OPERATOR, SK_OPFAMILY, SK_OPCLASS, SK_CAST,
+	SK_TSPARSER, SK_TSTEMPLATE, SK_TSDICT, SK_TSCONFIG,
+	SK_FDW, SK_SERVER, SK_USERMAPPING, SK_FOREIGN_TABLE, SK_PUBLICATION,
+	SK_EVENT_TRIGGER,
 	SK_UNMODELED
 } SpecKind;
 
@@ -124,11 +108,19 @@ static const char *const funckind_values[] = {"function", "procedure", "window",
 static const char *const volatility_values[] = {"immutable", "stable", "volatile", NULL};
 static const char *const parallel_values[] = {"safe", "restricted", "unsafe", NULL};
 static const char *const provider_values[] = {"libc", "icu", "default", NULL};
+static const char *const objtype_values[] = {"tables", "sequences", "functions",
+"types", "schemas", NULL};
+static const char *const aggkind_values[] = {"normal", "ordered-set", "hypothetical", NULL};
 
 static const ObjSpec extension_spec, schema_spec, table_spec, column_spec,
 			idseq_spec, constraint_spec, index_spec, trigger_spec, policy_spec,
 			view_spec, matview_spec, sequence_spec, type_spec, function_spec,
-			collation_spec, rule_spec, statistics_spec, unmodeled_spec;
+			collation_spec, rule_spec, statistics_spec, unmodeled_spec,
+			defacl_spec, aggregate_spec, operator_spec, opfamily_spec,
+			opclass_spec, cast_spec, tsparser_spec, tstemplate_spec,
+			tsdict_spec, tsconfig_spec, fdw_spec, server_spec,
+			usermapping_spec, foreign_table_spec, publication_spec,
+			event_trigger_spec;
 
 #define K(key, type, check) {key, type, check, false, NULL, NULL}
 #define KR(key, type, check) {key, type, check, true, NULL, NULL}
@@ -142,6 +134,13 @@ static const KeySpec top_keys[] = {
 	KS("extensions", VT_MAP, extension_spec),
 	{"schemas", VT_MAP, VC_ANY, true, NULL, &schema_spec},
 	KS("unmodeled", VT_MAP, unmodeled_spec),
+	KS("default_privileges", VT_MAP, defacl_spec),
+	KS("casts", VT_MAP, cast_spec),
+	KS("foreign_data_wrappers", VT_MAP, fdw_spec),
+	KS("servers", VT_MAP, server_spec),
+	KS("user_mappings", VT_MAP, usermapping_spec),
+	KS("publications", VT_MAP, publication_spec),
+	KS("event_triggers", VT_MAP, event_trigger_spec),
 };
 static const ObjSpec top_spec = {SK_TOP, "a snapshot document", top_keys, lengthof(top_keys), false};
 
@@ -160,6 +159,16 @@ static const KeySpec schema_keys[] = {
 	KS("functions", VT_MAP, function_spec),
 	KS("collations", VT_MAP, collation_spec),
 	KS("statistics", VT_MAP, statistics_spec),
+	KS("default_privileges", VT_MAP, defacl_spec),
+	KS("aggregates", VT_MAP, aggregate_spec),
+	KS("operators", VT_MAP, operator_spec),
+	KS("operator_families", VT_MAP, opfamily_spec),
+	KS("operator_classes", VT_MAP, opclass_spec),
+	KS("text_search_parsers", VT_MAP, tsparser_spec),
+	KS("text_search_templates", VT_MAP, tstemplate_spec),
+	KS("text_search_dictionaries", VT_MAP, tsdict_spec),
+	KS("text_search_configurations", VT_MAP, tsconfig_spec),
+	KS("foreign_tables", VT_MAP, foreign_table_spec),
 	KS("unmodeled", VT_MAP, unmodeled_spec),
 };
 static const ObjSpec schema_spec = {SK_SCHEMA, "a schema", schema_keys, lengthof(schema_keys), true};
@@ -242,6 +251,7 @@ static const KeySpec index_keys[] = {
 	K("clustered", VT_BOOL, VC_ANY),
 	K("invalid", VT_BOOL, VC_ANY),
 	K("options", VT_STRINGS, VC_OPTION),
+	K("column_statistics", VT_STRINGS, VC_OPTION),
 	K("partition_of", VT_STRING, VC_QNAME),
 };
 static const ObjSpec index_spec = {SK_INDEX, "an index", index_keys, lengthof(index_keys), true};
@@ -264,6 +274,110 @@ static const KeySpec statistics_keys[] = {
 	K("target", VT_NUMBER, VC_ANY),
 };
 static const ObjSpec statistics_spec = {SK_STATISTICS, "an extended statistics object", statistics_keys, lengthof(statistics_keys), true};
+
+static const KeySpec defacl_keys[] = {
+	KR("role", VT_STRING, VC_ROLE),
+	KER("object_type", objtype_values),
+	K("grants", VT_PRIVILEGES, VC_ANY),
+};
+static const ObjSpec defacl_spec = {SK_DEFACL, "default privileges", defacl_keys, lengthof(defacl_keys), false};
+
+static const KeySpec aggregate_keys[] = {
+	KR("definition", VT_STRING, VC_AGGDEF),
+	KE("kind", aggkind_values),
+	K("arguments", VT_STRING, VC_ANY),	/* compared only */
+	K("result", VT_STRING, VC_TYPENAME),
+};
+static const ObjSpec aggregate_spec = {SK_AGGREGATE, "an aggregate", aggregate_keys, lengthof(aggregate_keys), true};
+
+static const KeySpec operator_keys[] = {
+	KR("definition", VT_STRING, VC_OPERDEF),
+	K("restrict", VT_STRING, VC_QNAME),
+	K("join", VT_STRING, VC_QNAME),
+};
+static const ObjSpec operator_spec = {SK_OPERATOR, "an operator", operator_keys, lengthof(operator_keys), true};
+
+static const KeySpec opfamily_keys[] = {
+	KR("definition", VT_STRING, VC_OPFAMDEF),
+	K("members", VT_STRINGS, VC_OPFAMMEMBER),
+};
+static const ObjSpec opfamily_spec = {SK_OPFAMILY, "an operator family", opfamily_keys, lengthof(opfamily_keys), true};
+
+static const KeySpec opclass_keys[] = {
+	KR("definition", VT_STRING, VC_OPCLASSDEF),
+};
+static const ObjSpec opclass_spec = {SK_OPCLASS, "an operator class", opclass_keys, lengthof(opclass_keys), true};
+
+static const KeySpec cast_keys[] = {
+	KR("definition", VT_STRING, VC_CASTDEF),
+};
+static const ObjSpec cast_spec = {SK_CAST, "a cast", cast_keys, lengthof(cast_keys), true};
+
+static const KeySpec tsparser_keys[] = {
+	KR("definition", VT_STRING, VC_TSDEF),
+};
+static const ObjSpec tsparser_spec = {SK_TSPARSER, "a text search parser", tsparser_keys, lengthof(tsparser_keys), true};
+
+static const KeySpec tstemplate_keys[] = {
+	KR("definition", VT_STRING, VC_TSDEF),
+};
+static const ObjSpec tstemplate_spec = {SK_TSTEMPLATE, "a text search template", tstemplate_keys, lengthof(tstemplate_keys), true};
+
+static const KeySpec tsdict_keys[] = {
+	KR("definition", VT_STRING, VC_TSDEF),
+	K("dictionary_options", VT_STRINGS, VC_OPTION),
+};
+static const ObjSpec tsdict_spec = {SK_TSDICT, "a text search dictionary", tsdict_keys, lengthof(tsdict_keys), true};
+
+static const KeySpec tsconfig_keys[] = {
+	KR("definition", VT_STRING, VC_TSDEF),
+	K("mappings", VT_STRINGS, VC_TSMAPPING),
+};
+static const KeySpec fdw_keys[] = {
+	K("handler", VT_STRING, VC_QNAME),
+	K("validator", VT_STRING, VC_QNAME),
+	K("options", VT_STRINGS, VC_OPTION),
+};
+static const ObjSpec fdw_spec = {SK_FDW, "a foreign-data wrapper", fdw_keys, lengthof(fdw_keys), true};
+
+static const KeySpec server_keys[] = {
+	KR("wrapper", VT_STRING, VC_NAME),
+	K("type", VT_STRING, VC_ANY),
+	K("version", VT_STRING, VC_ANY),
+	K("options", VT_STRINGS, VC_OPTION),
+};
+static const ObjSpec server_spec = {SK_SERVER, "a foreign server", server_keys, lengthof(server_keys), true};
+
+static const KeySpec usermapping_keys[] = {
+	KR("role", VT_STRING, VC_ROLE),
+	KR("server", VT_STRING, VC_NAME),
+};
+static const ObjSpec usermapping_spec = {SK_USERMAPPING, "a user mapping", usermapping_keys, lengthof(usermapping_keys), true};
+
+static const KeySpec foreign_table_keys[] = {
+	KR("definition", VT_STRING, VC_FTDEF),
+	K("column_comments", VT_STRINGS, VC_OPTION),
+};
+static const ObjSpec foreign_table_spec = {SK_FOREIGN_TABLE, "a foreign table", foreign_table_keys, lengthof(foreign_table_keys), true};
+
+static const KeySpec publication_keys[] = {
+	K("all_tables", VT_BOOL, VC_ANY),
+	K("publish", VT_STRING, VC_ANY),
+	K("via_root", VT_BOOL, VC_ANY),
+	K("published_tables", VT_STRINGS, VC_PUBTABLE),
+	K("published_schemas", VT_STRINGS, VC_NAME),
+};
+static const ObjSpec publication_spec = {SK_PUBLICATION, "a publication", publication_keys, lengthof(publication_keys), true};
+
+static const KeySpec event_trigger_keys[] = {
+	KR("event", VT_STRING, VC_NAME),
+	KR("function", VT_STRING, VC_EVTFUNC),
+	K("tags", VT_STRINGS, VC_ANY),
+	KE("enabled", enabled_values),
+};
+static const ObjSpec event_trigger_spec = {SK_EVENT_TRIGGER, "an event trigger", event_trigger_keys, lengthof(event_trigger_keys), true};
+
+static const ObjSpec tsconfig_spec = {SK_TSCONFIG, "a text search configuration", tsconfig_keys, lengthof(tsconfig_keys), true};
 
 /*
  * An entry of "unmodeled": only compared, never turned into SQL, so its
@@ -456,270 +570,6 @@ path_push_key(DocCtx *cx, const char *key, int len)
 		escape_json(&cx->path, pnstrdup(key, len));
 }
 
-/* ----------------------------------------------------------------
- * The raw parser
- * ----------------------------------------------------------------
- */
-
-/*
- * raw_parser() of sql, or NIL and the parser's message in *error.  The raw
- * parser only allocates memory: an error it raises can be caught here and
- * turned into ours without a subtransaction.  Cancels and the like are
- * rethrown.
- */
-static List *
-parse_quietly(const char *sql, RawParseMode mode, char **error)
-{
-	MemoryContext cxt = CurrentMemoryContext;
-	List	   *volatile result = NIL;
-
-	*error = NULL;
-	PG_TRY();
-	{
-		result = raw_parser(sql, mode);
-	}
-	PG_CATCH();
-	{
-		ErrorData  *ed;
-
-		MemoryContextSwitchTo(cxt);
-		ed = CopyErrorData();
-		if (ERRCODE_TO_CATEGORY(ed->sqlerrcode) != ERRCODE_SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION &&
-			ERRCODE_TO_CATEGORY(ed->sqlerrcode) != ERRCODE_DATA_EXCEPTION &&
-			ed->sqlerrcode != ERRCODE_STATEMENT_TOO_COMPLEX)
-			PG_RE_THROW();
-		FlushErrorState();
-		*error = ed->message ? ed->message : pstrdup("syntax error");
-		result = NIL;
-	}
-	PG_END_TRY();
-	return result;
-}
-
-/* The one statement of sql, if it is one statement of that node type. */
-static Node *
-parse_one(const char *sql, NodeTag tag, char **error)
-{
-	List	   *raw = parse_quietly(sql, RAW_PARSE_DEFAULT, error);
-	Node	   *stmt;
-
-	if (*error != NULL)
-		return NULL;
-	if (list_length(raw) != 1)
-	{
-		*error = pstrdup(raw == NIL ? "It holds no statement." :
-						 "It holds more than one statement.");
-		return NULL;
-	}
-	stmt = linitial_node(RawStmt, raw)->stmt;
-	if (nodeTag(stmt) != tag)
-	{
-		*error = pstrdup("It is another kind of statement.");
-		return NULL;
-	}
-	return stmt;
-}
-
-static bool
-is_type_name(const char *s, char **error)
-{
-	List	   *raw = parse_quietly(s, RAW_PARSE_TYPE_NAME, error);
-
-	return *error == NULL && list_length(raw) == 1 && IsA(linitial(raw), TypeName);
-}
-
-/* One expression, and nothing else (no FROM, no alias, no second one). */
-static bool
-is_expression(const char *s, char **error)
-{
-	List	   *raw = parse_quietly(s, RAW_PARSE_PLPGSQL_EXPR, error);
-	SelectStmt *sel;
-
-	if (*error != NULL)
-		return false;
-	if (list_length(raw) != 1 || !IsA(linitial_node(RawStmt, raw)->stmt, SelectStmt))
-		return false;
-	sel = (SelectStmt *) linitial_node(RawStmt, raw)->stmt;
-	if (sel->op != SETOP_NONE || list_length(sel->targetList) != 1 ||
-		sel->distinctClause != NIL || sel->intoClause != NULL ||
-		sel->fromClause != NIL || sel->whereClause != NULL ||
-		sel->groupClause != NIL || sel->havingClause != NULL ||
-		sel->windowClause != NIL || sel->sortClause != NIL ||
-		sel->limitOffset != NULL || sel->limitCount != NULL ||
-		sel->lockingClause != NIL || sel->withClause != NULL ||
-		sel->valuesLists != NIL)
-	{
-		*error = pstrdup("It is more than one expression.");
-		return false;
-	}
-	if (castNode(ResTarget, linitial(sel->targetList))->name != NULL)
-	{
-		*error = pstrdup("It has an alias.");
-		return false;
-	}
-	return true;
-}
-
-/* A name of one to three parts, as quote_identifier() writes each. */
-static bool
-is_qualified_name(const char *s, char **error)
-{
-	DropStmt   *drop = (DropStmt *) parse_one(psprintf("DROP TABLE %s", s),
-											  T_DropStmt, error);
-
-	if (drop == NULL)
-		return false;
-	if (list_length(drop->objects) != 1 || drop->behavior != DROP_RESTRICT ||
-		drop->missing_ok || drop->concurrent)
-	{
-		*error = pstrdup("It is more than a name.");
-		return false;
-	}
-	return true;
-}
-
-static bool
-is_role(const char *s, char **error)
-{
-	GrantRoleStmt *grant = (GrantRoleStmt *)
-		parse_one(psprintf("GRANT r TO %s", s), T_GrantRoleStmt, error);
-
-	if (grant == NULL)
-		return false;
-	if (list_length(grant->grantee_roles) != 1 || grant->admin_opt ||
-		grant->grantor != NULL)
-	{
-		*error = pstrdup("It is more than a role name.");
-		return false;
-	}
-	return true;
-}
-
-static bool
-is_view_definition(const char *s, char **error)
-{
-	SelectStmt *sel = (SelectStmt *) parse_one(s, T_SelectStmt, error);
-
-	if (sel == NULL)
-		return false;
-	if (sel->intoClause != NULL)
-	{
-		*error = pstrdup("It is a SELECT INTO.");
-		return false;
-	}
-	return true;
-}
-
-static bool
-is_index_definition(DocCtx *cx, const char *s, char **error)
-{
-	IndexStmt  *idx = (IndexStmt *) parse_one(s, T_IndexStmt, error);
-
-	if (idx == NULL)
-		return false;
-	if (idx->idxname == NULL || cx->objname == NULL ||
-		strcmp(idx->idxname, cx->objname) != 0)
-	{
-		*error = psprintf("It does not create index \"%s\".",
-						  cx->objname ? cx->objname : "");
-		return false;
-	}
-	if (idx->concurrent || idx->if_not_exists)
-	{
-		*error = pstrdup("It has options a snapshot never writes.");
-		return false;
-	}
-	return true;
-}
-
-static bool
-is_trigger_definition(DocCtx *cx, const char *s, char **error)
-{
-	CreateTrigStmt *trig = (CreateTrigStmt *) parse_one(s, T_CreateTrigStmt, error);
-
-	if (trig == NULL)
-		return false;
-	if (trig->trigname == NULL || cx->objname == NULL ||
-		strcmp(trig->trigname, cx->objname) != 0)
-	{
-		*error = psprintf("It does not create trigger \"%s\".",
-						  cx->objname ? cx->objname : "");
-		return false;
-	}
-	if (trig->replace)
-	{
-		*error = pstrdup("It has options a snapshot never writes.");
-		return false;
-	}
-	return true;
-}
-
-/* One CREATE RULE statement that creates the rule being read. */
-static bool
-is_rule_definition(DocCtx *cx, const char *s, char **error)
-{
-	RuleStmt   *rule = (RuleStmt *) parse_one(s, T_RuleStmt, error);
-
-	if (rule == NULL)
-		return false;
-	if (rule->rulename == NULL || cx->objname == NULL ||
-		strcmp(rule->rulename, cx->objname) != 0)
-	{
-		*error = psprintf("It does not create rule \"%s\".",
-						  cx->objname ? cx->objname : "");
-		return false;
-	}
-	return true;
-}
-
-/* "ALTER TABLE x ADD CONSTRAINT c <definition>": one constraint. */
-static Constraint *
-parse_constraint(const char *s, char **error)
-{
-	AlterTableStmt *alter = (AlterTableStmt *)
-		parse_one(psprintf("ALTER TABLE x ADD CONSTRAINT c %s", s),
-				  T_AlterTableStmt, error);
-	AlterTableCmd *cmd;
-
-	if (alter == NULL)
-		return NULL;
-	if (list_length(alter->cmds) != 1 ||
-		(cmd = linitial_node(AlterTableCmd, alter->cmds))->subtype != AT_AddConstraint ||
-		cmd->def == NULL || !IsA(cmd->def, Constraint))
-	{
-		*error = pstrdup("It is more than one constraint.");
-		return NULL;
-	}
-	return (Constraint *) cmd->def;
-}
-
-static bool
-is_partition_clause(const char *s, bool bound, char **error)
-{
-	CreateStmt *create = (CreateStmt *)
-		parse_one(bound ? psprintf("CREATE TABLE x PARTITION OF y %s", s) :
-				  psprintf("CREATE TABLE x () PARTITION BY %s", s),
-				  T_CreateStmt, error);
-
-	if (create == NULL)
-		return false;
-	if ((bound ? create->partbound == NULL || create->partspec != NULL :
-		 create->partspec == NULL || create->partbound != NULL) ||
-		create->tableElts != NIL || create->options != NIL ||
-		create->tablespacename != NULL || create->accessMethod != NULL ||
-		create->oncommit != ONCOMMIT_NOOP || create->constraints != NIL)
-	{
-		*error = pstrdup("It is more than a partitioning clause.");
-		return false;
-	}
-	return true;
-}
-
-/* ----------------------------------------------------------------
- * Values
- * ----------------------------------------------------------------
- */
-
 static const char *
 vtype_name(VType t)
 {
@@ -819,57 +669,9 @@ check_string(DocCtx *cx, const KeySpec *ks, JsonbValue *v)
 					ok = true;
 			problem = "is not a known value";
 			break;
-		case VC_TYPENAME:
-			ok = is_type_name(s, &error);
-			problem = "is not a type name";
-			break;
-		case VC_EXPR:
-			ok = is_expression(s, &error);
-			problem = "is not one SQL expression";
-			break;
-		case VC_QNAME:
-			ok = is_qualified_name(s, &error);
-			problem = "is not a name";
-			break;
-		case VC_ROLE:
-			ok = is_role(s, &error);
-			problem = "is not a role name";
-			break;
-		case VC_OPTION:
-			ok = strchr(s, '=') != NULL && *s != '=';
-			problem = "is not \"name=value\"";
-			break;
-		case VC_VIEWDEF:
-			ok = is_view_definition(s, &error);
-			problem = "is not one SELECT statement";
-			break;
-		case VC_INDEXDEF:
-			ok = is_index_definition(cx, s, &error);
-			problem = "is not the CREATE INDEX statement of the index";
-			break;
-		case VC_TRIGDEF:
-			ok = is_trigger_definition(cx, s, &error);
-			problem = "is not the CREATE TRIGGER statement of the trigger";
-			break;
-		case VC_RULEDEF:
-			ok = is_rule_definition(cx, s, &error);
-			problem = "is not the CREATE RULE statement of the rule";
-			break;
-		case VC_STATSDEF:
-			ok = parse_one(s, T_CreateStatsStmt, &error) != NULL;
-			problem = "is not one CREATE STATISTICS statement";
-			break;
-		case VC_CONSTRDEF:
-			ok = parse_constraint(s, &error) != NULL;
-			problem = "is not a constraint definition";
-			break;
-		case VC_PARTBY:
-			ok = is_partition_clause(s, false, &error);
-			problem = "is not a partition key";
-			break;
-		case VC_PARTBOUND:
-			ok = is_partition_clause(s, true, &error);
-			problem = "is not a partition bound";
+		default:
+			/* SQL-bearing values: parsed (docread_sql.c) */
+			ok = docread_check_sql(ks->check, s, cx->objname, &problem, &error);
 			break;
 	}
 	if (!ok)
@@ -1091,7 +893,7 @@ check_function(DocCtx *cx, JsonbValue *obj)
 		kv.val.string.len = key ? strlen(key) : 0;
 		bad_value(cx, &kv, "is not a function key \"name(argument types)\"", NULL);
 	}
-	stmt = parse_one(psprintf("DROP FUNCTION f%s", paren), T_DropStmt, &error);
+	stmt = docread_parse_one(psprintf("DROP FUNCTION f%s", paren), T_DropStmt, &error);
 	if (stmt == NULL || list_length(((DropStmt *) stmt)->objects) != 1 ||
 		((DropStmt *) stmt)->behavior != DROP_RESTRICT ||
 		((DropStmt *) stmt)->missing_ok)
@@ -1112,7 +914,7 @@ check_function(DocCtx *cx, JsonbValue *obj)
 		bad_value(cx, NULL, "has no \"result\"", NULL);
 
 	/* arguments and result: one CREATE FUNCTION with nothing more */
-	stmt = parse_one(psprintf("CREATE %s f(%.*s)%s%.*s LANGUAGE sql AS ''",
+	stmt = docread_parse_one(psprintf("CREATE %s f(%.*s)%s%.*s LANGUAGE sql AS ''",
 							  proc ? "PROCEDURE" : "FUNCTION",
 							  args.val.string.len, args.val.string.val,
 							  proc ? "" : " RETURNS ",
@@ -1132,7 +934,7 @@ check_function(DocCtx *cx, JsonbValue *obj)
 	/* sql_body: BEGIN ATOMIC ... END or RETURN expression */
 	if (getKeyJsonValueFromContainer(obj->val.binary.data, "sql_body", 8, &body))
 	{
-		stmt = parse_one(psprintf("CREATE %s f() %s LANGUAGE sql\n%.*s",
+		stmt = docread_parse_one(psprintf("CREATE %s f() %s LANGUAGE sql\n%.*s",
 								  proc ? "PROCEDURE" : "FUNCTION",
 								  proc ? "" : "RETURNS int",
 								  body.val.string.len, body.val.string.val),
@@ -1176,7 +978,7 @@ check_kind_rules(DocCtx *cx, const ObjSpec *spec, JsonbValue *obj)
 				if (found)
 					break;
 				old = MemoryContextSwitchTo(cx->scratch);
-				con = parse_constraint(pnstrdup(def.val.string.val, def.val.string.len),
+				con = docread_parse_constraint(pnstrdup(def.val.string.val, def.val.string.len),
 									   &error);
 				if (strncmp(v.val.string.val, "primary_key", v.val.string.len) == 0)
 					want = CONSTR_PRIMARY;

@@ -45,7 +45,28 @@ const ObjKindInfo pgm_kinds[OBJ_NKINDS] = {
 	[OBJ_POLICY] = {"policy", "policies", false, false},
 	[OBJ_RULE] = {"rule", "rules", false, false},
 	[OBJ_STATISTICS] = {"statistics", "statistics", false, true},
+	[OBJ_DEFACL] = {"default_privileges", "default_privileges", false, false},
+	[OBJ_AGGREGATE] = {"aggregate", "aggregates", false, true},
+	[OBJ_OPERATOR] = {"operator", "operators", false, true},
+	[OBJ_OPFAMILY] = {"operator_family", "operator_families", false, true},
+	[OBJ_OPCLASS] = {"operator_class", "operator_classes", false, true},
+	[OBJ_CAST] = {"cast", "casts", false, false},
+	[OBJ_TSPARSER] = {"text_search_parser", "text_search_parsers", false, true},
+	[OBJ_TSTEMPLATE] = {"text_search_template", "text_search_templates", false, true},
+	[OBJ_TSDICT] = {"text_search_dictionary", "text_search_dictionaries", false, true},
+	[OBJ_TSCONFIG] = {"text_search_configuration", "text_search_configurations", false, true},
+	[OBJ_FDW] = {"foreign_data_wrapper", "foreign_data_wrappers", false, false},
+	[OBJ_SERVER] = {"server", "servers", false, false},
+	[OBJ_USERMAPPING] = {"user_mapping", "user_mappings", false, false},
+	[OBJ_FOREIGN_TABLE] = {"foreign_table", "foreign_tables", false, true},
+	[OBJ_PUBLICATION] = {"publication", "publications", false, false},
+	[OBJ_EVENT_TRIGGER] = {"event_trigger", "event_triggers", false, false},
 	[OBJ_UNMODELED] = {"unmodeled", "unmodeled", false, false},
+};
+
+const ObjKind pgm_global_kinds[PGM_NGLOBAL_KINDS] = {
+	OBJ_DEFACL, OBJ_CAST, OBJ_FDW, OBJ_SERVER, OBJ_USERMAPPING, OBJ_PUBLICATION,
+	OBJ_EVENT_TRIGGER
 };
 
 /*
@@ -153,6 +174,18 @@ graph_lookup(Graph *g, Oid classid, Oid objid, int32 subid)
 	return e ? (GNode *) e->value : NULL;
 }
 
+/*
+ * Make room for n addresses in all: a whole snapshot knows about how many
+ * once it has read pg_class, and growing the table step by step would move
+ * every entry at each doubling.
+ */
+void
+graph_reserve(Graph *g, uint32 n)
+{
+	if ((uint64) n * 2 > g->byaddr->size)
+		addrmap_grow(g->byaddr, (uint64) n * 2);	/* SH_FILLFACTOR 0.5 */
+}
+
 /* Record that an object belongs to an extension. */
 void
 graph_add_member(Graph *g, Oid classid, Oid objid, GNode *ext)
@@ -214,10 +247,60 @@ graph_set_refname(GNode *node, const char *quoted_name)
 
 	if (node->parent != NULL && !pgm_kinds[node->kind].schema_scoped &&
 		node->parent->kind != OBJ_SCHEMA)
-		node->refname = psprintf("%s.%s", node->parent->refname, quoted_name);
+	{
+		/* exactly the bytes needed: psprintf() takes at least 128 */
+		size_t		plen = strlen(node->parent->refname);
+		size_t		qlen = strlen(quoted_name);
+		char	   *r = palloc(plen + qlen + 2);
+
+		memcpy(r, node->parent->refname, plen);
+		r[plen] = '.';
+		memcpy(r + plen + 1, quoted_name, qlen + 1);
+		node->refname = r;
+	}
 	else
 		node->refname = pstrdup(quoted_name);
 	MemoryContextSwitchTo(old);
+}
+
+/*
+ * The quoted name of an object of a kind, relative to its schema, from its
+ * unquoted identity: the name part alone is quoted for the kinds whose
+ * identity holds more ("f(integer)", "ops USING btree"), an operator's or
+ * a cast's identity is written as it is.  Palloc'd.
+ */
+char *
+graph_kind_refname(ObjKind kind, const char *name)
+{
+	const char *p;
+
+	switch (kind)
+	{
+		case OBJ_FUNCTION:
+		case OBJ_AGGREGATE:
+			if ((p = strchr(name, '(')) != NULL)
+				return psprintf("%s%s", quote_identifier(pnstrdup(name, p - name)), p);
+			break;
+		case OBJ_OPERATOR:
+		case OBJ_CAST:
+			return pstrdup(name);
+		case OBJ_OPFAMILY:
+		case OBJ_OPCLASS:
+			{
+				const char *using = NULL;
+
+				for (p = strstr(name, " USING "); p != NULL; p = strstr(p + 1, " USING "))
+					using = p;
+				if (using != NULL)
+					return psprintf("%s USING %s",
+									quote_identifier(pnstrdup(name, using - name)),
+									quote_identifier(using + 7));
+				break;
+			}
+		default:
+			break;
+	}
+	return pstrdup(quote_identifier(name));
 }
 
 /*
@@ -239,7 +322,7 @@ graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 	node->parent = parent;
 	if (addr != NULL)
 		node->addr = *addr;
-	graph_set_refname(node, quote_identifier(name));
+	graph_set_refname(node, graph_kind_refname(kind, name));
 
 	if (parent != NULL)
 		parent->children = lappend(parent->children, node);
@@ -250,8 +333,7 @@ graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 	else if (kind == OBJ_UNMODELED)
 		g->unmodeled = lappend(g->unmodeled, node);
 	else
-		elog(ERROR, "%s \"%s\" has no parent",
-			 pgm_kinds[kind].label, name);
+		g->globals = lappend(g->globals, node);
 
 	if (addr != NULL)
 		graph_add_alias(g, addr, node);
@@ -342,11 +424,17 @@ gnode_add_strings(GNode *node, const char *key, List *values)
 void
 gnode_add_built(GNode *node, const char *key, JsonbValue *built)
 {
-	MemoryContext old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
-	Jsonb	   *jb = JsonbValueToJsonb(built);
+	Jsonb	   *made = JsonbValueToJsonb(built);
+	Jsonb	   *jb;
 	JsonbValue	v;
 
-	MemoryContextSwitchTo(old);
+	/*
+	 * JsonbValueToJsonb() writes into a StringInfo of at least 1 kB: the
+	 * node keeps the bytes it needs (an array of one key takes ~30).
+	 */
+	jb = MemoryContextAlloc(GetMemoryChunkContext(node), VARSIZE(made));
+	memcpy(jb, made, VARSIZE(made));
+	pfree(made);
 	v.type = jbvBinary;
 	v.val.binary.data = &jb->root;
 	v.val.binary.len = VARSIZE(jb) - VARHDRSZ;
@@ -738,13 +826,15 @@ char *
 gnode_qualname(const GNode *node)
 {
 	if (node->schema == NULL)
-		return pstrdup(quote_identifier(node->name));
+		return pstrdup(node->refname);
 	if (node->kind == OBJ_COLUMN)
 		return psprintf("%s.%s", gnode_qualname(node->parent),
 						quote_identifier(node->name));
 	if (!pgm_kinds[node->kind].schema_scoped)
 		return pstrdup(quote_identifier(node->name));
-	if (node->kind == OBJ_FUNCTION)
+	if (node->kind == OBJ_FUNCTION || node->kind == OBJ_AGGREGATE ||
+		node->kind == OBJ_OPERATOR || node->kind == OBJ_OPFAMILY ||
+		node->kind == OBJ_OPCLASS)
 		return psprintf("%s.%s", quote_identifier(node->schema->name),
 						node->refname);
 	return psprintf("%s.%s", quote_identifier(node->schema->name),

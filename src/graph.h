@@ -39,6 +39,22 @@ typedef enum ObjKind
 	OBJ_POLICY,
 	OBJ_RULE,
 	OBJ_STATISTICS,
+	OBJ_DEFACL,					/* default privileges of a role (and schema) */
+	OBJ_AGGREGATE,
+	OBJ_OPERATOR,
+	OBJ_OPFAMILY,
+	OBJ_OPCLASS,
+	OBJ_CAST,
+	OBJ_TSPARSER,
+	OBJ_TSTEMPLATE,
+	OBJ_TSDICT,
+	OBJ_TSCONFIG,
+	OBJ_FDW,
+	OBJ_SERVER,
+	OBJ_USERMAPPING,
+	OBJ_FOREIGN_TABLE,
+	OBJ_PUBLICATION,
+	OBJ_EVENT_TRIGGER,
 	OBJ_UNMODELED,				/* an object no handler models (unmodeled.c) */
 	OBJ_NKINDS
 } ObjKind;
@@ -54,6 +70,13 @@ typedef struct ObjKindInfo
 } ObjKindInfo;
 
 extern const ObjKindInfo pgm_kinds[OBJ_NKINDS];
+
+/*
+ * The kinds whose objects of no schema are database-wide, written at the
+ * top level of "all" documents under their section (graph.c).
+ */
+#define PGM_NGLOBAL_KINDS 7
+extern const ObjKind pgm_global_kinds[PGM_NGLOBAL_KINDS];
 
 /* A catalog address, as pg_depend writes it. */
 typedef struct ObjAddr
@@ -112,6 +135,9 @@ typedef struct Graph
 	List	   *extensions;		/* of GNode * */
 	List	   *unmodeled;		/* of GNode *: database-wide objects that no
 								 * handler models ("all" documents) */
+	List	   *globals;		/* of GNode *: database-wide objects of the
+								 * modelled kinds ("all" documents): casts,
+								 * default privileges of no schema, ... */
 	bool		scope_all;		/* every user schema, or those named */
 	List	   *scope;			/* of char *: the schema names asked for */
 	struct keymap_hash *bykey;	/* loaded documents: key -> GNode * */
@@ -135,12 +161,14 @@ extern Graph *graph_create(MemoryContext parent, bool only_grows);
 extern GNode *graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr,
 							 const char *name, GNode *schema, GNode *parent);
 extern void graph_add_alias(Graph *g, const ObjAddr *addr, GNode *node);
+extern void graph_reserve(Graph *g, uint32 n);
 extern GNode *graph_lookup(Graph *g, Oid classid, Oid objid, int32 subid);
 extern GNode *graph_find(Graph *g, const char *key);
 extern GNode *graph_find_node(Graph *g, GNode *node);
 extern void graph_add_member(Graph *g, Oid classid, Oid objid, GNode *ext);
 extern GNode *graph_lookup_member(Graph *g, Oid classid, Oid objid);
 extern void graph_set_refname(GNode *node, const char *quoted_name);
+extern char *graph_kind_refname(ObjKind kind, const char *name);
 
 extern void gnode_add_attr(GNode *node, const char *key, const JsonbValue *v);
 extern void gnode_add_string(GNode *node, const char *key, const char *value);

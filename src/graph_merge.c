@@ -235,7 +235,7 @@ Jsonb *
 graph_merge_document(Jsonb *base, Graph *partial, HTAB *replaced, bool shadow)
 {
 	StringInfoData buf;
-	WPair		pairs[8];
+	WPair		pairs[5 + PGM_NGLOBAL_KINDS];	/* the keys graph_to_jsonb() writes */
 	int			n = 0;
 	JsonbIterator *it;
 	JsonbValue	k;

@@ -69,19 +69,13 @@ load_children(Graph *g, GNode *parent, ObjKind kind, JsonbValue *section)
 			name = key;
 
 		child = graph_add_node(g, kind, NULL, name,
+							   parent == NULL ? NULL :
 							   parent->kind == OBJ_SCHEMA ? parent : parent->schema,
 							   parent);
-		if (kind == OBJ_FUNCTION)
-		{
-			/* "name(args)": quote the name part only */
-			char	   *paren = strchr(name, '(');
-
-			if (paren == NULL)
-				bad_document(psprintf("function key \"%s\" has no argument list", name));
-			child->refname = psprintf("%s%s",
-									  quote_identifier(pnstrdup(name, paren - name)),
-									  paren);
-		}
+		if ((kind == OBJ_FUNCTION || kind == OBJ_AGGREGATE) &&
+			strchr(name, '(') == NULL)
+			bad_document(psprintf("%s key \"%s\" has no argument list",
+								  pgm_kinds[kind].label, name));
 		load_node_body(g, child, &v);
 	}
 }
@@ -345,7 +339,22 @@ graph_from_jsonb(Jsonb *doc, const char *what, MemoryContext parent)
 		}
 	}
 
+	/* database-wide objects of the modelled kinds */
+	for (int k = 0; k < lengthof(pgm_global_kinds); k++)
+	{
+		const char *sec = pgm_kinds[pgm_global_kinds[k]].section;
+
+		if (getKeyJsonValueFromContainer(&doc->root, sec, strlen(sec), &v))
+		{
+			if (v.type != jbvBinary || !JsonContainerIsObject(v.val.binary.data))
+				bad_document(psprintf("\"%s\" is not an object", sec));
+			load_children(g, NULL, pgm_global_kinds[k], &v);
+		}
+	}
+
 	foreach(lc, g->extensions)
+		resolve_deps(g, lfirst(lc));
+	foreach(lc, g->globals)
 		resolve_deps(g, lfirst(lc));
 	foreach(lc, g->schemas)
 		resolve_deps(g, lfirst(lc));

@@ -431,13 +431,15 @@ Jsonb *
 graph_to_jsonb(Graph *g)
 {
 	StringInfoData buf;
-	WPair		pairs[5];
+	WPair		pairs[5 + lengthof(pgm_global_kinds)];
 	int			npairs = 4;
+	List	   *globals[lengthof(pgm_global_kinds)] = {NIL};
 	JsonbValue	format;
 	JsonbValue	all;
 	List	   *names = NIL;
 	MemoryContext work;
 	MemoryContext old;
+	ListCell   *lc;
 
 	format.type = jbvNumeric;
 	format.val.numeric = int64_to_numeric(PGM_SNAPSHOT_FORMAT);
@@ -457,6 +459,22 @@ graph_to_jsonb(Graph *g)
 	pairs[3] = (WPair) {.key = "schemas", .keylen = 7, .order = 3, .kind = WV_MAP, .list = g->schemas};
 	if (g->unmodeled != NIL)
 		pairs[npairs++] = (WPair) {.key = "unmodeled", .keylen = 9, .order = 4, .kind = WV_MAP, .list = g->unmodeled};
+	foreach(lc, g->globals)
+	{
+		GNode	   *n = lfirst(lc);
+
+		for (int k = 0; k < lengthof(pgm_global_kinds); k++)
+			if (pgm_global_kinds[k] == n->kind)
+				globals[k] = lappend(globals[k], n);
+	}
+	for (int k = 0; k < lengthof(pgm_global_kinds); k++)
+		if (globals[k] != NIL)
+		{
+			const char *sec = pgm_kinds[pgm_global_kinds[k]].section;
+
+			pairs[npairs] = (WPair) {.key = sec, .keylen = strlen(sec), .order = npairs, .kind = WV_MAP, .list = globals[k]};
+			npairs++;
+		}
 
 	/* the buffer in the caller's context, the rest in a passing one */
 	initStringInfo(&buf);

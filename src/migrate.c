@@ -26,33 +26,26 @@
  */
 #include "pg_migrate.h"
 #include "checksum.h"
+#include "migrate.h"
 #include "revdag.h"
 #include "target.h"
 
 #include "catalog/pg_type.h"
+#include "commands/extension.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/guc_tables.h"
+#include "utils/lsyscache.h"
 #include "utils/timestamp.h"
 
-PG_FUNCTION_INFO_V1(migrate_upgrade);
-PG_FUNCTION_INFO_V1(migrate_downgrade);
-PG_FUNCTION_INFO_V1(migrate_upgrade_sql);
-PG_FUNCTION_INFO_V1(migrate_downgrade_sql);
 PG_FUNCTION_INFO_V1(migrate_stamp);
 
-/* One change of migrate_version. */
-typedef struct VersionOp
-{
-	char		kind;			/* 'I'nsert to, 'D'elete from, 'U'pdate */
-	int			from;
-	int			to;
-} VersionOp;
 
 /* ----------------------------------------------------------------
  * The search_path the steps run under
@@ -65,7 +58,7 @@ typedef struct VersionOp
  * stack; the current value when no SET clause of this nest level is there.
  * (PostgreSQL 16 changed get_guc_variables() to return the count too.)
  */
-static char *
+char *
 caller_search_path(void)
 {
 #if PG_VERSION_NUM >= 160000
@@ -146,7 +139,7 @@ plan_removed(RevDag *dag, Bitmapset *applied, RevTarget *t)
  * join; down, what lies above the target leaves, and the target must be
  * applied.
  */
-static Bitmapset *
+Bitmapset *
 plan_applied(RevDag *dag, Bitmapset *applied, RevTarget *t, bool upgrade)
 {
 	int			j = -1;
@@ -168,7 +161,7 @@ plan_applied(RevDag *dag, Bitmapset *applied, RevTarget *t, bool upgrade)
 }
 
 /* Update the heads for one step, as Alembic's HeadMaintainer does. */
-static List *
+List *
 step_version_ops(RevDag *dag, Bitmapset **heads, int rev, bool upgrade)
 {
 	RevNode    *r = &dag->nodes[rev];
@@ -248,7 +241,7 @@ step_version_ops(RevDag *dag, Bitmapset **heads, int rev, bool upgrade)
 }
 
 /* The steps from one applied set to another, in the order they run. */
-static List *
+List *
 plan_steps(RevDag *dag, Bitmapset *before, Bitmapset *after, bool upgrade)
 {
 	List	   *order;
@@ -264,7 +257,7 @@ plan_steps(RevDag *dag, Bitmapset *before, Bitmapset *after, bool upgrade)
 }
 
 /* Alembic's words: "Running upgrade 1a2b -> 3c4d, add voters". */
-static char *
+char *
 step_words(RevDag *dag, int rev, bool upgrade)
 {
 	RevNode    *r = &dag->nodes[rev];
@@ -288,20 +281,8 @@ step_words(RevDag *dag, int rev, bool upgrade)
  * Online
  * ----------------------------------------------------------------
  */
-typedef struct Runner
-{
-	RevDag	   *dag;
-	char	   *search_path;
-	SPIPlanPtr	ins,
-				del,
-				upd,
-				log;
-	/* for the error context */
-	int			rev;
-	bool		upgrade;
-} Runner;
-
-static void
+/* Prepare the statements that write migrate_version and migrate_log. */
+void
 runner_prepare(Runner *run)
 {
 	const char *s = pgm_ext_schema();
@@ -325,7 +306,8 @@ runner_prepare(Runner *run)
 			 SPI_result_code_string(SPI_result));
 }
 
-static void
+/* Apply one step's changes of migrate_version. */
+void
 run_version_ops(Runner *run, List *ops)
 {
 	ListCell   *lc;
@@ -366,7 +348,8 @@ run_version_ops(Runner *run, List *ops)
 	pgm_guc_nest_leave(nest);
 }
 
-static void
+/* One row of migrate_log. */
+void
 log_step(Runner *run, const char *rev, const char *direction,
 		 TimestampTz start, TimestampTz end, const char *checksum)
 {
@@ -431,8 +414,111 @@ run_step_sql(Runner *run, const char *sql)
 	error_context_stack = cb.previous;
 }
 
-/* The SQL-callable upgrade and downgrade. */
-static Datum
+/*
+ * What online mode (src/online/) leaves that a plain upgrade or downgrade
+ * must not run over: a revision marked to be applied online (unless the
+ * call says online => false), or one whose online run stopped midway.
+ * Neither exists in an installation of version 0.1, which the library of
+ * 0.2 also serves: the column and the table are looked for first.
+ */
+static void
+check_online_state(FunctionCallInfo fcinfo, RevDag *dag, List *steps, bool upgrade)
+{
+	Oid			nsp = pgm_extension_schema(get_extension_oid("pg_migrate", false));
+	Oid			revs = get_relname_relid("migrate_revisions", nsp);
+	Oid			online_steps = get_relname_relid("migrate_online_steps", nsp);
+	bool		explicit = PG_NARGS() > 1 && !PG_ARGISNULL(1);
+	List	   *ids = NIL;
+	ListCell   *lc;
+	int			ret;
+	Oid			types[1] = {TEXTARRAYOID};
+	Datum		values[1];
+
+	if (!OidIsValid(online_steps) || get_attnum(revs, "online") == InvalidAttrNumber)
+		return;
+
+	foreach(lc, steps)
+		ids = lappend(ids, dag->nodes[lfirst_int(lc)].id);
+	values[0] = pgm_text_array(ids);
+
+	/*
+	 * A role that may not read the steps of online runs (it was granted
+	 * the tables a plain upgrade writes, and not these) cannot have run
+	 * one either: the check is left to the roles that can.
+	 */
+	if (pg_class_aclcheck(online_steps, GetUserId(), ACL_SELECT) == ACLCHECK_OK)
+	{
+		ret = SPI_execute_with_args(psprintf("SELECT revision, direction FROM %s.migrate_online_steps"
+											 " WHERE revision OPERATOR(pg_catalog.=) ANY ($1)"
+											 " AND NOT revision_done LIMIT 1", pgm_ext_schema()),
+									1, types, values, NULL, true, 0);
+		pgm_spi_check(ret, SPI_OK_SELECT, "reading migrate_online_steps");
+		if (SPI_processed > 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("the online %s of revision \"%s\" stopped midway",
+							SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2),
+							SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1)),
+					 errdetail("Some of its steps ran (migrate_progress shows which); running its SQL as written now would run them twice."),
+					 errhint("CALL migrate_%s_online() finishes it.",
+							 SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2))));
+	}
+	if (explicit)
+		return;
+	ret = SPI_execute_with_args(psprintf("SELECT revision FROM %s.migrate_revisions"
+										 " WHERE revision OPERATOR(pg_catalog.=) ANY ($1)"
+										 " AND online LIMIT 1", pgm_ext_schema()),
+								1, types, values, NULL, true, 0);
+	pgm_spi_check(ret, SPI_OK_SELECT, "reading migrate_revisions");
+	if (SPI_processed > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("revision \"%s\" is marked to be applied online",
+						SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1)),
+				 errdetail("Its steps would take long locks in this transaction."),
+				 errhint("CALL migrate_%s_online(...) applies it online; %s(..., online => false) applies it as written.",
+						 upgrade ? "upgrade" : "downgrade",
+						 upgrade ? "migrate_upgrade" : "migrate_downgrade")));
+}
+
+/*
+ * A call that holds a snapshot must not wait for pg_migrate's advisory
+ * lock while an online run's worker holds it: the worker's concurrent
+ * index builds wait for every transaction with an older snapshot, and so
+ * for this one, which waits for the worker's lock.  Such a call fails at
+ * once instead.  (CALL migrate_upgrade_online() waits, holding no
+ * snapshot.)
+ */
+void
+migrate_refuse_beside_online(void)
+{
+	int			ret;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ret = SPI_execute(psprintf("SELECT a.pid FROM pg_catalog.pg_locks l"
+							   " JOIN pg_catalog.pg_stat_activity a ON a.pid OPERATOR(pg_catalog.=) l.pid"
+							   " WHERE l.locktype OPERATOR(pg_catalog.=) 'advisory' AND l.granted"
+							   " AND l.database OPERATOR(pg_catalog.=) %u"
+							   " AND l.classid OPERATOR(pg_catalog.=) '%u' AND l.objid OPERATOR(pg_catalog.=) '%u'"
+							   " AND l.objsubid OPERATOR(pg_catalog.=) 1"
+							   " AND a.backend_type OPERATOR(pg_catalog.=) 'pg_migrate online'",
+							   MyDatabaseId,
+							   (uint32) (PGM_ADVISORY_LOCK_KEY >> 32),
+							   (uint32) PGM_ADVISORY_LOCK_KEY), true, 1);
+	pgm_spi_check(ret, SPI_OK_SELECT, "looking for an online run");
+	if (SPI_processed > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_IN_USE),
+				 errmsg("an online upgrade or downgrade is running"),
+				 errdetail("Waiting for it here could deadlock with its concurrent index builds (its worker is process %s).",
+						   SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1)),
+				 errhint("Follow it in migrate_progress and call again once it has finished, or use CALL migrate_upgrade_online(), which waits for it.")));
+	SPI_finish();
+}
+
+/* The SQL-callable upgrade and downgrade, in the caller's transaction. */
+Datum
 migrate_online(FunctionCallInfo fcinfo, bool upgrade)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
@@ -454,6 +540,7 @@ migrate_online(FunctionCallInfo fcinfo, bool upgrade)
 
 	memset(&run, 0, sizeof(run));
 	run.search_path = caller_search_path();
+	migrate_refuse_beside_online();
 	pgm_advisory_lock();
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -466,7 +553,10 @@ migrate_online(FunctionCallInfo fcinfo, bool upgrade)
 	steps = plan_steps(dag, dag->applied, after, upgrade);
 	heads = bms_copy(dag->current);
 	if (steps != NIL)
+	{
+		check_online_state(fcinfo, dag, steps, upgrade);
 		runner_prepare(&run);
+	}
 
 	foreach(lc, steps)
 	{
@@ -506,28 +596,17 @@ migrate_online(FunctionCallInfo fcinfo, bool upgrade)
 }
 
 /*
- * migrate_upgrade(target text DEFAULT 'heads'): run the upgrade SQL of every
- * revision up to target, in order, in the caller's transaction; one row
- * per step (docs/revisions.md).
+ * The SQL-callable migrate_upgrade() and migrate_downgrade() are in
+ * src/online/call.c: with online => true they start the online worker,
+ * otherwise they call migrate_online().
  */
-Datum
-migrate_upgrade(PG_FUNCTION_ARGS)
-{
-	return migrate_online(fcinfo, true);
-}
-
-/* migrate_downgrade(target text): the same downwards (docs/revisions.md). */
-Datum
-migrate_downgrade(PG_FUNCTION_ARGS)
-{
-	return migrate_online(fcinfo, false);
-}
 
 /* ----------------------------------------------------------------
  * Offline: the script
  * ----------------------------------------------------------------
  */
-static void
+/* One step's changes of migrate_version, as statements of a script. */
+void
 append_version_sql(StringInfo buf, RevDag *dag, List *ops)
 {
 	const char *s = pgm_ext_schema();
@@ -561,7 +640,7 @@ append_version_sql(StringInfo buf, RevDag *dag, List *ops)
  * last character, or on a line of its own when its last line may end in a
  * comment.
  */
-static void
+void
 append_step_sql(StringInfo buf, const char *sql)
 {
 	int			end = (int) strlen(sql);
@@ -589,7 +668,11 @@ append_step_sql(StringInfo buf, const char *sql)
  */
 #define OFFLINE_PATH_SETTING "pg_migrate_offline.search_path"
 
-static Datum
+/*
+ * The upgrade or downgrade as a script (migrate_upgrade_sql(),
+ * migrate_downgrade_sql()).
+ */
+Datum
 migrate_offline(FunctionCallInfo fcinfo, bool upgrade)
 {
 	const char *target;
@@ -683,22 +766,9 @@ migrate_offline(FunctionCallInfo fcinfo, bool upgrade)
 }
 
 /*
- * migrate_upgrade_sql(target text DEFAULT 'heads', from_revision text
- * DEFAULT NULL) RETURNS text: the upgrade as a psql script, without running
- * it (offline mode, docs/revisions.md).
+ * The SQL-callable migrate_upgrade_sql() and migrate_downgrade_sql() are in
+ * src/online/script.c: the script of online mode, or migrate_offline().
  */
-Datum
-migrate_upgrade_sql(PG_FUNCTION_ARGS)
-{
-	return migrate_offline(fcinfo, true);
-}
-
-/* migrate_downgrade_sql(target text, from_revision text DEFAULT NULL). */
-Datum
-migrate_downgrade_sql(PG_FUNCTION_ARGS)
-{
-	return migrate_offline(fcinfo, false);
-}
 
 /* ----------------------------------------------------------------
  * migrate_stamp(target text) RETURNS void

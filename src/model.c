@@ -114,6 +114,18 @@ document_scope_all(Jsonb *doc)
 }
 
 /*
+ * The database-wide objects of document doc (an SQL expression): its
+ * top-level keys but its format, scope, extensions and schemas (casts,
+ * default privileges of no schema, publications, ..., and the unmodeled
+ * ones), as a jsonb object.
+ */
+#define MODEL_DATABASE_WIDE(doc) \
+	"(SELECT COALESCE(pg_catalog.jsonb_object_agg(g.key, g.value), '{}'::pg_catalog.jsonb)" \
+	"   FROM pg_catalog.jsonb_each(" doc ") g" \
+	"  WHERE g.key OPERATOR(pg_catalog.<>) ALL" \
+	"        ('{format,scope,extensions,schemas}'::pg_catalog.text[]))"
+
+/*
  * Store one row per schema of a snapshot document: each row is the
  * document cut down to that schema (scope [schema], the extensions
  * installed in it).  ddl is stored with each row (NULL: none).
@@ -122,8 +134,8 @@ document_scope_all(Jsonb *doc)
  * every schema (docs/models.md, *Scope*): it replaces them all (the models
  * of schemas it does not hold are dropped), and its rows keep the scope
  * "all" and also the extensions installed outside its schemas (plpgsql in
- * pg_catalog), so that migrate_model() of every model is that document
- * again.
+ * pg_catalog) and its database-wide objects, so that migrate_model() of
+ * every model is that document again.
  */
 static void
 store_document(Jsonb *doc, const char *ddl)
@@ -159,7 +171,9 @@ store_document(Jsonb *doc, const char *ddl)
 				   "          OR ($3 AND NOT ($1 OPERATOR(pg_catalog.->) 'schemas')"
 				   "                 OPERATOR(pg_catalog.?) (e.value OPERATOR(pg_catalog.->>) 'schema'))),"
 				   "     '{}'::pg_catalog.jsonb),"
-				   "   'schemas', pg_catalog.jsonb_build_object(s.key, s.value)), $2"
+				   "   'schemas', pg_catalog.jsonb_build_object(s.key, s.value))"
+				   "   OPERATOR(pg_catalog.||) CASE WHEN $3 THEN " MODEL_DATABASE_WIDE("$1")
+				   "     ELSE '{}'::pg_catalog.jsonb END, $2"
 				   " FROM pg_catalog.jsonb_each($1 OPERATOR(pg_catalog.->) 'schemas') s"
 				   " ON CONFLICT (schema_name) DO UPDATE"
 				   " SET model = excluded.model, ddl = excluded.ddl,"
@@ -1070,10 +1084,19 @@ merged_models(ArrayType *schemas)
 										 "  'schemas', pg_catalog.jsonb_object_agg(m.schema_name,"
 										 "     m.model OPERATOR(pg_catalog.->) 'schemas' OPERATOR(pg_catalog.->)"
 										 "     m.schema_name::pg_catalog.text))"
+										 " OPERATOR(pg_catalog.||) CASE WHEN $1 IS NULL AND pg_catalog.bool_or("
+										 "       m.model OPERATOR(pg_catalog.->) 'scope' OPERATOR(pg_catalog.=) '\"all\"')"
+										 "     THEN (SELECT " MODEL_DATABASE_WIDE("m4.model")
+										 "             FROM %s.migrate_models m4"
+										 "            WHERE m4.model OPERATOR(pg_catalog.->) 'scope'"
+										 "                  OPERATOR(pg_catalog.=) '\"all\"'"
+										 "            ORDER BY m4.schema_name LIMIT 1)"
+										 "     ELSE '{}'::pg_catalog.jsonb END"
 										 " FROM %s.migrate_models m"
 										 " WHERE $1 IS NULL OR m.schema_name OPERATOR(pg_catalog.=) ANY ($1)"
 										 " HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0",
-										 PGM_SNAPSHOT_FORMAT, pgm_ext_schema(), pgm_ext_schema()),
+										 PGM_SNAPSHOT_FORMAT, pgm_ext_schema(), pgm_ext_schema(),
+										 pgm_ext_schema()),
 								1, types, values, nulls, true, 0);
 	pgm_spi_check(ret, SPI_OK_SELECT, "reading the models");
 	if (SPI_processed == 0)

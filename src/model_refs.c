@@ -436,13 +436,12 @@ cut_scan_node(CutScan *cs, JsonbContainer *node, ObjKind kind,
 	JsonbValue	key = {0};
 	char	   *refname;
 	char	   *fullkey;
-	const char *paren;
 	bool		is_column = (kind == OBJ_COLUMN);
 
 	/* graph_set_refname(), and load_children() for functions */
-	if (kind == OBJ_FUNCTION && (paren = strchr(name, '(')) != NULL)
-		refname = psprintf("%s%s", quote_identifier(pnstrdup(name, paren - name)),
-						   paren);
+	if (kind == OBJ_FUNCTION || kind == OBJ_AGGREGATE || kind == OBJ_OPERATOR ||
+		kind == OBJ_OPFAMILY || kind == OBJ_OPCLASS || kind == OBJ_CAST)
+		refname = graph_kind_refname(kind, name);
 	else if (parent_ref != NULL && !pgm_kinds[kind].schema_scoped)
 		refname = psprintf("%s.%s", parent_ref, quote_identifier(name));
 	else

@@ -179,6 +179,14 @@ model_kind(ObjectType kind)
 		case OBJECT_STATISTIC_EXT:
 		case OBJECT_POLICY:
 		case OBJECT_COLLATION:
+		case OBJECT_AGGREGATE:
+		case OBJECT_OPERATOR:
+		case OBJECT_OPCLASS:
+		case OBJECT_OPFAMILY:
+		case OBJECT_TSPARSER:
+		case OBJECT_TSTEMPLATE:
+		case OBJECT_TSDICTIONARY:
+		case OBJECT_TSCONFIGURATION:
 		case OBJECT_SCHEMA:
 			return true;
 		default:
@@ -233,6 +241,12 @@ refusal(Node *stmt, bool *skip)
 		case T_AlterTableStmt:
 		case T_AlterCollationStmt:
 		case T_AlterObjectDependsStmt:
+		case T_CreateOpClassStmt:
+		case T_CreateOpFamilyStmt:
+		case T_AlterOpFamilyStmt:
+		case T_AlterOperatorStmt:
+		case T_AlterTSDictionaryStmt:
+		case T_AlterTSConfigurationStmt:
 			return NULL;
 		case T_CommentStmt:
 		case T_GrantStmt:
@@ -268,7 +282,10 @@ refusal(Node *stmt, bool *skip)
 			{
 				ObjectType	kind = ((DefineStmt *) stmt)->kind;
 
-				if (kind == OBJECT_TYPE || kind == OBJECT_COLLATION)
+				if (kind == OBJECT_TYPE || kind == OBJECT_COLLATION ||
+					kind == OBJECT_AGGREGATE || kind == OBJECT_OPERATOR ||
+					kind == OBJECT_TSPARSER || kind == OBJECT_TSTEMPLATE ||
+					kind == OBJECT_TSDICTIONARY || kind == OBJECT_TSCONFIGURATION)
 					return NULL;
 				return "a snapshot does not cover this kind of object";
 			}
@@ -398,6 +415,12 @@ object_schema(ObjectType kind, Node *object)
 			if (IsA(object, ObjectWithArgs))
 				return list_schema(((ObjectWithArgs *) object)->objname);
 			return NULL;
+		case OBJECT_OPCLASS:
+		case OBJECT_OPFAMILY:
+			/* the access method first, then the name */
+			if (IsA(object, List) && list_length((List *) object) > 1)
+				return list_schema(list_copy_tail((List *) object, 1));
+			return NULL;
 		case OBJECT_COLUMN:
 		case OBJECT_TABCONSTRAINT:
 		case OBJECT_TRIGGER:
@@ -457,6 +480,18 @@ target_schema(Node *stmt)
 			return rangevar_schema(((RuleStmt *) stmt)->relation);
 		case T_CreateStatsStmt:
 			return list_schema(((CreateStatsStmt *) stmt)->defnames);
+		case T_CreateOpClassStmt:
+			return list_schema(((CreateOpClassStmt *) stmt)->opclassname);
+		case T_CreateOpFamilyStmt:
+			return list_schema(((CreateOpFamilyStmt *) stmt)->opfamilyname);
+		case T_AlterOpFamilyStmt:
+			return list_schema(((AlterOpFamilyStmt *) stmt)->opfamilyname);
+		case T_AlterOperatorStmt:
+			return list_schema(((AlterOperatorStmt *) stmt)->opername->objname);
+		case T_AlterTSDictionaryStmt:
+			return list_schema(((AlterTSDictionaryStmt *) stmt)->dictname);
+		case T_AlterTSConfigurationStmt:
+			return list_schema(((AlterTSConfigurationStmt *) stmt)->cfgname);
 		case T_AlterStatsStmt:
 			return list_schema(((AlterStatsStmt *) stmt)->defnames);
 		case T_CreatePolicyStmt:

@@ -9,6 +9,7 @@
 #include "postgres.h"
 
 #include "autogen.h"
+#include "online/online.h"
 #include "unmodeled.h"
 #include "util.h"
 
@@ -30,5 +31,6 @@ _PG_init(void)
 	pgm_util_init_settings();	/* pg_migrate.lock_timeout */
 	autogen_init_settings();	/* pg_migrate.debug_* */
 	unmodeled_init_settings();	/* pg_migrate.allow_unmodeled */
+	online_init_settings();		/* pg_migrate.online_* */
 	MarkGUCPrefixReserved("pg_migrate");
 }

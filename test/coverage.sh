@@ -23,9 +23,14 @@ set -u
 . "$(dirname "$0")/lib/tap.sh"
 
 db=pgm_coverage
-trap '"$bindir/dropdb" --if-exists "$db" 2>/dev/null; "$bindir/dropuser" --if-exists cov_role 2>/dev/null; rm -rf "$work"' EXIT
-"$bindir/dropdb" --if-exists "$db" 2>/dev/null
-"$bindir/dropuser" --if-exists cov_role 2>/dev/null
+# A database that holds a subscription cannot be dropped: drop it first.
+dropdb_cov() {
+	psql_q -d "$db" -c 'DROP SUBSCRIPTION IF EXISTS sub' 2>/dev/null
+	"$bindir/dropdb" --if-exists "$db" 2>/dev/null
+	"$bindir/dropuser" --if-exists cov_role 2>/dev/null
+}
+trap 'dropdb_cov; rm -rf "$work"' EXIT
+dropdb_cov
 "$bindir/createdb" "$db" || { check "createdb $db" 0 1; exit 1; }
 
 if ! psql_q -d "$db" -c 'CREATE EXTENSION pg_migrate' -f test/coverage/all_kinds.sql >"$work/setup.log" 2>&1; then

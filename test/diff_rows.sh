@@ -25,7 +25,9 @@
 #
 # Prints one line per check and a summary; exits non-zero on any failure,
 # and when more than a fifth of the tables had to be skipped.
-# DIFF_ROWS_CASES overrides the list of cases; DIFF_ROWS_JOBS (default 2)
+# The cases are those of test/roundtrip/cases (make test-long: all) without
+# the known failures of a->b.  DIFF_ROWS_CASES overrides the list of cases;
+# DIFF_ROWS_JOBS (default 2)
 # cases run side by side.
 
 set -u
@@ -40,10 +42,13 @@ export PGOPTIONS="${PGOPTIONS:-} -c statement_timeout=300s -c client_min_message
 if [ -n "${DIFF_ROWS_CASES:-}" ]; then
 	CASES=$DIFF_ROWS_CASES
 else
+	# every case of this tier (test/roundtrip/cases; make test-long: all)
+	# but those whose a->b is a known failure of the diff
+	# (test/roundtrip/known_failures: its script fails with or without rows)
 	CASES=
-	for d in test/roundtrip/*/; do
-		[ -f "$d/a.sql" ] && [ -f "$d/b.sql" ] || continue
-		CASES="$CASES $(basename "$d")"
+	for c in $(bash test/roundtrip/cases); do
+		grep -q "^$c a->b	" test/roundtrip/known_failures && continue
+		CASES="$CASES $c"
 	done
 fi
 

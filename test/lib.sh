@@ -208,21 +208,31 @@ sanitize_setup() {
 # environment file: that would preload it into pg_ctl and psql too, which
 # hang at exit under it (glibc's locale lock, as above); postgres itself is
 # fine with the shim.  pg_virtualenv stops this postmaster as its own.
-sanitize_restart_cluster() {
-	local conf so asan pid owner data log cmd i
-	conf=${PG_CLUSTER_CONF_ROOT:-/etc/postgresql}/$PG_MAJOR/regress
+# sanitize_server_env: the environment (shell assignments) a postmaster
+# needs to load the sanitized pg_migrate.so: the very ASan runtime the
+# extension was linked with, preloaded, and reports written under
+# MIGRATE_SANITIZE_LOGS.  Also used by the shell tests that start a server
+# of their own (test/online.sh): without the runtime preloaded, the first
+# backend that loads the extension dies.
+sanitize_server_env() {
+	local so asan
 	so=$MIGRATE_DESTDIR$("$PG_CONFIG" --pkglibdir)/pg_migrate.so
-	# the very runtime the extension was linked with
 	asan=$(ldd "$so" | awk '/libasan\.so/ { print $3 }')
 	[ -n "$asan" ] && [ -e "$asan" ] || { echo "no libasan in ldd $so" >&2; return 1; }
+	printf '%s' "LD_PRELOAD='$asan $MIGRATE_DESTDIR/nls_shim.so'"
+	printf '%s' " ASAN_OPTIONS='detect_leaks=0:abort_on_error=1:disable_coredump=1:log_path=$MIGRATE_SANITIZE_LOGS/asan'"
+	printf '%s' " UBSAN_OPTIONS='halt_on_error=1:abort_on_error=1:print_stacktrace=1:disable_coredump=1:log_path=$MIGRATE_SANITIZE_LOGS/ubsan'"
+}
+
+sanitize_restart_cluster() {
+	local conf env pid owner data log cmd i
+	conf=${PG_CLUSTER_CONF_ROOT:-/etc/postgresql}/$PG_MAJOR/regress
+	env=$(sanitize_server_env) || return 1
 	read -r owner data log < <(pg_lsclusters -h | awk -v v="$PG_MAJOR" '$1 == v && $2 == "regress" { print $5, $6, $7 }')
 	[ -n "$owner" ] || { echo "no cluster $PG_MAJOR/regress" >&2; return 1; }
 	pg_ctlcluster "$PG_MAJOR" regress stop || return 1
-	say "restarting the cluster with $asan preloaded"
-	cmd="cd / && LD_PRELOAD='$asan $MIGRATE_DESTDIR/nls_shim.so'"
-	cmd="$cmd ASAN_OPTIONS='detect_leaks=0:abort_on_error=1:disable_coredump=1:log_path=$MIGRATE_SANITIZE_LOGS/asan'"
-	cmd="$cmd UBSAN_OPTIONS='halt_on_error=1:abort_on_error=1:print_stacktrace=1:disable_coredump=1:log_path=$MIGRATE_SANITIZE_LOGS/ubsan'"
-	cmd="$cmd exec $("$PG_CONFIG" --bindir)/postgres -c config_file=$conf/postgresql.conf >>$log 2>&1 </dev/null &"
+	say "restarting the cluster with the ASan runtime preloaded"
+	cmd="cd / && $env exec $("$PG_CONFIG" --bindir)/postgres -c config_file=$conf/postgresql.conf >>$log 2>&1 </dev/null &"
 	if [ "$(id -u)" = 0 ] && [ "$owner" != root ]; then
 		su -s /bin/sh "$owner" -c "$cmd" || return 1
 	else

@@ -24,11 +24,21 @@ SPEC_DEF = {"extension": "extension", "schema": "schema", "table": "table",
             "policy": "policy", "view": "view", "matview": "materialized_view",
             "sequence": "sequence", "type": "type", "function": "function",
             "collation": "collation", "rule": "rule",
-            "statistics": "statistics", "unmodeled": "unmodeled", "top": None}
+            "statistics": "statistics", "unmodeled": "unmodeled",
+            "defacl": "default_privileges", "aggregate": "aggregate",
+            "operator": "operator", "opfamily": "operator_family",
+            "opclass": "operator_class", "cast": "cast",
+            "tsparser": "text_search_parser", "tstemplate": "text_search_template",
+            "tsdict": "text_search_dictionary",
+            "tsconfig": "text_search_configuration",
+            "fdw": "foreign_data_wrapper", "server": "server",
+            "usermapping": "user_mapping", "foreign_table": "foreign_table",
+            "publication": "publication", "event_trigger": "event_trigger",
+            "top": None}
 JSON_TYPE = {"VT_STRING": "string", "VT_BOOL": "boolean", "VT_INT": "integer",
              "VT_NUMBER": "number", "VT_STRINGS": "array",
              "VT_STRINGS_OR_NULL": "array", "VT_OBJECT": None, "VT_MAP": "object",
-             "VT_ARRAY": "array"}
+             "VT_ARRAY": "array", "VT_PRIVILEGES": "object"}
 
 enums = {m.group(1): re.findall(r'"([^"]*)"', m.group(2)) for m in
          re.finditer(r"static const char \*const (\w+)_values\[\] = \{(.*?)\};", src, re.S)}

@@ -7,7 +7,7 @@
 # symbol B defines.  The graph of those dependencies must have no cycle,
 # and no file may use a file of a higher layer:
 #   0 util      src/util.c
-#   1 engine    graph*, snapshot, dirty, checksum, unmodeled, docread, diff*,
+#   1 engine    graph*, snapshot, dirty, checksum, unmodeled, docread*, diff*,
 #               catalog/, ddl/
 #   2 features  autogen, verify, revision, migrate, history, target, revdag,
 #               model, model_refs, property, mapped/ (and any new file)
@@ -78,7 +78,7 @@ upward=$(printf '%s\n' "$edges" | awk '
 		if (f == "src/util.c") return 0
 		if (f == "src/pg_migrate.c") return 3
 		if (f ~ /^src\/(catalog|ddl)\// || f ~ /^src\/graph/ ||
-			f ~ /^src\/(snapshot|dirty|checksum|unmodeled|docread|diff[a-z_]*)\.c$/) return 1
+			f ~ /^src\/(snapshot|dirty|checksum|unmodeled|docread[a-z_]*|diff[a-z_]*)\.c$/) return 1
 		return 2
 	}
 	NF == 2 && layer($1) < layer($2) { printf "%s -> %s; ", $1, $2 }')

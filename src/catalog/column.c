@@ -22,13 +22,17 @@
 #include "catalog/pg_sequence.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
+#include "optimizer/optimizer.h"
+#include "parser/parser.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/fmgrprotos.h"
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
 #include "utils/rel.h"
+#include "utils/ruleutils.h"
 #include "utils/syscache.h"
 
 /* A default or generation expression, deparsed once all columns are in. */
@@ -105,10 +109,11 @@ read_attrdefs(Graph *g)
 
 /* identity_sequence: the identity column's sequence and its options. */
 static void
-add_identity_sequence(GNode *node, Oid relid, int16 attnum)
+add_identity_sequence(Graph *g, GNode *node, Oid relid, int16 attnum)
 {
-	Oid			seqid = getIdentitySequence(relid, attnum, true);
-	HeapTuple	tup;
+	Oid			seqid = snap_identity_sequence(g, relid, attnum);
+	SnapSequence *s;
+	SnapRel    *r;
 	Form_pg_sequence seq;
 	JsonbParseState *st = NULL;
 	JsonbValue *res;
@@ -117,15 +122,12 @@ add_identity_sequence(GNode *node, Oid relid, int16 attnum)
 
 	if (!OidIsValid(seqid))
 		return;
-	tup = SearchSysCache1(SEQRELID, ObjectIdGetDatum(seqid));
-	relname = get_rel_name(seqid);
-	if (!HeapTupleIsValid(tup) || relname == NULL)
-	{
-		if (HeapTupleIsValid(tup))
-			ReleaseSysCache(tup);
+	s = snap_sequence(g, seqid);
+	r = snap_relation(g, seqid);
+	relname = r != NULL ? NameStr(r->relname) : get_rel_name(seqid);
+	if (!s->has_row || relname == NULL)
 		return;
-	}
-	seq = (Form_pg_sequence) GETSTRUCT(tup);
+	seq = &s->row;
 
 	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
 #define PUSH_KEY(k) \
@@ -159,7 +161,6 @@ add_identity_sequence(GNode *node, Oid relid, int16 attnum)
 #undef PUSH_STR
 #undef PUSH_INT
 	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
-	ReleaseSysCache(tup);
 	gnode_add_built(node, "identity_sequence", res);
 }
 
@@ -233,6 +234,8 @@ column_load(Graph *g, ColRow *cr, TupleDesc desc, AddrMap *defs,
 
 	node = graph_add_node(g, OBJ_COLUMN, &addr, NameStr(att->attname),
 						  cr->parent->schema, cr->parent);
+	snap_owned_by(g, cr->relid, cr->attnum, NameStr(att->attname));
+	snap_note_collation(g, cr->relid, cr->attnum, att->attcollation);
 	/* type and collation are written relative to the schema */
 	snap_use_schema_path(g, cr->parent->schema);
 
@@ -243,7 +246,7 @@ column_load(Graph *g, ColRow *cr, TupleDesc desc, AddrMap *defs,
 	else if (att->attidentity == ATTRIBUTE_IDENTITY_BY_DEFAULT)
 		gnode_add_string(node, "identity", "by default");
 	if (att->attidentity != '\0')
-		add_identity_sequence(node, cr->relid, cr->attnum);
+		add_identity_sequence(g, node, cr->relid, cr->attnum);
 	type = column_type(g, tc, att->atttypid, att->atttypmod);
 	if (att->attcollation != type->typcollation)
 		gnode_add_string(node, "collation",
@@ -308,13 +311,13 @@ column_load(Graph *g, ColRow *cr, TupleDesc desc, AddrMap *defs,
 
 		if (def->adbin != NULL)
 		{
-			MemoryContext old = MemoryContextSwitchTo(g->cxt);
+			MemoryContext old = MemoryContextSwitchTo(g->snap->pending_cxt);
 			PendingExpr *p = palloc(sizeof(PendingExpr));
 
 			p->node = node;
 			p->key = att->attgenerated == ATTRIBUTE_GENERATED_STORED ?
 				"generated" : "default";
-			p->expr = pstrdup(def->adbin);
+			p->expr = def->adbin;	/* read_attrdefs() put it there */
 			p->relid = cr->relid;
 			g->snap->pending = lappend(g->snap->pending, p);
 			MemoryContextSwitchTo(old);
@@ -337,7 +340,7 @@ column_scan(Graph *g)
 	MemoryContext old = MemoryContextSwitchTo(work);
 	MemoryContext rowcxt = AllocSetContextCreate(work, "pg_migrate row",
 												 ALLOCSET_DEFAULT_SIZES);
-	AddrMap    *defs = read_attrdefs(g);
+	AddrMap    *defs;
 	Relation	rel;
 	TupleDesc	desc;
 	HeapTuple	tup;
@@ -348,6 +351,16 @@ column_scan(Graph *g)
 	GNode	   *lastparent = NULL;
 	TypeCache	tc = {0};
 	SnapRows	srows;
+
+	/*
+	 * The defaults' node trees are kept until column_finish() deparses them,
+	 * outside the graph's memory, which would keep them to the end.
+	 */
+	g->snap->pending_cxt = AllocSetContextCreate(old, "pg_migrate defaults",
+												 ALLOCSET_DEFAULT_SIZES);
+	MemoryContextSwitchTo(g->snap->pending_cxt);
+	defs = read_attrdefs(g);
+	MemoryContextSwitchTo(work);
 
 	rows = palloc(sizeof(ColRow) * maxrows);
 	rel = table_open(AttributeRelationId, AccessShareLock);
@@ -380,7 +393,10 @@ column_scan(Graph *g)
 		}
 		if (parent == NULL)
 		{
-			/* an index's column options, for index.c */
+			/* an index's column statistics target and options, for index.c */
+			if (att->attstattarget >= 0)
+				snap_keep_index_stattarget(g, att->attrelid, att->attnum,
+										   att->attstattarget);
 			if (!heap_attisnull(tup, Anum_pg_attribute_attoptions, desc))
 			{
 				bool		isnull;
@@ -412,6 +428,7 @@ column_scan(Graph *g)
 		column_load(g, &rows[i], desc, defs, &tc);
 		MemoryContextReset(rowcxt);
 	}
+	snap_owned_by_rest(g);
 	table_close(rel, AccessShareLock);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(work);
@@ -455,6 +472,102 @@ default_match(const void *a, const void *b, Size keysize)
 	return strcmp(ka->expr, kb->expr);
 }
 
+/*
+ * The sequence of a default nextval('seq'::regclass), the default of every
+ * serial column, or InvalidOid.
+ */
+static Oid
+nextval_sequence(Node *tree)
+{
+	FuncExpr   *f = (FuncExpr *) tree;
+	Const	   *c;
+
+	if (!IsA(tree, FuncExpr) || f->funcid != F_NEXTVAL ||
+		f->funcformat != COERCE_EXPLICIT_CALL || f->funcvariadic ||
+		list_length(f->args) != 1 || !IsA(linitial(f->args), Const))
+		return InvalidOid;
+	c = linitial(f->args);
+	if (c->consttype != REGCLASSOID || c->constisnull || c->consttypmod != -1 ||
+		OidIsValid(c->constcollid))
+		return InvalidOid;
+	return DatumGetObjectId(c->constvalue);
+}
+
+/*
+ * nextval('seq'::regclass) as ruleutils.c writes it: the function's name
+ * (qualified or not, by the search_path), the sequence's name as
+ * regclassout() writes it, in a literal as simple_quote_literal() writes
+ * it, and the constant's type.
+ */
+static char *
+nextval_text(Graph *g, Oid seqid)
+{
+	StringInfoData buf;
+	const char *name = snap_relation_name(g, seqid);
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, "nextval('");
+	for (const char *p = name; *p; p++)
+	{
+		if (SQL_STR_DOUBLE(*p, !standard_conforming_strings))
+			appendStringInfoChar(&buf, *p);
+		appendStringInfoChar(&buf, *p);
+	}
+	appendStringInfoString(&buf, "'::regclass)");
+	return buf.data;
+}
+
+/* Whether nextval_text() writes what ruleutils.c does, by schema. */
+typedef struct NextvalCheck
+{
+	GNode	   *schema;
+	bool		same;
+} NextvalCheck;
+
+/*
+ * A default: its node tree names no column (PostgreSQL forbids it), so the
+ * relation's deparse context is not needed, unless the tree has a Var all
+ * the same.  A serial column's nextval() is written directly once the
+ * first one of the schema, deparsed, has come out the same (*checks).
+ */
+static char *
+deparse_default(Graph *g, PendingExpr *p, List **checks, MemoryContext cache)
+{
+	Node	   *tree = stringToNode(p->expr);
+	Oid			seqid = nextval_sequence(tree);
+	NextvalCheck *check = NULL;
+	ListCell   *lc;
+	char	   *text;
+
+	if (OidIsValid(seqid))
+	{
+		foreach(lc, *checks)
+		{
+			NextvalCheck *c = lfirst(lc);
+
+			if (c->schema == p->node->schema)
+				check = c;
+		}
+		if (check != NULL && check->same)
+			return nextval_text(g, seqid);
+	}
+	if (contain_var_clause(tree))
+		text = deparse_rel_node(g, tree, p->relid);
+	else
+		text = deparse_expression(tree, NIL, false, false);
+	if (OidIsValid(seqid) && check == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(cache);
+
+		check = palloc(sizeof(NextvalCheck));
+		check->schema = p->node->schema;
+		check->same = strcmp(text, nextval_text(g, seqid)) == 0;
+		*checks = lappend(*checks, check);
+		MemoryContextSwitchTo(old);
+	}
+	return text;
+}
+
 /* Deparse the expressions: a generated column may name later columns. */
 static void
 column_finish(Graph *g)
@@ -469,6 +582,7 @@ column_finish(Graph *g)
 	MemoryContext old = MemoryContextSwitchTo(tmp);
 	HASHCTL		ctl;
 	HTAB	   *done;
+	List	   *checks = NIL;
 
 	ctl.keysize = sizeof(DefaultKey);
 	ctl.entrysize = sizeof(DefaultEntry);
@@ -490,7 +604,8 @@ column_finish(Graph *g)
 			e = hash_search(done, &key, HASH_ENTER, &found);
 		if (!found)
 		{
-			char	   *text = deparse_rel_expr(g, p->expr, p->relid);
+			char	   *text = e != NULL ? deparse_default(g, p, &checks, cache) :
+				deparse_rel_expr(g, p->expr, p->relid);
 
 			if (e != NULL)
 				e->text = text ? MemoryContextStrdup(cache, text) : NULL;
@@ -503,8 +618,10 @@ column_finish(Graph *g)
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(tmp);
 	MemoryContextDelete(cache);
-	list_free_deep(g->snap->pending);
 	g->snap->pending = NIL;
+	if (g->snap->pending_cxt != NULL)
+		MemoryContextDelete(g->snap->pending_cxt);
+	g->snap->pending_cxt = NULL;
 }
 
 const SnapHandler pgm_column_handler = {

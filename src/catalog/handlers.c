@@ -46,6 +46,14 @@ const SnapHandler *const pgm_snapshot_handlers[] = {
 	&pgm_collation_handler,
 	&pgm_type_handler,
 	&pgm_function_handler,
+	&pgm_aggregate_handler,
+	&pgm_operator_handler,
+	&pgm_opfamily_handler,
+	&pgm_opclass_handler,
+	&pgm_tsparser_handler,
+	&pgm_tstemplate_handler,
+	&pgm_tsdict_handler,
+	&pgm_tsconfig_handler,
 	&pgm_table_handler,
 	&pgm_sequence_handler,
 	&pgm_view_handler,
@@ -57,6 +65,15 @@ const SnapHandler *const pgm_snapshot_handlers[] = {
 	&pgm_policy_handler,
 	&pgm_rule_handler,
 	&pgm_statistics_handler,
+	&pgm_defacl_handler,
+	&pgm_defaclglobal_handler,
+	&pgm_cast_handler,
+	&pgm_fdw_handler,
+	&pgm_server_handler,
+	&pgm_usermapping_handler,
+	&pgm_foreigntable_handler,
+	&pgm_publication_handler,
+	&pgm_eventtrigger_handler,
 	NULL
 };
 
@@ -218,6 +235,8 @@ typedef struct RelInfo
 	char	   *columns;		/* column names, each NUL-terminated */
 	int			columnslen;		/* length of columns, or -1 until made */
 	uint32		columnshash;
+	Oid		   *collations;		/* attcollation by attnum - 1, or NULL */
+	bool	   *has_collation;	/* which of them column.c has noted */
 } RelInfo;
 
 /*
@@ -290,6 +309,91 @@ pgm_register_relation(Graph *g, Oid relid, const char *relname, int natts)
 	ri->context = NIL;
 	ri->columns = NULL;
 	ri->columnslen = -1;
+	ri->collations = NULL;
+	ri->has_collation = NULL;
+}
+
+/*
+ * Note the collation of a column of a relation registered above (the
+ * column handler, from its pg_attribute row), so that index.c need not
+ * look it up in the catalog cache.
+ */
+void
+snap_note_collation(Graph *g, Oid relid, int16 attnum, Oid collation)
+{
+	RelInfo    *ri;
+
+	if (g->snap->relinfo == NULL)
+		return;
+	ri = g->snap->last_relinfo;
+	if (ri == NULL || ri->relid != relid)
+	{
+		ri = hash_search(g->snap->relinfo, &relid, HASH_FIND, NULL);
+		if (ri == NULL)
+			return;
+		g->snap->last_relinfo = ri;
+	}
+	if (attnum < 1 || attnum > ri->natts)
+		return;
+	if (ri->collations == NULL)
+	{
+		ri->collations = MemoryContextAllocZero(g->cxt, sizeof(Oid) * ri->natts);
+		ri->has_collation = MemoryContextAllocZero(g->cxt, sizeof(bool) * ri->natts);
+	}
+	ri->collations[attnum - 1] = collation;
+	ri->has_collation[attnum - 1] = true;
+}
+
+/*
+ * The collation of a column noted by snap_note_collation(); false when it
+ * was not noted.
+ */
+bool
+snap_column_collation(Graph *g, Oid relid, int16 attnum, Oid *collation)
+{
+	RelInfo    *ri;
+
+	if (g->snap->relinfo == NULL)
+		return false;
+	ri = g->snap->last_relinfo;
+	if (ri == NULL || ri->relid != relid)
+	{
+		ri = hash_search(g->snap->relinfo, &relid, HASH_FIND, NULL);
+		if (ri == NULL)
+			return false;
+		g->snap->last_relinfo = ri;
+	}
+	if (attnum < 1 || attnum > ri->natts || ri->has_collation == NULL ||
+		!ri->has_collation[attnum - 1])
+		return false;
+	*collation = ri->collations[attnum - 1];
+	return true;
+}
+
+/*
+ * The names of a relation's columns 1 to natts (NULL: none, dropped), as
+ * graph_lookup() finds the columns, from the children of the relation's
+ * node: one lookup instead of one per column.
+ */
+static const char **
+relation_column_names(Graph *g, Oid relid, int natts)
+{
+	const char **names = palloc0(sizeof(char *) * (natts + 1));
+	GNode	   *rel = graph_lookup(g, RelationRelationId, relid, 0);
+	ListCell   *lc;
+
+	if (rel == NULL)
+		return names;
+	foreach(lc, rel->children)
+	{
+		GNode	   *col = lfirst(lc);
+
+		if (col->kind == OBJ_COLUMN && col->addr.classid == RelationRelationId &&
+			col->addr.objid == relid && col->addr.subid >= 1 &&
+			col->addr.subid <= natts && names[col->addr.subid - 1] == NULL)
+			names[col->addr.subid - 1] = col->name;
+	}
+	return names;
 }
 
 /*
@@ -314,15 +418,15 @@ snap_deparsed(Graph *g, const char *tree, Oid relid, int variant, bool *found)
 	if (ri->columnslen < 0)
 	{
 		StringInfoData buf;
+		const char **names = relation_column_names(g, relid, ri->natts);
 
 		initStringInfo(&buf);
 		for (int attnum = 1; attnum <= ri->natts; attnum++)
 		{
-			GNode	   *col = graph_lookup(g, RelationRelationId, relid, attnum);
-
-			appendStringInfoString(&buf, col ? col->name : "");
+			appendStringInfoString(&buf, names[attnum - 1] ? names[attnum - 1] : "");
 			appendStringInfoChar(&buf, '\0');
 		}
+		pfree(names);
 		ri->columns = MemoryContextAlloc(g->cxt, buf.len + 1);
 		memcpy(ri->columns, buf.data, buf.len + 1);
 		ri->columnslen = buf.len;
@@ -550,38 +654,112 @@ snap_comment(Graph *g, Oid classoid, Oid objoid, int32 subid)
 }
 
 /*
+ * What PGM_SQL_ACL makes of one acl and owner depends on nothing else (the
+ * role names do not change while a snapshot runs), and most objects that
+ * have an acl share it with many others (the same GRANTs on every table):
+ * each distinct pair is run once per snapshot, by key of its bytes.
+ */
+typedef struct AclKey
+{
+	Oid			owner;
+	int			len;			/* of data: the aclitem[] as stored */
+	const char *data;
+} AclKey;
+
+typedef struct AclEntry
+{
+	AclKey		key;
+	Jsonb	   *privileges;		/* NULL: nothing is left */
+} AclEntry;
+
+static uint32
+acl_key_hash(const void *key, Size keysize)
+{
+	const AclKey *k = key;
+
+	return hash_bytes((const unsigned char *) k->data, k->len) ^ k->owner;
+}
+
+static int
+acl_key_match(const void *a, const void *b, Size keysize)
+{
+	const AclKey *ka = a;
+	const AclKey *kb = b;
+
+	if (ka->owner != kb->owner || ka->len != kb->len)
+		return 1;
+	return memcmp(ka->data, kb->data, ka->len);
+}
+
+/*
  * "privileges" of an object whose acl is not NULL, as PGM_SQL_ACL writes
- * them (the owner's own left out; nothing when nothing is left).  Few
- * objects have one: the same SQL is run for each.
+ * them (the owner's own left out; nothing when nothing is left), from the
+ * same SQL run once per distinct acl and owner (AclEntry).
  */
 void
 snap_add_privileges(GNode *node, Datum acl, Oid owner)
 {
-	Oid			argtypes[2] = {ACLITEMARRAYOID, OIDOID};
-	Datum		values[2];
-	int			ret;
-	bool		isnull;
-	Datum		d;
+	Graph	   *g = node->graph;
+	struct varlena *a = PG_DETOAST_DATUM_PACKED(acl);
+	AclKey		key;
+	AclEntry   *e;
+	bool		found;
 
-	values[0] = acl;
-	values[1] = ObjectIdGetDatum(owner);
-	ret = SPI_execute_with_args("SELECT " PGM_SQL_ACL("$1", "", "$2", PGM_ACL_DEFAULT_NONE),
-								2, argtypes, values, NULL, true, 1);
-	pgm_spi_check_one(ret, SPI_OK_SELECT, "privileges query");
-	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	if (!isnull)
+	if (g->snap->acls == NULL)
 	{
-		MemoryContext old = MemoryContextSwitchTo(GetMemoryChunkContext(node));
-		Jsonb	   *jb = DatumGetJsonbPCopy(d);
+		HASHCTL		ctl;
+
+		ctl.keysize = sizeof(AclKey);
+		ctl.entrysize = sizeof(AclEntry);
+		ctl.hash = acl_key_hash;
+		ctl.match = acl_key_match;
+		ctl.hcxt = g->cxt;
+		g->snap->acls = hash_create("pg_migrate acls", 64, &ctl,
+									HASH_ELEM | HASH_FUNCTION | HASH_COMPARE |
+									HASH_CONTEXT);
+	}
+	key.owner = owner;
+	key.len = VARSIZE_ANY_EXHDR(a);
+	key.data = VARDATA_ANY(a);
+	e = hash_search(g->snap->acls, &key, HASH_ENTER, &found);
+	if (!found)
+	{
+		Oid			argtypes[2] = {ACLITEMARRAYOID, OIDOID};
+		Datum		values[2];
+		int			ret;
+		bool		isnull;
+		Datum		d;
+
+		e->key.data = MemoryContextAlloc(g->cxt, key.len);
+		memcpy((char *) e->key.data, key.data, key.len);
+		e->privileges = NULL;
+		values[0] = acl;
+		values[1] = ObjectIdGetDatum(owner);
+		ret = SPI_execute_with_args("SELECT " PGM_SQL_ACL("$1", "", "$2", PGM_ACL_DEFAULT_NONE),
+									2, argtypes, values, NULL, true, 1);
+		pgm_spi_check_one(ret, SPI_OK_SELECT, "privileges query");
+		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+		if (!isnull)
+		{
+			MemoryContext old = MemoryContextSwitchTo(g->cxt);
+
+			e->privileges = DatumGetJsonbPCopy(d);
+			MemoryContextSwitchTo(old);
+		}
+		SPI_freetuptable(SPI_tuptable);
+	}
+	if ((Pointer) a != DatumGetPointer(acl))
+		pfree(a);
+	if (e->privileges != NULL)
+	{
 		JsonbValue	v;
 
-		MemoryContextSwitchTo(old);
+		/* the nodes share it: the graph never changes an attribute's value */
 		v.type = jbvBinary;
-		v.val.binary.data = &jb->root;
-		v.val.binary.len = VARSIZE(jb) - VARHDRSZ;
+		v.val.binary.data = &e->privileges->root;
+		v.val.binary.len = VARSIZE(e->privileges) - VARHDRSZ;
 		gnode_add_attr(node, "privileges", &v);
 	}
-	SPI_freetuptable(SPI_tuptable);
 }
 
 /* Keep a pg_class row of the scope (read_relations()). */
@@ -789,6 +967,7 @@ read_relations(Graph *g)
 	SysScanDesc scan;
 	HeapTuple	tup;
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
+	uint32		naddrs = 0;
 
 	g->snap->rels = addrmap_new(g->cxt, g->only != NULL ? 256 : 4096);
 	rel = table_open(RelationRelationId, AccessShareLock);
@@ -811,9 +990,21 @@ read_relations(Graph *g)
 			  !heap_attisnull(tup, Anum_pg_class_reloptions, desc)))
 			continue;
 		keep_relation(g, tup, desc);
+		/* the graph's addresses: see below */
+		if (c->relkind == RELKIND_INDEX || c->relkind == RELKIND_PARTITIONED_INDEX)
+			naddrs += 2;
+		else
+			naddrs += 3 + c->relnatts + c->relnatts / 5;
 	}
 	systable_endscan(scan);
 	table_close(rel, AccessShareLock);
+
+	/*
+	 * About as many addresses as the snapshot will enter: a relation and
+	 * its row type and array, its columns and some defaults, an index and
+	 * its constraint (within ~15% on the bench schemas).
+	 */
+	graph_reserve(g, naddrs);
 
 	rel = table_open(IndexRelationId, AccessShareLock);
 	scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);

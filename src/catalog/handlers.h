@@ -38,6 +38,7 @@
 #include "access/genam.h"
 #include "access/htup.h"
 #include "access/tupdesc.h"
+#include "catalog/pg_sequence.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "utils/snapshot.h"
@@ -55,6 +56,7 @@ typedef struct SnapCache
 	HTAB	   *relinfo;		/* relid -> column names, for
 								 * deparsing */
 	List	   *pending;		/* work a handler finishes */
+	MemoryContext pending_cxt;	/* where that work is kept, or NULL */
 	struct GNode *path_schema;	/* the schema search_path is set
 								 * to, NULL for the catalog search_path */
 	AddrMap    *comments;		/* pg_description, read once */
@@ -68,6 +70,14 @@ typedef struct SnapCache
 	struct GNode *last_schema;	/* and its node (snap_schema) */
 	AddrMap    *ext_objects;	/* objects of any extension */
 	AddrMap    *attoptions;		/* attoptions of index columns */
+	AddrMap    *stattargets;	/* statistics targets of index columns
+								 * (indexstats.c) */
+	AddrMap    *sequences;		/* sequence.c: SnapSequence by oid, and by
+								 * column for identity and owned sequences */
+	List	   *owned;			/* sequences with an OWNED BY to write */
+	void	   *last_relinfo;	/* relinfo's entry found last */
+	HTAB	   *acls;			/* privileges made of an acl, by its bytes
+								 * (snap_add_privileges()) */
 } SnapCache;
 
 typedef struct SnapColCache
@@ -127,6 +137,23 @@ extern const SnapHandler pgm_trigger_handler;
 extern const SnapHandler pgm_policy_handler;
 extern const SnapHandler pgm_rule_handler;
 extern const SnapHandler pgm_statistics_handler;
+extern const SnapHandler pgm_defacl_handler;
+extern const SnapHandler pgm_defaclglobal_handler;
+extern const SnapHandler pgm_aggregate_handler;
+extern const SnapHandler pgm_operator_handler;
+extern const SnapHandler pgm_opfamily_handler;
+extern const SnapHandler pgm_opclass_handler;
+extern const SnapHandler pgm_cast_handler;
+extern const SnapHandler pgm_tsparser_handler;
+extern const SnapHandler pgm_tstemplate_handler;
+extern const SnapHandler pgm_tsdict_handler;
+extern const SnapHandler pgm_tsconfig_handler;
+extern const SnapHandler pgm_fdw_handler;
+extern const SnapHandler pgm_server_handler;
+extern const SnapHandler pgm_usermapping_handler;
+extern const SnapHandler pgm_foreigntable_handler;
+extern const SnapHandler pgm_publication_handler;
+extern const SnapHandler pgm_eventtrigger_handler;
 
 /* Reading the current row (handlers.c). */
 /*
@@ -150,6 +177,10 @@ extern char *deparse_call(PGFunction fn, int nargs, Datum arg1, Datum arg2,
 extern char *deparse_expr(const char *nodetree, Oid relid);
 extern void pgm_register_relation(Graph *g, Oid relid, const char *relname,
 								  int natts);
+extern void snap_note_collation(Graph *g, Oid relid, int16 attnum,
+								Oid collation);
+extern bool snap_column_collation(Graph *g, Oid relid, int16 attnum,
+								  Oid *collation);
 extern char *deparse_rel_expr(Graph *g, const char *nodetree, Oid relid);
 extern char *deparse_rel_node(Graph *g, Node *expr, Oid relid);
 extern void **snap_deparsed(Graph *g, const char *tree, Oid relid, int variant,
@@ -196,6 +227,26 @@ typedef struct SnapRel
 	bool		of_constraint;	/* an index that a constraint owns */
 } SnapRel;
 
+/* A sequence of the scope: its pg_sequence row and dependencies. */
+typedef struct SnapSequence
+{
+	Oid			oid;
+	bool		has_row;		/* its pg_sequence row was found */
+	FormData_pg_sequence row;
+	bool		internal;		/* an identity sequence (deptype 'i') */
+	Oid			owned_rel;		/* OWNED BY (deptype 'a' on a column), */
+	int32		owned_att;		/* or InvalidOid */
+	struct GNode *node;			/* its node, once sequence.c made it */
+	bool		owned_done;		/* "owned_by" written (by column.c) */
+	struct SnapSequence *next_owned;	/* another of the same column */
+} SnapSequence;
+
+extern SnapSequence *snap_sequence(Graph *g, Oid seqid);
+extern Oid	snap_identity_sequence(Graph *g, Oid relid, int16 attnum);
+extern void snap_owned_by(Graph *g, Oid relid, int16 attnum,
+						  const char *attname);
+extern void snap_owned_by_rest(Graph *g);
+
 extern GNode *snap_schema(Graph *g, Oid nspoid);
 extern bool snap_wanted(Graph *g, Oid classid, Oid objid);
 extern SysScanDesc snap_scan_key(Relation rel, Oid indexoid, AttrNumber keycol,
@@ -240,6 +291,14 @@ extern void snap_keep_attoptions(Graph *g, Oid relid, int16 attnum,
 								 Datum options);
 extern bool snap_has_attoptions(Graph *g, Oid relid);
 extern Datum snap_attoptions(Graph *g, Oid relid, int16 attnum);
+extern void snap_keep_index_stattarget(Graph *g, Oid relid, int16 attnum,
+									   int32 target);
+extern List *snap_index_stattargets(Graph *g, Oid relid);
+
+/* Names of functions and operators relative to a schema (objnames.c). */
+extern char *snap_proc_name(Oid procoid, GNode *schema);
+extern char *snap_proc_signature(Oid procoid, GNode *schema);
+extern char *snap_oper_name(Oid oproid, GNode *schema);
 
 /* A relation's row type and its array are aliases of it (handlers.c). */
 extern void pgm_alias_rowtype(SnapRow *row, GNode *node);

@@ -218,7 +218,8 @@ index_definition(IndexRow *row, GNode *node, List **keys, List **include,
 			int32		typmod;
 
 			key = pstrdup(quote_identifier(col ? col->name : get_attname(relid, attnum, false)));
-			get_atttypetypmodcoll(relid, attnum, &typid, &typmod, &keycoll);
+			if (!snap_column_collation(g, relid, attnum, &keycoll))
+				get_atttypetypmodcoll(relid, attnum, &typid, &typmod, &keycoll);
 		}
 		else
 		{
@@ -237,7 +238,9 @@ index_definition(IndexRow *row, GNode *node, List **keys, List **include,
 			Datum		attoptions = has_attoptions ?
 				snap_attoptions(g, indexid, k + 1) : (Datum) 0;
 
-			if (OidIsValid(opclass) && opclass_is_default(opclass))
+			/* the default one too when it has options, as ruleutils.c does */
+			if (OidIsValid(opclass) && attoptions == (Datum) 0 &&
+				opclass_is_default(opclass))
 				opclass = InvalidOid;
 
 			*keys = lappend(*keys, key);
@@ -320,6 +323,12 @@ index_load(IndexRow *row)
 		gnode_add_bool(node, "invalid", true);
 	if (row->rel->reloptions != (Datum) 0)
 		snap_add_array(node, "options", row->rel->reloptions);
+	{
+		List	   *targets = snap_index_stattargets(g, ind->indexrelid);
+
+		if (targets != NIL)
+			gnode_add_strings(node, "column_statistics", targets);
+	}
 	if (row->rel->relispartition)
 	{
 		Oid			parent = get_partition_parent(ind->indexrelid, true);

@@ -360,6 +360,14 @@ unmodeled_collect(Graph *g)
 					*addrmap_enter(arrays, TypeRelationId, t->typarray, 0, &found) =
 						(void *) 1;
 			}
+			/* out of the scope (pg_toast's rows, most often): not looked up */
+			if (c->nsp != 0)
+			{
+				Oid			nsp = DatumGetObjectId(heap_getattr(tup, c->nsp, desc, &isnull));
+
+				if (OidIsValid(nsp) && snap_schema(g, nsp) == NULL)
+					continue;
+			}
 			if (graph_lookup(g, c->classid, objid, 0) != NULL)
 				continue;		/* modelled */
 			if (c->classid == TriggerRelationId &&

@@ -365,6 +365,7 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 		ddl_stmt(&buf, "ALTER TABLE %s ADD COLUMN %s;", q, ddl_column_definition(t));
 		ddl_column_settings(&buf, t, NULL);
 		main = diff_step(cx, STEP_ALTER, t, "%s", buf.data);
+		diff_remade(cx, t, main);
 		after_previous_column_step(cx, main);
 		children_after(cx, table, main);
 		step_hazard(main, HAZARD_TABLE_REWRITE);

@@ -183,9 +183,23 @@ constraint_create(DiffContext *cx, GNode *t)
 				GNode	   *pc = lfirst(cc);
 				DiffStep   *cs;
 
-				if (is_index_key(pc) && parent_key(cx->target, pc) == t &&
-					(cs = ddl_find_step(cx, pc, STEP_CREATE)) != NULL)
+				if (!is_index_key(pc) || parent_key(cx->target, pc) != t)
+					continue;
+				if ((cs = ddl_find_step(cx, pc, STEP_CREATE)) != NULL)
 					step_after(cs, step);
+				else if (ddl_partition_detached(cx, part))
+				{
+					/*
+					 * Kept by a partition detached from another parent: a
+					 * step of this key (the old version of pc went with
+					 * the detach), once the table is attached.
+					 */
+					cs = diff_step(cx, STEP_ALTER, t,
+								   "ALTER INDEX %s ATTACH PARTITION %s;",
+								   key_index(t), key_index(pc));
+					step_after(cs, step);
+					ddl_after_alters_of(cx, cs, part);
+				}
 			}
 		}
 	}

@@ -29,6 +29,22 @@ static const DdlHandler *const handlers[OBJ_NKINDS] = {
 	[OBJ_POLICY] = &pgm_ddl_policy,
 	[OBJ_RULE] = &pgm_ddl_rule,
 	[OBJ_STATISTICS] = &pgm_ddl_statistics,
+	[OBJ_DEFACL] = &pgm_ddl_defacl,
+	[OBJ_AGGREGATE] = &pgm_ddl_aggregate,
+	[OBJ_OPERATOR] = &pgm_ddl_operator,
+	[OBJ_OPFAMILY] = &pgm_ddl_opfamily,
+	[OBJ_OPCLASS] = &pgm_ddl_opclass,
+	[OBJ_CAST] = &pgm_ddl_cast,
+	[OBJ_TSPARSER] = &pgm_ddl_tsparser,
+	[OBJ_TSTEMPLATE] = &pgm_ddl_tstemplate,
+	[OBJ_TSDICT] = &pgm_ddl_tsdict,
+	[OBJ_TSCONFIG] = &pgm_ddl_tsconfig,
+	[OBJ_FDW] = &pgm_ddl_fdw,
+	[OBJ_SERVER] = &pgm_ddl_server,
+	[OBJ_USERMAPPING] = &pgm_ddl_usermapping,
+	[OBJ_FOREIGN_TABLE] = &pgm_ddl_foreigntable,
+	[OBJ_PUBLICATION] = &pgm_ddl_publication,
+	[OBJ_EVENT_TRIGGER] = &pgm_ddl_eventtrigger,
 	[OBJ_UNMODELED] = &pgm_ddl_unmodeled,
 };
 
@@ -221,6 +237,45 @@ ddl_find_step(DiffContext *cx, GNode *node, StepAction action)
 			found = st;
 	}
 	return found;
+}
+
+/*
+ * Is target table t a partition that the script detaches from its source
+ * parent, keeping the table (to attach it to another parent, or with
+ * another bound)?  Its indexes and keys then stay, detached, and are
+ * attached again to the parent's (ALTER INDEX ... ATTACH PARTITION) rather
+ * than created.
+ */
+bool
+ddl_partition_detached(DiffContext *cx, GNode *t)
+{
+	GNode	   *s;
+	char	   *spart;
+	char	   *tpart;
+
+	if (t == NULL || t->kind != OBJ_TABLE || ddl_is_new(cx, t) ||
+		(s = graph_find_node(cx->source, t)) == NULL)
+		return false;
+	spart = gnode_str(s, "partition_of");
+	tpart = gnode_str(t, "partition_of");
+	return spart != NULL &&
+		(tpart == NULL || strcmp(spart, tpart) != 0 ||
+		 !gnode_attr_equal(s, t, "partition_bound"));
+}
+
+/* Make step wait for every alter step of node (an ATTACH PARTITION, ...). */
+void
+ddl_after_alters_of(DiffContext *cx, DiffStep *step, GNode *node)
+{
+	ListCell   *lc;
+
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *other = lfirst(lc);
+
+		if (other != step && other->node == node && other->action == STEP_ALTER)
+			step_after(step, other);
+	}
 }
 
 /*

@@ -392,9 +392,124 @@ function_alter(DiffContext *cx, GNode *s, GNode *t)
 	diff_step(cx, STEP_ALTER, t, "%s", function_definition(t, true));
 }
 
+/*
+ * A function's key ("name(argument types)") split: its name, and its
+ * argument types as written between the parentheses (identity arguments
+ * have no typmods, so a comma outside quotes ends one).
+ */
+static char *
+split_key(const char *key, List **types)
+{
+	bool		quoted = false;
+	const char *p;
+	const char *start = NULL;
+	char	   *name = NULL;
+
+	*types = NIL;
+	for (p = key; *p != '\0'; p++)
+	{
+		if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && name == NULL && *p == '(')
+		{
+			name = pnstrdup(key, p - key);
+			start = p + 1;
+		}
+		else if (!quoted && name != NULL && (*p == ',' || *p == ')'))
+		{
+			while (*start == ' ')
+				start++;
+			if (p > start)
+				*types = lappend(*types, pnstrdup(start, p - start));
+			start = p + 1;
+		}
+	}
+	return name ? name : pstrdup(key);
+}
+
+/* How many of a function's arguments have a default. */
+static int
+defaults_of(GNode *f)
+{
+	char	   *args = gnode_str(f, "arguments");
+	int			n = 0;
+
+	for (char *p = args; p != NULL && (p = strstr(p, " DEFAULT ")) != NULL; p++)
+		n++;
+	return n;
+}
+
+/*
+ * Could one call fit both functions a and b of the same name: a number of
+ * arguments both accept (counting those with a default), of the same types?
+ */
+static bool
+calls_overlap(GNode *a, List *atypes, GNode *b, List *btypes)
+{
+	int			na = list_length(atypes);
+	int			nb = list_length(btypes);
+	int			lo = Max(na - defaults_of(a), nb - defaults_of(b));
+	int			hi = Min(na, nb);
+
+	if (lo > hi)
+		return false;
+	for (int i = 0; i < lo; i++)
+		if (strcmp(list_nth(atypes, i), list_nth(btypes, i)) != 0)
+			return false;
+	return true;
+}
+
+/*
+ * A new overload of a name the script also drops, when a call could fit
+ * both (next_code() replaced by next_code(prefix text DEFAULT ...)): created
+ * after the old one is gone, since while both exist such a call (in a
+ * default set again) is ambiguous.  What used the old one stops using it
+ * before its drop already.
+ */
+static void
+function_finish(DiffContext *cx)
+{
+	List	   *creates = NIL;
+	ListCell   *lc;
+
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+
+		if (step->action == STEP_CREATE && !step->discarded &&
+			step->node->kind == OBJ_FUNCTION)
+			creates = lappend(creates, step);
+	}
+	foreach(lc, creates)
+	{
+		DiffStep   *step = lfirst(lc);
+		GNode	   *t = step->node;
+		GNode	   *schema = t->schema ? graph_find_node(cx->source, t->schema) : NULL;
+		List	   *ttypes;
+		char	   *name = split_key(t->name, &ttypes);
+		ListCell   *sc;
+
+		foreach(sc, schema ? schema->children : NIL)
+		{
+			GNode	   *old = lfirst(sc);
+			List	   *otypes;
+			DiffStep   *drop;
+
+			if (old->kind != OBJ_FUNCTION || strcmp(old->name, t->name) == 0 ||
+				strcmp(split_key(old->name, &otypes), name) != 0 ||
+				graph_find_node(cx->target, old) != NULL ||
+				!calls_overlap(old, otypes, t, ttypes))
+				continue;
+			if ((drop = ddl_find_step(cx, old, STEP_DROP)) != NULL)
+				step_after(step, drop);
+		}
+	}
+}
+
 const DdlHandler pgm_ddl_function = {
 	.create = function_create,
 	.drop = function_drop,
 	.alter = function_alter,
 	.sql_kind = "ROUTINE",
+	.finish = function_finish,
 };

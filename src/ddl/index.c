@@ -59,6 +59,49 @@ attached_indexes(Graph *g, GNode *idx)
 	return res;
 }
 
+/*
+ * ALTER INDEX ... ALTER COLUMN n SET STATISTICS for the statistics targets
+ * ("n=target") of t that s (NULL: a new index) has not, and -1 for those
+ * only s has.
+ */
+static void
+column_statistics(StringInfo buf, GNode *s, GNode *t)
+{
+	List	   *old = s ? gnode_strings(s, "column_statistics") : NIL;
+	List	   *new = gnode_strings(t, "column_statistics");
+	ListCell   *lc;
+
+	foreach(lc, old)
+	{
+		char	   *col = pstrdup(lfirst(lc));
+		char	   *eq = strchr(col, '=');
+		bool		kept = false;
+		ListCell   *nc;
+
+		if (eq == NULL)
+			continue;
+		*eq = '\0';
+		foreach(nc, new)
+			if (strncmp(lfirst(nc), col, strlen(col)) == 0 &&
+				((char *) lfirst(nc))[strlen(col)] == '=')
+				kept = true;
+		if (!kept)
+			ddl_stmt(buf, "ALTER INDEX %s ALTER COLUMN %d SET STATISTICS -1;",
+					 gnode_qualname(t), atoi(col));
+	}
+	foreach(lc, new)
+	{
+		char	   *col = pstrdup(lfirst(lc));
+		char	   *eq = strchr(col, '=');
+
+		if (eq == NULL || ddl_list_has_string(old, lfirst(lc)))
+			continue;
+		*eq = '\0';
+		ddl_stmt(buf, "ALTER INDEX %s ALTER COLUMN %d SET STATISTICS %d;",
+				 gnode_qualname(t), atoi(col), atoi(eq + 1));
+	}
+}
+
 static void
 index_create(DiffContext *cx, GNode *t)
 {
@@ -81,6 +124,7 @@ index_create(DiffContext *cx, GNode *t)
 	if (parent != NULL)
 		ddl_stmt(&buf, "ALTER INDEX %s ATTACH PARTITION %s;",
 				 gnode_qualname(parent), gnode_qualname(t));
+	column_statistics(&buf, NULL, t);
 	if (gnode_bool(t, "clustered"))
 		ddl_stmt(&buf, "ALTER %s %s CLUSTER ON %s;", rel_word(rel),
 				 gnode_qualname(rel), quote_identifier(t->name));
@@ -255,16 +299,24 @@ static void
 index_alter(DiffContext *cx, GNode *s, GNode *t)
 {
 	static const char *const in_place[] = {"comment", "clustered", "invalid",
-	"partition_of", "options", "definition"};
+	"partition_of", "options", "column_statistics", "definition"};
 	GNode	   *rel = t->parent;
 	StringInfoData buf;
 	char	   *spart = gnode_str(s, "partition_of");
 	char	   *tpart = gnode_str(t, "partition_of");
 	DiffStep   *step;
 
+	/*
+	 * Attached to another partitioned index: when the script detaches its
+	 * table from its parent, it stays (detached) and is attached to the
+	 * new one; else the old one's drop takes it along.
+	 */
+	bool		moved = spart != NULL && tpart != NULL && strcmp(spart, tpart) != 0;
+	bool		reattached = moved && ddl_partition_detached(cx, rel);
+
 	if (!only_keys_differ(s, t, in_place, lengthof(in_place)) ||
 		strcmp(definition_without_options(s), definition_without_options(t)) != 0 ||
-		(spart != NULL && tpart != NULL && strcmp(spart, tpart) != 0))
+		(moved && !reattached))
 	{
 		/* with the indexes attached to it, which its drop takes along */
 		List	   *attached = NIL;
@@ -312,6 +364,7 @@ index_alter(DiffContext *cx, GNode *s, GNode *t)
 		if (with != NULL)
 			ddl_stmt(&buf, "ALTER INDEX %s SET (%s);", gnode_qualname(t), with);
 	}
+	column_statistics(&buf, s, t);
 	/* CLUSTER ON another index takes the mark off this one by itself */
 	if (gnode_bool(s, "clustered") && !gnode_bool(t, "clustered") &&
 		!other_clustered(t))
@@ -328,6 +381,19 @@ index_alter(DiffContext *cx, GNode *s, GNode *t)
 		if (parent != NULL)
 			ddl_stmt(&buf, "ALTER INDEX %s ATTACH PARTITION %s;",
 					 gnode_qualname(parent), gnode_qualname(t));
+	}
+	if (reattached && parent_index(cx->target, t) != NULL)
+	{
+		GNode	   *parent = parent_index(cx->target, t);
+
+		/*
+		 * A step of the parent index (this one's old version went with the
+		 * detach of its table): after the parent's creation, once its
+		 * table is a partition of the new parent.
+		 */
+		step = diff_step(cx, STEP_ALTER, parent, "ALTER INDEX %s ATTACH PARTITION %s;",
+						 gnode_qualname(parent), gnode_qualname(t));
+		ddl_after_alters_of(cx, step, rel);
 	}
 	if (buf.len == 0)
 		return;

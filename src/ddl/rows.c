@@ -43,32 +43,51 @@ castable(Oid from, Oid to)
 }
 
 /*
- * A column's type name, as far as a conversion cares: a built-in (or
- * otherwise known) type's oid and category, or an enum of the document; a
- * domain of the document is looked through to its base type.  "other" for
- * a user type that is neither (composite, range, array of a user type).
+ * A column's type name, as far as a conversion cares: a type known here
+ * (its oid and category), or a type of the document: an enum ('E'), a
+ * range ('R') or a composite type ('C'), a domain looked through to its
+ * base type; "array" for an array of such a type.  "other" for a name that
+ * is neither (a base type of the document, a type of an extension that is
+ * not installed here).
  */
 typedef struct ConvType
 {
-	Oid			oid;
-	char		category;		/* TypeCategory(), 'E' for an enum */
+	Oid			oid;			/* a type known here, else InvalidOid */
+	char		category;		/* TypeCategory(), or as above */
+	bool		array;
 	bool		other;
 } ConvType;
 
 static ConvType
 conv_type(Graph *g, GNode *from, const char *name, int depth)
 {
-	ConvType	ct = {InvalidOid, '\0', false};
-	GNode	   *tn = depth < 10 ? ddl_find(g, from, OBJ_TYPE, name) : NULL;
+	ConvType	ct = {InvalidOid, '\0', false, false};
+	size_t		len = strlen(name);
+	GNode	   *tn;
 
-	if (tn != NULL)
+	if (depth >= 10)
 	{
-		char	   *kind = gnode_str(tn, "kind");
-
-		if (kind != NULL && strcmp(kind, "domain") == 0)
-			return conv_type(g, tn, gnode_str(tn, "base_type"), depth + 1);
-		if (kind != NULL && strcmp(kind, "enum") == 0)
+		ct.other = true;
+		return ct;
+	}
+	if (len > 2 && strcmp(name + len - 2, "[]") == 0)
+	{
+		ct = conv_type(g, from, pnstrdup(name, len - 2), depth + 1);
+		ct.array = true;
+		if (OidIsValid(ct.oid))
+			ct.oid = known_type(name);
+		return ct;
+	}
+	if ((tn = ddl_find(g, from, OBJ_TYPE, name)) != NULL)
+	{
+		if (ddl_type_is_kind(tn, "domain"))
+			return conv_type(g, tn, gnode_str_req(tn, "base_type"), depth + 1);
+		if (ddl_type_is_kind(tn, "enum"))
 			ct.category = 'E';
+		else if (ddl_type_is_kind(tn, "range"))
+			ct.category = TYPCATEGORY_RANGE;
+		else if (ddl_type_is_kind(tn, "composite"))
+			ct.category = TYPCATEGORY_COMPOSITE;
 		else
 			ct.other = true;
 		return ct;
@@ -81,14 +100,25 @@ conv_type(Graph *g, GNode *from, const char *name, int depth)
 	return ct;
 }
 
-/* Can the text form of a value of type from be read as one of type to? */
+/*
+ * Can the text form of a value of type from be read as one of type to
+ * (elements of arrays, when both are)?  From or to a string type; one enum
+ * to another (the labels the two have in common); one range to another
+ * (bounds of the new subtype); a number or a boolean to json.  Never a
+ * composite value into another type, nor an array into a scalar.
+ */
 static bool
 text_readable(ConvType from, ConvType to)
 {
+	if (from.array != to.array)
+		return (from.category == TYPCATEGORY_STRING && !from.array) ||
+			(to.category == TYPCATEGORY_STRING && !to.array);
 	if (to.category == TYPCATEGORY_STRING || from.category == TYPCATEGORY_STRING)
 		return true;
 	if (from.category == 'E' && to.category == 'E')
-		return true;			/* the labels the two have in common */
+		return true;
+	if (from.category == TYPCATEGORY_RANGE && to.category == TYPCATEGORY_RANGE)
+		return true;
 	if ((to.oid == JSONOID || to.oid == JSONBOID) &&
 		(from.category == TYPCATEGORY_NUMERIC || from.category == TYPCATEGORY_BOOLEAN))
 		return true;
@@ -101,18 +131,19 @@ text_readable(ConvType from, ConvType to)
  * copies of a rebuilt table): a cast; through integer, bigint or numeric
  * when there is no direct one (boolean to smallint); through text where
  * the text form of the old values can be read as the new type (one enum to
- * another, an enum to text or to a domain over text, bigint to jsonb);
- * NULL when there is no conversion (uuid to bigint): the column is then
- * dropped and added again.  Types are looked up in the documents first (an
- * enum, a domain's base type), then among the types known to this
- * database.
+ * another, an enum to text or to a domain over text, bigint to jsonb; an
+ * array element by element, through text[]); NULL when there is no
+ * conversion (uuid to bigint, a composite type to an array): the column is
+ * then dropped and added again.  Types are looked up in the documents
+ * first (an enum, a domain's base type), then among the types known to
+ * this database.  A name neither knows gets a plain cast.
  */
 char *
 ddl_column_conversion(DiffContext *cx, GNode *s, GNode *t, const char *col)
 {
 	static const char *const via[] = {"integer", "bigint", "numeric"};
 	const char *old = gnode_str_req(s, "type");
-	const char *new = gnode_str(t, "type");
+	const char *new = gnode_str_req(t, "type");
 	ConvType	from = conv_type(cx->source, s, old, 0);
 	ConvType	to = conv_type(cx->target, t, new, 0);
 
@@ -122,7 +153,7 @@ ddl_column_conversion(DiffContext *cx, GNode *s, GNode *t, const char *col)
 	{
 		if (castable(from.oid, to.oid))
 			return psprintf("%s::%s", col, new);
-		for (int i = 0; i < lengthof(via); i++)
+		for (int i = 0; i < lengthof(via) && !from.array && !to.array; i++)
 		{
 			Oid			mid = known_type(via[i]);
 
@@ -131,7 +162,8 @@ ddl_column_conversion(DiffContext *cx, GNode *s, GNode *t, const char *col)
 		}
 	}
 	if (text_readable(from, to))
-		return psprintf("%s::text::%s", col, new);
+		return psprintf("%s::%s::%s", col,
+						from.array && to.array ? "text[]" : "text", new);
 	return NULL;
 }
 

@@ -40,12 +40,73 @@ BEGIN
 	ELSIF e.descr IN ('TYPE', 'DOMAIN', 'SHELL TYPE') THEN
 		RETURN s -> 'types' ? (SELECT typname::text FROM pg_type WHERE oid = e.objid);
 	ELSIF e.descr IN ('FUNCTION', 'PROCEDURE', 'AGGREGATE') THEN
-		RETURN EXISTS (SELECT 1 FROM jsonb_object_keys(s -> 'functions') f, pg_proc p
+		sect := CASE e.descr WHEN 'AGGREGATE' THEN 'aggregates' ELSE 'functions' END;
+		RETURN EXISTS (SELECT 1 FROM jsonb_object_keys(s -> sect) f, pg_proc p
 		                WHERE p.oid = e.objid AND left(f, length(p.proname) + 1) = p.proname || '(');
 	ELSIF e.descr = 'COLLATION' THEN
 		RETURN s -> 'collations' ? e.tag;
 	ELSIF e.descr = 'STATISTICS' THEN
 		RETURN s -> 'statistics' ? e.tag;
+	ELSIF e.descr = 'OPERATOR' THEN
+		RETURN EXISTS (SELECT 1 FROM jsonb_object_keys(s -> 'operators') f, pg_operator o
+		                WHERE o.oid = e.objid AND left(f, length(o.oprname) + 1) = o.oprname || '(');
+	ELSIF e.descr = 'OPERATOR CLASS' THEN
+		RETURN s -> 'operator_classes' ?
+		       (SELECT c.opcname || ' USING ' || am.amname FROM pg_opclass c
+		          JOIN pg_am am ON am.oid = c.opcmethod WHERE c.oid = e.objid);
+	ELSIF e.descr = 'OPERATOR FAMILY' THEN
+		RETURN s -> 'operator_families' ?
+		       (SELECT f.opfname || ' USING ' || am.amname FROM pg_opfamily f
+		          JOIN pg_am am ON am.oid = f.opfmethod WHERE f.oid = e.objid);
+	ELSIF e.descr LIKE 'TEXT SEARCH %' THEN
+		RETURN s -> ('text_search_' || CASE e.descr
+		                 WHEN 'TEXT SEARCH PARSER' THEN 'parsers'
+		                 WHEN 'TEXT SEARCH TEMPLATE' THEN 'templates'
+		                 WHEN 'TEXT SEARCH DICTIONARY' THEN 'dictionaries'
+		                 ELSE 'configurations' END) ? e.tag;
+	ELSIF e.descr = 'FOREIGN DATA WRAPPER' THEN
+		RETURN d -> 'foreign_data_wrappers' ? e.tag;
+	ELSIF e.descr = 'SERVER' THEN
+		RETURN d -> 'servers' ? e.tag;
+	ELSIF e.descr = 'USER MAPPING' THEN
+		RETURN d -> 'user_mappings' ?
+		       regexp_replace(e.tag, '^USER MAPPING (.*) SERVER (.*)$', '\1 SERVER \2');
+	ELSIF e.descr = 'EVENT TRIGGER' THEN
+		RETURN d -> 'event_triggers' ? e.tag;
+	ELSIF e.descr = 'PUBLICATION' THEN
+		RETURN d -> 'publications' ? e.tag;
+	ELSIF e.descr = 'PUBLICATION TABLE' THEN
+		SELECT p.pubname::text AS pub,
+		       quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS tab INTO rel
+		  FROM pg_publication_rel r JOIN pg_publication p ON p.oid = r.prpubid
+		  JOIN pg_class c ON c.oid = r.prrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+		 WHERE r.oid = e.objid;
+		RETURN EXISTS (SELECT 1 FROM jsonb_array_elements_text(
+		                  d #> ARRAY['publications', rel.pub, 'published_tables']) t
+		                WHERE t = rel.tab OR t LIKE rel.tab || ' %');
+	ELSIF e.descr = 'PUBLICATION TABLES IN SCHEMA' THEN
+		SELECT p.pubname::text AS pub, s2.nspname::text AS nsp INTO rel
+		  FROM pg_publication_namespace pn JOIN pg_publication p ON p.oid = pn.pnpubid
+		  JOIN pg_namespace s2 ON s2.oid = pn.pnnspid WHERE pn.oid = e.objid;
+		RETURN d #> ARRAY['publications', rel.pub, 'published_schemas'] ? rel.nsp;
+	ELSIF e.descr = 'CAST' THEN
+		-- keyed by its types as format_type() writes them under pg_catalog
+		PERFORM set_config('search_path', 'pg_catalog', true);
+		SELECT '(' || format_type(c.castsource, NULL) || ' AS ' ||
+		       format_type(c.casttarget, NULL) || ')' INTO obj
+		  FROM pg_cast c WHERE c.oid = e.objid;
+		PERFORM set_config('search_path', 'pg_catalog, pg_temp', true);
+		RETURN d -> 'casts' ? obj;
+	ELSIF e.descr = 'DEFAULT ACL' THEN
+		SELECT a.defaclnamespace AS nsp,
+		       a.defaclrole::regrole::text || ' ' ||
+		       CASE a.defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences'
+		            WHEN 'f' THEN 'functions' WHEN 'T' THEN 'types' WHEN 'n' THEN 'schemas' END AS key
+		  INTO rel FROM pg_default_acl a WHERE a.oid = e.objid;
+		IF rel.nsp = 0 THEN
+			RETURN d -> 'default_privileges' ? rel.key;
+		END IF;
+		RETURN s -> 'default_privileges' ? rel.key;
 	ELSIF e.descr IN ('CONSTRAINT', 'FK CONSTRAINT', 'CHECK CONSTRAINT') THEN
 		SELECT c.conname::text AS name, r.relname::text AS rel, t.typname::text AS typ INTO rel
 		  FROM pg_constraint c LEFT JOIN pg_class r ON r.oid = c.conrelid

@@ -122,7 +122,9 @@ def base_of(m, t):
     if kind == "b":
         return v
     if kind == "domain":
-        return m["types"][v]["base"]
+        # None for a domain that a mutation has just dropped (fixup() then
+        # takes its columns away)
+        return m["types"].get(v, {}).get("base")
     return None
 
 
@@ -131,7 +133,7 @@ def default_for(g, m, t):
     if kind == "enum":
         return "'%s'::{ty:%s}" % (g.pick(m["types"][v]["labels"]), v)
     if kind == "domain":
-        b = m["types"][v]["base"]
+        b = m["types"].get(v, {}).get("base")
         return {"integer": "7", "text": "'dflt'", "numeric(10,2)": "1.50"}.get(b)
     if kind == "comp":
         return None
@@ -1021,6 +1023,11 @@ def fixup(m):
         # columns of user types that are gone
         t["cols"] = [c for c in t["cols"] if c["type"][0] == "b" or c["type"][1] in m["types"]
                      or c["name"] == "id"]
+        # a table keeps its id: when the id's type is gone, it becomes integer
+        for c in t["cols"]:
+            if c["type"][0] != "b" and c["type"][1] not in m["types"]:
+                c["type"] = ("b", "integer")
+                c["default"] = None
         for c in t["cols"]:
             if c["default"] and c["default"].startswith("SEQ:") and c["default"][4:] not in m["seqs"]:
                 c["default"] = None

@@ -1,0 +1,3 @@
+-- test/model_cases/operators/setup.sql: run for real before the model is set.
+-- Statements of b.sql, unchanged: the schema.
+CREATE SCHEMA geo;

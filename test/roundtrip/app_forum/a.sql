@@ -1,0 +1,1 @@
+-- empty: the forum is made from nothing and dropped again

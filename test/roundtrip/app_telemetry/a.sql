@@ -1,0 +1,1 @@
+-- empty: the telemetry store is made from nothing and dropped again

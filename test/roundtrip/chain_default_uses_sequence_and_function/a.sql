@@ -1,0 +1,2 @@
+CREATE SEQUENCE inv_seq;
+CREATE TABLE inv (no text);

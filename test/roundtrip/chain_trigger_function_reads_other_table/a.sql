@@ -1,0 +1,2 @@
+CREATE TABLE audit (at timestamptz, what text);
+CREATE TABLE t (id int);

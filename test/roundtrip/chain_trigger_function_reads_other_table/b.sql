@@ -1,0 +1,9 @@
+CREATE TABLE audit (at timestamptz, what text);
+CREATE TABLE t (id int);
+CREATE FUNCTION log_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO audit VALUES (now(), TG_OP || ' ' || TG_TABLE_NAME);
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER t_audit AFTER INSERT OR UPDATE OR DELETE ON t FOR EACH STATEMENT EXECUTE FUNCTION log_change();

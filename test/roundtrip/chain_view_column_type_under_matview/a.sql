@@ -1,0 +1,3 @@
+CREATE TABLE t (id int, v varchar(10));
+CREATE VIEW vt AS SELECT id, v FROM t;
+CREATE MATERIALIZED VIEW mt AS SELECT v, count(*) FROM vt GROUP BY v WITH NO DATA;

@@ -1,0 +1,3 @@
+CREATE TABLE t (id int, v text);
+CREATE FUNCTION rows_of_t() RETURNS SETOF t LANGUAGE sql STABLE AS $$SELECT * FROM t WHERE v IS NOT NULL$$;
+CREATE VIEW all_t AS SELECT id, v FROM rows_of_t();

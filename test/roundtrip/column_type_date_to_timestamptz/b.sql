@@ -1,0 +1,1 @@
+CREATE TABLE t (id integer PRIMARY KEY, d timestamptz DEFAULT CURRENT_TIMESTAMP);

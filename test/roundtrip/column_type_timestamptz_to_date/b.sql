@@ -1,0 +1,1 @@
+CREATE TABLE t (id int, at date DEFAULT CURRENT_DATE);

@@ -1,0 +1,3 @@
+CREATE TABLE t (id int, code text);
+CREATE INDEX t_code_idx ON t (code);
+CREATE VIEW tv AS SELECT code FROM t;

@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer CONSTRAINT t_pkey PRIMARY KEY);
+COMMENT ON CONSTRAINT t_pkey ON t IS 'the key';

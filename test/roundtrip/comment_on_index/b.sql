@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer, b text);
+CREATE INDEX t_a ON t (a);
+COMMENT ON INDEX t_a IS 'for lookups';

@@ -1,0 +1,1 @@
+CREATE TYPE name_pair AS (first text, last text);

@@ -1,0 +1,1 @@
+CREATE TYPE name_pair AS (first text COLLATE "C", last text);

@@ -1,0 +1,1 @@
+CREATE TYPE point2 AS (x float8, y float8);

@@ -1,0 +1,1 @@
+CREATE TYPE addr AS (street text, city text);

@@ -1,0 +1,2 @@
+CREATE DOMAIN tag AS text CHECK (VALUE ~ '^[a-z]+$');
+CREATE TABLE t (id int);

@@ -1,0 +1,1 @@
+CREATE DOMAIN code AS text CONSTRAINT code_len CHECK (length(VALUE) = 4);

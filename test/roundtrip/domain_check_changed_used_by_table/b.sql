@@ -1,0 +1,2 @@
+CREATE DOMAIN code AS text CONSTRAINT code_len CHECK (length(VALUE) <= 8);
+CREATE TABLE t (c code);

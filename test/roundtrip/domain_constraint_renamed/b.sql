@@ -1,0 +1,1 @@
+CREATE DOMAIN pct AS numeric CONSTRAINT pct_between_0_and_100 CHECK (VALUE BETWEEN 0 AND 100);

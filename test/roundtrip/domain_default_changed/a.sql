@@ -1,0 +1,1 @@
+CREATE DOMAIN posint AS integer DEFAULT 1 CHECK (VALUE > 0);

@@ -1,0 +1,1 @@
+CREATE DOMAIN posint AS integer DEFAULT 2 CHECK (VALUE > 0);

@@ -1,0 +1,2 @@
+CREATE DOMAIN code AS varchar(8) NOT NULL;
+CREATE TABLE t (id int, c code);

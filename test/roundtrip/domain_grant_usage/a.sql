@@ -1,0 +1,1 @@
+CREATE DOMAIN money_eur AS numeric(12,2);

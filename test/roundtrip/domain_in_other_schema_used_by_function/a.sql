@@ -1,0 +1,2 @@
+CREATE SCHEMA types;
+CREATE DOMAIN types.cents AS bigint;

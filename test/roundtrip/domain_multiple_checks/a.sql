@@ -1,0 +1,1 @@
+CREATE DOMAIN temp_c AS numeric(5,1);

@@ -1,0 +1,1 @@
+CREATE DOMAIN temp_c AS numeric(5,1) CONSTRAINT temp_min CHECK (VALUE >= -273.1) CONSTRAINT temp_max CHECK (VALUE < 5000);

@@ -1,0 +1,3 @@
+CREATE DOMAIN region AS text CHECK (VALUE IN ('eu', 'us'));
+CREATE TABLE m (r region NOT NULL, v int) PARTITION BY LIST (r);
+CREATE TABLE m_eu PARTITION OF m FOR VALUES IN ('eu');

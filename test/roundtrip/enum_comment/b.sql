@@ -1,0 +1,2 @@
+CREATE TYPE color AS ENUM ('red');
+COMMENT ON TYPE color IS 'colours';

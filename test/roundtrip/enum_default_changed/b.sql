@@ -1,0 +1,2 @@
+CREATE TYPE state AS ENUM ('draft', 'live', 'gone');
+CREATE TABLE t (id int, s state DEFAULT 'live' NOT NULL);

@@ -1,0 +1,3 @@
+CREATE TYPE color AS ENUM ('red', 'green');
+CREATE TABLE paint (id int, c color);
+CREATE TABLE other (id int);

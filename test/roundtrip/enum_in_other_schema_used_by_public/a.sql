@@ -1,0 +1,2 @@
+CREATE SCHEMA ref;
+CREATE TABLE t (id int);

@@ -1,0 +1,2 @@
+CREATE TYPE st AS ENUM ('a', 'b');
+CREATE TABLE t (s st);

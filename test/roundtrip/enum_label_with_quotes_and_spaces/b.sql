@@ -1,0 +1,1 @@
+CREATE TYPE odd AS ENUM ('it''s', 'a b', 'back\slash', 'ünï');

@@ -1,0 +1,1 @@
+CREATE TABLE slots (room int, during tsrange, EXCLUDE USING gist (during WITH &&));

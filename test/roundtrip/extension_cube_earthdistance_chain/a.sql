@@ -1,0 +1,1 @@
+CREATE TABLE places (id int);

@@ -1,0 +1,2 @@
+CREATE EXTENSION hstore;
+CREATE FUNCTION keys_of(h hstore) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$SELECT akeys(h)$$;

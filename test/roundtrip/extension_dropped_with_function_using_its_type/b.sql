@@ -1,0 +1,2 @@
+-- Dropping an extension while a user function has its type in its signature (family 4 of issue 14).
+-- empty

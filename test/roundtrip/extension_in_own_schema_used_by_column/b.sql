@@ -1,0 +1,3 @@
+CREATE SCHEMA ext;
+CREATE EXTENSION citext SCHEMA ext;
+CREATE TABLE users (id int, email ext.citext);

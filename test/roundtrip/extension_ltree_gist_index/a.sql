@@ -1,0 +1,2 @@
+CREATE EXTENSION ltree;
+CREATE TABLE cats (path ltree);

@@ -1,0 +1,1 @@
+CREATE TABLE new_t (id int CONSTRAINT the_key PRIMARY KEY);

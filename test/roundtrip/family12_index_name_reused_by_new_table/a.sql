@@ -1,0 +1,2 @@
+CREATE TABLE old_t (id int);
+CREATE INDEX by_id ON old_t (id);

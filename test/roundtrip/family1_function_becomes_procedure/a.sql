@@ -1,0 +1,2 @@
+CREATE TABLE t (n int);
+CREATE FUNCTION reset_t() RETURNS void LANGUAGE sql AS $$UPDATE t SET n = 0$$;

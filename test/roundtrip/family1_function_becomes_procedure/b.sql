@@ -1,0 +1,2 @@
+CREATE TABLE t (n int);
+CREATE PROCEDURE reset_t() LANGUAGE sql AS $$UPDATE t SET n = 0$$;

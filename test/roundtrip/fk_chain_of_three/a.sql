@@ -1,0 +1,3 @@
+CREATE TABLE a (id integer PRIMARY KEY);
+CREATE TABLE b (id integer PRIMARY KEY);
+CREATE TABLE c (id integer PRIMARY KEY);

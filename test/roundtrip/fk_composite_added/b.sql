@@ -1,0 +1,2 @@
+CREATE TABLE p (a integer, b text, PRIMARY KEY (a, b));
+CREATE TABLE c (id integer PRIMARY KEY, a integer, b text, CONSTRAINT c_ab FOREIGN KEY (a, b) REFERENCES p (a, b));

@@ -1,0 +1,2 @@
+CREATE FUNCTION f(x integer) RETURNS integer LANGUAGE sql  AS $$SELECT x + 1$$;
+COMMENT ON FUNCTION f(integer) IS 'two';

@@ -1,0 +1,1 @@
+CREATE FUNCTION f(x integer) RETURNS integer LANGUAGE sql COST 500 AS $$SELECT x + 1$$;

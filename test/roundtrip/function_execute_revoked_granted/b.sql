@@ -1,0 +1,3 @@
+CREATE FUNCTION f(x integer) RETURNS integer LANGUAGE sql  AS $$SELECT x + 1$$;
+REVOKE EXECUTE ON FUNCTION f(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION f(integer) TO rt_reader;

@@ -1,0 +1,1 @@
+CREATE FUNCTION f() RETURNS bigint LANGUAGE sql AS $$SELECT 1::bigint$$;

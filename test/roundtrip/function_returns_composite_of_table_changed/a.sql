@@ -1,0 +1,2 @@
+CREATE TABLE t (id int, v text);
+CREATE FUNCTION first_t() RETURNS t LANGUAGE sql STABLE AS $$SELECT * FROM t LIMIT 1$$;

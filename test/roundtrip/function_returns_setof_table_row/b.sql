@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer, b text);
+CREATE FUNCTION all_t() RETURNS SETOF t LANGUAGE sql STABLE AS $$SELECT * FROM t$$;

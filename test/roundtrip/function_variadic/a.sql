@@ -1,0 +1,1 @@
+CREATE FUNCTION f(integer[]) RETURNS integer LANGUAGE sql AS $$SELECT cardinality($1)$$;

@@ -1,0 +1,1 @@
+CREATE FUNCTION f(VARIADIC integer[]) RETURNS integer LANGUAGE sql AS $$SELECT cardinality($1)$$;

@@ -1,0 +1,1 @@
+CREATE FUNCTION f(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$SELECT x + 1$$;

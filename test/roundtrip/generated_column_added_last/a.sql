@@ -1,0 +1,1 @@
+CREATE TABLE t (id int, first text, last text);

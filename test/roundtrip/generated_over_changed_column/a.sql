@@ -1,0 +1,1 @@
+CREATE TABLE t (id int, a int, b bigint GENERATED ALWAYS AS (a * 2) STORED);

@@ -1,0 +1,4 @@
+CREATE TABLE t (id int);
+GRANT ALL ON t TO rt_admin;
+GRANT SELECT, INSERT, UPDATE, DELETE ON t TO rt_writer;
+GRANT SELECT ON t TO rt_reader;

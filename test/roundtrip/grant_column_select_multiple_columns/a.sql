@@ -1,0 +1,1 @@
+CREATE TABLE users (id int, email text, password_hash text);

@@ -1,0 +1,2 @@
+CREATE TABLE t (id int, v text);
+GRANT SELECT (v) ON t TO rt_reader;

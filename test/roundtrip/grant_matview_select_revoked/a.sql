@@ -1,0 +1,3 @@
+CREATE TABLE t (id int);
+CREATE MATERIALIZED VIEW mt AS SELECT id FROM t;
+GRANT SELECT ON mt TO rt_reader, rt_writer;

@@ -1,0 +1,3 @@
+CREATE SCHEMA app;
+CREATE TABLE app.t (id int);
+GRANT USAGE ON SCHEMA app TO rt_reader;

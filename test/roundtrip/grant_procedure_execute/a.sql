@@ -1,0 +1,2 @@
+CREATE TABLE t (n int);
+CREATE PROCEDURE bump() LANGUAGE sql AS $$UPDATE t SET n = n + 1$$;

@@ -1,0 +1,2 @@
+CREATE TABLE t (id int PRIMARY KEY);
+GRANT REFERENCES ON t TO rt_writer;

@@ -1,0 +1,3 @@
+CREATE SCHEMA app;
+GRANT USAGE ON SCHEMA app TO rt_reader;
+GRANT USAGE, CREATE ON SCHEMA app TO rt_admin;

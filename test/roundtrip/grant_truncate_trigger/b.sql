@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer, b text);
+GRANT TRUNCATE, TRIGGER ON t TO rt_admin;

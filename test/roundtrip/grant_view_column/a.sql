@@ -1,0 +1,2 @@
+CREATE TABLE t (id int, secret text);
+CREATE VIEW tv AS SELECT id, secret FROM t;

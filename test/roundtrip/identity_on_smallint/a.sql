@@ -1,0 +1,1 @@
+CREATE TABLE t (id smallint NOT NULL, v text);

@@ -1,0 +1,2 @@
+CREATE EXTENSION bloom;
+CREATE TABLE t (a int, b int, c int);

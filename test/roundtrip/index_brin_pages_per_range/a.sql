@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, at timestamptz);
+CREATE INDEX t_at ON t USING brin (at);

@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer, b text);
+CREATE INDEX t_a ON t (a);
+CREATE INDEX t_b ON t (b);

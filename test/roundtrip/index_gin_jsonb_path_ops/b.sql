@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, doc jsonb);
+CREATE INDEX t_doc ON t USING gin (doc jsonb_path_ops);

@@ -1,0 +1,2 @@
+CREATE TABLE t (id int, code text);
+CREATE INDEX t_code_idx ON t (code);

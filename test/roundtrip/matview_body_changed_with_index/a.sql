@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer, b text);
+CREATE MATERIALIZED VIEW m AS SELECT id, a FROM t;
+CREATE UNIQUE INDEX m_id ON m (id);

@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer, b text);
+CREATE MATERIALIZED VIEW m AS SELECT id FROM t;

@@ -1,0 +1,4 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer, b text);
+CREATE MATERIALIZED VIEW m AS SELECT id FROM t;
+COMMENT ON MATERIALIZED VIEW m IS 'cached';
+GRANT SELECT ON m TO rt_reader;

@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer, b text);
+CREATE VIEW v AS SELECT id, a FROM t;
+CREATE MATERIALIZED VIEW m AS SELECT a, count(*) AS n FROM v GROUP BY a WITH NO DATA;

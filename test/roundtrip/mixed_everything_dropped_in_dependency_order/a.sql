@@ -1,0 +1,12 @@
+CREATE TYPE st AS ENUM ('new', 'done');
+CREATE DOMAIN title AS text CHECK (length(VALUE) < 200);
+CREATE SEQUENCE task_no;
+CREATE FUNCTION next_task() RETURNS bigint LANGUAGE sql AS $$SELECT nextval('task_no')$$;
+CREATE TABLE projects (id int PRIMARY KEY, name title NOT NULL);
+CREATE TABLE tasks (id bigint PRIMARY KEY DEFAULT next_task(), project_id int REFERENCES projects ON DELETE CASCADE, s st DEFAULT 'new', t title);
+CREATE INDEX tasks_open_idx ON tasks (project_id) WHERE s = 'new';
+CREATE VIEW open_tasks AS SELECT * FROM tasks WHERE s = 'new';
+CREATE FUNCTION tasks_guard() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+CREATE TRIGGER tasks_guard BEFORE INSERT ON tasks FOR EACH ROW EXECUTE FUNCTION tasks_guard();
+ALTER TABLE tasks ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tasks_all ON tasks USING (true);

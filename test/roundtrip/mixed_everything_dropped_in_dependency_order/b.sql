@@ -1,0 +1,2 @@
+-- Drop everything of a small application: types, functions, tables, views, triggers, policies in one step.
+-- empty

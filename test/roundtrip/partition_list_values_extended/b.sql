@@ -1,0 +1,2 @@
+CREATE TABLE m (code text NOT NULL) PARTITION BY LIST (code);
+CREATE TABLE m_ab PARTITION OF m FOR VALUES IN ('a', 'b', 'c', NULL);

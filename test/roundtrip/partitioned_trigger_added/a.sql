@@ -1,0 +1,3 @@
+CREATE TABLE m (id int NOT NULL, touched timestamptz) PARTITION BY LIST (id);
+CREATE TABLE m_1 PARTITION OF m FOR VALUES IN (1);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.touched := now(); RETURN NEW; END$$;

@@ -1,0 +1,4 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer, b text);
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+CREATE POLICY p ON t USING (true);
+COMMENT ON POLICY p ON t IS 'everyone';

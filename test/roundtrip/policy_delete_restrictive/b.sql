@@ -1,0 +1,4 @@
+CREATE TABLE t (owner text, locked boolean);
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+CREATE POLICY t_all ON t USING (true);
+CREATE POLICY t_no_delete_locked ON t AS RESTRICTIVE FOR DELETE USING (NOT locked);

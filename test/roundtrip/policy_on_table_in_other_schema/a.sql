@@ -1,0 +1,2 @@
+CREATE SCHEMA app;
+CREATE TABLE app.notes (author text, body text);

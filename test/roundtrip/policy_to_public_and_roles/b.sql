@@ -1,0 +1,3 @@
+CREATE TABLE t (id int);
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+CREATE POLICY p ON t TO rt_reader, rt_writer USING (id > 0);

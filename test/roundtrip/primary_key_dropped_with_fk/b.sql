@@ -1,0 +1,2 @@
+CREATE TABLE p (id int);
+CREATE TABLE c (p_id int);

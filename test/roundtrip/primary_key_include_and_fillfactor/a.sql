@@ -1,0 +1,1 @@
+CREATE TABLE t (id integer, a text, CONSTRAINT t_pkey PRIMARY KEY (id));

@@ -1,0 +1,1 @@
+CREATE TABLE t (id int CONSTRAINT t_pkey PRIMARY KEY);

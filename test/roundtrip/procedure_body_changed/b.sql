@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer, b text);
+CREATE PROCEDURE p(x integer) LANGUAGE sql AS $$INSERT INTO t (id, a) VALUES (x, x)$$;

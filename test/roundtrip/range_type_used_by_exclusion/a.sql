@@ -1,0 +1,2 @@
+CREATE EXTENSION btree_gist;
+CREATE TABLE booking (room int, during tstzrange);

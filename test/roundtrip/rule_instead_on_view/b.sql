@@ -1,0 +1,3 @@
+CREATE TABLE t (id int, v text);
+CREATE VIEW tv AS SELECT id, v FROM t;
+CREATE RULE tv_delete AS ON DELETE TO tv DO INSTEAD DELETE FROM t WHERE id = OLD.id;

@@ -1,0 +1,3 @@
+CREATE SCHEMA "My Schema";
+CREATE TABLE "My Schema"."Table ""One""" (id int, "Col.A" text);
+CREATE TABLE t (id int);

@@ -1,0 +1,3 @@
+CREATE SCHEMA raw;
+CREATE SCHEMA report;
+CREATE TABLE raw.sales (day date, amount numeric);

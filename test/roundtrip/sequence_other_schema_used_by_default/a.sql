@@ -1,0 +1,2 @@
+CREATE SCHEMA seqs;
+CREATE TABLE t (id int PRIMARY KEY);

@@ -1,0 +1,3 @@
+CREATE TABLE p (id integer PRIMARY KEY);
+CREATE TABLE c (id integer PRIMARY KEY, p_id integer REFERENCES p);
+CREATE VIEW pv AS SELECT id FROM p;

@@ -1,0 +1,10 @@
+CREATE TABLE t0 (id integer PRIMARY KEY, v text);
+CREATE TABLE t1 (id integer PRIMARY KEY, v text);
+CREATE TABLE t2 (id integer PRIMARY KEY, v text);
+CREATE TABLE t3 (id integer PRIMARY KEY, v text);
+CREATE TABLE t4 (id integer PRIMARY KEY, v text);
+CREATE TABLE t5 (id integer PRIMARY KEY, v text);
+CREATE TABLE t6 (id integer PRIMARY KEY, v text);
+CREATE TABLE t7 (id integer PRIMARY KEY, v text);
+CREATE TABLE t8 (id integer PRIMARY KEY, v text);
+CREATE TABLE t9 (id integer PRIMARY KEY, v text);

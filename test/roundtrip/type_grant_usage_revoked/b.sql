@@ -1,0 +1,3 @@
+CREATE TYPE color AS ENUM ('red');
+REVOKE USAGE ON TYPE color FROM PUBLIC;
+GRANT USAGE ON TYPE color TO rt_reader;

@@ -1,0 +1,3 @@
+CREATE SCHEMA a;
+CREATE SCHEMA b;
+CREATE TYPE a.flag AS ENUM ('on', 'off');

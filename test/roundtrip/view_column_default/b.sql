@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer, b text);
+CREATE VIEW v AS SELECT id, a FROM t;
+ALTER VIEW v ALTER COLUMN a SET DEFAULT 7;

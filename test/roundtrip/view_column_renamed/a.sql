@@ -1,0 +1,2 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer, b text);
+CREATE VIEW v AS SELECT id, a AS x FROM t;

@@ -1,0 +1,1 @@
+CREATE TABLE tree (id int, parent int);

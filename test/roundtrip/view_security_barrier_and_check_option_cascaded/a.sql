@@ -1,0 +1,2 @@
+CREATE TABLE t (id int, ok boolean);
+CREATE VIEW good AS SELECT id, ok FROM t WHERE ok;

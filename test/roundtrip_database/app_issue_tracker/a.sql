@@ -1,0 +1,1 @@
+-- empty: the tracker is made from nothing and dropped again
