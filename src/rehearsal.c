@@ -214,6 +214,18 @@ rehearsal_touch_map(Touched *from, Touched *to)
 }
 
 /*
+ * An index of a partitioned table, or one attached to such an index: the
+ * partitions' indexes are attached to it, or it to its parent's.
+ */
+static bool
+partition_tree_index(GNode *index)
+{
+	return gnode_str(index, "partition_of") != NULL ||
+		(index->parent != NULL && index->parent->kind == OBJ_TABLE &&
+		 gnode_str(index->parent, "partition_by") != NULL);
+}
+
+/*
  * rehearsal_diff_script(): see rehearsal.h.
  */
 char *
@@ -234,7 +246,9 @@ rehearsal_diff_script(Graph *source, Graph *target, bool drop_last, int *nsteps,
 	/*
 	 * The rehearsal's stubs: without their foreign keys, and without what
 	 * nothing else can need of them (indexes but unique ones, which a
-	 * foreign key may reference; triggers, policies, rules, statistics).
+	 * foreign key may reference, and those of a partition tree, which the
+	 * index of a partition copied may be attached to; triggers, policies,
+	 * rules, statistics).
 	 */
 	if (stubs != NULL)
 	{
@@ -250,7 +264,8 @@ rehearsal_diff_script(Graph *source, Graph *target, bool drop_last, int *nsteps,
 
 			if (step->action != STEP_CREATE || top == NULL ||
 				!(is_foreign_key(step->node) ||
-				  (kind == OBJ_INDEX && !gnode_bool(step->node, "unique")) ||
+				  (kind == OBJ_INDEX && !gnode_bool(step->node, "unique") &&
+				   !partition_tree_index(step->node)) ||
 				  kind == OBJ_TRIGGER || kind == OBJ_POLICY ||
 				  kind == OBJ_RULE || kind == OBJ_STATISTICS))
 				continue;
