@@ -472,6 +472,37 @@ walk_deps(Touched *t, List **list, GNode *node, bool stub)
 		walk_deps(t, list, lfirst(lc), stub);
 }
 
+/*
+ * The partitions of a partitioned table that is a stub are stubs too: a
+ * foreign key to the table is made of one per partition (PostgreSQL's
+ * internal keys, in the document), which the copy of the referring table
+ * gets only if they are there.
+ */
+static void
+partition_stubs(Touched *t, GNode *table)
+{
+	ListCell   *lc;
+
+	if (gnode_str(table, "partition_by") == NULL)
+		return;
+	foreach(lc, table->dependents)
+	{
+		GNode	   *part = top_of(lfirst(lc));
+		bool		found;
+
+		if (part == NULL || part->kind != OBJ_TABLE || part == table ||
+			gnode_str(part, "partition_of") == NULL ||
+			!list_member_ptr(part->deps, table))
+			continue;
+		hash_search(t->seen, &part, HASH_FIND, &found);
+		if (!found)
+		{
+			hash_search(t->seen, &part, HASH_ENTER, NULL);
+			t->stubs = lappend(t->stubs, part);
+		}
+	}
+}
+
 /* Append a copy of name to a list of names unless it holds it already. */
 static List *
 names_add(List *names, const char *name)
@@ -550,6 +581,7 @@ rehearsal_plan(Rehearsal *rh, Touched *t, Graph *model, List *scope, bool all,
 	{
 		int			before = list_length(copy);
 
+		partition_stubs(t, list_nth(t->stubs, i));
 		walk_deps(t, &copy, list_nth(t->stubs, i), true);
 		for (int j = before; j < list_length(copy); j++)
 			walk_deps(t, &copy, list_nth(copy, j), false);
