@@ -64,8 +64,11 @@ OBJS = \
 	src/property.o \
 	src/model_refs.o \
 	src/rename.o \
+	src/rename_live.o \
 	src/checksum.o \
 	src/autogen.o \
+	src/datacheck.o \
+	src/rehearsal.o \
 	src/verify.o \
 	src/revdag.o \
 	src/target.o \
@@ -108,6 +111,7 @@ REGRESS = \
 	revisions_manual \
 	models \
 	revisions_autogen \
+	revisions_rehearsal \
 	revisions_walkthrough \
 	mapped_views \
 	mapped_sqlalchemy \
@@ -121,7 +125,7 @@ REGRESS = \
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 
 # isolation tests: specs/<name>.spec against expected/<name>.out
-ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read concurrent_revision lock_timeout_advisory online_concurrent online_beside_plain
+ISOLATION = concurrent_upgrade upgrade_lock_timeout snapshot_repeatable_read concurrent_revision lock_timeout_advisory online_concurrent online_beside_plain autogen_rehearsal rehearsal_locks datacheck_locks
 ISOLATION_OPTS = --inputdir=.
 
 # Only what PostgreSQL looks up by name is exported from the shared library

@@ -32,6 +32,13 @@ SELECT migrate_model('{ma_keep}') = migrate_snapshot('{ma_keep}') AS one_is_its_
 -- its model, and the way back to base brings the schema back.
 SELECT migrate_revision('drop ma_gone', revision => 'ma01');
 SELECT upgrade_sql FROM migrate_revisions WHERE revision = 'ma01';
+-- What autogenerate hands back outlives its SPI connection (the hash and
+-- the observed hazards were once read after SPI_finish() had freed them):
+-- the stored hash is the hash of the stored snapshot.
+SELECT snapshot_hash = pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(snapshot::text, 'UTF8')), 'hex')
+         AS hash_of_its_snapshot,
+       observed_hazards
+  FROM migrate_revisions WHERE revision = 'ma01';
 SELECT revision, direction FROM migrate_upgrade();
 SELECT to_regnamespace('ma_gone') IS NULL AS ma_gone_dropped;
 SELECT count(*) AS steps_to_the_model FROM migrate_check();

@@ -12,6 +12,9 @@
  *
  * The shared library of 0.2 serves an installation of 0.1 until it is
  * updated (its C functions read only the arguments they are given).
+ *
+ * 0.2 also adds migrate_revisions.observed_hazards, migrate_observed_hazards()
+ * and migrate_check(..., observe) (docs/revisions-autogenerate.md).
  */
 
 \echo Use "ALTER EXTENSION pg_migrate UPDATE TO '0.2'" to load this file. \quit
@@ -69,26 +72,55 @@ SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION @extschema@.migrate_renamed_snapshot(jsonb) IS
 'the live snapshot of a model document''s scope as it is once the pending renames have run (in a subtransaction that is rolled back)';
 
+-- migrate_check() takes observe (a new parameter: the function is made again).
+DROP FUNCTION @extschema@.migrate_check(name[]);
+
+CREATE FUNCTION @extschema@.migrate_observed_hazards(model jsonb)
+RETURNS TABLE(step int, hazard text)
+AS 'MODULE_PATHNAME', 'migrate_observed_hazards'
+LANGUAGE C VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp;
+
+COMMENT ON FUNCTION @extschema@.migrate_observed_hazards(jsonb) IS
+'what the upgrade towards a model document does to the live tables (locks, rewrites, drops, with their size), seen by rehearsing it on copies without rows as autogenerate does';
+
 -- The live schemas that have a model (or those named) against their models:
 -- the pending renames first, then the diff from the live schema as it is
 -- once renamed.  A modelled schema that does not exist yet is left out of
--- the live snapshot, so that the diff creates it.
-CREATE OR REPLACE FUNCTION @extschema@.migrate_check(schemas name[] DEFAULT NULL)
+-- the live snapshot, so that the diff creates it.  With observe, each
+-- step's hazards end with what the rehearsal saw it do to live tables
+-- ("observed: rewrites ...", docs/revisions-autogenerate.md).
+CREATE FUNCTION @extschema@.migrate_check(schemas name[] DEFAULT NULL,
+		observe boolean DEFAULT false)
 RETURNS TABLE(step int, action text, object_type text, object_name text,
 			  sql text, hazards text[])
 LANGUAGE sql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 WITH t AS MATERIALIZED (SELECT @extschema@.migrate_model(schemas) AS m),
-     r AS MATERIALIZED (SELECT s.* FROM t, @extschema@.migrate_rename_steps(t.m) AS s)
-SELECT r.step, 'rename'::text, r.object_type, r.object_name, r.sql, '{}'::text[]
-  FROM r
-UNION ALL
-SELECT d.step OPERATOR(pg_catalog.+) (SELECT pg_catalog.count(*)::int FROM r),
-       d.action, d.object_type, d.object_name, d.sql, d.hazards
-  FROM t, LATERAL @extschema@.migrate_diff(@extschema@.migrate_renamed_snapshot(t.m), t.m) AS d
+     r AS MATERIALIZED (SELECT s.* FROM t, @extschema@.migrate_rename_steps(t.m) AS s),
+     o AS MATERIALIZED (SELECT h.step,
+                               pg_catalog.array_agg('observed: ' OPERATOR(pg_catalog.||) h.hazard
+                                                    ORDER BY h.n) AS observed
+                          FROM t, @extschema@.migrate_observed_hazards(t.m)
+                                  WITH ORDINALITY AS h(step, hazard, n)
+                         WHERE observe
+                         GROUP BY h.step),
+     c AS (SELECT r.step, 'rename'::text AS action, r.object_type, r.object_name,
+                  r.sql, '{}'::text[] AS hazards
+             FROM r
+           UNION ALL
+           SELECT d.step OPERATOR(pg_catalog.+) (SELECT pg_catalog.count(*)::int FROM r),
+                  d.action, d.object_type, d.object_name, d.sql, d.hazards
+             FROM t, LATERAL @extschema@.migrate_diff(@extschema@.migrate_renamed_snapshot(t.m), t.m) AS d)
+SELECT c.step, c.action, c.object_type, c.object_name, c.sql,
+       c.hazards OPERATOR(pg_catalog.||) COALESCE(o.observed, '{}'::text[])
+  FROM c LEFT JOIN o ON o.step OPERATOR(pg_catalog.=) c.step
  ORDER BY 1
 $$;
+
+COMMENT ON FUNCTION @extschema@.migrate_check(name[], boolean) IS
+'the steps from the live schema to its model (every model, or those of the schemas named), with observe what a rehearsal saw each do; no rows means in sync';
 
 /*
  * migrate_relationship() takes SQLAlchemy's primaryjoin, secondaryjoin and
@@ -114,6 +146,10 @@ SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION @extschema@.migrate_relationship(text, name, text, text, name, name, text, boolean, text, text, text, integer, text, boolean, text, integer) IS
 'SQLAlchemy''s relationship(): the related rows of the target, loaded eagerly (a jsonb column of the mapped view) or lazily (a function of the view''s row type)';
 
+-- What autogenerate's rehearsal saw each step of a revision's upgrade do to
+-- live tables (docs/revisions-autogenerate.md): NULL for the revisions
+-- stored before, as for those written by hand.  No default: no rewrite.
+ALTER TABLE @extschema@.migrate_revisions ADD COLUMN observed_hazards text[];
 /*
  * Online mode (docs/revisions.md, "Online mode"): the mark of a revision,
  * a new parameter (online) at the end of the upgrade and downgrade

@@ -127,10 +127,16 @@ SELECT migrate_revision('add owner', revision => 'ag03');
 SELECT count(*) AS revisions FROM migrate_revisions;
 
 -- 8b. When the generated script itself fails (here an event trigger
--- refuses its ALTER TABLE; in real life a limit of the diff), the error
--- says so and names the statement, instead of blaming the rows.
+-- refuses its ALTER TABLE adding the column owner, not those of the
+-- rehearsal's copies; in real life a limit of the diff), the error says so
+-- and names the statement, instead of blaming the rows.
 CREATE FUNCTION ag_refuse() RETURNS event_trigger LANGUAGE plpgsql AS
-$$BEGIN RAISE EXCEPTION 'no DDL today'; END$$;
+$$BEGIN
+  IF EXISTS (SELECT FROM pg_event_trigger_ddl_commands() c, pg_attribute a
+             WHERE a.attrelid = c.objid AND a.attname = 'owner') THEN
+    RAISE EXCEPTION 'no DDL today';
+  END IF;
+END$$;
 CREATE EVENT TRIGGER ag_refuse ON ddl_command_end WHEN TAG IN ('ALTER TABLE')
   EXECUTE FUNCTION ag_refuse();
 SELECT migrate_model_set($$
@@ -172,10 +178,10 @@ DELETE FROM migrate_version WHERE version_num = 'nosuch';
 SELECT revision, direction, message FROM migrate_downgrade('base');
 DROP SCHEMA ag CASCADE;
 
--- 12. The self-check's snapshots after each script read again only the
--- objects the script changed, and copy the rest from the live snapshot
--- (docs/revisions-autogenerate.md).  The developer setting says which
--- snapshot was taken and compares each partial one with a whole one.
+-- 12. The self-check rehearses the scripts on copies of the objects they
+-- touch, of what depends on those and of what those depend on
+-- (docs/revisions-autogenerate.md): the developer setting names them.
+-- The table "untouched" is not copied.
 SET client_min_messages = warning;
 DROP EXTENSION pg_migrate;
 CREATE EXTENSION pg_migrate;
@@ -204,7 +210,7 @@ SELECT migrate_revision('partial', revision => 'pt01');
 SELECT upgrade_sql FROM migrate_revisions WHERE revision = 'pt01';
 ROLLBACK;
 
--- A new schema is not something a partial snapshot can say: whole ones.
+-- A new schema is made by the scripts themselves: nothing more is copied.
 SELECT migrate_model_set('CREATE TABLE t (id integer);', 'pt_new') IS NOT NULL AS model_set;
 BEGIN;
 SELECT migrate_revision('new schema', revision => 'pt02');

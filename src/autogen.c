@@ -17,6 +17,7 @@
  *-------------------------------------------------------------------------
  */
 #include "autogen.h"
+#include "rehearsal.h"
 #include "rename.h"
 #include "unmodeled.h"
 
@@ -26,6 +27,8 @@
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
 #include "parser/parser.h"
 #include "portability/instr_time.h"
 #include "utils/array.h"
@@ -35,6 +38,11 @@
 #include "utils/memutils.h"
 #include "utils/resowner.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
+#include "utils/lsyscache.h"
+#include "storage/lmgr.h"
+#include "storage/lock.h"
+#include "catalog/pg_class.h"
 
 #include "checksum.h"
 #include "diff.h"
@@ -42,6 +50,8 @@
 #include "model_refs.h"
 #include "pg_migrate.h"
 #include "snapshot.h"
+
+PG_FUNCTION_INFO_V1(migrate_observed_hazards);
 
 /* pg_migrate.debug_drop_last_step: see autogen_init_settings(). */
 static bool debug_drop_last_step = false;
@@ -211,32 +221,6 @@ autogen_document_scope(Jsonb *doc, bool *all)
 			 errmsg("snapshot document's \"scope\" is neither \"all\" nor a list of schemas")));
 	return NIL;					/* keep the compiler quiet */
 }
-
-/*
- * The name[] of the schemas of a scope that exist (NULL with all: every
- * user schema), for snapshot_build().
- */
-static ArrayType *
-scope_array(List *scope, bool all)
-{
-	Datum	   *elems;
-	int			n = 0;
-	ListCell   *lc;
-
-	if (all)
-		return NULL;
-	elems = palloc(sizeof(Datum) * (list_length(scope) + 1));
-	foreach(lc, scope)
-	{
-		const char *name = lfirst(lc);
-
-		if (OidIsValid(get_namespace_oid(name, true)))
-			elems[n++] = DirectFunctionCall1(namein, CStringGetDatum(name));
-	}
-	return construct_array(elems, n, NAMEOID, NAMEDATALEN, false,
-						   TYPALIGN_CHAR);
-}
-
 /* Record the scope asked for in the graph: its document says it. */
 static void
 set_scope(Graph *g, List *scope, bool all)
@@ -254,7 +238,7 @@ set_scope(Graph *g, List *scope, bool all)
 }
 
 /*
- * The live snapshot of a scope as a graph (schemas: scope_array() of it),
+ * The live snapshot of a scope as a graph (schemas: rehearsal_scope_array() of it),
  * in a child context of cxt.  Must be called inside SPI.
  */
 static Graph *
@@ -277,7 +261,7 @@ live_graph(List *scope, bool all, ArrayType *schemas, MemoryContext cxt)
 Jsonb *
 autogen_live_document(List *scope, bool all, MemoryContext cxt)
 {
-	Graph	   *g = live_graph(scope, all, scope_array(scope, all), cxt);
+	Graph	   *g = live_graph(scope, all, rehearsal_scope_array(scope, all), cxt);
 	Jsonb	   *doc;
 
 	doc = snapshot_document(g);
@@ -295,6 +279,19 @@ static bool
 documents_equal(Jsonb *a, Jsonb *b)
 {
 	return graph_documents_equal(a, b);
+}
+
+/*
+ * The same documents byte for byte or as jsonb values: the quick half of
+ * documents_equal(), which goes on to read both documents back when they
+ * differ (on a large schema, two reads of 15 MB documents, for an answer
+ * that the diff gives anyway: no step).
+ */
+static bool
+documents_identical(Jsonb *a, Jsonb *b)
+{
+	return (VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0) ||
+		compareJsonbContainers(&a->root, &b->root) == 0;
 }
 
 /*
@@ -337,81 +334,14 @@ first_difference(Jsonb *have, Jsonb *want, char **object, char **detail)
 	MemoryContextDelete(work);
 }
 
-/*
- * The ordered steps of diff(source, target) as one script, in the current
- * memory context.  The graphs are left as they were: the two diffs read
- * the same two.
- */
-static char *
-diff_as_script(Graph *source, Graph *target, bool drop_last, int *nsteps)
-{
-	MemoryContext cxt = CurrentMemoryContext;
-	MemoryContext work = AllocSetContextCreate(cxt, "pg_migrate autogenerate diff",
-											   ALLOCSET_DEFAULT_SIZES);
-	MemoryContext old = MemoryContextSwitchTo(work);
-	List	   *steps = diff_compute_graphs(source, target, work);
-	char	   *script;
-
-	if (drop_last && steps != NIL)
-		steps = list_delete_last(steps);
-	*nsteps = list_length(steps);
-	script = diff_script(steps);
-	MemoryContextSwitchTo(old);
-	script = pstrdup(script);
-	MemoryContextDelete(work);
-	return script;
-}
-
 /* What a phase of the check was doing, for its error messages. */
 typedef enum CheckPhase
 {
 	PHASE_NONE,
+	PHASE_SETUP,
 	PHASE_UPGRADE,
 	PHASE_DOWNGRADE
 } CheckPhase;
-
-/*
- * The statement of a script that is running, for the error that names it
- * when it fails.  Set and read by self_check() only.
- */
-static const char *running_statement = NULL;
-
-/*
- * Run a script as it will be stored, one statement at a time (split by
- * PostgreSQL's own parser), so that a statement that fails can be named.
- */
-static void
-run_script(const char *script, MemoryContext cxt)
-{
-	List	   *stmts = raw_parser(script, RAW_PARSE_DEFAULT);
-	ListCell   *lc;
-
-	foreach(lc, stmts)
-	{
-		RawStmt    *rs = lfirst_node(RawStmt, lc);
-		int			len = rs->stmt_len > 0 ? rs->stmt_len :
-			(int) strlen(script) - rs->stmt_location;
-		const char *start = script + rs->stmt_location;
-
-		/* the hazard comments above a statement are not its text */
-		while (len > 0 && (isspace((unsigned char) *start) ||
-						   (start[0] == '-' && start[1] == '-')))
-		{
-			if (*start == '-')
-			{
-				while (len > 0 && *start != '\n')
-					start++, len--;
-			}
-			else
-				start++, len--;
-		}
-		running_statement = MemoryContextStrdup(cxt, pnstrdup(start, len));
-		if (SPI_execute(running_statement, false, 0) < 0)
-			elog(ERROR, "running a statement of the script failed: %s",
-				 running_statement);
-	}
-	running_statement = NULL;
-}
 
 /*
  * What the self-check starts from: the live snapshot, as a graph and as
@@ -425,6 +355,10 @@ typedef struct CheckStart
 	bool		all;
 	ArrayType  *schemas;		/* its schemas that exist, for snapshot_build() */
 	XLogRecPtr	lsn;			/* WAL insert position when it was taken */
+	Graph	   *base;			/* what the rehearsal copies from: graph, */
+	Jsonb	   *basedoc;		/* or with recorded renames of schemas, a
+								 * snapshot of their live names too
+								 * (rename_rehearsal_base()) */
 } CheckStart;
 
 /*
@@ -465,7 +399,7 @@ snapshot_now(CheckStart *start, const char *what, MemoryContext cxt)
 		elog(DEBUG1, "autogenerate check: partial snapshot: %.1f ms", ms_since(t0));
 		INSTR_TIME_SET_CURRENT(t0);
 		MemoryContextSwitchTo(cxt);
-		doc = graph_merge_document(start->doc, partial, dirty->replaced);
+		doc = graph_merge_document(start->doc, partial, dirty->replaced, false);
 		elog(DEBUG1, "autogenerate check: merged document: %.1f ms", ms_since(t0));
 	}
 	else
@@ -504,7 +438,7 @@ run_and_snapshot(const char *script, const char *what, CheckStart *start,
 	Jsonb	   *doc;
 
 	INSTR_TIME_SET_CURRENT(t0);
-	run_script(script, cxt);
+	rehearsal_run_script(script, cxt);
 	elog(DEBUG1, "autogenerate check: %s ran: %.1f ms", what, ms_since(t0));
 	INSTR_TIME_SET_CURRENT(t0);
 	doc = snapshot_now(start, what, cxt);
@@ -534,14 +468,32 @@ compare(Jsonb *reached, Jsonb *expected, const char *what,
 	return same;
 }
 
+/* One script of the self-check run on the copies, then the document. */
+static Jsonb *
+rehearse(const char *script, const char *what, Rehearsal *rh,
+		 CheckStart *start, Jsonb *base, MemoryContext cxt)
+{
+	instr_time	t0;
+	Jsonb	   *doc;
+
+	if (rh->in_place)
+		return run_and_snapshot(script, what, start, cxt);
+	INSTR_TIME_SET_CURRENT(t0);
+	doc = rehearsal_run(rh, script, what, base, cxt);
+	elog(DEBUG1, "autogenerate check: %s rehearsed and snapshotted: %.1f ms",
+		 what, ms_since(t0));
+	return doc;
+}
+
 /*
- * The self-check (docs/revisions.md), in a subtransaction that is always
- * rolled back: run the upgrade, compare with the model, run the
- * downgrade, compare with the start.  Returns the snapshot the upgrade
- * leads to.  Any difference, or a statement that fails, is an ERROR.
+ * The self-check (docs/revisions-autogenerate.md), in a subtransaction
+ * that is always rolled back: make the rehearsal's copies (rehearsal.c),
+ * run the upgrade on them, compare with the model, run the downgrade,
+ * compare with the start.  Returns the snapshot the upgrade leads to.
+ * Any difference, or a statement that fails, is an ERROR.
  */
 static Jsonb *
-self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
+self_check(AutogenResult *r, CheckStart *start, Jsonb *model, Rehearsal *rh)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	ResourceOwner owner = CurrentResourceOwner;
@@ -550,6 +502,7 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 	volatile CheckPhase wrong_phase = PHASE_NONE;
 	char	   *volatile object = NULL;
 	char	   *volatile detail = NULL;
+	Jsonb	   *volatile startdoc = start->doc;
 
 	BeginInternalSubTransaction(NULL);
 	MemoryContextSwitchTo(cxt);
@@ -559,9 +512,53 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 		char	   *o;
 		char	   *d;
 
-		phase = PHASE_UPGRADE;
-		reached = run_and_snapshot(r->upgrade_sql, "upgrade", start, cxt);
-		if (!compare(reached, model, "the model", &o, &d))
+		if (!rh->in_place)
+		{
+			instr_time	t0;
+
+			INSTR_TIME_SET_CURRENT(t0);
+			phase = PHASE_SETUP;
+			rehearsal_setup(rh, start->base, start->basedoc, cxt);
+			phase = PHASE_NONE;
+			elog(DEBUG1, "autogenerate check: %d copies made: %.1f ms",
+				 list_length(rh->copied), ms_since(t0));
+			if (debug_verify_partial)
+			{
+				StringInfoData buf;
+				ListCell   *lc;
+
+				initStringInfo(&buf);
+				foreach(lc, rh->copied)
+					appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
+									 (char *) lfirst(lc));
+				elog(NOTICE, "autogenerate check: rehearsed on copies of %d object%s%s%s%s",
+					 list_length(rh->copied), list_length(rh->copied) == 1 ? "" : "s",
+					 buf.len ? ": " : "", buf.data,
+					 rh->nstubs > 0 ? psprintf(" (and %d table%s without their foreign keys)",
+											   rh->nstubs, rh->nstubs == 1 ? "" : "s") : "");
+			}
+
+			/*
+			 * Everything but the copies is the live document's own in the
+			 * documents of the rehearsal: the copies and the start compare
+			 * as the live document cut down to them, which is small, unless
+			 * a rename of a schema makes it stand for two schemas.
+			 */
+			if (rh->snap_names == NIL)
+				startdoc = rh->copies;
+		}
+		if (!rh->in_place &&
+			!compare(rehearsal_document(rh, startdoc, cxt),
+					 startdoc, "the start", &o, &d))
+		{
+			wrong_phase = PHASE_SETUP;
+			object = o;
+			detail = d;
+		}
+		else if (phase = PHASE_UPGRADE,
+				 reached = rehearse(r->upgrade_sql, "upgrade", rh, start,
+									start->doc, cxt),
+				 !compare(reached, model, "the model", &o, &d))
 		{
 			wrong_phase = PHASE_UPGRADE;
 			object = o;
@@ -570,8 +567,9 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 		else
 		{
 			phase = PHASE_DOWNGRADE;
-			back = run_and_snapshot(r->downgrade_sql, "downgrade", start, cxt);
-			if (!compare(back, start->doc, "the start", &o, &d))
+			back = rehearse(r->downgrade_sql, "downgrade", rh, start,
+							startdoc, cxt);
+			if (!compare(back, startdoc, "the start", &o, &d))
 			{
 				wrong_phase = PHASE_DOWNGRADE;
 				object = o;
@@ -584,23 +582,43 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 	{
 		ErrorData  *edata;
 		CheckPhase	failed = phase;
-		const char *statement = running_statement;
+		const char *statement = rehearsal_statement();
 
+		/*
+		 * In cxt: the current context is ErrorContext, which
+		 * pgm_subxact_catch() (FlushErrorState()) resets.
+		 */
+		if (statement != NULL)
+			statement = MemoryContextStrdup(cxt, statement);
 		edata = pgm_subxact_catch(cxt, owner);
-		running_statement = NULL;
+		rehearsal_reset();
 		if (failed == PHASE_NONE || statement == NULL)
 			ReThrowError(edata);
+		if (failed == PHASE_SETUP)
+			ereport(ERROR,
+					(errcode(edata->sqlerrcode),
+					 errmsg("autogenerate's rehearsal cannot copy the live schema: %s",
+							edata->message),
+					 errdetail("Statement: %s%s%s", statement,
+							   edata->detail ? "\n" : "",
+							   edata->detail ? edata->detail : ""),
+					 errhint("Nothing was stored. The rehearsal renames the model's schemas aside and makes them again, which needs their ownership and the CREATE privilege on the database.")));
 
 		/*
 		 * The generated SQL failed on the live database.  A data exception
 		 * or an integrity constraint violation (classes 22 and 23) is a
 		 * rule the rows break (a NOT NULL column added without a default to
 		 * a table with rows); anything else is the generated script itself
-		 * failing, which no change of the rows would help.  The error keeps
-		 * its SQLSTATE.
+		 * failing, which no change of the rows would help, but for a lock
+		 * the live database did not grant in time (pg_migrate.lock_timeout,
+		 * a deadlock) or a cancel: the script is fine, the moment was not.
+		 * The error keeps its SQLSTATE.
 		 */
 		if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_DATA_EXCEPTION &&
-			ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION)
+			ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION &&
+			edata->sqlerrcode != ERRCODE_LOCK_NOT_AVAILABLE &&
+			edata->sqlerrcode != ERRCODE_QUERY_CANCELED &&
+			edata->sqlerrcode != ERRCODE_T_R_DEADLOCK_DETECTED)
 			ereport(ERROR,
 					(errcode(edata->sqlerrcode),
 					 errmsg("autogenerate's generated %s script failed: %s",
@@ -628,10 +646,14 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 
 	/* Success too is rolled back: the check leaves nothing behind. */
 	pgm_subxact_rollback(cxt, owner);
+	rehearsal_reset();
 
 	if (wrong_phase != PHASE_NONE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),
+				 wrong_phase == PHASE_SETUP ?
+				 errmsg("autogenerate's rehearsal does not copy the live schema: %s differs",
+						object) :
 				 wrong_phase == PHASE_UPGRADE ?
 				 errmsg("autogenerate's upgrade does not reach the model: %s differs",
 						object) :
@@ -645,57 +667,72 @@ self_check(AutogenResult *r, CheckStart *start, Jsonb *model)
 }
 
 /*
- * autogen_generate(): see autogen.h.
+ * What autogenerate computes before its check, for autogen_generate() and
+ * migrate_observed_hazards(): the live snapshot, the scripts (the recorded
+ * renames first) and the rehearsal's plan.
  */
-bool
-autogen_generate(AutogenResult *result)
+typedef struct Prepared
 {
-	MemoryContext cxt = CurrentMemoryContext;
-	Jsonb	   *model;
-	Jsonb	   *live;
-	Jsonb	   *reached;
-	List	   *scope;
-	bool		all;
-	MemoryContext graphs;
-	Graph	   *live_g;
-	Graph	   *model_graph;
 	CheckStart	start;
+	Rehearsal	rh;
+	AutogenResult r;			/* upgrade_sql, downgrade_sql, renames */
 	int			nup;
 	int			ndown;
-	instr_time	t0;
-	AutogenResult r;
+} Prepared;
+
+/*
+ * Prepare autogenerate towards a model (its document, and its graph in
+ * graphs or NULL); false when the live schema already is the model, or
+ * differs from it in nothing the diff turns into a step.  In cxt; graphs
+ * is deleted.  Inside SPI.
+ */
+static bool
+prepare(Prepared *p, Jsonb *model, Graph *model_graph, MemoryContext graphs,
+		bool drop_last, MemoryContext cxt)
+{
+	CheckStart *start = &p->start;
+	Rehearsal  *rh = &p->rh;
+	AutogenResult *r = &p->r;
+	List	   *scope;
+	bool		all;
+	Jsonb	   *live;
+	Graph	   *live_g;
+	Touched		touched;
+	List	   *upsteps = NIL;
 	char	   *rename_up = NULL;
 	char	   *rename_down = NULL;
-	const char *ext;
+	instr_time	t0;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-
-	INSTR_TIME_SET_CURRENT(t0);
-	graphs = AllocSetContextCreate(cxt, "pg_migrate autogenerate graphs",
-								   ALLOCSET_DEFAULT_SIZES);
-	model = model_and_graph(cxt, graphs, &model_graph);
+	memset(p, 0, sizeof(Prepared));
 	MemoryContextSwitchTo(cxt);
 	scope = autogen_document_scope(model, &all);
-	elog(DEBUG1, "autogenerate: model read: %.1f ms", ms_since(t0));
 
 	INSTR_TIME_SET_CURRENT(t0);
-	start.lsn = GetXLogInsertRecPtr();
-	start.schemas = scope_array(scope, all);
-	start.graph = live_graph(scope, all, start.schemas, cxt);
-	live = snapshot_document(start.graph);
-	start.doc = live;
-	start.scope = scope;
-	start.all = all;
+	start->lsn = GetXLogInsertRecPtr();
+	start->schemas = rehearsal_scope_array(scope, all);
+	start->graph = live_graph(scope, all, start->schemas, cxt);
+	live = snapshot_document(start->graph);
+	start->doc = live;
+	start->scope = scope;
+	start->all = all;
+	start->base = start->graph;
+	start->basedoc = live;
 	elog(DEBUG1, "autogenerate: live snapshot: %.1f ms", ms_since(t0));
 
-	if (documents_equal(live, model))
+	/*
+	 * The live schema is the model: nothing to do.  Only the quick half of
+	 * the comparison here; documents that differ in their columns' order
+	 * alone give no step, which is found below.
+	 */
+	if (documents_identical(live, model))
 	{
-		MemoryContextDelete(start.graph->cxt);
+		MemoryContextDelete(start->graph->cxt);
 		MemoryContextDelete(graphs);
-		SPI_finish();
 		return false;
 	}
+
+	/* what the steps touch, for the rehearsal */
+	rehearsal_touched_init(&touched, cxt);
 
 	/* both documents read once, for the diffs both ways */
 	INSTR_TIME_SET_CURRENT(t0);
@@ -706,59 +743,174 @@ autogen_generate(AutogenResult *result)
 
 	/*
 	 * Recorded renames (docs/models.md): they come first, and the diff
-	 * compares the live schema as it is once renamed (PostgreSQL renames
-	 * it, in a subtransaction that is rolled back) with the model; the
-	 * downgrade undoes the rest, then the renames.
+	 * compares the live schema as it is once renamed (rehearsed on copies,
+	 * rename_live_document()) with the model; the downgrade undoes the
+	 * rest, then the renames.
 	 */
-	ext = pgm_ext_schema();
 	MemoryContextSwitchTo(cxt);
-	r.renames = rename_load(ext, scope, all);
-	if (r.renames != NIL)
+	r->renames = rename_load(pgm_ext_schema(), scope, all);
+	if (r->renames != NIL && documents_equal(live, model))
+	{
+		/* recorded renames, but nothing left to rename or change */
+		MemoryContextDelete(start->graph->cxt);
+		MemoryContextDelete(graphs);
+		return false;
+	}
+	if (r->renames != NIL)
 	{
 		Jsonb	   *renamed;
 
-		rename_validate(r.renames, live_g, model_graph);
-		rename_up = rename_script(r.renames, false);
-		rename_down = rename_script(r.renames, true);
-		renamed = rename_live_document(rename_up, scope, all, cxt);
+		rename_validate(r->renames, live_g, model_graph);
+		rename_up = rename_script(r->renames, false);
+		rename_down = rename_script(r->renames, true);
+		rename_rehearsal_base(r->renames, graph_from_jsonb(live, NULL, cxt),
+							  live, scope, all, cxt,
+							  &start->base, &start->basedoc);
+		INSTR_TIME_SET_CURRENT(t0);
+		renamed = rename_live_document(r->renames, start->base, start->basedoc,
+									   scope, all, cxt);
+		elog(DEBUG1, "autogenerate: renames rehearsed: %.1f ms", ms_since(t0));
 		live_g = graph_from_jsonb(renamed, NULL, graphs);
+		/* the renames are the first steps of the upgrade */
+		{
+			ListCell   *lc;
+
+			foreach(lc, rename_steps_sql(r->renames))
+			{
+				UpStep	   *st = palloc(sizeof(UpStep));
+
+				st->number = list_length(upsteps) + 1;
+				st->sql = lfirst(lc);
+				upsteps = lappend(upsteps, st);
+			}
+		}
 	}
 
 	INSTR_TIME_SET_CURRENT(t0);
-	r.upgrade_sql = diff_as_script(live_g, model_graph, debug_drop_last_step, &nup);
-	elog(DEBUG1, "autogenerate: upgrade diff (%d steps): %.1f ms", nup, ms_since(t0));
-	INSTR_TIME_SET_CURRENT(t0);
-	r.downgrade_sql = diff_as_script(model_graph, live_g, false, &ndown);
-	elog(DEBUG1, "autogenerate: downgrade diff (%d steps): %.1f ms", ndown, ms_since(t0));
-	MemoryContextDelete(graphs);
-	if (r.renames != NIL)
+	touched.live = live_g;
 	{
-		r.upgrade_sql = psprintf("%s%s", rename_up, r.upgrade_sql);
-		r.downgrade_sql = psprintf("%s%s", r.downgrade_sql, rename_down);
+		List	   *diffsteps = NIL;
+		ListCell   *lc;
+
+		r->upgrade_sql = rehearsal_diff_script(live_g, model_graph, drop_last,
+											   &p->nup, &touched, &diffsteps, NULL);
+		foreach(lc, diffsteps)
+			((UpStep *) lfirst(lc))->number += list_length(upsteps);
+		upsteps = list_concat(upsteps, diffsteps);
+	}
+	elog(DEBUG1, "autogenerate: upgrade diff (%d steps): %.1f ms", p->nup, ms_since(t0));
+	INSTR_TIME_SET_CURRENT(t0);
+	r->downgrade_sql = rehearsal_diff_script(model_graph, live_g, false, &p->ndown,
+											 &touched, NULL, NULL);
+	elog(DEBUG1, "autogenerate: downgrade diff (%d steps): %.1f ms", p->ndown, ms_since(t0));
+
+	INSTR_TIME_SET_CURRENT(t0);
+	if (r->renames == NIL)
+		rehearsal_plan(rh, &touched, model_graph, scope, all, cxt);
+	else
+	{
+		/*
+		 * The steps were diffed from the renamed document: what they touch
+		 * is found by name among the live objects, and what has a new name
+		 * there is touched through its rename.
+		 */
+		Touched		base;
+		List	   *olds;
+		List	   *news;
+
+		rehearsal_touched_init(&base, cxt);
+		base.live = start->base;
+		rename_touch(r->renames, &base);
+		rehearsal_touch_map(&touched, &base);
+		rehearsal_plan(rh, &base, model_graph, scope, all, cxt);
+		rename_schemas(r->renames, &olds, &news);
+		rehearsal_rename_schemas(rh, olds, news);
+	}
+	rh->upsteps = upsteps;
+	elog(DEBUG1, "autogenerate: rehearsal planned (%d copies): %.1f ms",
+		 list_length(rh->copied), ms_since(t0));
+	MemoryContextDelete(graphs);
+	if (r->renames != NIL)
+	{
+		r->upgrade_sql = psprintf("%s%s", rename_up, r->upgrade_sql);
+		r->downgrade_sql = psprintf("%s%s", r->downgrade_sql, rename_down);
 	}
 
 	/*
 	 * Documents that differ in nothing the diff turns into a step: there
 	 * is nothing to store (the self-check would refuse them anyway).
 	 */
-	if (nup == 0 && ndown == 0 && r.renames == NIL && !debug_drop_last_step)
+	if (p->nup == 0 && p->ndown == 0 && r->renames == NIL &&
+		(!drop_last || documents_equal(live, model)))
 	{
-		MemoryContextDelete(start.graph->cxt);
+		MemoryContextDelete(start->graph->cxt);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * autogen_generate(): see autogen.h.
+ */
+bool
+autogen_generate(AutogenResult *result)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	MemoryContext graphs;
+	Jsonb	   *model;
+	Graph	   *model_graph;
+	Jsonb	   *reached;
+	Prepared	p;
+	int			nest;
+	instr_time	t0;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+
+	/*
+	 * pg_migrate.lock_timeout bounds every lock autogenerate waits for: the
+	 * snapshots', the data checks', the rehearsal's.
+	 */
+	nest = pgm_guc_nest_enter();
+	if (pgm_lock_timeout > 0)
+		pgm_set_local("lock_timeout", psprintf("%d", pgm_lock_timeout));
+
+	INSTR_TIME_SET_CURRENT(t0);
+	graphs = AllocSetContextCreate(cxt, "pg_migrate autogenerate graphs",
+								   ALLOCSET_DEFAULT_SIZES);
+	model = model_and_graph(cxt, graphs, &model_graph);
+	elog(DEBUG1, "autogenerate: model read: %.1f ms", ms_since(t0));
+
+	if (!prepare(&p, model, model_graph, graphs, debug_drop_last_step, cxt))
+	{
+		pgm_guc_nest_leave(nest);
 		SPI_finish();
 		return false;
 	}
 
-	/* the live graph stays: the check re-reads only what its scripts change */
-	reached = self_check(&r, &start, model);
-	MemoryContextDelete(start.graph->cxt);
+	/* what copies without rows cannot see: read from the live rows */
+	if (!p.rh.in_place)
+	{
+		INSTR_TIME_SET_CURRENT(t0);
+		datacheck_script(p.r.upgrade_sql);
+		elog(DEBUG1, "autogenerate: data checks: %.1f ms", ms_since(t0));
+	}
+	MemoryContextSwitchTo(cxt);
+	reached = self_check(&p.r, &p.start, model, &p.rh);
+	MemoryContextDelete(p.start.graph->cxt);
+	MemoryContextSwitchTo(cxt);
+	p.r.observed_hazards = rehearsal_hazards(&p.rh, NULL);
 
+	/* the results outlive this SPI connection */
+	MemoryContextSwitchTo(cxt);
 	INSTR_TIME_SET_CURRENT(t0);
-	r.snapshot = reached;
-	r.snapshot_hash = snapshot_hash(reached);
+	p.r.snapshot = reached;
+	p.r.snapshot_hash = snapshot_hash(reached);
 	elog(DEBUG1, "autogenerate: hash: %.1f ms", ms_since(t0));
 
+	pgm_guc_nest_leave(nest);
 	SPI_finish();
-	*result = r;
+	*result = p.r;
 	return true;
 }
 
@@ -803,4 +955,89 @@ autogen_live_snapshot_hash(ArrayType *schemas)
 	hash = snapshot_hash(doc);
 	SPI_finish();
 	return hash;
+}
+
+/*
+ * migrate_observed_hazards(model jsonb) RETURNS TABLE(step int, hazard
+ * text): what the upgrade towards a model document (the recorded renames,
+ * then diff(renamed live schema, model), numbered as migrate_check()
+ * numbers its steps) does to the live tables, seen by rehearsing it on
+ * data-free copies as autogenerate does (rehearsal.c), in a subtransaction
+ * that is always rolled back: "rewrites app.big (2,000,000 rows, 130 MB)
+ * under ACCESS EXCLUSIVE".  No rows when nothing is to be done, nothing
+ * blocks writers, or the upgrade creates, drops or updates an extension
+ * (which is rehearsed on the live schemas only by autogenerate).
+ * migrate_check(..., observe => true) shows them.
+ */
+Datum
+migrate_observed_hazards(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	MemoryContext cxt = CurrentMemoryContext;
+	ResourceOwner owner = CurrentResourceOwner;
+	MemoryContext graphs;
+	Jsonb	   *model;
+	Prepared	p;
+	List	   *lines = NIL;
+	List	   *steps = NIL;
+	int			nest;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the model document must not be null")));
+	model = PG_GETARG_JSONB_P(0);
+	docread_check(model, "\"model\"");
+	InitMaterializedSRF(fcinfo, 0);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	nest = pgm_guc_nest_enter();
+	if (pgm_lock_timeout > 0)
+		pgm_set_local("lock_timeout", psprintf("%d", pgm_lock_timeout));
+	graphs = AllocSetContextCreate(cxt, "pg_migrate observed hazards graphs",
+								   ALLOCSET_DEFAULT_SIZES);
+	if (prepare(&p, model, NULL, graphs, false, cxt) && !p.rh.in_place)
+	{
+		BeginInternalSubTransaction(NULL);
+		MemoryContextSwitchTo(cxt);
+		PG_TRY();
+		{
+			rehearsal_setup(&p.rh, p.start.base, p.start.basedoc, cxt);
+			(void) rehearsal_run(&p.rh, p.r.upgrade_sql, "upgrade",
+								 p.start.doc, cxt);
+		}
+		PG_CATCH();
+		{
+			ErrorData  *edata = pgm_subxact_catch(cxt, owner);
+			const char *statement = rehearsal_statement();
+
+			statement = statement ? pstrdup(statement) : NULL;
+			rehearsal_reset();
+			ereport(ERROR,
+					(errcode(edata->sqlerrcode),
+					 errmsg("the rehearsal of the upgrade fails: %s",
+							edata->message),
+					 statement ?
+					 errdetail("Statement: %s", statement) : 0,
+					 errhint("The rehearsal renames the model's schemas aside and makes them again, which needs their ownership and the CREATE privilege on the database; migrate_check() without observe shows the static hazards alone.")));
+		}
+		PG_END_TRY();
+		pgm_subxact_rollback(cxt, owner);
+		rehearsal_reset();
+		MemoryContextDelete(p.start.graph->cxt);
+		lines = rehearsal_hazards(&p.rh, &steps);
+	}
+	pgm_guc_nest_leave(nest);
+	SPI_finish();
+
+	for (int i = 0; i < list_length(lines); i++)
+	{
+		Datum		values[2];
+		bool		nulls[2] = {false, false};
+
+		values[0] = Int32GetDatum(list_nth_int(steps, i));
+		values[1] = CStringGetTextDatum(list_nth(lines, i));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
 }

@@ -34,6 +34,10 @@ typedef struct AutogenResult
 	char	   *snapshot_hash;	/* hash of the snapshot the upgrade leads to
 								 * (checksum.h: snapshot_hash()) */
 	Jsonb	   *snapshot;		/* that snapshot (the model's scope) */
+	List	   *observed_hazards;	/* of char *: what the rehearsal saw the
+									 * upgrade do to live tables ("rewrites
+									 * app.big (2,000,000 rows, 130 MB)
+									 * under ACCESS EXCLUSIVE"), sorted */
 	List	   *renames;		/* the recorded renames the upgrade runs
 								 * first (rename.h), for
 								 * rename_mark_written() */
@@ -63,5 +67,13 @@ extern Jsonb *autogen_live_document(List *scope, bool all, MemoryContext cxt);
 
 /* Defines pg_migrate.debug_drop_last_step (called by _PG_init). */
 extern void autogen_init_settings(void);
+
+/*
+ * datacheck.c: check the statements of an upgrade script that depend on
+ * the live rows with read-only queries (ACCESS SHARE); a statement that
+ * would fail is an ERROR naming the object and one offending value.
+ * Must be called inside SPI.
+ */
+extern void datacheck_script(const char *script);
 
 #endif							/* PGM_AUTOGEN_H */

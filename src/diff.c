@@ -1053,6 +1053,9 @@ step_needs(DiffContext *cx, DiffStep *step, GNode *n)
 			step == st->create)
 			continue;
 		needs = lappend(needs, dep);
+		/* a domain's new constraints too: none is added once it is used */
+		if (dep->kind == OBJ_TYPE && n->kind != OBJ_CONSTRAINT && n->kind != OBJ_FUNCTION)
+			needs = list_concat(needs, gnode_children(dep, OBJ_CONSTRAINT));
 	}
 	if (step != st->create)
 		return needs;
@@ -1068,7 +1071,8 @@ step_needs(DiffContext *cx, DiffStep *step, GNode *n)
 			GNode	   *dep = lfirst(dc);
 
 			if (dep->parent != n && dep != n)
-				needs = lappend(needs, dep);
+				needs = list_concat(lappend(needs, dep), dep->kind != OBJ_TYPE ? NIL :
+									gnode_children(dep, OBJ_CONSTRAINT));
 		}
 	}
 	return needs;

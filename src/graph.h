@@ -185,7 +185,8 @@ extern void gnode_add_dep(GNode *node, GNode *dep);
 
 extern char *gnode_ref(const GNode *from, const GNode *to);
 extern Jsonb *graph_to_jsonb(Graph *g);
-extern Jsonb *graph_merge_document(Jsonb *base, Graph *partial, HTAB *replaced);
+extern Jsonb *graph_merge_document(Jsonb *base, Graph *partial, HTAB *replaced,
+								   bool shadow);
 extern HTAB *graph_replaced_create(MemoryContext cxt);
 extern HTAB *pgm_string_set_create(const char *name, long nelem,
 								   MemoryContext cxt);

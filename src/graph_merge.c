@@ -144,7 +144,7 @@ merged_section(JsonbValue *base, GNode *pschema, ObjKind kind,
 /* The pairs of one schema of the merged document. */
 static WPair *
 merged_schema(JsonbValue *base, GNode *pschema, const char *schema,
-			  HTAB *replaced, int *n)
+			  HTAB *replaced, bool shadow, int *n)
 {
 	int			max = OBJ_NKINDS + 8;
 	WPair	   *pairs = palloc(sizeof(WPair) * max);
@@ -177,10 +177,23 @@ merged_schema(JsonbValue *base, GNode *pschema, const char *schema,
 							(WPair) {.key = k.val.string.val, .keylen = k.val.string.len,
 							.kind = WV_PAIRS, .sub = sub, .count = count});
 		}
-		else
+		else if (!(shadow && pschema != NULL))
 			append_pair(&pairs, n, &max,
 						(WPair) {.key = k.val.string.val, .keylen = k.val.string.len,
 						.kind = WV_JBV, .jbv = jbv_copy(&v)});
+	}
+
+	/* a rehearsal's schema: its own attributes, not the base's */
+	if (shadow && pschema != NULL)
+	{
+		foreach(lc, pschema->attrs)
+		{
+			GAttr	   *a = lfirst(lc);
+
+			append_pair(&pairs, n, &max,
+						(WPair) {.key = a->key, .keylen = strlen(a->key),
+						.kind = WV_JBV, .jbv = &a->value});
+		}
 	}
 
 	/* kinds the base schema had none of */
@@ -211,9 +224,15 @@ merged_schema(JsonbValue *base, GNode *pschema, const char *schema,
  * graph_to_jsonb()) with the top-level objects of the replaced set taken
  * out and those of the partial graph put in, allocated in the current
  * memory context.  The partial graph's schemas must all be in base.
+ *
+ * With shadow (autogenerate's rehearsal, autogen.c), the partial graph is
+ * a whole snapshot of schemas rebuilt under the base's names: a schema of
+ * base the partial graph has takes its attributes (comment, privileges)
+ * from it, one base lacks is written whole, and one of base the partial
+ * graph lacks (dropped) is left out.
  */
 Jsonb *
-graph_merge_document(Jsonb *base, Graph *partial, HTAB *replaced)
+graph_merge_document(Jsonb *base, Graph *partial, HTAB *replaced, bool shadow)
 {
 	StringInfoData buf;
 	WPair		pairs[5 + PGM_NGLOBAL_KINDS];	/* the keys graph_to_jsonb() writes */
@@ -248,6 +267,7 @@ graph_merge_document(Jsonb *base, Graph *partial, HTAB *replaced)
 			JsonbValue	sk;
 			JsonbValue	sv;
 			int			nschemas = 0;
+			int			nbase = 0;
 			int			max = 16;
 			WPair	   *schemas = palloc(sizeof(WPair) * max);
 
@@ -267,12 +287,32 @@ graph_merge_document(Jsonb *base, Graph *partial, HTAB *replaced)
 					if (strcmp(((GNode *) lfirst(lc))->name, name) == 0)
 						pschema = lfirst(lc);
 				}
-				sub = merged_schema(&sv, pschema, name, replaced, &count);
+				if (shadow && pschema == NULL)
+					continue;
+				nbase++;
+				sub = merged_schema(&sv, pschema, name, replaced, shadow, &count);
 				append_pair(&schemas, &nschemas, &max,
 							(WPair) {.key = sk.val.string.val, .keylen = sk.val.string.len,
 							.kind = WV_PAIRS, .sub = sub, .count = count});
 			}
-			if (nschemas != list_length(partial->schemas))
+			if (shadow)
+			{
+				/* the schemas the partial graph has and base has not */
+				foreach(lc, partial->schemas)
+				{
+					GNode	   *ps = lfirst(lc);
+					bool		inbase = false;
+
+					for (int i = 0; i < nbase && !inbase; i++)
+						inbase = (schemas[i].keylen == strlen(ps->name) &&
+								  memcmp(schemas[i].key, ps->name, schemas[i].keylen) == 0);
+					if (!inbase)
+						append_pair(&schemas, &nschemas, &max,
+									(WPair) {.key = ps->name, .keylen = strlen(ps->name),
+									.kind = WV_NODE, .node = ps});
+				}
+			}
+			else if (nschemas != list_length(partial->schemas))
 				elog(ERROR, "a partial snapshot has schemas its base has not");
 			pairs[n] = (WPair) {.key = "schemas", .keylen = 7, .order = n,
 			.kind = WV_PAIRS, .sub = schemas, .count = nschemas};

@@ -11,8 +11,9 @@
  * entries in the order they were recorded).  Autogenerate and
  * migrate_check() then
  *
- *	1. run the recorded renames on the live schema in a subtransaction that
- *	   is always rolled back, and snapshot it there: PostgreSQL itself says
+ *	1. run the recorded renames in a subtransaction that is always rolled
+ *	   back, on the rehearsal's data-free copies of what they touch
+ *	   (rename_live.c), and snapshot them there: PostgreSQL itself says
  *	   what the schema looks like once renamed (views keep working, their
  *	   definitions name the new names, an index follows its constraint);
  *	2. write the renames first, then diff(renamed live schema, model):
@@ -51,47 +52,13 @@
 #include "pg_migrate.h"
 #include "graph.h"
 #include "rename.h"
+#include "rename_int.h"
 #include "snapshot.h"
-
-/*
- * foreach over a List of pointers with the element in a typed variable, as
- * PostgreSQL 17's foreach_elem() does (not in 15).
- */
-#define foreach_elem(type, var, lst) \
-	for (ForEachState var##__state = {(lst), 0}; \
-		 var##__state.l != NIL && var##__state.i < var##__state.l->length; \
-		 var##__state.i++) \
-		for (type *var = lfirst(&var##__state.l->elements[var##__state.i]), \
-			 *var##__once = var; var##__once != NULL; var##__once = NULL)
 
 PG_FUNCTION_INFO_V1(migrate_model_rename);
 PG_FUNCTION_INFO_V1(migrate_model_rename_drop);
 PG_FUNCTION_INFO_V1(migrate_renames);
 PG_FUNCTION_INFO_V1(migrate_rename_steps);
-PG_FUNCTION_INFO_V1(migrate_renamed_snapshot);
-
-/*
- * The kinds of object a rename names, in the order the renames run: a
- * schema first (what follows names it by its new name), then the objects
- * of a schema, then what lives inside a table or a type (named through
- * its container's new name).
- */
-typedef enum RenameKind
-{
-	RK_SCHEMA,
-	RK_TABLE,
-	RK_VIEW,
-	RK_MATVIEW,
-	RK_SEQUENCE,
-	RK_INDEX,
-	RK_TYPE,
-	RK_FUNCTION,
-	RK_PROCEDURE,
-	RK_COLUMN,
-	RK_CONSTRAINT,
-	RK_ENUM_LABEL,
-	RK_NKINDS
-} RenameKind;
 
 typedef struct RenameKindInfo
 {
@@ -122,23 +89,6 @@ static const ObjKind relation_kinds[] = {
 	OBJ_TABLE, OBJ_VIEW, OBJ_MATVIEW, OBJ_SEQUENCE, OBJ_INDEX
 };
 
-/* One recorded rename. */
-typedef struct Rename
-{
-	RenameKind	kind;
-	char	   *schema;			/* the model's schema (a schema: its new
-								 * name) */
-	char	   *parent;			/* column, constraint: its table; label: its
-								 * type; by their live names */
-	char	   *old;			/* name in the live schema */
-	char	   *new;			/* name in the model */
-	char	   *args;			/* function: "(argument types)" */
-	int			ord;			/* 1-based position in its model's list */
-	/* filled by rename_resolve() */
-	char	   *live_schema;	/* the schema's live name */
-	char	   *new_parent;		/* the parent's name in the model */
-	bool		is_domain;		/* type: a domain (ALTER DOMAIN) */
-} Rename;
 
 /* ----------------------------------------------------------------
  * Helpers
@@ -465,7 +415,7 @@ has_label(GNode *type, const char *label)
  * (new) side: its node, or for an enum label its type when it holds the
  * label.
  */
-static GNode *
+GNode *
 rename_node(Graph *g, const Rename *r, bool new_side)
 {
 	const char *schema = new_side ? r->schema : r->live_schema;
@@ -830,43 +780,23 @@ rename_script(List *renames, bool reverse)
  * ----------------------------------------------------------------
  */
 
-Jsonb *
-rename_live_document(const char *script, List *scope, bool all,
-					 MemoryContext cxt)
+/*
+ * rename_steps_sql(): see rename.h.
+ */
+List *
+rename_steps_sql(List *renames)
 {
-	ResourceOwner owner = CurrentResourceOwner;
-	Jsonb	   *volatile doc = NULL;
+	List	   *steps = NIL;
 
-	BeginInternalSubTransaction(NULL);
-	MemoryContextSwitchTo(cxt);
-	PG_TRY();
+	foreach_elem(Pending, p, rename_statements(renames, false))
 	{
-		int			ret = SPI_execute(script, false, 0);
+		StringInfoData sql;
 
-		if (ret < 0)
-			elog(ERROR, "running the recorded renames failed: %s",
-				 SPI_result_code_string(ret));
-		/* the catalogs are read with a snapshot that sees the renames */
-		CommandCounterIncrement();
-		PushCopiedSnapshot(GetActiveSnapshot());
-		UpdateActiveSnapshotCommandId();
-		doc = snapshot_take(rename_scope_array(scope, all), cxt);
-		PopActiveSnapshot();
+		initStringInfo(&sql);
+		append_pending(&sql, p);
+		steps = lappend(steps, sql.data);
 	}
-	PG_CATCH();
-	{
-		ErrorData  *edata = pgm_subxact_catch(cxt, owner);
-
-		ereport(ERROR,
-				(errcode(edata->sqlerrcode),
-				 errmsg("the recorded renames fail on the live schema: %s",
-						edata->message),
-				 errdetail("Renames: %s", script),
-				 errhint("Forget the rename that fails with migrate_model_rename_drop().")));
-	}
-	PG_END_TRY();
-	pgm_subxact_rollback(cxt, owner);
-	return doc;
+	return steps;
 }
 
 /*
@@ -1361,8 +1291,8 @@ migrate_renames(PG_FUNCTION_ARGS)
  * live schema and the model; *livedoc is the live snapshot of the scope's
  * schemas that exist, as migrate_check() takes it.  Inside SPI.
  */
-static List *
-model_renames(const char *ext, Jsonb *model, Jsonb **livedoc, List **scope,
+List *
+rename_model_renames(const char *ext, Jsonb *model, Jsonb **livedoc, List **scope,
 			  bool *all, MemoryContext cxt)
 {
 	JsonbValue *v = getKeyJsonValueFromContainer(&model->root, "scope", 5, NULL);
@@ -1391,8 +1321,9 @@ model_renames(const char *ext, Jsonb *model, Jsonb **livedoc, List **scope,
 	return renames;
 }
 
-static Jsonb *
-jsonb_arg(FunctionCallInfo fcinfo, int n)
+/* Argument n of a function, a model document read by the strict reader. */
+Jsonb *
+rename_jsonb_arg(FunctionCallInfo fcinfo, int n)
 {
 	Jsonb	   *doc;
 
@@ -1416,7 +1347,7 @@ migrate_rename_steps(PG_FUNCTION_ARGS)
 {
 	const char *ext = pgm_ext_schema();
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Jsonb	   *model = jsonb_arg(fcinfo, 0);
+	Jsonb	   *model = rename_jsonb_arg(fcinfo, 0);
 	MemoryContext cxt = CurrentMemoryContext;
 	Jsonb	   *live;
 	List	   *scope;
@@ -1427,7 +1358,7 @@ migrate_rename_steps(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	renames = model_renames(ext, model, &live, &scope, &all, cxt);
+	renames = rename_model_renames(ext, model, &live, &scope, &all, cxt);
 	foreach_elem(Pending, p, rename_statements(renames, false))
 	{
 		Datum		values[4];
@@ -1451,29 +1382,3 @@ migrate_rename_steps(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-/*
- * migrate_renamed_snapshot(model jsonb) RETURNS jsonb: the live snapshot of
- * the model's scope as it is once the pending renames have run (they run in
- * a subtransaction that is rolled back): what migrate_check() compares with
- * the model.  Without pending renames, the live snapshot of the scope's
- * schemas that exist.
- */
-Datum
-migrate_renamed_snapshot(PG_FUNCTION_ARGS)
-{
-	const char *ext = pgm_ext_schema();
-	Jsonb	   *model = jsonb_arg(fcinfo, 0);
-	MemoryContext cxt = CurrentMemoryContext;
-	Jsonb	   *live;
-	List	   *scope;
-	bool		all;
-	List	   *renames;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	renames = model_renames(ext, model, &live, &scope, &all, cxt);
-	if (renames != NIL)
-		live = rename_live_document(rename_script(renames, false), scope, all, cxt);
-	SPI_finish();
-	PG_RETURN_JSONB_P(live);
-}

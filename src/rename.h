@@ -15,6 +15,7 @@
 #include "postgres.h"
 
 #include "graph.h"
+#include "rehearsal.h"
 #include "nodes/pg_list.h"
 #include "utils/array.h"
 #include "utils/jsonb.h"
@@ -45,12 +46,36 @@ extern void rename_validate(List *renames, Graph *live, Graph *model);
 extern char *rename_script(List *renames, bool reverse);
 
 /*
- * The live snapshot of a scope as it is once the renames have run: they
- * run in a subtransaction that is always rolled back, and the scope is
- * snapshotted there.  Allocated in cxt.  Must be called inside SPI.
+ * The live snapshot of a scope as it is once the renames have run (livedoc,
+ * and live its graph as graph_from_jsonb() reads it): they run on the
+ * rehearsal's data-free copies (rehearsal.h) in a subtransaction that is
+ * always rolled back, and no live table is locked beyond ACCESS SHARE.
+ * Allocated in cxt.  Must be called inside SPI.
  */
-extern Jsonb *rename_live_document(const char *script, List *scope, bool all,
-								   MemoryContext cxt);
+extern Jsonb *rename_live_document(List *renames, Graph *live, Jsonb *livedoc,
+								   List *scope, bool all, MemoryContext cxt);
+
+/* Touch, for the rehearsal, the live objects the renames change (t->live). */
+extern void rename_touch(List *renames, Touched *t);
+
+/* The live (*olds) and new (*news) names of the schemas the renames rename. */
+extern void rename_schemas(List *renames, List **olds, List **news);
+
+/*
+ * What the rehearsal of the renames copies from: the live snapshot of the
+ * scope (livedoc, and live its graph as graph_from_jsonb() reads it), or when the renames rename a schema of it, a
+ * snapshot of the scope and of the renamed schemas' live names (which the
+ * scope, naming the new ones, lacks), in cxt.  Must be called inside SPI.
+ */
+extern void rename_rehearsal_base(List *renames, Graph *live, Jsonb *livedoc,
+								  List *scope, bool all, MemoryContext cxt,
+								  Graph **base, Jsonb **basedoc);
+
+/*
+ * The SQL of each step of the renames, in the order they run, as
+ * migrate_check() numbers them (palloc'd strings).
+ */
+extern List *rename_steps_sql(List *renames);
 
 /* The name[] of the schemas of a scope that exist (NULL with all). */
 extern ArrayType *rename_scope_array(List *scope, bool all);

@@ -534,6 +534,19 @@ load_dependencies(Graph *g)
 			/* a partial snapshot refers to the rest of the whole one */
 			if (ref == NULL && g->before != NULL)
 				ref = lookup_addr(g->before, &rows[i].ref, &member);
+			/* a column of a sequence (a view reading it): the sequence */
+			if (ref == NULL && rows[i].ref.classid == RelationRelationId &&
+				rows[i].ref.subid > 0)
+			{
+				ObjAddr		seq = rows[i].ref;
+
+				seq.subid = 0;
+				ref = lookup_addr(g, &seq, &member);
+				if (ref == NULL && g->before != NULL)
+					ref = lookup_addr(g->before, &seq, &member);
+				if (ref != NULL && ref->kind != OBJ_SEQUENCE)
+					ref = NULL;
+			}
 			if (ref == NULL)
 				continue;
 			gnode_add_dep(obj, ref);

@@ -175,22 +175,62 @@ pgm_set_shadow(const char *shadow, const char *stands_for)
 }
 
 /*
+ * While autogenerate rehearses its scripts (autogen.c): the live schemas
+ * renamed aside whose extensions' objects the rebuilt schemas may name
+ * unqualified, as pairs of (schema, aside) names.  NIL ends it.
+ */
+static List *path_asides = NIL;
+
+/*
+ * Set the (schema, aside) pairs of the rehearsal, copied into
+ * TopMemoryContext; NIL ends the rehearsal's asides.
+ */
+void
+pgm_set_path_asides(List *pairs)
+{
+	MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+	ListCell   *lc;
+
+	list_free_deep(path_asides);
+	path_asides = NIL;
+	foreach(lc, pairs)
+		path_asides = lappend(path_asides, pstrdup(lfirst(lc)));
+	MemoryContextSwitchTo(old);
+}
+
+/* The aside name of a rehearsed schema, or NULL. */
+const char *
+pgm_path_aside(const char *schema)
+{
+	for (int i = 0; i + 1 < list_length(path_asides); i += 2)
+		if (strcmp(list_nth(path_asides, i), schema) == 0)
+			return list_nth(path_asides, i + 1);
+	return NULL;
+}
+
+/*
  * search_path = <schema>, pg_catalog until the current GUC nest level ends:
  * the context in which the definitions of a schema's objects are deparsed,
  * so that names of that schema come out unqualified and every other name
  * qualified.  schema is unquoted; for the shadow schema of
- * pgm_set_shadow(), the schema it stands for comes second.
+ * pgm_set_shadow(), the schema it stands for comes second, and for a
+ * live schema renamed aside by a rehearsal (pgm_set_path_asides()), its
+ * aside name.
  */
 void
 pgm_set_schema_search_path(const char *schema)
 {
 	StringInfoData buf;
+	const char *aside = pgm_path_aside(schema);
 
 	initStringInfo(&buf);
 	if (shadow_name != NULL && shadow_for != NULL &&
 		strcmp(schema, shadow_name) == 0)
 		appendStringInfo(&buf, "%s, %s, pg_catalog", quote_identifier(schema),
 						 quote_identifier(shadow_for));
+	else if (aside != NULL)
+		appendStringInfo(&buf, "%s, %s, pg_catalog", quote_identifier(schema),
+						 quote_identifier(aside));
 	else
 		appendStringInfo(&buf, "%s, pg_catalog", quote_identifier(schema));
 	pgm_set_search_path(buf.data);

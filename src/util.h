@@ -67,6 +67,8 @@ extern void pgm_set_search_path(const char *path);
 extern void pgm_set_canonical_output(void);
 extern void pgm_set_schema_search_path(const char *schema);
 extern void pgm_set_shadow(const char *shadow, const char *stands_for);
+extern void pgm_set_path_asides(List *pairs);
+extern const char *pgm_path_aside(const char *schema);
 
 /* subtransactions that are always rolled back */
 extern void pgm_subxact_rollback(MemoryContext cxt, ResourceOwner owner);

@@ -82,9 +82,7 @@ read_attrdefs(Graph *g)
 
 	/* a partial snapshot: the defaults of its relations, by the index */
 	rel = table_open(AttrDefaultRelationId, AccessShareLock);
-	snap_rows_begin(&rows, g, rel,
-					snap_relation_keys(g, NIL, AttrDefaultIndexId,
-									   Anum_pg_attrdef_adrelid));
+	snap_relation_rows(&rows, g, rel, AttrDefaultIndexId, Anum_pg_attrdef_adrelid);
 	while ((tup = snap_rows_next(&rows)) != NULL)
 	{
 		Form_pg_attrdef ad;
@@ -366,10 +364,9 @@ column_scan(Graph *g)
 	rel = table_open(AttributeRelationId, AccessShareLock);
 	desc = RelationGetDescr(rel);
 
-	/* a partial snapshot: the columns of its relations, by the index */
-	snap_rows_begin(&srows, g, rel,
-					snap_relation_keys(g, NIL, AttributeRelidNumIndexId,
-									   Anum_pg_attribute_attrelid));
+	/* a partial snapshot, or few relations: their columns, by the index */
+	snap_relation_rows(&srows, g, rel, AttributeRelidNumIndexId,
+					   Anum_pg_attribute_attrelid);
 	while ((tup = snap_rows_next(&srows)) != NULL)
 	{
 		Form_pg_attribute att;

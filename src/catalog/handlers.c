@@ -882,6 +882,50 @@ snap_rows_begin(SnapRows *rows, Graph *g, Relation rel, List *keys)
 		NULL;
 }
 
+/*
+ * Start reading the rows of rel that belong to the relations of the
+ * scope, found by index indexoid on column keycol (the relation's oid):
+ * in a partial snapshot, or in a whole one whose scope holds few of the
+ * database's relations (a schema of a few tables beside thousands, as the
+ * copies of autogenerate's rehearsal), one index scan per relation, which
+ * costs far less than reading the whole catalog; else the whole catalog.
+ * For the catalogs whose rows of the scope all belong to its relations
+ * (pg_attribute, pg_attrdef).
+ */
+void
+snap_relation_rows(SnapRows *rows, Graph *g, Relation rel, Oid indexoid,
+				   AttrNumber keycol)
+{
+	List	   *keys;
+
+	if (g->only != NULL)
+		keys = snap_relation_keys(g, NIL, indexoid, keycol);
+	else if (snap_relations(g) != NIL && g->snap->few_relations)
+	{
+		ListCell   *lc;
+
+		keys = NIL;
+		foreach(lc, snap_relations(g))
+		{
+			SnapRowKey *k = palloc(sizeof(SnapRowKey));
+
+			k->indexoid = indexoid;
+			k->keycol = keycol;
+			k->value = ((SnapRel *) lfirst(lc))->oid;
+			keys = lappend(keys, k);
+		}
+		rows->rel = rel;
+		rows->keys = keys;
+		rows->next = list_head(keys);
+		rows->cxt = CurrentMemoryContext;
+		rows->scan = NULL;
+		return;
+	}
+	else
+		keys = NIL;
+	snap_rows_begin(rows, g, rel, keys);
+}
+
 /* The next row (valid until the next call), or NULL after the last. */
 HeapTuple
 snap_rows_next(SnapRows *rows)
@@ -987,6 +1031,7 @@ read_relations(Graph *g)
 	HeapTuple	tup;
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
 	uint32		naddrs = 0;
+	int			nall = 0;
 
 	g->snap->rels = addrmap_new(g->cxt, g->only != NULL ? 256 : 4096);
 	rel = table_open(RelationRelationId, AccessShareLock);
@@ -1003,6 +1048,7 @@ read_relations(Graph *g)
 	{
 		Form_pg_class c = (Form_pg_class) GETSTRUCT(tup);
 
+		nall++;
 		/* the scope's, and TOAST tables with options (table.c shows them) */
 		if (snap_schema(g, c->relnamespace) == NULL &&
 			!(c->relkind == RELKIND_TOASTVALUE &&
@@ -1017,6 +1063,13 @@ read_relations(Graph *g)
 	}
 	systable_endscan(scan);
 	table_close(rel, AccessShareLock);
+
+	/*
+	 * A scope of a few relations among many: one index scan of pg_attribute
+	 * per relation reads a few pages each, a scan of the whole catalog
+	 * (about ten rows per relation of the database) all of them.
+	 */
+	g->snap->few_relations = list_length(g->snap->relations) * 20 < nall;
 
 	/*
 	 * About as many addresses as the snapshot will enter: a relation and

@@ -79,6 +79,9 @@ typedef struct SnapCache
 	void	   *last_relinfo;	/* relinfo's entry found last */
 	HTAB	   *acls;			/* privileges made of an acl, by its bytes
 								 * (snap_add_privileges()) */
+	bool		few_relations;	/* the scope holds few of the database's
+								 * relations: their columns are read by
+								 * the indexes (snap_relation_rows()) */
 } SnapCache;
 
 typedef struct SnapColCache
@@ -285,6 +288,8 @@ typedef struct SnapRows
 extern List *snap_relation_keys(Graph *g, List *keys, Oid indexoid,
 								AttrNumber keycol);
 extern void snap_rows_begin(SnapRows *rows, Graph *g, Relation rel, List *keys);
+extern void snap_relation_rows(SnapRows *rows, Graph *g, Relation rel,
+							   Oid indexoid, AttrNumber keycol);
 extern HeapTuple snap_rows_next(SnapRows *rows);
 extern SnapRel *snap_relation(Graph *g, Oid relid);
 extern List *snap_relations(Graph *g);

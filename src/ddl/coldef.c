@@ -209,6 +209,16 @@ column_storage(Graph *g, GNode *col)
 char *
 ddl_column_definition(GNode *col)
 {
+	return ddl_column_definition_ext(col, true);
+}
+
+/*
+ * ddl_column_definition(), or with with_default false the same without
+ * the column's default (which a later step sets).
+ */
+char *
+ddl_column_definition_ext(GNode *col, bool with_default)
+{
 	StringInfoData buf;
 	char	   *compression = gnode_str(col, "compression");
 	char	   *collation = gnode_str(col, "collation");
@@ -225,7 +235,7 @@ ddl_column_definition(GNode *col)
 		appendStringInfo(&buf, " COLLATE %s", collation);
 	if (generated != NULL)
 		appendStringInfo(&buf, " GENERATED ALWAYS AS (%s) STORED", generated);
-	else if (dflt != NULL)
+	else if (dflt != NULL && with_default)
 		appendStringInfo(&buf, " DEFAULT %s", dflt);
 	if (identity != NULL)
 	{

@@ -772,7 +772,44 @@ rebuild_keys_over_retyped(DiffContext *cx)
 	}
 }
 
-/* The foreign keys the script creates, bound to the key they use. */
+/*
+ * A foreign key referencing key "key" of a partitioned table: PostgreSQL
+ * finds no usable unique constraint there while the key's index is
+ * invalid, that is until the index of every partition's key is attached to
+ * it (and, for a partition partitioned in turn, until its own are).  So
+ * the foreign key comes after the steps that create and attach them.
+ */
+static void
+after_partition_keys(DiffContext *cx, DiffStep *fkstep, GNode *key)
+{
+	ListCell   *lc;
+
+	if (!is_index_key(key) || key->parent->kind != OBJ_TABLE)
+		return;
+	foreach(lc, ddl_partitions(cx->target, key->parent))
+	{
+		ListCell   *cc;
+
+		foreach(cc, gnode_children(lfirst(lc), OBJ_CONSTRAINT))
+		{
+			GNode	   *pc = lfirst(cc);
+			DiffStep   *cs;
+
+			if (!is_index_key(pc) || parent_key(cx->target, pc) != key)
+				continue;
+			if ((cs = ddl_find_step(cx, pc, STEP_CREATE)) != NULL && cs != fkstep)
+				step_after(fkstep, cs);
+			/* the attachments of its own partitions' keys (ALTER steps) */
+			ddl_after_alters_of(cx, fkstep, pc);
+			after_partition_keys(cx, fkstep, pc);
+		}
+	}
+}
+
+/*
+ * The foreign keys the script creates, bound to the key they use, and
+ * after the keys of its partitions when that key is a partitioned table's.
+ */
 static void
 constraint_finish(DiffContext *cx)
 {
@@ -801,6 +838,8 @@ constraint_finish(DiffContext *cx)
 
 			if (d->kind == OBJ_CONSTRAINT || d->kind == OBJ_INDEX)
 				bind_foreign_key(cx, step, d);
+			if (d->kind == OBJ_CONSTRAINT)
+				after_partition_keys(cx, step, d);
 		}
 	}
 }

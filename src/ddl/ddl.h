@@ -115,6 +115,7 @@ extern char *ddl_table_keep_rows(DiffContext *cx, GNode *s, GNode *t,
 /* coldef.c: how a column is written (for table.c and column.c) */
 extern char *ddl_column_definition(GNode *col);	/* "name type [COLLATE]
 												 * [DEFAULT]..." */
+extern char *ddl_column_definition_ext(GNode *col, bool with_default);
 extern void ddl_column_settings(StringInfo buf, GNode *col, GNode *base);
 extern bool ddl_column_moves(GNode *s, GNode *t);
 extern GNode *ddl_column_base(Graph *g, GNode *col);

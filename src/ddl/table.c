@@ -132,6 +132,47 @@ order_with_parents(DiffContext *cx, GNode *t, DiffStep *step, bool attach)
 	}
 }
 
+/* Is node n table t or a part of it? */
+static bool
+part_of(GNode *n, GNode *t)
+{
+	for (; n != NULL; n = n->parent)
+		if (n == t)
+			return true;
+	return false;
+}
+
+/*
+ * The functions created by the script that column c's default calls and
+ * that read c's table in turn (SQL functions with a BEGIN ATOMIC body): a
+ * cycle, which a new table breaks by setting such a default after the
+ * functions are created.
+ */
+static List *
+default_cycle_functions(DiffContext *cx, GNode *table, GNode *c)
+{
+	List	   *fns = NIL;
+	ListCell   *lc;
+
+	if (gnode_str(c, "default") == NULL || gnode_str(c, "generated") != NULL)
+		return NIL;
+	foreach(lc, c->deps)
+	{
+		GNode	   *f = lfirst(lc);
+		ListCell   *dc;
+
+		if (f->kind != OBJ_FUNCTION || !ddl_is_new(cx, f))
+			continue;
+		foreach(dc, f->deps)
+			if (part_of(lfirst(dc), table))
+			{
+				fns = lappend(fns, f);
+				break;
+			}
+	}
+	return fns;
+}
+
 static void
 table_create(DiffContext *cx, GNode *t)
 {
@@ -164,10 +205,13 @@ table_create(DiffContext *cx, GNode *t)
 		{
 			GNode	   *c = lfirst(lc);
 
+			bool		cycle;
+
 			if (gnode_bool(c, "inherited") && !gnode_bool(c, "local"))
 				continue;
+			cycle = default_cycle_functions(cx, t, c) != NIL;
 			appendStringInfo(&buf, "%s\n    %s", first ? "" : ",",
-							 ddl_column_definition(c));
+							 ddl_column_definition_ext(c, !cycle));
 			first = false;
 		}
 		appendStringInfoString(&buf, first ? ")" : "\n)");
@@ -219,6 +263,64 @@ table_create(DiffContext *cx, GNode *t)
 
 	step = diff_step(cx, STEP_CREATE, t, "%s", buf.data);
 	order_with_parents(cx, t, step, false);
+	/* the defaults left out are set by table_finish() */
+}
+
+/*
+ * The defaults table_create() left out of a new table, as they call a new
+ * function that reads the table: each set by a step of its own, once the
+ * table and the functions are created.  The column stops needing the
+ * functions, lest the table's creation wait for them.
+ */
+static void
+table_finish(DiffContext *cx)
+{
+	List	   *creates = NIL;
+	ListCell   *lc;
+
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+
+		if (step->action == STEP_CREATE && !step->discarded &&
+			step->node->kind == OBJ_TABLE)
+			creates = lappend(creates, step);
+	}
+	foreach(lc, creates)
+	{
+		DiffStep   *step = lfirst(lc);
+		GNode	   *t = step->node;
+		ListCell   *cc;
+
+		foreach(cc, gnode_children(t, OBJ_COLUMN))
+		{
+			GNode	   *c = lfirst(cc);
+			List	   *fns = default_cycle_functions(cx, t, c);
+			List	   *deps = NIL;
+			DiffStep   *ds;
+			ListCell   *dc;
+
+			if (fns == NIL || gnode_str(t, "partition_of") != NULL ||
+				gnode_str(t, "of_type") != NULL ||
+				(gnode_bool(c, "inherited") && !gnode_bool(c, "local")))
+				continue;
+			ds = diff_step(cx, STEP_ALTER, t, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;",
+						   gnode_qualname(t), quote_identifier(c->name),
+						   gnode_str(c, "default"));
+			step_after(ds, step);
+			foreach(dc, fns)
+			{
+				DiffStep   *fs = ddl_find_step(cx, lfirst(dc), STEP_CREATE);
+
+				if (fs != NULL)
+					step_after(ds, fs);
+			}
+			foreach(dc, c->deps)
+				if (!list_member_ptr(fns, lfirst(dc)))
+					deps = lappend(deps, lfirst(dc));
+			diff_set_deps(cx, c, deps);
+		}
+	}
 }
 
 static void
@@ -808,6 +910,14 @@ order_persistence(DiffContext *cx)
 	}
 }
 
+/* The table handler's finish hook: both passes above, in turn. */
+static void
+table_finish_all(DiffContext *cx)
+{
+	table_finish(cx);
+	order_persistence(cx);
+}
+
 const DdlHandler pgm_ddl_table = {
 	.create = table_create,
 	.drop = table_drop,
@@ -815,5 +925,5 @@ const DdlHandler pgm_ddl_table = {
 	.inline_in_parent = false,
 	.sql_kind = "TABLE",
 	.keep_rows = ddl_table_keep_rows,
-	.finish = order_persistence,
+	.finish = table_finish_all,
 };

@@ -1,0 +1,1 @@
+-- nothing: every object of b.sql is created from an empty schema
