@@ -31,6 +31,9 @@ content() {
 }
 everything() { value "$1" "SELECT md5(string_agg(r::text, E'\n' ORDER BY r.revision)) FROM migrate_revisions r"; }
 marks() { value "$1" "SELECT string_agg(revision || '=' || coalesce(online::text, '-'), ',' ORDER BY revision) FROM migrate_revisions"; }
+# The same, of the revisions given an id by hand (generated ids are random,
+# and may sort anywhere among them).
+named_marks() { value "$1" "SELECT string_agg(revision || '=' || coalesce(online::text, '-'), ',' ORDER BY revision) FROM migrate_revisions WHERE revision !~ '^[0-9a-f]{12}\$'"; }
 
 "$bindir/createdb" pgm_export_src || exit 1
 psql_q -d pgm_export_src >/dev/null <<'EOF' || { check "set up pgm_export_src" 0 1; exit 1; }
@@ -64,7 +67,7 @@ fi
 check "same history" "$(history pgm_export_src)" "$(history pgm_export_dst)"
 check "same revisions, SQL and checksums" "$(content pgm_export_src)" "$(content pgm_export_dst)"
 check "same online marks" "1f00aa=true,2f00bb.x-y_z=-,2f00bc=false,3f00cc=-,4f00dd=-" \
-	"$(marks pgm_export_dst | sed -E 's/,[0-9a-f]{12}=-//g')"
+	"$(named_marks pgm_export_dst)"
 check "same online marks as the source" "$(marks pgm_export_src)" "$(marks pgm_export_dst)"
 check "nothing applied on the copy" 0 "$(value pgm_export_dst 'SELECT count(*) FROM migrate_version')"
 value pgm_export_dst "SELECT migrate_export()" >"$work/export2.sql"
