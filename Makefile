@@ -107,6 +107,7 @@ REGRESS = \
 	snapshot_more_kinds \
 	diff_errors \
 	diff_hazards \
+	diff_basetype \
 	doc_validation \
 	revisions_targets \
 	revisions_manual \

@@ -80,6 +80,30 @@ ddl_basetype_create(DiffContext *cx, GNode *t)
 }
 
 /*
+ * Does a column hold values of type n, directly or through a type over it
+ * (a domain, an array, a range, a composite type)?  DROP TYPE ... CASCADE
+ * then drops the column with its values.
+ */
+static bool
+holds_values(GNode *n, int depth)
+{
+	ListCell   *lc;
+
+	if (depth > 8)
+		return true;			/* deeper than any real chain: say so */
+	foreach(lc, n->dependents)
+	{
+		GNode	   *d = lfirst(lc);
+
+		if (d->kind == OBJ_COLUMN)
+			return true;
+		if (d->kind == OBJ_TYPE && holds_values(d, depth + 1))
+			return true;
+	}
+	return false;
+}
+
+/*
  * ddl_basetype_drop(): drop base or shell type s (of the source); a base
  * type's input and output functions go with it (basetype_finish() leaves
  * out their own drops).
@@ -97,6 +121,9 @@ ddl_basetype_drop(DiffContext *cx, GNode *s)
 	step = diff_step(cx, STEP_DROP, s, "DROP TYPE %s CASCADE;", gnode_qualname(s));
 	if (s->dependents != NIL)
 		step_hazard(step, HAZARD_BREAKS_DEPENDENTS);
+	/* the columns of the type go with it, and their values */
+	if (holds_values(s, 0))
+		step_hazard(step, HAZARD_DATA_LOSS);
 	if (graph_find_node(cx->target, s) == NULL)
 		diff_rebuild_dependents(cx, s);
 }
