@@ -810,6 +810,8 @@ after_partition_keys(DiffContext *cx, DiffStep *fkstep, GNode *key)
  * The foreign keys the script creates, bound to the key they use, and
  * after the keys of its partitions when that key is a partitioned table's.
  */
+static void drop_cycles_of_dropped_tables(DiffContext *cx);
+
 static void
 constraint_finish(DiffContext *cx)
 {
@@ -817,6 +819,7 @@ constraint_finish(DiffContext *cx)
 	ListCell   *lc;
 
 	rebuild_keys_over_retyped(cx);
+	drop_cycles_of_dropped_tables(cx);
 	drop_cycle_keys(cx);
 	foreach(lc, cx->steps)
 	{
@@ -901,8 +904,8 @@ path_to_table(DiffContext *cx, GNode *n, GNode *to, int depth, List **seen)
  * ordered that way: each foreign key of s that closes such a cycle among
  * dropped tables is dropped on its own first, which breaks it.
  */
-void
-ddl_drop_cyclic_foreign_keys(DiffContext *cx, GNode *s)
+static void
+drop_cyclic_foreign_keys(DiffContext *cx, GNode *s)
 {
 	ListCell   *lc;
 
@@ -923,6 +926,31 @@ ddl_drop_cyclic_foreign_keys(DiffContext *cx, GNode *s)
 					  quote_identifier(c->name));
 		list_free(seen);
 	}
+}
+
+/*
+ * drop_cyclic_foreign_keys() for every table the script drops for good
+ * (not a rebuilt one, which drop_cycle_keys() sees to).
+ */
+static void
+drop_cycles_of_dropped_tables(DiffContext *cx)
+{
+	List	   *dropped = NIL;
+	ListCell   *lc;
+
+	/* first the tables, as the pass adds steps */
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+
+		if (step->action == STEP_DROP && !step->discarded &&
+			step->node->kind == OBJ_TABLE &&
+			graph_find_node(cx->target, step->node) == NULL)
+			dropped = list_append_unique_ptr(dropped, step->node);
+	}
+	foreach(lc, dropped)
+		drop_cyclic_foreign_keys(cx, lfirst(lc));
+	list_free(dropped);
 }
 
 const DdlHandler pgm_ddl_constraint = {

@@ -129,7 +129,4 @@ extern void ddl_column_changes(StringInfo buf, Graph *g, GNode *s, GNode *t,
 extern bool ddl_table_columns_rebuild(DiffContext *cx, GNode *s, GNode *t);
 extern bool ddl_table_rebuilds(DiffContext *cx, GNode *t, int depth);
 
-/* constraint.c: the foreign keys of a dropped table that close a cycle */
-extern void ddl_drop_cyclic_foreign_keys(DiffContext *cx, GNode *s);
-
 #endif							/* PGM_DDL_H */

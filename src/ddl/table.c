@@ -329,8 +329,6 @@ table_drop(DiffContext *cx, GNode *s)
 	DiffStep   *step = diff_step(cx, STEP_DROP, s, "DROP TABLE %s;", gnode_qualname(s));
 
 	step_hazard(step, HAZARD_DATA_LOSS);
-	if (graph_find_node(cx->target, s) == NULL)
-		ddl_drop_cyclic_foreign_keys(cx, s);
 
 	/*
 	 * Rebuilt: its partitions and the tables that inherit from it are
