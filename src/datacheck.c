@@ -507,7 +507,6 @@ check_type_change(CheckStmt *cs, Oid relid, ColumnDef *def, const char *column,
 	int32		totypmod = -1;
 	char	   *expr;
 	ErrorData  *err;
-	MemoryContext cxt = CurrentMemoryContext;
 
 	if (attnum == InvalidAttrNumber)
 		return;
@@ -543,23 +542,30 @@ check_type_change(CheckStmt *cs, Oid relid, ColumnDef *def, const char *column,
 	}
 
 	get_atttypetypmodcoll(relid, attnum, &from, &fromtypmod, &fromcoll);
-	PG_TRY();
 	{
 		int			nest = pgm_guc_nest_enter();
+		Type		typ;
 
+		/*
+		 * Looked up without raising an error for a type that does not exist
+		 * (yet): an error caught here without a subtransaction would leave
+		 * the settings' nesting and whatever the lookup held unbalanced.
+		 */
 		if (cs->schema != NULL)
 			pgm_set_schema_search_path(cs->schema);
-		typenameTypeIdAndMod(NULL, def->typeName, &to, &totypmod);
+		typ = LookupTypeName(NULL, def->typeName, &totypmod, true);
 		pgm_guc_nest_leave(nest);
-	}
-	PG_CATCH();
-	{
 		/* a type the script creates: not seen (see the header) */
-		MemoryContextSwitchTo(cxt);
-		FlushErrorState();
-		return;
+		if (typ == NULL)
+			return;
+		if (!((Form_pg_type) GETSTRUCT(typ))->typisdefined)
+		{
+			ReleaseSysCache(typ);
+			return;
+		}
+		to = typeTypeId(typ);
+		ReleaseSysCache(typ);
 	}
-	PG_END_TRY();
 	if (cast_cannot_fail(getBaseType(from), fromtypmod, getBaseType(to), totypmod) &&
 		getBaseType(to) == to)
 		return;
