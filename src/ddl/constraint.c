@@ -641,6 +641,28 @@ reaches(DiffContext *cx, GNode *from, GNode *to, List **seen)
 }
 
 /*
+ * The tables the script drops (before the finish hooks add their steps),
+ * those it creates again too (rebuilt) unless for_good.
+ */
+static List *
+dropped_tables(DiffContext *cx, bool for_good)
+{
+	List	   *dropped = NIL;
+	ListCell   *lc;
+
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+
+		if (step->action == STEP_DROP && !step->discarded &&
+			step->node->kind == OBJ_TABLE &&
+			(!for_good || graph_find_node(cx->target, step->node) == NULL))
+			dropped = list_append_unique_ptr(dropped, step->node);
+	}
+	return dropped;
+}
+
+/*
  * Dropped tables whose foreign keys reference each other in a cycle: each
  * must go before the other, since a table's drop takes its own keys along
  * but fails while another table's key references it.  Like pg_dump, drop
@@ -651,18 +673,10 @@ reaches(DiffContext *cx, GNode *from, GNode *to, List **seen)
 static void
 drop_cycle_keys(DiffContext *cx)
 {
-	List	   *dropped = NIL;
+	List	   *dropped = dropped_tables(cx, false);
 	List	   *fks = NIL;
 	ListCell   *lc;
 
-	foreach(lc, cx->steps)
-	{
-		DiffStep   *step = lfirst(lc);
-
-		if (step->action == STEP_DROP && !step->discarded &&
-			step->node->kind == OBJ_TABLE)
-			dropped = list_append_unique_ptr(dropped, step->node);
-	}
 	foreach(lc, dropped)
 	{
 		GNode	   *table = lfirst(lc);
@@ -935,19 +949,10 @@ drop_cyclic_foreign_keys(DiffContext *cx, GNode *s)
 static void
 drop_cycles_of_dropped_tables(DiffContext *cx)
 {
-	List	   *dropped = NIL;
+	List	   *dropped = dropped_tables(cx, true);
 	ListCell   *lc;
 
-	/* first the tables, as the pass adds steps */
-	foreach(lc, cx->steps)
-	{
-		DiffStep   *step = lfirst(lc);
-
-		if (step->action == STEP_DROP && !step->discarded &&
-			step->node->kind == OBJ_TABLE &&
-			graph_find_node(cx->target, step->node) == NULL)
-			dropped = list_append_unique_ptr(dropped, step->node);
-	}
+	/* the tables collected first, as the pass adds steps */
 	foreach(lc, dropped)
 		drop_cyclic_foreign_keys(cx, lfirst(lc));
 	list_free(dropped);
