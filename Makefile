@@ -52,6 +52,7 @@ OBJS = \
 	src/diff.o \
 	src/diff_phase.o \
 	src/diff_kinds.o \
+	src/diff_comment_acl.o \
 	src/diff_hints.o \
 	src/diff_sql.o \
 	src/model.o \

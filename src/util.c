@@ -343,6 +343,18 @@ pgm_text_arg(FunctionCallInfo fcinfo, int argno)
 	return PG_ARGISNULL(argno) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(argno));
 }
 
+/* Is a C string equal to s among the members of List l (of C strings)? */
+bool
+pgm_list_member_str(List *l, const char *s)
+{
+	ListCell   *lc;
+
+	foreach(lc, l)
+		if (strcmp(lfirst(lc), s) == 0)
+			return true;
+	return false;
+}
+
 /* A List of C strings as a text[] Datum (palloc'd in the current context). */
 Datum
 pgm_text_array(List *strings)

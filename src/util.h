@@ -80,6 +80,7 @@ extern void pgm_advisory_lock(void);
 /* text, lists, arguments */
 extern int	pgm_cmp_list_cstring(const ListCell *a, const ListCell *b);
 extern char *pgm_text_arg(FunctionCallInfo fcinfo, int argno);
+extern bool pgm_list_member_str(List *l, const char *s);
 extern Datum pgm_text_array(List *strings);
 extern text *pgm_spi_text(const char *s);
 extern void pgm_append_va(StringInfo buf, const char *fmt, va_list args)
