@@ -897,10 +897,17 @@ add_order_edges(DiffContext *cx)
 
 						if (newdep == NULL || list_member_ptr(n->deps, newdep))
 							continue;
-						/* rebuilt in place: its old version goes last */
+						/*
+						 * Rebuilt in place: renamed out of the way first,
+						 * dropped last, by a step of the new version.
+						 */
 						d = dropping_step(cx, newdep);
-						if (d != NULL && d != step)
-							step_after(d, step);
+						if (d != NULL)
+						{
+							if (d != step)
+								step_after(d, step);
+							continue;
+						}
 					}
 					d = dropping_step(cx, olddep);
 					if (d != NULL)
@@ -1051,6 +1058,8 @@ order_steps(DiffContext *cx)
 				if (!step->emitted && (best == NULL || step->npred < best->npred))
 					best = step;
 			}
+			elog(DEBUG1, "step order: a cycle, %s of %s freed (waiting for %d)",
+				 diff_action_name(best->action), diff_object_name(best), best->npred);
 			best->npred = 0;
 			binaryheap_add(heap, PointerGetDatum(best));
 		}
