@@ -44,3 +44,75 @@ SELECT step, action, object_type, object_name, hazards
  ORDER BY step;
 
 DROP SCHEMA hz CASCADE;
+
+-- ADD COLUMN and table_rewrite: PostgreSQL 15 rewrites the table when it
+-- must compute or check a value per row: a volatile default (a stable one,
+-- like now() or a STABLE function, is computed once and stored as the
+-- value of the existing rows), identity, serial, a stored generated
+-- column, or a domain with a constraint (CHECK or NOT NULL, at any level
+-- of domains over domains), which must be checked on every row's value,
+-- the default or NULL.  The static hazard must say what PostgreSQL does:
+-- each column is added to a table with a row, and whether its file
+-- changed is compared with the diff's hazard.
+CREATE SCHEMA hzc;
+CREATE FUNCTION hzc.f_stable() RETURNS int LANGUAGE sql STABLE AS 'SELECT 1';
+CREATE FUNCTION hzc.f_immutable() RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT 1';
+CREATE FUNCTION hzc.f_volatile() RETURNS int LANGUAGE plpgsql VOLATILE
+	AS 'BEGIN RETURN 1; END';
+CREATE DOMAIN hzc.d_check AS int CHECK (VALUE > 0);
+CREATE DOMAIN hzc.d_not_null AS int NOT NULL;
+CREATE DOMAIN hzc.d_plain AS int;
+CREATE DOMAIN hzc.d_over_check AS hzc.d_check;
+CREATE DOMAIN hzc.d_over_plain AS hzc.d_plain;
+CREATE DOMAIN hzc.d_volatile_default AS float8 DEFAULT random();
+CREATE TABLE hzc.w (id int);
+INSERT INTO hzc.w VALUES (1);
+CREATE TEMP TABLE hzc_docs AS SELECT 'source'::text AS name, migrate_snapshot('{hzc}') AS doc;
+CREATE TEMP TABLE hzc_added (col text, def text, rewrote bool);
+INSERT INTO hzc_added (col, def) VALUES
+	('a_now', 'timestamptz DEFAULT now()'),
+	('b_current_timestamp', 'timestamptz DEFAULT CURRENT_TIMESTAMP'),
+	('c_stable', 'int DEFAULT hzc.f_stable()'),
+	('d_immutable', 'int DEFAULT hzc.f_immutable() + 1'),
+	('e_volatile', 'int DEFAULT hzc.f_volatile()'),
+	('f_random', 'float8 DEFAULT random()'),
+	('g_clock', 'timestamptz DEFAULT clock_timestamp()'),
+	('h_setting', 'text DEFAULT current_setting(''search_path'')'),
+	('i_domain_check', 'hzc.d_check'),
+	('j_domain_check_default', 'hzc.d_check DEFAULT 5'),
+	('k_domain_not_null', 'hzc.d_not_null DEFAULT 1'),
+	('l_domain_plain', 'hzc.d_plain DEFAULT 3'),
+	('m_domain_over_check', 'hzc.d_over_check'),
+	('n_domain_over_plain', 'hzc.d_over_plain'),
+	('o_domain_array', 'hzc.d_check[]'),
+	('p_domain_volatile_default', 'hzc.d_volatile_default'),
+	('q_identity', 'int GENERATED ALWAYS AS IDENTITY'),
+	('r_generated', 'int GENERATED ALWAYS AS (id + 1) STORED'),
+	('s_serial', 'serial'),
+	('t_not_null_constant', 'int NOT NULL DEFAULT 7'),
+	('u_cast_text', 'varchar(20) DEFAULT ''x''::character varying'),
+	('v_catalog_domain', 'information_schema.cardinal_number'),
+	('w_uuid', 'uuid DEFAULT gen_random_uuid()');
+DO $$
+DECLARE
+	r record;
+	before oid;
+BEGIN
+	FOR r IN SELECT * FROM hzc_added ORDER BY col LOOP
+		before := pg_relation_filenode('hzc.w');
+		EXECUTE format('ALTER TABLE hzc.w ADD COLUMN %I %s', r.col, r.def);
+		UPDATE hzc_added SET rewrote = pg_relation_filenode('hzc.w') <> before
+		 WHERE col = r.col;
+	END LOOP;
+END
+$$;
+INSERT INTO hzc_docs SELECT 'target', migrate_snapshot('{hzc}');
+SELECT a.col, a.rewrote AS postgresql_rewrote,
+	   'table_rewrite' = ANY (d.hazards) AS static_table_rewrite
+  FROM hzc_added a
+  LEFT JOIN migrate_diff((SELECT doc FROM hzc_docs WHERE name = 'source'),
+						 (SELECT doc FROM hzc_docs WHERE name = 'target')) d
+	ON d.object_type = 'column' AND d.action = 'create'
+   AND d.object_name = 'hzc.w.' || a.col
+ ORDER BY a.col;
+DROP SCHEMA hzc CASCADE;

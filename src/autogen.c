@@ -915,49 +915,6 @@ autogen_generate(AutogenResult *result)
 }
 
 /*
- * autogen_live_snapshot_hash(): see autogen.h.
- */
-char *
-autogen_live_snapshot_hash(ArrayType *schemas)
-{
-	MemoryContext cxt = CurrentMemoryContext;
-	List	   *scope = NIL;
-	bool		all = false;
-	Jsonb	   *doc;
-	char	   *hash;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (schemas == NULL)
-	{
-		const char *ext = pgm_ext_schema();
-		Jsonb	   *model;
-
-		require_model(ext);
-		model = stored_model(ext, cxt);
-
-		MemoryContextSwitchTo(cxt);
-		scope = autogen_document_scope(model, &all);
-	}
-	else
-	{
-		Datum	   *elems;
-		bool	   *nulls;
-		int			n;
-
-		deconstruct_array(schemas, NAMEOID, NAMEDATALEN, false, TYPALIGN_CHAR,
-						  &elems, &nulls, &n);
-		for (int i = 0; i < n; i++)
-			if (!nulls[i])
-				scope = lappend(scope, pstrdup(NameStr(*DatumGetName(elems[i]))));
-	}
-	doc = autogen_live_document(scope, all, cxt);
-	hash = snapshot_hash(doc);
-	SPI_finish();
-	return hash;
-}
-
-/*
  * migrate_observed_hazards(model jsonb) RETURNS TABLE(step int, hazard
  * text): what the upgrade towards a model document (the recorded renames,
  * then diff(renamed live schema, model), numbered as migrate_check()

@@ -80,17 +80,25 @@ report(CheckStmt *cs, int sqlerrcode, const char *message, const char *detail)
 			 errhint("Nothing was stored. Change the model so that the live rows fit it, or write the revision by hand with migrate_revision(..., autogenerate => false, upgrade_sql => ..., downgrade_sql => ...).")));
 }
 
+/* The first row a data check's query returned, as text. */
+typedef struct CheckRow
+{
+	int			ncols;			/* 0 when it returned no row */
+	char	  **values;			/* ncols of them, NULL for a NULL */
+} CheckRow;
+
 /*
  * Run a read-only query in a subtransaction, under the statement's
- * search_path.  Returns true with its rows in SPI_tuptable; false when it
- * named something the live database lacks (class 42: skipped), when err
- * is NULL and a value failed (class 22: skipped), or, with *err set, when
- * it failed otherwise and err is not NULL.  Any other failure (a lock
+ * search_path.  Returns true when it ran, with its first row in *row (if
+ * row is not NULL), copied into the caller's memory context; false when
+ * it named something the live database lacks (class 42: skipped), when
+ * err is NULL and a value failed (class 22: skipped), or, with *err set,
+ * when it failed otherwise and err is not NULL.  Any other failure (a lock
  * timeout) is raised.
  */
 static bool
 check_query(CheckStmt *cs, const char *sql, int nargs, Oid *types,
-			Datum *values, ErrorData **err)
+			Datum *values, ErrorData **err, CheckRow *row)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	ResourceOwner owner = CurrentResourceOwner;
@@ -98,6 +106,11 @@ check_query(CheckStmt *cs, const char *sql, int nargs, Oid *types,
 
 	if (err)
 		*err = NULL;
+	if (row)
+	{
+		row->ncols = 0;
+		row->values = NULL;
+	}
 	BeginInternalSubTransaction(NULL);
 	MemoryContextSwitchTo(cxt);
 	PG_TRY();
@@ -110,22 +123,19 @@ check_query(CheckStmt *cs, const char *sql, int nargs, Oid *types,
 			elog(ERROR, "a data check failed: %s", sql);
 		pgm_guc_nest_leave(nest);
 		ok = true;
-		/* the rows outlive the subtransaction: copied into cxt */
-		if (SPI_tuptable != NULL)
+		/*
+		 * The row outlives the subtransaction: its text, made in cxt (SPI
+		 * left the current context in its own).
+		 */
+		if (row != NULL && SPI_tuptable != NULL && SPI_processed > 0)
 		{
+			TupleDesc	desc = SPI_tuptable->tupdesc;
 			MemoryContext old = MemoryContextSwitchTo(cxt);
-			SPITupleTable *tt = SPI_tuptable;
 
-			if (SPI_processed > 0)
-			{
-				HeapTuple	copy = heap_copytuple(tt->vals[0]);
-				TupleDesc	desc = CreateTupleDescCopy(tt->tupdesc);
-
-				SPI_tuptable = palloc0(sizeof(SPITupleTable));
-				SPI_tuptable->vals = palloc(sizeof(HeapTuple));
-				SPI_tuptable->vals[0] = copy;
-				SPI_tuptable->tupdesc = desc;
-			}
+			row->values = palloc(sizeof(char *) * desc->natts);
+			for (int i = 0; i < desc->natts; i++)
+				row->values[i] = SPI_getvalue(SPI_tuptable->vals[0], desc, i + 1);
+			row->ncols = desc->natts;
 			MemoryContextSwitchTo(old);
 		}
 		ReleaseCurrentSubTransaction();
@@ -162,19 +172,19 @@ check_query(CheckStmt *cs, const char *sql, int nargs, Oid *types,
 	return ok;
 }
 
-/* The first row's column i (from 1) as text, or NULL. */
+/* The row's column i (from 1) as text, or NULL. */
 static char *
-first_value(int i)
+first_value(CheckRow *row, int i)
 {
-	if (SPI_tuptable == NULL || SPI_processed == 0)
+	if (i > row->ncols)
 		return NULL;
-	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, i);
+	return row->values[i - 1];
 }
 
 static bool
-found_row(void)
+found_row(CheckRow *row)
 {
-	return SPI_tuptable != NULL && SPI_processed > 0;
+	return row->ncols > 0;
 }
 
 /* The live relation a statement names, or InvalidOid (a new one). */
@@ -226,16 +236,16 @@ column_names(List *names)
 	return buf.data;
 }
 
-/* "v1, v2" of the first row's columns. */
+/* "v1, v2" of the row's first n columns. */
 static char *
-row_values(int n)
+row_values(CheckRow *row, int n)
 {
 	StringInfoData buf;
 
 	initStringInfo(&buf);
 	for (int i = 1; i <= n; i++)
 	{
-		char	   *v = first_value(i);
+		char	   *v = first_value(row, i);
 
 		appendStringInfo(&buf, "%s%s", i > 1 ? ", " : "", v ? v : "null");
 	}
@@ -291,6 +301,7 @@ to_end(CheckStmt *cs, int from)
 static void
 check_add_column(CheckStmt *cs, Oid relid, ColumnDef *def)
 {
+	CheckRow	row;
 	bool		notnull = def->is_not_null;
 	bool		filled = def->raw_default != NULL || def->identity != 0 ||
 		def->generated != 0;
@@ -309,7 +320,7 @@ check_add_column(CheckStmt *cs, Oid relid, ColumnDef *def)
 	if (!notnull || filled)
 		return;
 	if (check_query(cs, psprintf("SELECT 1 FROM %s LIMIT 1", qualified_relation(relid)),
-					0, NULL, NULL, NULL) && found_row())
+					0, NULL, NULL, NULL, &row) && found_row(&row))
 		report(cs, ERRCODE_NOT_NULL_VIOLATION,
 			   psprintf("column \"%s\" of relation \"%s\" contains null values",
 						def->colname, get_rel_name(relid)),
@@ -321,9 +332,11 @@ check_add_column(CheckStmt *cs, Oid relid, ColumnDef *def)
 static void
 check_not_null(CheckStmt *cs, Oid relid, const char *column)
 {
+	CheckRow	row;
+
 	if (check_query(cs, psprintf("SELECT 1 FROM %s WHERE %s IS NULL LIMIT 1",
 								 qualified_relation(relid), quote_identifier(column)),
-					0, NULL, NULL, NULL) && found_row())
+					0, NULL, NULL, NULL, &row) && found_row(&row))
 		report(cs, ERRCODE_NOT_NULL_VIOLATION,
 			   psprintf("column \"%s\" of relation \"%s\" contains null values",
 						column, get_rel_name(relid)),
@@ -335,6 +348,7 @@ static void
 check_unique(CheckStmt *cs, Oid relid, const char *index, List *keys,
 			 bool nulls_not_distinct, const char *where)
 {
+	CheckRow	row;
 	StringInfoData sql;
 	ListCell   *lc;
 
@@ -349,11 +363,11 @@ check_unique(CheckStmt *cs, Oid relid, const char *index, List *keys,
 		appendStringInfo(&sql, " AND (%s)", where);
 	appendStringInfo(&sql, " GROUP BY %s HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 1 LIMIT 1",
 					 column_list(keys, NULL, NULL));
-	if (check_query(cs, sql.data, 0, NULL, NULL, NULL) && found_row())
+	if (check_query(cs, sql.data, 0, NULL, NULL, NULL, &row) && found_row(&row))
 		report(cs, ERRCODE_UNIQUE_VIOLATION,
 			   psprintf("could not create unique index \"%s\"", index ? index : "?"),
 			   psprintf("Key (%s)=(%s) is duplicated.", column_names(keys),
-						row_values(list_length(keys))));
+						row_values(&row, list_length(keys))));
 }
 
 /* The primary key columns of a live table, as String nodes, or NIL. */
@@ -363,6 +377,7 @@ primary_key(CheckStmt *cs, Oid relid)
 	Oid			types[1] = {OIDOID};
 	Datum		values[1] = {ObjectIdGetDatum(relid)};
 	List	   *cols = NIL;
+	CheckRow	row;
 	char	   *v;
 
 	if (!check_query(cs, "SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ',' ORDER BY k.n)"
@@ -372,9 +387,9 @@ primary_key(CheckStmt *cs, Oid relid)
 					 " WHERE i.indrelid OPERATOR(pg_catalog.=) $1 AND i.indisprimary"
 					 "   AND a.attrelid OPERATOR(pg_catalog.=) $1"
 					 "   AND a.attnum OPERATOR(pg_catalog.=) k.attnum",
-					 1, types, values, NULL))
+					 1, types, values, NULL, &row))
 		return NIL;
-	v = first_value(1);
+	v = first_value(&row, 1);
 	if (v == NULL)
 		return NIL;
 	SplitIdentifierString(v, ',', &cols);
@@ -392,6 +407,7 @@ primary_key(CheckStmt *cs, Oid relid)
 static void
 check_foreign_key(CheckStmt *cs, Oid relid, Constraint *c)
 {
+	CheckRow	row;
 	Oid			pkrel = live_relation(cs, c->pktable);
 	List	   *pkcols = c->pk_attrs;
 	StringInfoData sql;
@@ -416,12 +432,12 @@ check_foreign_key(CheckStmt *cs, Oid relid, Constraint *c)
 		appendStringInfo(&sql, " AND p.%s = f.%s", quote_identifier(strVal(lfirst(lp))),
 						 quote_identifier(strVal(lfirst(lf))));
 	appendStringInfoString(&sql, ") LIMIT 1");
-	if (check_query(cs, sql.data, 0, NULL, NULL, NULL) && found_row())
+	if (check_query(cs, sql.data, 0, NULL, NULL, NULL, &row) && found_row(&row))
 		report(cs, ERRCODE_FOREIGN_KEY_VIOLATION,
 			   psprintf("insert or update on table \"%s\" violates foreign key constraint \"%s\"",
 						get_rel_name(relid), c->conname ? c->conname : "?"),
 			   psprintf("Key (%s)=(%s) is not present in table \"%s\".",
-						column_names(c->fk_attrs), row_values(list_length(c->fk_attrs)),
+						column_names(c->fk_attrs), row_values(&row, list_length(c->fk_attrs)),
 						get_rel_name(pkrel)));
 }
 
@@ -431,16 +447,17 @@ check_check(CheckStmt *cs, Oid relid, Constraint *c)
 {
 	char	   *expr = parenthesised(cs, c->location);
 	char	   *q = qualified_relation(relid);
+	CheckRow	row;
 
 	if (expr == NULL)
 		return;
 	if (check_query(cs, psprintf("SELECT ROW(r.*)::pg_catalog.text FROM %s r WHERE NOT (%s) LIMIT 1",
 								 q, expr),
-					0, NULL, NULL, NULL) && found_row())
+					0, NULL, NULL, NULL, &row) && found_row(&row))
 		report(cs, ERRCODE_CHECK_VIOLATION,
 			   psprintf("check constraint \"%s\" of relation \"%s\" is violated by some row",
 						c->conname ? c->conname : "?", get_rel_name(relid)),
-			   psprintf("Failing row contains %s.", first_value(1)));
+			   psprintf("Failing row contains %s.", first_value(&row, 1)));
 }
 
 /* The enum of that name the script creates, or NULL. */
@@ -500,6 +517,7 @@ check_type_change(CheckStmt *cs, Oid relid, ColumnDef *def, const char *column,
 	char	   *q = qualified_relation(relid);
 	AttrNumber	attnum = get_attnum(relid, column);
 	NewEnum    *e = new_enum(enums, def->typeName, cs);
+	CheckRow	row;
 	Oid			from;
 	int32		fromtypmod;
 	Oid			fromcoll;
@@ -532,12 +550,12 @@ check_type_change(CheckStmt *cs, Oid relid, ColumnDef *def, const char *column,
 			sql = psprintf("SELECT r.%s::pg_catalog.text FROM %s r"
 						   " WHERE r.%s::pg_catalog.text OPERATOR(pg_catalog.<>) ALL (%s) LIMIT 1",
 						   quote_identifier(column), q, quote_identifier(column), labels.data);
-		if (check_query(cs, sql, 0, NULL, NULL, NULL) && found_row())
+		if (check_query(cs, sql, 0, NULL, NULL, NULL, &row) && found_row(&row))
 			report(cs, ERRCODE_INVALID_TEXT_REPRESENTATION,
 				   psprintf("invalid input value for enum %s: \"%s\"",
-							NameListToString(def->typeName->names), first_value(1)),
+							NameListToString(def->typeName->names), first_value(&row, 1)),
 				   psprintf("Column \"%s\" of relation \"%s\" holds \"%s\", which the new type does not have.",
-							column, get_rel_name(relid), first_value(1)));
+							column, get_rel_name(relid), first_value(&row, 1)));
 		return;
 	}
 
@@ -574,7 +592,7 @@ check_type_change(CheckStmt *cs, Oid relid, ColumnDef *def, const char *column,
 		to_end(cs, exprLocation(def->raw_default)) :
 		psprintf("%s::%s", quote_identifier(column), format_type_with_typemod(to, totypmod));
 	if (check_query(cs, psprintf("SELECT pg_catalog.count((%s)) FROM %s r", expr, q),
-					0, NULL, NULL, &err) || err == NULL)
+					0, NULL, NULL, &err, NULL) || err == NULL)
 		return;
 
 	/* it fails: find a value it fails on, a thousand rows at a time */
@@ -603,7 +621,7 @@ check_type_change(CheckStmt *cs, Oid relid, ColumnDef *def, const char *column,
 			batch = datumCopy(batch, false, -1);
 			bsql = psprintf("SELECT pg_catalog.count((%s)) FROM %s r"
 							" WHERE r.ctid OPERATOR(pg_catalog.=) ANY ($1)", expr, q);
-			if (check_query(cs, bsql, 1, types, &batch, &berr) || berr == NULL)
+			if (check_query(cs, bsql, 1, types, &batch, &berr, NULL) || berr == NULL)
 				continue;
 			/* one row at a time in this thousand */
 			{
@@ -621,14 +639,14 @@ check_type_change(CheckStmt *cs, Oid relid, ColumnDef *def, const char *column,
 					if (check_query(cs, psprintf("SELECT pg_catalog.count((%s)) FROM %s r"
 												 " WHERE r.ctid OPERATOR(pg_catalog.=) $1",
 												 expr, q),
-									1, ttypes, &tids[i], &rerr) || rerr == NULL)
+									1, ttypes, &tids[i], &rerr, NULL) || rerr == NULL)
 						continue;
 					if (check_query(cs, psprintf("SELECT r.%s::pg_catalog.text FROM %s r"
 												 " WHERE r.ctid OPERATOR(pg_catalog.=) $1",
 												 quote_identifier(column), q),
-									1, ttypes, &tids[i], NULL))
+									1, ttypes, &tids[i], NULL, &row))
 					{
-						char	   *value = first_value(1);
+						char	   *value = first_value(&row, 1);
 
 						SPI_cursor_close(portal);
 						report(cs, rerr->sqlerrcode, rerr->message,

@@ -31,73 +31,315 @@
  */
 #include "ddl.h"
 
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
 #include "parser/parse_coerce.h"
 #include "parser/parse_type.h"
+#include "parser/scansup.h"
 #include "utils/builtins.h"
+#include "utils/catcache.h"
 #include "utils/lsyscache.h"
+#include "utils/syscache.h"
+#include "utils/typcache.h"
 
 /*
- * Is a default (or generation) expression volatile, so that ADD COLUMN
- * rewrites the table?  Only the text is known: any function call but a
- * few well-known stable or immutable ones counts as volatile.
+ * ADD COLUMN and rewrites.  PostgreSQL 15 (ATExecAddColumn()) gives the
+ * existing rows of a table the new column's default computed once, stored
+ * as the column's "missing" value, unless that default is volatile
+ * (contain_volatile_functions() of the planned expression): a stable
+ * default such as now() or a STABLE function is no rewrite.  It rewrites
+ * the table when the value must be computed or checked per row: a
+ * volatile default, an identity or a stored generated column, or a type
+ * that is a domain with constraints (DomainHasConstraints(): a CHECK or
+ * NOT NULL of the domain or of a domain under it), whose every value, the
+ * default or NULL, must be checked.  An array of such a domain is not
+ * checked.  The diff sees documents, not plans: it reads the expression's
+ * text.
+ */
+
+/* Words written like calls that are no function (pg_get_expr()'s output). */
+static const char *const call_keywords[] = {
+	"coalesce", "nullif", "greatest", "least", "array", "row", "cast", "trim",
+	"varying", "current_time", "current_timestamp", "localtime",
+	"localtimestamp",
+};
+
+/*
+ * Read an identifier at *p (quoted or not) into a palloc'd string, as
+ * PostgreSQL would take it; NULL when there is none.
+ */
+static char *
+read_identifier(const char **p)
+{
+	const char *s = *p;
+	StringInfoData buf;
+	char	   *name;
+
+	if (*s == '"')
+	{
+		initStringInfo(&buf);
+		for (s++; *s != '\0'; s++)
+		{
+			if (*s == '"' && s[1] == '"')
+				s++;
+			else if (*s == '"')
+				break;
+			appendStringInfoChar(&buf, *s);
+		}
+		*p = *s == '"' ? s + 1 : s;
+		return buf.data;
+	}
+	if (!isalpha((unsigned char) *s) && *s != '_' && !IS_HIGHBIT_SET(*s))
+		return NULL;
+	while (isalnum((unsigned char) *s) || *s == '_' || *s == '$' ||
+		   IS_HIGHBIT_SET(*s))
+		s++;
+	name = downcase_identifier(*p, s - *p, false, false);
+	*p = s;
+	return name;
+}
+
+/*
+ * The volatility of the functions called "name" in namespace "schema" of
+ * this server: 'v' when one of them is volatile, 's' or 'i' else, '\0'
+ * when there is none (or no such schema).
+ */
+static char
+catalog_volatility(const char *schema, const char *name)
+{
+	Oid			nsp = get_namespace_oid(schema, true);
+	CatCList   *list;
+	char		result = '\0';
+
+	if (!OidIsValid(nsp))
+		return '\0';
+	list = SearchSysCacheList1(PROCNAMEARGSNSP, CStringGetDatum(name));
+	for (int i = 0; i < list->n_members; i++)
+	{
+		Form_pg_proc proc = (Form_pg_proc) GETSTRUCT(&list->members[i]->tuple);
+
+		if (proc->pronamespace != nsp)
+			continue;
+		if (result == '\0' || proc->provolatile == PROVOLATILE_VOLATILE)
+			result = proc->provolatile;
+	}
+	ReleaseSysCacheList(list);
+	return result;
+}
+
+/*
+ * Is a call of function "name" (of schema "schema", NULL when the call
+ * does not say) in an expression of node owner volatile?  The functions
+ * of the document that owner depends on are looked at first, then those
+ * of this server (the owner's schema, then pg_catalog, as the script's
+ * search_path finds them).  A function found nowhere counts as volatile.
  */
 static bool
-expr_maybe_volatile(const char *expr)
+call_is_volatile(GNode *owner, const char *schema, const char *name)
 {
-	static const char *const known[] = {
-		"now", "transaction_timestamp", "statement_timestamp", "current_setting",
-		"lower", "upper", "length", "coalesce", "nullif", "greatest", "least",
-		"jsonb_build_object", "json_build_object", "jsonb_build_array",
-		"json_build_array", "array", "row", "make_date", "make_interval",
-		"date_trunc", "abs", "round", "trim", "btrim", "concat", "format",
-		"to_char", "to_date", "to_timestamp", "timezone", "interval",
-	};
-	const char *p = expr;
+	ListCell   *lc;
+	bool		found = false;
+	char		v;
 
-	while (*p)
+	foreach(lc, owner->deps)
+	{
+		GNode	   *f = lfirst(lc);
+		size_t		len = strlen(name);
+
+		if (f->kind != OBJ_FUNCTION || strncmp(f->name, name, len) != 0 ||
+			f->name[len] != '(' ||
+			(schema != NULL && strcmp(f->schema->name, schema) != 0))
+			continue;
+		found = true;
+		if (ddl_str_equal(gnode_str(f, "volatility"), "volatile"))
+			return true;
+	}
+	if (found)
+		return false;
+	if (schema == NULL)
+		for (int i = 0; i < lengthof(call_keywords); i++)
+			if (strcmp(name, call_keywords[i]) == 0)
+				return false;
+	if (schema != NULL)
+		v = catalog_volatility(schema, name);
+	else if ((v = catalog_volatility(owner->schema ? owner->schema->name : "public",
+									 name)) == '\0')
+		v = catalog_volatility("pg_catalog", name);
+	return v == '\0' || v == PROVOLATILE_VOLATILE;
+}
+
+/*
+ * Is default expression expr of node owner (a column, a domain) volatile?
+ * Every function it calls is looked up (call_is_volatile()); string
+ * literals and the type names of casts are skipped.
+ */
+static bool
+expr_is_volatile(GNode *owner, const char *expr)
+{
+	const char *p = expr;
+	bool		after_cast = false;
+
+	while (*p != '\0')
 	{
 		if (*p == '\'')
 		{
-			/* skip a string literal ('' inside it included) */
-			for (p++; *p; p++)
-				if (*p == '\'' && p[1] != '\'')
-					break;
+			/* a string literal ('' inside it included) */
+			for (p++; *p != '\0'; p++)
+				if (*p == '\'' && p[1] == '\'')
+					p++;
 				else if (*p == '\'')
-					p++;
-			if (*p)
+					break;
+			if (*p != '\0')
 				p++;
+			after_cast = false;
 			continue;
 		}
-		if (*p == '"' || isalpha((unsigned char) *p) || *p == '_')
+		if (p[0] == ':' && p[1] == ':')
 		{
-			const char *start = p;
-			char	   *name;
-			bool		ok = false;
-
-			if (*p == '"')
-			{
-				for (p++; *p && *p != '"'; p++)
-					;
-				if (*p)
-					p++;
-			}
-			else
-				while (isalnum((unsigned char) *p) || *p == '_' || *p == '$' || *p == '.')
-					p++;
-			if (*p != '(')
-				continue;
-			name = pnstrdup(start, p - start);
-			if (strchr(name, '.'))
-				name = strrchr(name, '.') + 1;
-			for (int i = 0; i < lengthof(known); i++)
-				if (pg_strcasecmp(name, known[i]) == 0)
-					ok = true;
-			if (!ok)
-				return true;
+			p += 2;
+			after_cast = true;
 			continue;
 		}
+		if (*p == '"' || isalpha((unsigned char) *p) || *p == '_' ||
+			IS_HIGHBIT_SET(*p))
+		{
+			char	   *first = read_identifier(&p);
+			char	   *second = NULL;
+
+			if (*p == '.')
+			{
+				const char *q = p + 1;
+
+				if ((second = read_identifier(&q)) != NULL)
+					p = q;
+			}
+			if (*p == '(' && !after_cast &&
+				(second != NULL ? call_is_volatile(owner, first, second)
+				 : call_is_volatile(owner, NULL, first)))
+				return true;
+			after_cast = false;
+			continue;
+		}
+		if (!isspace((unsigned char) *p))
+			after_cast = false;
 		p++;
+	}
+	return false;
+}
+
+/*
+ * The domain of graph g that a column of type "type" (as a document
+ * writes it, relative to owner's schema) has, or NULL.
+ */
+static GNode *
+document_domain(Graph *g, GNode *owner, const char *type)
+{
+	GNode	   *t = ddl_find(g, owner, OBJ_TYPE, type);
+
+	return t != NULL && ddl_type_is_kind(t, "domain") ? t : NULL;
+}
+
+/*
+ * A type of this server that type names, when it is a domain: a name,
+ * maybe schema-qualified (in owner's schema when it is not, then
+ * pg_catalog); InvalidOid for anything else.
+ */
+static Oid
+catalog_domain(GNode *owner, const char *type)
+{
+	const char *p = type;
+	char	   *first = read_identifier(&p);
+	char	   *second = NULL;
+	Oid			typid = InvalidOid;
+
+	if (first == NULL)
+		return InvalidOid;
+	if (*p == '.')
+	{
+		p++;
+		if ((second = read_identifier(&p)) == NULL)
+			return InvalidOid;
+	}
+	if (*p != '\0')
+		return InvalidOid;		/* typmods, arrays, multiword names */
+	if (second != NULL)
+	{
+		Oid			nsp = get_namespace_oid(first, true);
+
+		if (OidIsValid(nsp))
+			typid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+									CStringGetDatum(second), ObjectIdGetDatum(nsp));
+	}
+	else
+	{
+		const char *schemas[] = {owner->schema ? owner->schema->name : "public",
+		"pg_catalog"};
+
+		for (int i = 0; i < lengthof(schemas) && !OidIsValid(typid); i++)
+		{
+			Oid			nsp = get_namespace_oid(schemas[i], true);
+
+			if (OidIsValid(nsp))
+				typid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+										CStringGetDatum(first),
+										ObjectIdGetDatum(nsp));
+		}
+	}
+	return OidIsValid(typid) && get_typtype(typid) == TYPTYPE_DOMAIN ? typid : InvalidOid;
+}
+
+/*
+ * Does ADD COLUMN of col (a column of the target) rewrite its table?
+ * See above.
+ */
+static bool
+add_column_rewrites(DiffContext *cx, GNode *col)
+{
+	char	   *dflt = gnode_str(col, "default");
+	char	   *type = gnode_str(col, "type");
+	GNode	   *domain;
+
+	if (gnode_str(col, "generated") != NULL || gnode_str(col, "identity") != NULL)
+		return true;
+	if (dflt != NULL && expr_is_volatile(col, dflt))
+		return true;
+	if (type == NULL)
+		return false;
+	domain = document_domain(cx->target, col, type);
+	if (domain == NULL)
+	{
+		Oid			typid;
+
+		/* a type of the document but no domain, an array, ... */
+		if (strchr(type, '[') != NULL ||
+			ddl_find(cx->target, col, OBJ_TYPE, type) != NULL)
+			return false;
+		typid = catalog_domain(col, type);
+		return OidIsValid(typid) && DomainHasConstraints(typid);
+	}
+	/* a domain's default is the column's when it has none of its own */
+	if (dflt == NULL && (dflt = gnode_str(domain, "default")) != NULL &&
+		expr_is_volatile(domain, dflt))
+		return true;
+	for (int depth = 0; domain != NULL && depth < 32; depth++)
+	{
+		char	   *base = gnode_str(domain, "base_type");
+		GNode	   *next;
+
+		if (gnode_bool(domain, "not_null") ||
+			gnode_children(domain, OBJ_CONSTRAINT) != NIL)
+			return true;
+		if (base == NULL)
+			return false;
+		if ((next = document_domain(cx->target, domain, base)) == NULL)
+		{
+			Oid			typid = catalog_domain(domain, base);
+
+			return OidIsValid(typid) && DomainHasConstraints(typid);
+		}
+		domain = next;
 	}
 	return false;
 }
@@ -198,8 +440,7 @@ column_create(DiffContext *cx, GNode *t)
 	after_previous_column_step(cx, step);
 	children_after(cx, table, step);
 
-	if (gnode_str(t, "generated") != NULL || gnode_str(t, "identity") != NULL ||
-		(dflt != NULL && expr_maybe_volatile(dflt)))
+	if (add_column_rewrites(cx, t))
 		step_hazard(step, HAZARD_TABLE_REWRITE);
 	else if (gnode_bool(t, "not_null") && dflt == NULL)
 		step_hazard(step, HAZARD_BLOCKING_LOCK);

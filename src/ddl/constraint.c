@@ -16,7 +16,9 @@
  */
 #include "ddl.h"
 
+#include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/hsearch.h"
 
 /* Shared by the relation handlers (table.c). */
 
@@ -601,107 +603,336 @@ bind_foreign_key(DiffContext *cx, DiffStep *fkstep, GNode *key)
 	}
 }
 
-/*
- * A foreign key of a dropped table that goes with it, as the table its
- * key references (dropped too, not the same), or NULL.
+/* ----------------------------------------------------------------
+ * Cycles among the tables the script drops
+ *
+ * DROP TABLE takes a table's foreign keys, policies and the rest along,
+ * but fails while another object still needs the table, so the steps
+ * order the drops by what needs what.  Dropped tables that need each
+ * other (two tables that reference each other, a table whose policy reads
+ * the table whose foreign key references it, a partitioned table and the
+ * partitions of another) cannot be ordered that way: like pg_dump, the
+ * foreign keys that close such cycles are dropped first, on their own.
+ * ----------------------------------------------------------------
  */
-static GNode *
-dropped_reference(DiffContext *cx, GNode *fk)
-{
-	GNode	   *ref;
 
-	if (follows_parent(fk) || ddl_find_step(cx, fk, STEP_DROP) != NULL ||
-		(ref = ddl_fk_referenced(fk)) == NULL ||
-		ddl_find_step(cx, ref, STEP_DROP) == NULL)
-		return NULL;
-	return ref;
+/* The table that n is, or belongs to (a column, constraint, policy...), or NULL. */
+static GNode *
+enclosing_table(GNode *n)
+{
+	for (; n != NULL && n->kind != OBJ_SCHEMA; n = n->parent)
+	{
+		if (n->kind == OBJ_TABLE)
+			return n;
+	}
+	return NULL;
 }
 
-/* Does dropped table "from" reach "to" through such foreign keys? */
+/* Is table n a partition of table "of" (of graph g), at any depth? */
 static bool
-reaches(DiffContext *cx, GNode *from, GNode *to, List **seen)
+is_partition_of(Graph *g, GNode *n, GNode *of)
+{
+	for (int depth = 0; n != NULL && depth < 32; depth++)
+	{
+		n = ddl_find(g, n, OBJ_TABLE, gnode_str(n, "partition_of"));
+		if (n == of)
+			return true;
+	}
+	return false;
+}
+
+/* "FOREIGN KEY (a, b)" of a foreign key's definition: what its clones share. */
+static bool
+same_referencing_columns(GNode *a, GNode *b)
+{
+	char	   *da = gnode_str(a, "definition");
+	char	   *db = gnode_str(b, "definition");
+	char	   *ra;
+	char	   *rb;
+
+	if (da == NULL || db == NULL ||
+		(ra = strstr(da, " REFERENCES ")) == NULL ||
+		(rb = strstr(db, " REFERENCES ")) == NULL)
+		return false;
+	return ra - da == rb - db && strncmp(da, db, ra - da) == 0;
+}
+
+/*
+ * The constraints PostgreSQL made for foreign key fk (a constraint the
+ * table defines itself) of graph g, appended to clones: one on each
+ * partition of fk's table, at any depth, with the same definition; and,
+ * when the table it references is partitioned, one on fk's own table per
+ * partition of that table, at any depth, which references the partition.
+ * They are dropped with fk, and only with it.
+ */
+static List *
+fk_clones(Graph *g, GNode *fk, List *clones)
+{
+	GNode	   *table = fk->parent;
+	GNode	   *ref = ddl_find(g, fk, OBJ_TABLE, gnode_str(fk, "references"));
+	ListCell   *lc;
+
+	/* the referencing side, which follows the partitions of fk's table */
+	foreach(lc, ddl_partitions(g, table))
+	{
+		ListCell   *cc;
+
+		foreach(cc, gnode_children(lfirst(lc), OBJ_CONSTRAINT))
+		{
+			GNode	   *c = lfirst(cc);
+
+			if (is_type(c, "foreign_key") && follows_parent(c) &&
+				gnode_attr_equal(c, fk, "definition"))
+			{
+				clones = lappend(clones, c);
+				clones = fk_clones(g, c, clones);
+			}
+		}
+	}
+	/* the referenced side, made once, on the table of the top key */
+	if (follows_parent(fk) || ref == NULL ||
+		gnode_str(ref, "partition_by") == NULL)
+		return clones;
+	foreach(lc, gnode_children(table, OBJ_CONSTRAINT))
+	{
+		GNode	   *c = lfirst(lc);
+
+		if (c != fk && is_type(c, "foreign_key") && follows_parent(c) &&
+			same_referencing_columns(c, fk) &&
+			is_partition_of(g, ddl_find(g, c, OBJ_TABLE,
+										gnode_str(c, "references")), ref))
+			clones = lappend(clones, c);
+	}
+	return clones;
+}
+
+/*
+ * Foreign key fk (of the source) is dropped on its own: its clones go with
+ * it.  Their dependencies become the key's, so that the key is dropped
+ * before what they need (a partition of the table it references) and they
+ * no longer hold the drop of their tables after it.
+ */
+static void
+drop_clones_with(DiffContext *cx, GNode *fk)
+{
+	List	   *deps = list_copy(fk->deps);
+	ListCell   *lc;
+
+	foreach(lc, fk_clones(cx->source, fk, NIL))
+	{
+		GNode	   *c = lfirst(lc);
+
+		if (c->deps == NIL)
+			continue;
+		deps = list_concat(deps, c->deps);
+		diff_set_deps(cx, c, NIL);
+	}
+	diff_set_deps(cx, fk, deps);
+}
+
+/* A table the script drops, as a vertex of the graph of what needs what. */
+typedef struct DroppedTable
+{
+	GNode	   *table;			/* hash key */
+	int			index;			/* order of the search's visit, from 1 */
+	int			lowlink;		/* lowest index it reaches back to */
+	bool		on_stack;
+	bool		listed;			/* its foreign keys looked at */
+	struct DroppedTable *component; /* the first of its cycle, or itself */
+} DroppedTable;
+
+typedef struct DropGraph
+{
+	DiffContext *cx;
+	HTAB	   *tables;			/* of DroppedTable */
+	int			visited;
+	List	   *stack;			/* of DroppedTable *, the search's */
+} DropGraph;
+
+static DroppedTable *
+dropped_table(DropGraph *dg, GNode *table)
+{
+	if (table == NULL)
+		return NULL;
+	return hash_search(dg->tables, &table, HASH_FIND, NULL);
+}
+
+/*
+ * The tables the drop of n needs gone after it, appended to needs: those
+ * that n, or anything dropped with it (its columns, constraints, policies,
+ * triggers..., but not what goes in a step of its own), needs.
+ */
+static List *
+drop_needs(DropGraph *dg, GNode *n, GNode *table, List *needs)
 {
 	ListCell   *lc;
 
-	if (from == to)
-		return true;
-	if (list_member_ptr(*seen, from))
-		return false;
-	*seen = lappend(*seen, from);
-	foreach(lc, from->children)
+	foreach(lc, n->deps)
+	{
+		DroppedTable *d = dropped_table(dg, enclosing_table(lfirst(lc)));
+
+		if (d != NULL && d->table != table)
+			needs = list_append_unique_ptr(needs, d);
+	}
+	foreach(lc, n->children)
 	{
 		GNode	   *c = lfirst(lc);
-		GNode	   *ref;
 
-		if (c->kind == OBJ_CONSTRAINT && (ref = dropped_reference(cx, c)) != NULL &&
-			reaches(cx, ref, to, seen))
+		if (diff_drop_step(dg->cx, c) == NULL)
+			needs = drop_needs(dg, c, table, needs);
+	}
+	return needs;
+}
+
+/*
+ * Tarjan's search for the strongly connected components of the graph:
+ * the tables of one component (a cycle, or cycles that share tables) get
+ * the same "component".
+ */
+static void
+find_components(DropGraph *dg, DroppedTable *v)
+{
+	ListCell   *lc;
+
+	check_stack_depth();
+	v->index = v->lowlink = ++dg->visited;
+	dg->stack = lappend(dg->stack, v);
+	v->on_stack = true;
+	foreach(lc, drop_needs(dg, v->table, v->table, NIL))
+	{
+		DroppedTable *w = lfirst(lc);
+
+		if (w->index == 0)
+		{
+			find_components(dg, w);
+			v->lowlink = Min(v->lowlink, w->lowlink);
+		}
+		else if (w->on_stack)
+			v->lowlink = Min(v->lowlink, w->index);
+	}
+	if (v->lowlink == v->index)
+	{
+		DroppedTable *w;
+
+		do
+		{
+			w = llast(dg->stack);
+			dg->stack = list_delete_last(dg->stack);
+			w->on_stack = false;
+			w->component = v;
+		} while (w != v);
+	}
+}
+
+/*
+ * Does foreign key fk (of a dropped table, with no step of its own) close
+ * a cycle of dropped tables?  It does when it, or one of its clones,
+ * references a table (another one) that needs its table in turn: both
+ * are in one component.
+ */
+static bool
+fk_closes_cycle(DropGraph *dg, GNode *fk)
+{
+	List	   *family = fk_clones(dg->cx->source, fk, list_make1(fk));
+	ListCell   *lc;
+
+	foreach(lc, family)
+	{
+		GNode	   *c = lfirst(lc);
+		DroppedTable *from = dropped_table(dg, c->parent);
+		DroppedTable *to = dropped_table(dg, ddl_fk_referenced(c));
+
+		if (from != NULL && to != NULL && from != to &&
+			from->component == to->component)
 			return true;
 	}
 	return false;
 }
 
 /*
- * The tables the script drops (before the finish hooks add their steps),
- * those it creates again too (rebuilt) unless for_good.
- */
-static List *
-dropped_tables(DiffContext *cx, bool for_good)
-{
-	List	   *dropped = NIL;
-	ListCell   *lc;
-
-	foreach(lc, cx->steps)
-	{
-		DiffStep   *step = lfirst(lc);
-
-		if (step->action == STEP_DROP && !step->discarded &&
-			step->node->kind == OBJ_TABLE &&
-			(!for_good || graph_find_node(cx->target, step->node) == NULL))
-			dropped = list_append_unique_ptr(dropped, step->node);
-	}
-	return dropped;
-}
-
-/*
- * Dropped tables whose foreign keys reference each other in a cycle: each
- * must go before the other, since a table's drop takes its own keys along
- * but fails while another table's key references it.  Like pg_dump, drop
- * the foreign keys of the cycle first, on their own; the tables then go in
- * any order.  (A table rebuilt, dropped and created again, is one of them
- * too.)
+ * The foreign keys that close a cycle among the tables the script drops
+ * (for good, or to create them again), dropped first, on their own.  The
+ * clones of a foreign key dropped on its own, by this or by another step,
+ * go with it (drop_clones_with()).
  */
 static void
 drop_cycle_keys(DiffContext *cx)
 {
-	List	   *dropped = dropped_tables(cx, false);
+	DropGraph	dg;
+	HASHCTL		ctl;
 	List	   *fks = NIL;
 	ListCell   *lc;
 
-	foreach(lc, dropped)
+	dg.cx = cx;
+	dg.visited = 0;
+	dg.stack = NIL;
+	ctl.keysize = sizeof(GNode *);
+	ctl.entrysize = sizeof(DroppedTable);
+	ctl.hcxt = CurrentMemoryContext;
+	dg.tables = hash_create("pg_migrate dropped tables", 64, &ctl,
+							HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+
+	/* the keys dropped on their own already, and the tables */
+	foreach(lc, cx->steps)
 	{
-		GNode	   *table = lfirst(lc);
-		ListCell   *cc;
+		DiffStep   *step = lfirst(lc);
+		GNode	   *n = step->node;
 
-		foreach(cc, table->children)
+		if (step->action != STEP_DROP || step->discarded)
+			continue;
+		if (n->kind == OBJ_CONSTRAINT && is_type(n, "foreign_key") &&
+			!follows_parent(n) && n->parent->kind == OBJ_TABLE &&
+			diff_drop_step(cx, n) == step)
+			drop_clones_with(cx, n);
+		else if (n->kind == OBJ_TABLE)
 		{
-			GNode	   *c = lfirst(cc);
-			GNode	   *ref;
-			List	   *seen = NIL;
+			bool		found;
+			DroppedTable *d = hash_search(dg.tables, &n, HASH_ENTER, &found);
 
-			if (c->kind == OBJ_CONSTRAINT &&
-				(ref = dropped_reference(cx, c)) != NULL &&
-				reaches(cx, ref, table, &seen))
-				fks = lappend(fks, c);
+			if (!found)
+			{
+				d->index = d->lowlink = 0;
+				d->on_stack = d->listed = false;
+				d->component = NULL;
+			}
 		}
 	}
-	/* made after the search, which follows the keys still without one */
+	if (hash_get_num_entries(dg.tables) < 2)
+		return;
+
+	/* list the keys closing a cycle, then drop them */
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+		DroppedTable *d;
+		ListCell   *cc;
+
+		if (step->action != STEP_DROP || step->discarded ||
+			(d = dropped_table(&dg, step->node)) == NULL || d->listed)
+			continue;
+		d->listed = true;
+		if (d->index == 0)
+			find_components(&dg, d);
+		foreach(cc, gnode_children(d->table, OBJ_CONSTRAINT))
+		{
+			GNode	   *fk = lfirst(cc);
+
+			if (is_type(fk, "foreign_key") && !follows_parent(fk) &&
+				diff_drop_step(cx, fk) == NULL)
+				fks = lappend(fks, fk);
+		}
+	}
 	foreach(lc, fks)
 	{
 		GNode	   *fk = lfirst(lc);
 
+		if (!fk_closes_cycle(&dg, fk))
+			continue;
 		diff_step(cx, STEP_DROP, fk, "%s DROP CONSTRAINT %s;", alter_owner(fk),
 				  quote_identifier(fk->name));
+		drop_clones_with(cx, fk);
 	}
+	hash_destroy(dg.tables);
 }
 
 /* Does the type of column tc (of the target) differ from its source's? */
@@ -821,11 +1052,10 @@ after_partition_keys(DiffContext *cx, DiffStep *fkstep, GNode *key)
 }
 
 /*
- * The foreign keys the script creates, bound to the key they use, and
+ * The foreign keys that close a cycle of dropped tables, dropped first;
+ * the foreign keys the script creates, bound to the key they use, and
  * after the keys of its partitions when that key is a partitioned table's.
  */
-static void drop_cycles_of_dropped_tables(DiffContext *cx);
-
 static void
 constraint_finish(DiffContext *cx)
 {
@@ -833,7 +1063,6 @@ constraint_finish(DiffContext *cx)
 	ListCell   *lc;
 
 	rebuild_keys_over_retyped(cx);
-	drop_cycles_of_dropped_tables(cx);
 	drop_cycle_keys(cx);
 	foreach(lc, cx->steps)
 	{
@@ -859,103 +1088,6 @@ constraint_finish(DiffContext *cx)
 				after_partition_keys(cx, step, d);
 		}
 	}
-}
-
-/* How many tables deep path_to_table() looks for a cycle. */
-#define CYCLE_SEARCH_DEPTH 4
-
-/* The table that n is, or belongs to (a column, constraint, policy...), or NULL. */
-static GNode *
-enclosing_table(GNode *n)
-{
-	for (; n != NULL && n->kind != OBJ_SCHEMA; n = n->parent)
-	{
-		if (n->kind == OBJ_TABLE)
-			return n;
-	}
-	return NULL;
-}
-
-/*
- * Does n, or anything dropped with it (its columns, constraints, policies,
- * triggers...), need table "to": directly, or through other tables the
- * diff drops too, at most depth tables away?  A foreign key of theirs
- * needs the table it references; a policy or a CHECK that reads another
- * table needs that table.  seen holds the tables visited.
- */
-static bool
-path_to_table(DiffContext *cx, GNode *n, GNode *to, int depth, List **seen)
-{
-	ListCell   *lc;
-
-	foreach(lc, n->deps)
-	{
-		GNode	   *t = enclosing_table(lfirst(lc));
-
-		if (t == to)
-			return true;
-		if (t == NULL || depth <= 1 || list_member_ptr(*seen, t) ||
-			graph_find_node(cx->target, t) != NULL)
-			continue;
-		*seen = lappend(*seen, t);
-		if (path_to_table(cx, t, to, depth - 1, seen))
-			return true;
-	}
-	foreach(lc, n->children)
-	{
-		if (path_to_table(cx, lfirst(lc), to, depth, seen))
-			return true;
-	}
-	return false;
-}
-
-/*
- * Table s is dropped, and DROP TABLE takes its foreign keys, policies and
- * the rest along; but a table cannot be dropped while another object
- * needs it, so the drops follow what needs what.  Dropped tables that need
- * each other (two tables that reference each other, or a table whose
- * policy reads the table whose foreign key references it) cannot be
- * ordered that way: each foreign key of s that closes such a cycle among
- * dropped tables is dropped on its own first, which breaks it.
- */
-static void
-drop_cyclic_foreign_keys(DiffContext *cx, GNode *s)
-{
-	ListCell   *lc;
-
-	foreach(lc, gnode_children(s, OBJ_CONSTRAINT))
-	{
-		GNode	   *c = lfirst(lc);
-		GNode	   *r;
-		List	   *seen;
-
-		if (!is_type(c, "foreign_key") || follows_parent(c))
-			continue;
-		r = ddl_find(cx->source, c, OBJ_TABLE, gnode_str(c, "references"));
-		if (r == NULL || r == s || graph_find_node(cx->target, r) != NULL)
-			continue;
-		seen = list_make2(s, r);
-		if (path_to_table(cx, r, s, CYCLE_SEARCH_DEPTH, &seen))
-			diff_step(cx, STEP_DROP, c, "%s DROP CONSTRAINT %s;", alter_owner(c),
-					  quote_identifier(c->name));
-		list_free(seen);
-	}
-}
-
-/*
- * drop_cyclic_foreign_keys() for every table the script drops for good
- * (not a rebuilt one, which drop_cycle_keys() sees to).
- */
-static void
-drop_cycles_of_dropped_tables(DiffContext *cx)
-{
-	List	   *dropped = dropped_tables(cx, true);
-	ListCell   *lc;
-
-	/* the tables collected first, as the pass adds steps */
-	foreach(lc, dropped)
-		drop_cyclic_foreign_keys(cx, lfirst(lc));
-	list_free(dropped);
 }
 
 const DdlHandler pgm_ddl_constraint = {

@@ -1,0 +1,1 @@
+-- empty: both partitioned tables of the cycle come and go
