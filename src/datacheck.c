@@ -146,8 +146,13 @@ check_query(CheckStmt *cs, const char *sql, int nargs, Oid *types,
 	{
 		ErrorData  *edata = pgm_subxact_catch(cxt, owner);
 
-		if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) == ERRCODE_SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION &&
-			edata->sqlerrcode != ERRCODE_INSUFFICIENT_PRIVILEGE)
+		/*
+		 * A query that names what the live database lacks yet (a function,
+		 * type, table or schema the script creates): not checked here.
+		 */
+		if ((ERRCODE_TO_CATEGORY(edata->sqlerrcode) == ERRCODE_SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION &&
+			 edata->sqlerrcode != ERRCODE_INSUFFICIENT_PRIVILEGE) ||
+			edata->sqlerrcode == ERRCODE_INVALID_SCHEMA_NAME)
 			return false;
 
 		/*
