@@ -9,6 +9,8 @@
 #include "handlers.h"
 
 #include "access/genam.h"
+#include "access/heapam.h"
+#include "access/visibilitymap.h"
 #include "access/htup_details.h"
 #include "access/table.h"
 #include "catalog/namespace.h"
@@ -28,6 +30,7 @@
 #include "nodes/makefuncs.h"
 #include "nodes/plannodes.h"
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
 #include "utils/snapmgr.h"
 #include "utils/array.h"
 #include "utils/hsearch.h"
@@ -40,6 +43,7 @@
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "storage/bufmgr.h"
 
 const SnapHandler *const pgm_snapshot_handlers[] = {
 	&pgm_schema_handler,
@@ -115,6 +119,108 @@ Snapshot
 snap_scan_snapshot(void)
 {
 	return ActiveSnapshotSet() ? GetActiveSnapshot() : NULL;
+}
+
+/*
+ * Scans of a whole catalog (snap_scan_begin()).  When every row of the
+ * scope was written since a WAL position (the schemas of autogenerate's
+ * rehearsal, made in this transaction: snapshot_build_since()), only the
+ * pages written since are read, as dirty.c reads them: every change to a
+ * heap page is WAL-logged and sets the page's LSN, and changing a page
+ * clears its all-visible bit, so an older or all-visible page holds no
+ * row of the scope.  The rows come in the order of a whole scan (block by
+ * block), those of the pages skipped left out; each is tested against
+ * the scan's snapshot as heapam would.
+ */
+void
+snap_scan_begin(SnapScan *s, Graph *g, Relation rel)
+{
+	memset(s, 0, sizeof(SnapScan));
+	s->rel = rel;
+	s->buf = InvalidBuffer;
+	s->vmbuf = InvalidBuffer;
+	if (XLogRecPtrIsInvalid(g->snap->since) || !RelationNeedsWAL(rel))
+	{
+		s->scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
+		return;
+	}
+	s->since = g->snap->since;
+	s->snapshot = snap_scan_snapshot();
+	if (s->snapshot == NULL)
+	{
+		s->snapshot = RegisterSnapshot(GetCatalogSnapshot(RelationGetRelid(rel)));
+		s->registered = true;
+	}
+	s->nblocks = RelationGetNumberOfBlocks(rel);
+}
+
+/* The next row of a snap_scan_begin() scan (valid until the next call). */
+HeapTuple
+snap_scan_next(SnapScan *s)
+{
+	if (s->scan != NULL)
+		return systable_getnext(s->scan);
+	while (s->next >= s->ntuples)
+	{
+		Page		page;
+		OffsetNumber maxoff;
+		BlockNumber blk;
+
+		if (BufferIsValid(s->buf))
+			ReleaseBuffer(s->buf);
+		s->buf = InvalidBuffer;
+		s->next = s->ntuples = 0;
+		if (s->blk >= s->nblocks)
+			return NULL;
+		blk = s->blk++;
+		CHECK_FOR_INTERRUPTS();
+		if (VM_ALL_VISIBLE(s->rel, blk, &s->vmbuf))
+			continue;
+		s->buf = ReadBufferExtended(s->rel, MAIN_FORKNUM, blk, RBM_NORMAL, NULL);
+		LockBuffer(s->buf, BUFFER_LOCK_SHARE);
+		page = BufferGetPage(s->buf);
+		if (PageIsNew(page) || PageGetLSN(page) < s->since)
+		{
+			LockBuffer(s->buf, BUFFER_LOCK_UNLOCK);
+			continue;
+		}
+		maxoff = PageGetMaxOffsetNumber(page);
+		for (OffsetNumber off = FirstOffsetNumber; off <= maxoff; off++)
+		{
+			ItemId		itemid = PageGetItemId(page, off);
+			HeapTupleData tup;
+
+			if (!ItemIdIsNormal(itemid))
+				continue;
+			tup.t_data = (HeapTupleHeader) PageGetItem(page, itemid);
+			tup.t_len = ItemIdGetLength(itemid);
+			tup.t_tableOid = RelationGetRelid(s->rel);
+			ItemPointerSet(&tup.t_self, blk, off);
+			if (HeapTupleSatisfiesVisibility(&tup, s->snapshot, s->buf))
+				s->tuples[s->ntuples++] = tup;
+		}
+		/* the page stays pinned while its rows are returned */
+		LockBuffer(s->buf, BUFFER_LOCK_UNLOCK);
+	}
+	return &s->tuples[s->next++];
+}
+
+/* End a snap_scan_begin() scan. */
+void
+snap_scan_end(SnapScan *s)
+{
+	if (s->scan != NULL)
+		systable_endscan(s->scan);
+	if (BufferIsValid(s->buf))
+		ReleaseBuffer(s->buf);
+	if (BufferIsValid(s->vmbuf))
+		ReleaseBuffer(s->vmbuf);
+	if (s->registered)
+		UnregisterSnapshot(s->snapshot);
+	s->scan = NULL;
+	s->buf = InvalidBuffer;
+	s->vmbuf = InvalidBuffer;
+	s->registered = false;
 }
 
 /* Does the handler's query have a column named col? */
@@ -640,14 +746,14 @@ snap_comment(Graph *g, Oid classoid, Oid objoid, int32 subid)
 	if (g->snap->comments == NULL)
 	{
 		Relation	rel;
-		SysScanDesc scan;
+		SnapScan	whole;
 		HeapTuple	tup;
 		MemoryContext old = MemoryContextSwitchTo(g->cxt);
 
 		g->snap->comments = addrmap_new(g->cxt, 4096);
 		rel = table_open(DescriptionRelationId, AccessShareLock);
-		scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
-		while (HeapTupleIsValid(tup = systable_getnext(scan)))
+		snap_scan_begin(&whole, g, rel);
+		while (HeapTupleIsValid(tup = snap_scan_next(&whole)))
 		{
 			Form_pg_description d = (Form_pg_description) GETSTRUCT(tup);
 			bool		isnull;
@@ -661,7 +767,7 @@ snap_comment(Graph *g, Oid classoid, Oid objoid, int32 subid)
 			*addrmap_enter(g->snap->comments, d->classoid, d->objoid, d->objsubid,
 						   &found) = TextDatumGetCString(descr);
 		}
-		systable_endscan(scan);
+		snap_scan_end(&whole);
 		table_close(rel, AccessShareLock);
 		MemoryContextSwitchTo(old);
 	}
@@ -765,9 +871,13 @@ snap_rows_begin(SnapRows *rows, Graph *g, Relation rel, List *keys)
 	rows->keys = keys;
 	rows->next = list_head(keys);
 	rows->cxt = CurrentMemoryContext;
-	rows->scan = g->only == NULL ?
-		systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL) :
-		NULL;
+	rows->scan = NULL;
+	rows->whole = NULL;
+	if (g->only == NULL)
+	{
+		rows->whole = palloc(sizeof(SnapScan));
+		snap_scan_begin(rows->whole, g, rel);
+	}
 }
 
 /*
@@ -788,7 +898,7 @@ snap_relation_rows(SnapRows *rows, Graph *g, Relation rel, Oid indexoid,
 
 	if (g->only != NULL)
 		keys = snap_relation_keys(g, NIL, indexoid, keycol);
-	else if (snap_relations(g) != NIL && g->snap->few_relations)
+	else if (snap_relations(g), g->snap->few_relations)
 	{
 		ListCell   *lc;
 
@@ -807,6 +917,7 @@ snap_relation_rows(SnapRows *rows, Graph *g, Relation rel, Oid indexoid,
 		rows->next = list_head(keys);
 		rows->cxt = CurrentMemoryContext;
 		rows->scan = NULL;
+		rows->whole = NULL;
 		return;
 	}
 	else
@@ -824,6 +935,14 @@ snap_rows_next(SnapRows *rows)
 		SnapRowKey *k;
 		MemoryContext old;
 
+		if (rows->whole != NULL)
+		{
+			if (HeapTupleIsValid(tup = snap_scan_next(rows->whole)))
+				return tup;
+			snap_scan_end(rows->whole);
+			pfree(rows->whole);
+			rows->whole = NULL;
+		}
 		if (rows->scan != NULL &&
 			HeapTupleIsValid(tup = systable_getnext(rows->scan)))
 			return tup;
@@ -915,7 +1034,7 @@ read_relations(Graph *g)
 {
 	Relation	rel;
 	TupleDesc	desc;
-	SysScanDesc scan;
+	SnapScan	whole;
 	HeapTuple	tup;
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
 	uint32		naddrs = 0;
@@ -931,8 +1050,8 @@ read_relations(Graph *g)
 		MemoryContextSwitchTo(old);
 		return;
 	}
-	scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
-	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	snap_scan_begin(&whole, g, rel);
+	while (HeapTupleIsValid(tup = snap_scan_next(&whole)))
 	{
 		Form_pg_class c = (Form_pg_class) GETSTRUCT(tup);
 
@@ -949,15 +1068,20 @@ read_relations(Graph *g)
 		else
 			naddrs += 3 + c->relnatts + c->relnatts / 5;
 	}
-	systable_endscan(scan);
+	snap_scan_end(&whole);
 	table_close(rel, AccessShareLock);
 
 	/*
 	 * A scope of a few relations among many: one index scan of pg_attribute
 	 * per relation reads a few pages each, a scan of the whole catalog
-	 * (about ten rows per relation of the database) all of them.
+	 * (about ten rows per relation of the database) all of them.  The
+	 * relations of schemas made since a WAL position (the rehearsal's) are
+	 * counted among the few: nall counts the rows of the pages written
+	 * since alone, and the other pages of pg_attribute are read to find
+	 * that they are older.
 	 */
-	g->snap->few_relations = list_length(g->snap->relations) * 20 < nall;
+	g->snap->few_relations = list_length(g->snap->relations) * 20 < nall ||
+		!XLogRecPtrIsInvalid(g->snap->since);
 
 	/*
 	 * About as many addresses as the snapshot will enter: a relation and
@@ -967,8 +1091,8 @@ read_relations(Graph *g)
 	graph_reserve(g, naddrs);
 
 	rel = table_open(IndexRelationId, AccessShareLock);
-	scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
-	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	snap_scan_begin(&whole, g, rel);
+	while (HeapTupleIsValid(tup = snap_scan_next(&whole)))
 	{
 		Form_pg_index i = (Form_pg_index) GETSTRUCT(tup);
 		SnapRel    *r = addrmap_get(g->snap->rels, RelationRelationId, i->indexrelid, 0);
@@ -978,7 +1102,7 @@ read_relations(Graph *g)
 		r->index = heap_copytuple(tup);
 		g->snap->indexes = lappend(g->snap->indexes, r);
 	}
-	systable_endscan(scan);
+	snap_scan_end(&whole);
 	table_close(rel, AccessShareLock);
 	MemoryContextSwitchTo(old);
 }
@@ -1169,8 +1293,10 @@ read_types(Graph *g)
 	}
 	else
 	{
-		scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
-		while (HeapTupleIsValid(tup = systable_getnext(scan)))
+		SnapScan	whole;
+
+		snap_scan_begin(&whole, g, rel);
+		while (HeapTupleIsValid(tup = snap_scan_next(&whole)))
 		{
 			Form_pg_type t = (Form_pg_type) GETSTRUCT(tup);
 
@@ -1178,7 +1304,7 @@ read_types(Graph *g)
 				continue;
 			keep_type(g, t);
 		}
-		systable_endscan(scan);
+		snap_scan_end(&whole);
 	}
 	table_close(rel, AccessShareLock);
 	MemoryContextSwitchTo(old);
