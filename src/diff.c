@@ -1151,8 +1151,12 @@ add_order_edges(DiffContext *cx)
 
 			/*
 			 * What the old version needed and is gone from the target: stop
-			 * using it first.  (A dependency that is rebuilt comes back;
-			 * the new version waits for it instead.)
+			 * using it first.  A dependency that is rebuilt comes back: the
+			 * new version waits for it instead if it still uses it; if not
+			 * (a column that leaves a rebuilt enum for another type), it
+			 * stops using the old one before that is dropped, whether by
+			 * its own drop or, for a rebuild in place, by the drop step of
+			 * the new version that ends it.
 			 */
 			if (st->match != NULL && step->action == STEP_ALTER)
 			{
@@ -1163,7 +1167,16 @@ add_order_edges(DiffContext *cx)
 					DiffStep   *d;
 
 					if (ost != NULL && ost->rebuilt)
-						continue;
+					{
+						GNode	   *newdep = graph_find_node(cx->target, olddep);
+
+						if (newdep == NULL || list_member_ptr(n->deps, newdep))
+							continue;
+						/* rebuilt in place: its old version goes last */
+						d = dropping_step(cx, newdep);
+						if (d != NULL && d != step)
+							step_after(d, step);
+					}
 					d = dropping_step(cx, olddep);
 					if (d != NULL)
 						step_after(d, step);

@@ -515,7 +515,11 @@ def add_fk(g, m):
     refcols = p["pk"]["cols"]
     cols = []
     for rc in refcols:
-        col = next(x for x in p["cols"] if x["name"] == rc)
+        # an earlier change of the same mutation may have dropped a column
+        # of the key (fixup() drops such a key only at the end)
+        col = next((x for x in p["cols"] if x["name"] == rc), None)
+        if col is None:
+            return
         nm = "ref_%s_%s" % (p["name"], rc)
         if any(x["name"] == nm for x in c["cols"]):
             return
