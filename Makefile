@@ -18,6 +18,7 @@ OBJS = \
 	src/snapshot.o \
 	src/dirty.o \
 	src/catalog/handlers.o \
+	src/catalog/scan.o \
 	src/catalog/privileges.o \
 	src/catalog/schema.o \
 	src/catalog/extension.o \

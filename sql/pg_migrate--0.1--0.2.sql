@@ -20,6 +20,8 @@
 \echo Use "ALTER EXTENSION pg_migrate UPDATE TO '0.2'" to load this file. \quit
 
 ALTER TABLE @extschema@.migrate_models ADD COLUMN renames jsonb NOT NULL DEFAULT '[]';
+-- docs/models.md: the strict reader passed this model when it was stored
+ALTER TABLE @extschema@.migrate_models ADD COLUMN checked_hash bigint;
 
 /*
  * Renames recorded as intent (docs/models.md, "Renames").

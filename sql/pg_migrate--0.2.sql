@@ -59,7 +59,8 @@ CREATE TABLE @extschema@.migrate_models (
 	ddl         text,
 	updated_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
 	updated_by  name NOT NULL DEFAULT CURRENT_USER,
-	renames     jsonb NOT NULL DEFAULT '[]'	-- docs/models.md, "Renames"
+	renames     jsonb NOT NULL DEFAULT '[]',	-- docs/models.md, "Renames"
+	checked_hash bigint	-- docs/models.md: the strict reader passed this model
 );
 
 -- Mapped-view properties (column properties, relationships) and view names.

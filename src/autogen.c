@@ -162,12 +162,15 @@ model_and_graph(MemoryContext cxt, MemoryContext graphs, Graph **graph)
 {
 	const char *ext = pgm_ext_schema();
 	Jsonb	   *doc;
+	bool		checked;
 
 	require_model(ext);
-	doc = model_document_unpruned(ext, cxt);
+	doc = model_document_unpruned(ext, cxt, &checked);
 	if (doc != NULL)
 	{
-		Graph	   *g = graph_from_jsonb(doc, "of the stored models", graphs);
+		/* a row checked when stored is not checked again (docs/models.md) */
+		Graph	   *g = graph_from_jsonb(doc, checked ? NULL : "of the stored models",
+										 graphs);
 
 		if (g->ndangling == 0)
 		{

@@ -658,16 +658,27 @@ is_integer(const JsonbValue *v)
 static void
 check_string(DocCtx *cx, const KeySpec *ks, JsonbValue *v)
 {
-	MemoryContext old = MemoryContextSwitchTo(cx->scratch);
-	char	   *s = pnstrdup(v->val.string.val, v->val.string.len);
+	MemoryContext old;
+	char	   *s;
 	char	   *error = NULL;
 	bool		ok = true;
 	const char *problem = NULL;
 	char	   *memo = NULL;
 	bool		found;
 
-	if (strlen(s) != v->val.string.len)
+	if (memchr(v->val.string.val, '\0', v->val.string.len) != NULL)
 		bad_value(cx, v, "holds a NUL character", NULL);
+	/* most strings are names and texts: nothing to copy for them */
+	if (ks->check == VC_ANY)
+		return;
+	if (ks->check == VC_NAME)
+	{
+		if (v->val.string.len == 0)
+			bad_value(cx, v, "is an empty name", NULL);
+		return;
+	}
+	old = MemoryContextSwitchTo(cx->scratch);
+	s = pnstrdup(v->val.string.val, v->val.string.len);
 	if (ks->check >= VC_TYPENAME)
 	{
 		/* what the parser said good once is good: types and keys repeat */
@@ -1092,8 +1103,8 @@ check_object(DocCtx *cx, const ObjSpec *spec, JsonbValue *obj)
 		{
 			ks = NULL;
 			for (int i = 0; i < spec->nkeys; i++)
-				if (strlen(spec->keys[i].key) == v.val.string.len &&
-					strncmp(spec->keys[i].key, v.val.string.val, v.val.string.len) == 0)
+				if (strncmp(spec->keys[i].key, v.val.string.val, v.val.string.len) == 0 &&
+					spec->keys[i].key[v.val.string.len] == '\0')
 				{
 					ks = &spec->keys[i];
 					found[i] = true;

@@ -26,6 +26,7 @@
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "commands/dbcommands.h"
 #include "commands/extension.h"
 #include "commands/matview.h"
@@ -126,6 +127,66 @@ document_scope_all(Jsonb *doc)
 	"        ('{format,scope,extensions,schemas}'::pg_catalog.text[]))"
 
 /*
+ * Does migrate_models have its checked_hash column?  Not while the SQL
+ * objects are still those of version 0.1 (before ALTER EXTENSION
+ * pg_migrate UPDATE): every stored model is then checked when read.
+ */
+static bool
+checked_column_exists(void)
+{
+	Oid			ext = get_extension_oid("pg_migrate", false);
+	Oid			rel = get_relname_relid("migrate_models", pgm_extension_schema(ext));
+
+	return OidIsValid(rel) && get_attnum(rel, "checked_hash") != InvalidAttrNumber;
+}
+
+/*
+ * The checked_hash of a model row: a 64-bit hash of its jsonb value's bytes
+ * (hash_bytes_extended(), as PostgreSQL's hash indexes use).  A stored
+ * model whose checked_hash is the hash of its model was checked by the
+ * strict reader when pg_migrate stored it, and is not checked again when
+ * read (docs/models.md); a row written behind pg_migrate's back (UPDATE
+ * ... SET model) no longer matches and is checked.
+ */
+static int64
+model_hash(Jsonb *doc)
+{
+	return (int64) hash_bytes_extended((const unsigned char *) VARDATA_ANY(doc),
+									   VARSIZE_ANY_EXHDR(doc), 0);
+}
+
+/*
+ * Check the rows store_document() wrote (SPI_tuptable: schema_name,
+ * model) with the strict reader and record that they passed.
+ */
+static void
+mark_checked(const char *ext)
+{
+	SPITupleTable *rows = SPI_tuptable;
+	uint64		n = SPI_processed;
+
+	for (uint64 i = 0; i < n; i++)
+	{
+		Oid			types[2] = {NAMEOID, INT8OID};
+		Datum		values[2];
+		bool		isnull;
+		Jsonb	   *model;
+		int			ret;
+
+		values[0] = SPI_getbinval(rows->vals[i], rows->tupdesc, 1, &isnull);
+		model = DatumGetJsonbP(SPI_getbinval(rows->vals[i], rows->tupdesc, 2, &isnull));
+		docread_check(model, "of the stored models");
+		values[1] = Int64GetDatum(model_hash(model));
+		ret = SPI_execute_with_args(psprintf("UPDATE %s.migrate_models SET checked_hash = $2"
+											 " WHERE schema_name OPERATOR(pg_catalog.=) $1",
+											 ext),
+									2, types, values, NULL, false, 0);
+		pgm_spi_check(ret, SPI_OK_UPDATE, "storing the model");
+	}
+	SPI_freetuptable(rows);
+}
+
+/*
  * Store one row per schema of a snapshot document: each row is the
  * document cut down to that schema (scope [schema], the extensions
  * installed in it).  ddl is stored with each row (NULL: none).
@@ -146,6 +207,7 @@ store_document(Jsonb *doc, const char *ddl)
 	Oid			types[3] = {JSONBOID, TEXTOID, BOOLOID};
 	Datum		values[3];
 	char		nulls[3] = {' ', ddl ? ' ' : 'n', ' '};
+	bool		checked = checked_column_exists();
 	int			ret;
 
 	values[0] = JsonbPGetDatum(doc);
@@ -177,15 +239,19 @@ store_document(Jsonb *doc, const char *ddl)
 				   " FROM pg_catalog.jsonb_each($1 OPERATOR(pg_catalog.->) 'schemas') s"
 				   " ON CONFLICT (schema_name) DO UPDATE"
 				   " SET model = excluded.model, ddl = excluded.ddl,"
-				   "     updated_at = pg_catalog.now(), updated_by = CURRENT_USER",
-				   ext);
+				   "     updated_at = pg_catalog.now(), updated_by = CURRENT_USER%s",
+				   ext,
+				   checked ? ", checked_hash = NULL RETURNING m.schema_name, m.model" : "");
 	ret = SPI_execute_with_args(sql, 3, types, values, nulls, false, 0);
-	pgm_spi_check(ret, SPI_OK_INSERT, "storing the model");
+	pgm_spi_check(ret, checked ? SPI_OK_INSERT_RETURNING : SPI_OK_INSERT,
+				  "storing the model");
 	if (SPI_processed == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("the model is empty"),
 				 errdetail("The snapshot document holds no schema.")));
+	if (checked)
+		mark_checked(ext);
 }
 
 /* The transaction-level lock every function that changes state takes. */
@@ -994,10 +1060,12 @@ migrate_model_capture(PG_FUNCTION_ARGS)
  * each of them (its extensions are those of the row), so the stored
  * document is the same jsonb, and reading it saves rebuilding 15 MB with
  * jsonb_object_agg.  NULL when some other row is taken too, or the row is
- * not as stored.  Inside SPI; the document is in the SPI context.
+ * not as stored.  *checked: the row's checked_hash says that this document
+ * passed the strict reader when it was stored (model_hash()).  Inside SPI;
+ * the document is in the SPI context.
  */
 static Jsonb *
-single_model(ArrayType *schemas)
+single_model(ArrayType *schemas, bool *checked)
 {
 	Oid			types[1] = {NAMEARRAYOID};
 	Datum		values[1];
@@ -1007,18 +1075,24 @@ single_model(ArrayType *schemas)
 	Jsonb	   *doc;
 	JsonbValue	v;
 	JsonbValue *e;
+	Datum		hash;
+	bool		nohash = true;
 	int			ret;
 
+	*checked = false;
 	values[0] = schemas ? PointerGetDatum(schemas) : (Datum) 0;
-	ret = SPI_execute_with_args(psprintf("SELECT m.schema_name, m.model FROM %s.migrate_models m"
+	ret = SPI_execute_with_args(psprintf("SELECT m.schema_name, m.model, %s FROM %s.migrate_models m"
 										 " WHERE $1 IS NULL OR m.schema_name OPERATOR(pg_catalog.=) ANY ($1)"
-										 " LIMIT 2", pgm_ext_schema()),
+										 " LIMIT 2",
+										 checked_column_exists() ? "m.checked_hash" : "NULL::pg_catalog.int8",
+										 pgm_ext_schema()),
 								1, types, values, nulls, true, 2);
 	pgm_spi_check(ret, SPI_OK_SELECT, "reading the models");
 	if (SPI_processed != 1)
 		return NULL;
 	schema = NameStr(*DatumGetName(SPI_getbinval(SPI_tuptable->vals[0],
 												 SPI_tuptable->tupdesc, 1, &isnull)));
+	hash = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &nohash);
 	doc = DatumGetJsonbP(SPI_getbinval(SPI_tuptable->vals[0],
 									   SPI_tuptable->tupdesc, 2, &isnull));
 	if (isnull || !JB_ROOT_IS_OBJECT(doc) || JB_ROOT_COUNT(doc) != 4)
@@ -1046,6 +1120,7 @@ single_model(ArrayType *schemas)
 		getKeyJsonValueFromContainer(v.val.binary.data, schema, strlen(schema),
 									 NULL) == NULL)
 		return NULL;
+	*checked = !nohash && DatumGetInt64(hash) == model_hash(doc);
 	return doc;
 }
 
@@ -1112,18 +1187,21 @@ merged_models(ArrayType *schemas)
  * model_document_unpruned(): see model_refs.h.
  */
 Jsonb *
-model_document_unpruned(const char *extschema, MemoryContext cxt)
+model_document_unpruned(const char *extschema, MemoryContext cxt,
+						bool *checked)
 {
 	Jsonb	   *doc;
 	Jsonb	   *copy;
 	int			ret;
+
+	*checked = false;
 
 	ret = SPI_execute(psprintf("SELECT 1 FROM %s.migrate_properties LIMIT 1", extschema),
 					  true, 1);
 	pgm_spi_check(ret, SPI_OK_SELECT, "reading the properties");
 	if (SPI_processed > 0)
 		return NULL;
-	doc = single_model(NULL);
+	doc = single_model(NULL, checked);
 	if (doc == NULL)
 		doc = merged_models(NULL);
 	copy = MemoryContextAlloc(cxt, VARSIZE(doc));
@@ -1142,6 +1220,7 @@ migrate_model(PG_FUNCTION_ARGS)
 	ArrayType  *schemas = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
 	MemoryContext cxt = CurrentMemoryContext;
 	Jsonb	   *doc;
+	bool		checked;
 	int			ret;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -1184,7 +1263,7 @@ migrate_model(PG_FUNCTION_ARGS)
 					 errhint("Pass NULL to take every model.")));
 	}
 
-	doc = single_model(schemas);
+	doc = single_model(schemas, &checked);
 	if (doc == NULL)
 		doc = merged_models(schemas);
 	MemoryContextSwitchTo(cxt);
@@ -1192,9 +1271,11 @@ migrate_model(PG_FUNCTION_ARGS)
 	/*
 	 * Stored models were checked when they were stored, but the table can
 	 * be written behind pg_migrate's back: a model is checked again before
-	 * anything reads it.
+	 * anything reads it, unless its row says that pg_migrate checked this
+	 * very document when it stored it (checked_hash).
 	 */
-	docread_check(doc, "of the stored models");
+	if (!checked)
+		docread_check(doc, "of the stored models");
 	/* references to objects outside the merged schemas: as a snapshot */
 	doc = model_prune_refs(doc, cxt);
 	/* The mapped views of the properties are part of the model (docs/mapped-views.md). */

@@ -23,9 +23,12 @@ extern Jsonb *model_prune_refs(Jsonb *doc, MemoryContext cxt);
  * before model_prune_refs(), in cxt; NULL when properties are stored (their
  * mapped views are then added to the model: call migrate_model(NULL)).  It
  * is what migrate_model(NULL) returns when the graph read from it has no
- * dangling reference (Graph.ndangling).  Must be called inside SPI;
+ * dangling reference (Graph.ndangling).  *checked is set when it is one
+ * stored row that the strict reader checked when pg_migrate stored it (its
+ * checked_hash): it need not be checked again.  Must be called inside SPI;
  * extschema is the extension's schema, quoted.
  */
-extern Jsonb *model_document_unpruned(const char *extschema, MemoryContext cxt);
+extern Jsonb *model_document_unpruned(const char *extschema, MemoryContext cxt,
+										bool *checked);
 
 #endif							/* PGM_MODEL_REFS_H */

@@ -25,6 +25,7 @@
 #include "rehearsal.h"
 
 #include "access/xact.h"
+#include "access/xlog.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
@@ -693,10 +694,10 @@ rehearsal_snapshot(Rehearsal *rh, Jsonb *live, HTAB *replaced, bool setup,
 	 * language of a function) is found in the live graph, so that their
 	 * depends_on are those of the live objects.
 	 */
-	g = snapshot_build_partial(rehearsal_scope_array(setup || rh->snap_names == NIL ?
-													 rh->names : rh->snap_names,
-													 false),
-							   work, rh->live, NULL, NIL);
+	g = snapshot_build_since(rehearsal_scope_array(setup || rh->snap_names == NIL ?
+												   rh->names : rh->snap_names,
+												   false),
+							 work, rh->live, rh->since);
 
 	/*
 	 * The stubs are not what they copy: the live document stands for them.
@@ -786,6 +787,13 @@ rehearsal_setup(Rehearsal *rh, Graph *live, Jsonb *livedoc, MemoryContext cxt)
 	/* the copies' function bodies may name objects not copied */
 	pgm_set_local("check_function_bodies", "off");
 
+	/*
+	 * Every row of the rebuilt schemas' objects is written from here on:
+	 * their snapshots read only the catalog pages written since, unless an
+	 * extension moves into them (below) with its members' older rows.
+	 */
+	rh->since = GetXLogInsertRecPtr();
+
 	foreach(lc, rh->names)
 	{
 		const char *schema = lfirst(lc);
@@ -840,6 +848,8 @@ rehearsal_setup(Rehearsal *rh, Graph *live, Jsonb *livedoc, MemoryContext cxt)
 				else
 					stays = true;
 			}
+			if (moves != NIL)
+				rh->since = InvalidXLogRecPtr;
 			foreach(lc2, moves)
 			{
 				running_statement = MemoryContextStrdup(cxt, lfirst(lc2));

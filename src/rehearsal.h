@@ -18,6 +18,7 @@
 
 #include "postgres.h"
 
+#include "access/xlogdefs.h"
 #include "nodes/pg_list.h"
 #include "utils/array.h"
 #include "utils/hsearch.h"
@@ -70,6 +71,10 @@ typedef struct Rehearsal
 								 * copies and the stubs (rehearsal_setup()) */
 	Graph	   *live;			/* the live graph (rehearsal_setup()): what
 								 * the copies refer to and do not hold */
+	XLogRecPtr	since;			/* WAL position before the schemas were
+								 * rebuilt, or invalid: the snapshots of the
+								 * rebuilt schemas read only the pages
+								 * written since (snapshot_build_since()) */
 	List	   *observed;		/* what the upgrade did (rehearsal.c) */
 	List	   *upsteps;		/* the upgrade's steps (rehearsal.c) */
 } Rehearsal;

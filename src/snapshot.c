@@ -16,6 +16,7 @@
 #include "access/genam.h"
 #include "access/htup_details.h"
 #include "access/table.h"
+#include "access/xact.h"
 #include "catalog/dependency.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_depend.h"
@@ -34,6 +35,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
+#include "utils/syscache.h"
 
 #include "catalog/handlers.h"
 #include "snapshot.h"
@@ -439,7 +441,7 @@ static void
 load_dependencies(Graph *g)
 {
 	Relation	rel;
-	SysScanDesc scan;
+	SnapScan	whole;
 	HeapTuple	tup;
 	DepRow	   *rows;
 	int			nrows = 0;
@@ -448,8 +450,8 @@ load_dependencies(Graph *g)
 
 	rows = palloc(sizeof(DepRow) * maxrows);
 	rel = table_open(DependRelationId, AccessShareLock);
-	scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
-	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	snap_scan_begin(&whole, g, rel);
+	while (HeapTupleIsValid(tup = snap_scan_next(&whole)))
 	{
 		Form_pg_depend d = (Form_pg_depend) GETSTRUCT(tup);
 
@@ -491,7 +493,7 @@ load_dependencies(Graph *g)
 		rows[nrows].ref.subid = d->refobjsubid;
 		nrows++;
 	}
-	systable_endscan(scan);
+	snap_scan_end(&whole);
 	table_close(rel, AccessShareLock);
 
 	for (int i = 0; i + 1 < list_length(arrays); i += 2)
@@ -555,10 +557,31 @@ load_dependencies(Graph *g)
 	pfree(rows);
 }
 
+/* Were these schemas (their pg_namespace rows) written by this transaction? */
+static bool
+schemas_made_here(List *oids)
+{
+	ListCell   *lc;
+
+	foreach(lc, oids)
+	{
+		HeapTuple	tup = SearchSysCache1(NAMESPACEOID, ObjectIdGetDatum(lfirst_oid(lc)));
+		bool		here;
+
+		if (!HeapTupleIsValid(tup))
+			return false;
+		here = TransactionIdIsCurrentTransactionId(HeapTupleHeaderGetXmin(tup->t_data));
+		ReleaseSysCache(tup);
+		if (!here)
+			return false;
+	}
+	return true;
+}
+
 /* snapshot_build() and snapshot_build_partial() */
 static Graph *
 build(ArrayType *schemas, MemoryContext parent, Graph *before, AddrMap *only,
-	  List *only_list)
+	  List *only_list, XLogRecPtr since)
 {
 	Graph	   *g = graph_create(parent, true);
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
@@ -579,6 +602,9 @@ build(ArrayType *schemas, MemoryContext parent, Graph *before, AddrMap *only,
 	pgm_set_search_path(PGM_CATALOG_SEARCH_PATH);
 
 	oids = resolve_scope(g, schemas);
+	if (!XLogRecPtrIsInvalid(since) && !g->scope_all && only == NULL &&
+		schemas_made_here(oids))
+		g->snap->since = since;
 	n = list_length(oids);
 	elems = palloc(sizeof(Datum) * (n + 1));
 	n = 0;
@@ -623,7 +649,7 @@ build(ArrayType *schemas, MemoryContext parent, Graph *before, AddrMap *only,
 Graph *
 snapshot_build(ArrayType *schemas, MemoryContext parent)
 {
-	return build(schemas, parent, NULL, NULL, NIL);
+	return build(schemas, parent, NULL, NULL, NIL, InvalidXLogRecPtr);
 }
 
 /*
@@ -640,7 +666,26 @@ Graph *
 snapshot_build_partial(ArrayType *schemas, MemoryContext parent,
 					   Graph *before, AddrMap *only, List *only_list)
 {
-	return build(schemas, parent, before, only, only_list);
+	return build(schemas, parent, before, only, only_list, InvalidXLogRecPtr);
+}
+
+/*
+ * The same as snapshot_build_partial() without an only set, of schemas
+ * this transaction made after the WAL position since (the schemas of
+ * autogenerate's rehearsal, rebuilt from the live document): every row of
+ * their objects was written since, so the scans of whole catalogs read
+ * only the pages written since (snap_scan_begin()), a few among thousands.
+ * A schema of the scope that this transaction did not make: as
+ * snapshot_build_partial().  The caller vouches for the rest: no object
+ * of the scope was moved into it with rows older than since (an
+ * extension's members, moved by ALTER EXTENSION ... SET SCHEMA, keep
+ * their pg_depend rows).
+ */
+Graph *
+snapshot_build_since(ArrayType *schemas, MemoryContext parent, Graph *before,
+					 XLogRecPtr since)
+{
+	return build(schemas, parent, before, NULL, NIL, since);
 }
 
 /* The document of a graph, allocated in the current memory context. */

@@ -106,17 +106,6 @@ row_fnumber(SnapRow *row, const char *col)
 	return fno;
 }
 
-/*
- * The snapshot a handler's direct catalog scan (systable_beginscan) reads
- * with: the active snapshot, so that the scans see what the SPI queries of
- * the same snapshot see; NULL (the catalog snapshot) when there is none.
- */
-Snapshot
-snap_scan_snapshot(void)
-{
-	return ActiveSnapshotSet() ? GetActiveSnapshot() : NULL;
-}
-
 /* Does the handler's query have a column named col? */
 bool
 row_has(SnapRow *row, const char *col)
@@ -640,14 +629,14 @@ snap_comment(Graph *g, Oid classoid, Oid objoid, int32 subid)
 	if (g->snap->comments == NULL)
 	{
 		Relation	rel;
-		SysScanDesc scan;
+		SnapScan	whole;
 		HeapTuple	tup;
 		MemoryContext old = MemoryContextSwitchTo(g->cxt);
 
 		g->snap->comments = addrmap_new(g->cxt, 4096);
 		rel = table_open(DescriptionRelationId, AccessShareLock);
-		scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
-		while (HeapTupleIsValid(tup = systable_getnext(scan)))
+		snap_scan_begin(&whole, g, rel);
+		while (HeapTupleIsValid(tup = snap_scan_next(&whole)))
 		{
 			Form_pg_description d = (Form_pg_description) GETSTRUCT(tup);
 			bool		isnull;
@@ -661,7 +650,7 @@ snap_comment(Graph *g, Oid classoid, Oid objoid, int32 subid)
 			*addrmap_enter(g->snap->comments, d->classoid, d->objoid, d->objsubid,
 						   &found) = TextDatumGetCString(descr);
 		}
-		systable_endscan(scan);
+		snap_scan_end(&whole);
 		table_close(rel, AccessShareLock);
 		MemoryContextSwitchTo(old);
 	}
@@ -765,9 +754,13 @@ snap_rows_begin(SnapRows *rows, Graph *g, Relation rel, List *keys)
 	rows->keys = keys;
 	rows->next = list_head(keys);
 	rows->cxt = CurrentMemoryContext;
-	rows->scan = g->only == NULL ?
-		systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL) :
-		NULL;
+	rows->scan = NULL;
+	rows->whole = NULL;
+	if (g->only == NULL)
+	{
+		rows->whole = palloc(sizeof(SnapScan));
+		snap_scan_begin(rows->whole, g, rel);
+	}
 }
 
 /*
@@ -786,9 +779,10 @@ snap_relation_rows(SnapRows *rows, Graph *g, Relation rel, Oid indexoid,
 {
 	List	   *keys;
 
+	(void) snap_relations(g);	/* reads the relations, sets few_relations */
 	if (g->only != NULL)
 		keys = snap_relation_keys(g, NIL, indexoid, keycol);
-	else if (snap_relations(g) != NIL && g->snap->few_relations)
+	else if (g->snap->few_relations)
 	{
 		ListCell   *lc;
 
@@ -807,6 +801,7 @@ snap_relation_rows(SnapRows *rows, Graph *g, Relation rel, Oid indexoid,
 		rows->next = list_head(keys);
 		rows->cxt = CurrentMemoryContext;
 		rows->scan = NULL;
+		rows->whole = NULL;
 		return;
 	}
 	else
@@ -824,6 +819,14 @@ snap_rows_next(SnapRows *rows)
 		SnapRowKey *k;
 		MemoryContext old;
 
+		if (rows->whole != NULL)
+		{
+			if (HeapTupleIsValid(tup = snap_scan_next(rows->whole)))
+				return tup;
+			snap_scan_end(rows->whole);
+			pfree(rows->whole);
+			rows->whole = NULL;
+		}
 		if (rows->scan != NULL &&
 			HeapTupleIsValid(tup = systable_getnext(rows->scan)))
 			return tup;
@@ -915,7 +918,7 @@ read_relations(Graph *g)
 {
 	Relation	rel;
 	TupleDesc	desc;
-	SysScanDesc scan;
+	SnapScan	whole;
 	HeapTuple	tup;
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
 	uint32		naddrs = 0;
@@ -931,8 +934,8 @@ read_relations(Graph *g)
 		MemoryContextSwitchTo(old);
 		return;
 	}
-	scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
-	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	snap_scan_begin(&whole, g, rel);
+	while (HeapTupleIsValid(tup = snap_scan_next(&whole)))
 	{
 		Form_pg_class c = (Form_pg_class) GETSTRUCT(tup);
 
@@ -949,15 +952,20 @@ read_relations(Graph *g)
 		else
 			naddrs += 3 + c->relnatts + c->relnatts / 5;
 	}
-	systable_endscan(scan);
+	snap_scan_end(&whole);
 	table_close(rel, AccessShareLock);
 
 	/*
 	 * A scope of a few relations among many: one index scan of pg_attribute
 	 * per relation reads a few pages each, a scan of the whole catalog
-	 * (about ten rows per relation of the database) all of them.
+	 * (about ten rows per relation of the database) all of them.  The
+	 * relations of schemas made since a WAL position (the rehearsal's) are
+	 * counted among the few: nall counts the rows of the pages written
+	 * since alone, and the other pages of pg_attribute are read to find
+	 * that they are older.
 	 */
-	g->snap->few_relations = list_length(g->snap->relations) * 20 < nall;
+	g->snap->few_relations = list_length(g->snap->relations) * 20 < nall ||
+		!XLogRecPtrIsInvalid(g->snap->since);
 
 	/*
 	 * About as many addresses as the snapshot will enter: a relation and
@@ -967,8 +975,8 @@ read_relations(Graph *g)
 	graph_reserve(g, naddrs);
 
 	rel = table_open(IndexRelationId, AccessShareLock);
-	scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
-	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	snap_scan_begin(&whole, g, rel);
+	while (HeapTupleIsValid(tup = snap_scan_next(&whole)))
 	{
 		Form_pg_index i = (Form_pg_index) GETSTRUCT(tup);
 		SnapRel    *r = addrmap_get(g->snap->rels, RelationRelationId, i->indexrelid, 0);
@@ -978,7 +986,7 @@ read_relations(Graph *g)
 		r->index = heap_copytuple(tup);
 		g->snap->indexes = lappend(g->snap->indexes, r);
 	}
-	systable_endscan(scan);
+	snap_scan_end(&whole);
 	table_close(rel, AccessShareLock);
 	MemoryContextSwitchTo(old);
 }
@@ -1169,8 +1177,10 @@ read_types(Graph *g)
 	}
 	else
 	{
-		scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
-		while (HeapTupleIsValid(tup = systable_getnext(scan)))
+		SnapScan	whole;
+
+		snap_scan_begin(&whole, g, rel);
+		while (HeapTupleIsValid(tup = snap_scan_next(&whole)))
 		{
 			Form_pg_type t = (Form_pg_type) GETSTRUCT(tup);
 
@@ -1178,7 +1188,7 @@ read_types(Graph *g)
 				continue;
 			keep_type(g, t);
 		}
-		systable_endscan(scan);
+		snap_scan_end(&whole);
 	}
 	table_close(rel, AccessShareLock);
 	MemoryContextSwitchTo(old);

@@ -37,10 +37,13 @@
 
 #include "access/genam.h"
 #include "access/htup.h"
+#include "access/htup_details.h"
+#include "access/xlogdefs.h"
 #include "access/tupdesc.h"
 #include "catalog/pg_sequence.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "storage/buf.h"
 #include "utils/snapshot.h"
 
 /* Column numbers already looked up, by the address of the name asked for. */
@@ -82,6 +85,9 @@ typedef struct SnapCache
 	bool		few_relations;	/* the scope holds few of the database's
 								 * relations: their columns are read by
 								 * the indexes (snap_relation_rows()) */
+	XLogRecPtr	since;			/* valid: every row of the scope was written
+								 * since, whole scans read only the pages
+								 * written since (snap_scan_begin()) */
 } SnapCache;
 
 typedef struct SnapColCache
@@ -172,6 +178,27 @@ extern const SnapHandler pgm_accessmethod_handler;
  * snapshot is active.
  */
 extern Snapshot snap_scan_snapshot(void);
+
+/* A scan of a whole catalog, or of its pages written since (handlers.c). */
+typedef struct SnapScan
+{
+	Relation	rel;
+	SysScanDesc scan;			/* the whole catalog, or NULL */
+	XLogRecPtr	since;			/* else: the pages written since */
+	Snapshot	snapshot;
+	bool		registered;		/* snapshot registered by the scan */
+	BlockNumber nblocks;
+	BlockNumber blk;			/* the next block to read */
+	Buffer		buf;			/* the page whose rows are returned */
+	Buffer		vmbuf;
+	int			ntuples;		/* its visible rows */
+	int			next;
+	HeapTupleData tuples[MaxHeapTuplesPerPage];
+} SnapScan;
+
+extern void snap_scan_begin(SnapScan *s, Graph *g, Relation rel);
+extern HeapTuple snap_scan_next(SnapScan *s);
+extern void snap_scan_end(SnapScan *s);
 
 extern bool row_has(SnapRow *row, const char *col);
 extern Datum row_datum(SnapRow *row, const char *col, bool *isnull);
@@ -280,6 +307,7 @@ typedef struct SnapRows
 {
 	Relation	rel;
 	SysScanDesc scan;			/* the one running, or NULL */
+	struct SnapScan *whole;		/* or the whole catalog's */
 	List	   *keys;			/* partial: of SnapRowKey *, NIL: whole */
 	ListCell   *next;			/* the key to scan next */
 	MemoryContext cxt;

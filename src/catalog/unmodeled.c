@@ -333,15 +333,15 @@ unmodeled_collect(Graph *g)
 		const UnmodeledCatalog *c = &catalogs[i];
 		Relation	rel;
 		TupleDesc	desc;
-		SysScanDesc scan;
+		SnapScan	whole;
 		HeapTuple	tup;
 
 		if (c->nsp == 0 && c->rel == 0 && c->type == 0 && !g->scope_all)
 			continue;
 		rel = table_open(c->classid, AccessShareLock);
 		desc = RelationGetDescr(rel);
-		scan = systable_beginscan(rel, InvalidOid, false, snap_scan_snapshot(), 0, NULL);
-		while (HeapTupleIsValid(tup = systable_getnext(scan)))
+		snap_scan_begin(&whole, g, rel);
+		while (HeapTupleIsValid(tup = snap_scan_next(&whole)))
 		{
 			bool		isnull;
 			Oid			objid = DatumGetObjectId(heap_getattr(tup, 1, desc, &isnull));
@@ -385,7 +385,7 @@ unmodeled_collect(Graph *g)
 			*addrmap_enter(g->unmodeled_cands, c->classid, objid, 0, &found) = cand;
 			g->unmodeled_list = lappend(g->unmodeled_list, cand);
 		}
-		systable_endscan(scan);
+		snap_scan_end(&whole);
 		table_close(rel, AccessShareLock);
 	}
 	snap_use_schema_path(g, NULL);
