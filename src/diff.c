@@ -171,6 +171,31 @@ diff_drop_step(DiffContext *cx, GNode *s)
 }
 
 /* ----------------------------------------------------------------
+ * Comments and privileges, for every kind (diff_comment_acl.c)
+ * ----------------------------------------------------------------
+ */
+
+/* The COMMENT ON step of t, when its comment differs from s's. */
+static void
+diff_comment(DiffContext *cx, GNode *s, GNode *t)
+{
+	char	   *sql = diff_comment_sql(s, t);
+
+	if (sql != NULL)
+		diff_step(cx, s ? STEP_ALTER : STEP_CREATE, t, "%s", sql);
+}
+
+/* A step per GRANT or REVOKE that turns s's privileges into t's. */
+static void
+diff_privileges(DiffContext *cx, GNode *s, GNode *t)
+{
+	ListCell   *lc;
+
+	foreach(lc, diff_privileges_sql(s, t))
+		diff_step(cx, s ? STEP_ALTER : STEP_CREATE, t, "%s", (char *) lfirst(lc));
+}
+
+/* ----------------------------------------------------------------
  * Creating, rebuilding, walking
  * ----------------------------------------------------------------
  */
@@ -1058,8 +1083,8 @@ order_steps(DiffContext *cx)
 				if (!step->emitted && (best == NULL || step->npred < best->npred))
 					best = step;
 			}
-			elog(DEBUG1, "step order: a cycle, %s of %s freed (waiting for %d)",
-				 diff_action_name(best->action), diff_object_name(best), best->npred);
+			elog(DEBUG1, "step order: a cycle, the step of %s freed (waiting for %d): %.80s",
+				 diff_object_name(best), best->npred, best->sql.data);
 			best->npred = 0;
 			binaryheap_add(heap, PointerGetDatum(best));
 		}

@@ -102,9 +102,9 @@ extern List *diff_compute(Jsonb *source, Jsonb *target, MemoryContext cxt);
 extern List *diff_compute_graphs(Graph *source, Graph *target, MemoryContext cxt);
 extern const char *diff_action_name(StepAction action);
 
-/* diff_comment_acl.c: COMMENT ON, GRANT and REVOKE steps of a node */
-extern void diff_comment(DiffContext *cx, GNode *s, GNode *t);
-extern void diff_privileges(DiffContext *cx, GNode *s, GNode *t);
+/* diff_comment_acl.c: COMMENT ON, GRANT and REVOKE statements of a node */
+extern char *diff_comment_sql(GNode *s, GNode *t);
+extern List *diff_privileges_sql(GNode *s, GNode *t);
 
 /* diff_kinds.c: COMMENT ON and GRANT targets of the kinds diff.c does not name */
 extern char *diff_kind_comment_target(GNode *n);

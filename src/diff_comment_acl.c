@@ -2,8 +2,8 @@
  *
  * diff_comment_acl.c
  *	  Comments and privileges, for every kind: the COMMENT ON, GRANT and
- *	  REVOKE steps the diff engine (diff.c) writes for each node it
- *	  creates, alters or makes again.  The kinds diff.c does not name
+ *	  REVOKE statements of the steps the diff engine (diff.c) makes for
+ *	  each node it creates, alters or makes again.  The kinds diff.c does not name
  *	  itself are named by diff_kinds.c.
  *
  *-------------------------------------------------------------------------
@@ -63,20 +63,21 @@ comment_target(GNode *n)
 }
 
 /*
- * The COMMENT ON step of t (a target node) when its comment differs from
- * that of s, its source version (NULL: t is new or made again).
+ * The COMMENT ON statement of t (a target node) when its comment differs
+ * from that of s, its source version (NULL: t is new or made again); NULL
+ * when they agree.  Palloc'd.
  */
-void
-diff_comment(DiffContext *cx, GNode *s, GNode *t)
+char *
+diff_comment_sql(GNode *s, GNode *t)
 {
 	char	   *old = s ? gnode_str(s, "comment") : NULL;
 	char	   *new = gnode_str(t, "comment");
 
 	if ((old == NULL && new == NULL) ||
 		(old != NULL && new != NULL && strcmp(old, new) == 0))
-		return;
-	diff_step(cx, s ? STEP_ALTER : STEP_CREATE, t, "COMMENT ON %s IS %s;",
-			  comment_target(t), new ? quote_literal_cstr(new) : "NULL");
+		return NULL;
+	return psprintf("COMMENT ON %s IS %s;",
+					comment_target(t), new ? quote_literal_cstr(new) : "NULL");
 }
 
 /* The GRANT target of a node, or NULL for kinds without privileges. */
@@ -174,24 +175,21 @@ privilege_state(List *pairs, const char *grantee, const char *priv)
  * GRANT or REVOKE one privilege of one grantee, from how it holds it in
  * the source (old) to how it must in the target (new).
  */
-static void
-privilege_change(DiffContext *cx, GNode *t, bool existed, const char *target,
-				 const char *column, const char *grantee, const char *priv,
-				 int old, int new)
+static List *
+privilege_change(List *out, const char *target, const char *column,
+				 const char *grantee, const char *priv, int old, int new)
 {
-	StepAction action = existed ? STEP_ALTER : STEP_CREATE;
 	char	   *what = column ? psprintf("%s (%s)", priv, column) : (char *) priv;
 
 	if (old == new)
-		return;
+		return out;
 	if (new == 0)
-		diff_step(cx, action, t, "REVOKE %s ON %s FROM %s;", what, target, grantee);
-	else if (new == 1 && old == 2)
-		diff_step(cx, action, t, "REVOKE GRANT OPTION FOR %s ON %s FROM %s;",
-				  what, target, grantee);
-	else
-		diff_step(cx, action, t, "GRANT %s ON %s TO %s%s;", what, target, grantee,
-				  new == 2 ? " WITH GRANT OPTION" : "");
+		return lappend(out, psprintf("REVOKE %s ON %s FROM %s;", what, target, grantee));
+	if (new == 1 && old == 2)
+		return lappend(out, psprintf("REVOKE GRANT OPTION FOR %s ON %s FROM %s;",
+									 what, target, grantee));
+	return lappend(out, psprintf("GRANT %s ON %s TO %s%s;", what, target, grantee,
+								 new == 2 ? " WITH GRANT OPTION" : ""));
 }
 
 /* Split "grantee\tPRIVILEGE[ WITH GRANT OPTION]" into its grantee and privilege. */
@@ -245,12 +243,14 @@ column_pairs_after_table(List *old, GNode *stable, GNode *ttable)
 }
 
 /*
- * The GRANT and REVOKE steps that turn the privileges of s (NULL: the
- * defaults a new object gets) into those of t.
+ * The GRANT and REVOKE statements that turn the privileges of s (NULL: the
+ * defaults a new object gets) into those of t, in order, one per
+ * privilege of a grantee.  NIL when they agree.
  */
-void
-diff_privileges(DiffContext *cx, GNode *s, GNode *t)
+List *
+diff_privileges_sql(GNode *s, GNode *t)
 {
+	List	   *out = NIL;
 	const char *column;
 	char	   *target = grant_target(t, &column);
 	List	   *old;
@@ -259,7 +259,7 @@ diff_privileges(DiffContext *cx, GNode *s, GNode *t)
 	ListCell   *lc;
 
 	if (target == NULL)
-		return;
+		return NIL;
 	old = s ? privilege_pairs(gnode_attr(s, "privileges")) : default_pairs(t);
 	if (s != NULL && column != NULL && s->parent != NULL)
 		old = column_pairs_after_table(old, s->parent, t->parent);
@@ -275,8 +275,9 @@ diff_privileges(DiffContext *cx, GNode *s, GNode *t)
 		if (pgm_list_member_str(done, key))
 			continue;
 		done = lappend(done, key);
-		privilege_change(cx, t, s != NULL, target, column, grantee, priv,
-						 privilege_state(old, grantee, priv),
-						 privilege_state(new, grantee, priv));
+		out = privilege_change(out, target, column, grantee, priv,
+							   privilege_state(old, grantee, priv),
+							   privilege_state(new, grantee, priv));
 	}
+	return out;
 }
