@@ -881,7 +881,7 @@ add_order_edges(DiffContext *cx)
 				NodeState  *dst = ((NodeState *) dep->diffstate);
 				ListCell   *ac;
 
-				if (c != NULL && c != step)
+				if (c != NULL && c != step && !list_member_ptr(c->after, step))
 					step_after(step, c);
 				if (dst != NULL)
 					foreach(ac, dst->alters)
@@ -895,8 +895,14 @@ add_order_edges(DiffContext *cx)
 				if (c != NULL && c != step)
 					step_after(step, c);
 			}
-			/* an alter or create after the object's own creation */
-			if (own != NULL && own != step)
+			/*
+			 * An alter or create after the object's own creation.  Here and
+			 * above, not when its handler put that creation after it (a
+			 * column's ADD GENERATED ... AS IDENTITY is a create step of the
+			 * column and of its sequence, after the alter that drops its old
+			 * default): that edge would only close a cycle.
+			 */
+			if (own != NULL && own != step && !list_member_ptr(own->after, step))
 				step_after(step, own);
 
 			/*
