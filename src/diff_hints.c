@@ -216,9 +216,8 @@ label_hint(DiffStep *step, Graph *source, Graph *target)
 	if (old_label == NULL)
 		return;
 	/* the old label gone, not moved */
-	foreach(a, lt)
-		if (strcmp(lfirst(a), old_label) == 0)
-			return;
+	if (pgm_list_member_str(lt, old_label))
+		return;
 
 	step_hazard(step, HAZARD_RENAME_CANDIDATE);
 	initStringInfo(&buf);

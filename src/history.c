@@ -105,12 +105,6 @@ id_array(RevDag *dag, int *idx, int n)
 	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
 }
 
-static int
-cmp_str(const ListCell *a, const ListCell *b)
-{
-	return strcmp((char *) lfirst(a), (char *) lfirst(b));
-}
-
 static Datum
 label_array(RevNode *r)
 {
@@ -119,7 +113,7 @@ label_array(RevNode *r)
 	int			n = 0;
 	ListCell   *lc;
 
-	list_sort(labels, cmp_str);
+	list_sort(labels, pgm_cmp_list_cstring);
 	foreach(lc, labels)
 		elems[n++] = CStringGetTextDatum((char *) lfirst(lc));
 	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
@@ -282,7 +276,7 @@ migrate_show(PG_FUNCTION_ARGS)
 
 	initStringInfo(&labels);
 	sorted = list_copy(r->labels);
-	list_sort(sorted, cmp_str);
+	list_sort(sorted, pgm_cmp_list_cstring);
 	foreach(lc, sorted)
 		appendStringInfo(&labels, "%s%s", labels.len ? ", " : "", (char *) lfirst(lc));
 

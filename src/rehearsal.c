@@ -373,12 +373,6 @@ rehearsal_run_script(const char *script, MemoryContext cxt)
 
 static int	aside_counter = 0;
 
-static int
-cmp_key(const ListCell *a, const ListCell *b)
-{
-	return strcmp(lfirst(a), lfirst(b));
-}
-
 /*
  * What depends on a live node (not on its children), as top-level
  * objects: a view, a function, a type, a partition or child table depends
@@ -508,11 +502,8 @@ partition_stubs(Touched *t, GNode *table)
 static List *
 names_add(List *names, const char *name)
 {
-	ListCell   *lc;
-
-	foreach(lc, names)
-		if (strcmp(lfirst(lc), name) == 0)
-			return names;
+	if (pgm_list_member_str(names, name))
+		return names;
 	return lappend(names, pstrdup(name));
 }
 
@@ -609,7 +600,7 @@ rehearsal_plan(Rehearsal *rh, Touched *t, Graph *model, List *scope, bool all,
 							 psprintf("%s %s", pgm_kinds[top->kind].label,
 									  gnode_qualname(top)));
 	}
-	list_sort(rh->copied, cmp_key);
+	list_sort(rh->copied, pgm_cmp_list_cstring);
 	foreach(lc, t->live->schemas)
 	{
 		GNode	   *schema = lfirst(lc);

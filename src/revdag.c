@@ -422,12 +422,7 @@ revdag_is_ancestor(RevDag *dag, int ancestor, int rev)
 bool
 revdag_has_label(RevNode *node, const char *label)
 {
-	ListCell   *lc;
-
-	foreach(lc, node->labels)
-		if (strcmp((char *) lfirst(lc), label) == 0)
-			return true;
-	return false;
+	return pgm_list_member_str(node->labels, label);
 }
 
 /* The members of set that are ancestors of no other member (a new set). */

@@ -143,14 +143,7 @@ compare_entries(List *source, List *target, const char *schema, List **diffs)
 static bool
 schema_in_scope(Graph *g, const char *name)
 {
-	ListCell   *lc;
-
-	if (g->scope_all)
-		return true;
-	foreach(lc, g->scope)
-		if (strcmp(lfirst(lc), name) == 0)
-			return true;
-	return false;
+	return g->scope_all || pgm_list_member_str(g->scope, name);
 }
 
 /*

@@ -430,12 +430,6 @@ unmodeled_note_dependency(Graph *g, Form_pg_depend d)
 	cand->refs = lappend(cand->refs, ref);
 }
 
-static int
-cmp_cstr(const ListCell *a, const ListCell *b)
-{
-	return strcmp(lfirst(a), lfirst(b));
-}
-
 /* The entries, once pg_depend has been read. */
 void
 unmodeled_finish(Graph *g)
@@ -495,7 +489,7 @@ unmodeled_finish(Graph *g)
 
 			foreach(rc, refs)
 				texts = lappend(texts, strVal(lfirst(rc)));
-			list_sort(texts, cmp_cstr);
+			list_sort(texts, pgm_cmp_list_cstring);
 			gnode_add_strings(node, "refers_to", texts);
 		}
 	}

@@ -478,12 +478,6 @@ definition_columns(const char *def)
 	return NIL;					/* not a list of columns */
 }
 
-static int
-cmp_names(const ListCell *a, const ListCell *b)
-{
-	return strcmp(lfirst(a), lfirst(b));
-}
-
 /*
  * The key columns (quoted names, sorted) of a key or index of a table that
  * a foreign key over them could use: PostgreSQL takes a unique index that
@@ -523,7 +517,7 @@ usable_key(GNode *n)
 		if (!found)
 			return NIL;			/* an expression */
 	}
-	list_sort(cols, cmp_names);
+	list_sort(cols, pgm_cmp_list_cstring);
 	return cols;
 }
 

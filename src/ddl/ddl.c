@@ -331,18 +331,6 @@ ddl_child_tables(Graph *g, GNode *table)
 	return table_children(g, table, true);
 }
 
-/* Is s one of the strings of list l? */
-bool
-ddl_list_has_string(List *l, const char *s)
-{
-	ListCell   *lc;
-
-	foreach(lc, l)
-		if (strcmp(lfirst(lc), s) == 0)
-			return true;
-	return false;
-}
-
 /*
  * " TABLESPACE name" for a table, index or materialized view whose
  * "tablespace" is set, "" for one in the database's default.  Palloc'd.
@@ -410,7 +398,7 @@ ddl_keyvalue_changes(List *old, List *new, List **gone, List **set)
 		char	   *eq = strchr(key, '=');
 		DdlKeyValue *kv;
 
-		if (eq == NULL || ddl_list_has_string(old, lfirst(lc)))
+		if (eq == NULL || pgm_list_member_str(old, lfirst(lc)))
 			continue;
 		*eq = '\0';
 		kv = palloc(sizeof(DdlKeyValue));

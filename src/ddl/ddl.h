@@ -64,7 +64,6 @@ extern List *ddl_partitions(Graph *g, GNode *table);
 extern bool ddl_partition_detached(DiffContext *cx, GNode *t);
 extern void ddl_after_alters_of(DiffContext *cx, DiffStep *step, GNode *node);
 extern List *ddl_child_tables(Graph *g, GNode *table);
-extern bool ddl_list_has_string(List *l, const char *s);
 
 /* One entry of a list of "key=value" strings, split. */
 typedef struct DdlKeyValue

@@ -144,10 +144,10 @@ opfamily_alter(DiffContext *cx, GNode *s, GNode *t)
 		return;
 	}
 	foreach(lc, old)
-		if (!ddl_list_has_string(new, lfirst(lc)))
+		if (!pgm_list_member_str(new, lfirst(lc)))
 			gone = lappend(gone, lfirst(lc));
 	foreach(lc, new)
-		if (!ddl_list_has_string(old, lfirst(lc)))
+		if (!pgm_list_member_str(old, lfirst(lc)))
 			added = lappend(added, lfirst(lc));
 	initStringInfo(&buf);
 	opfamily_add(&buf, t, gone, false);

@@ -438,13 +438,13 @@ inherits_in_place(DiffContext *cx, GNode *s, GNode *t, List **removed, List **ad
 	*removed = *added = NIL;
 	foreach(lc, sinh)
 	{
-		if (ddl_list_has_string(tinh, lfirst(lc)))
+		if (pgm_list_member_str(tinh, lfirst(lc)))
 			kept = lappend(kept, lfirst(lc));
 		else
 			*removed = lappend(*removed, lfirst(lc));
 	}
 	foreach(lc, tinh)
-		if (!ddl_list_has_string(sinh, lfirst(lc)))
+		if (!pgm_list_member_str(sinh, lfirst(lc)))
 			*added = lappend(*added, lfirst(lc));
 	/* INHERIT appends: the order must come out right */
 	expect = list_concat(list_copy(kept), *added);

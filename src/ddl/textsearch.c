@@ -124,7 +124,7 @@ ts_alter(DiffContext *cx, GNode *s, GNode *t)
 		foreach(lc, topts)
 			tnames = lappend(tnames, option_name(lfirst(lc)));
 		foreach(lc, sopts)
-			if (!ddl_list_has_string(tnames, option_name(lfirst(lc))))
+			if (!pgm_list_member_str(tnames, option_name(lfirst(lc))))
 				appendStringInfo(&opts, "%s%s", opts.len > 0 ? ", " : "",
 								 quote_identifier(option_name(lfirst(lc))));
 		foreach(lc, topts)

@@ -248,13 +248,8 @@ matview_options(DiffContext *cx, GNode *s, GNode *t)
 	foreach(lc, topts)
 	{
 		char	   *opt = lfirst(lc);
-		ListCell   *lc2;
-		bool		same = false;
 
-		foreach(lc2, sopts)
-			if (strcmp(lfirst(lc2), opt) == 0)
-				same = true;
-		if (!same)
+		if (!pgm_list_member_str(sopts, opt))
 			appendStringInfo(&set, "%s%s", set.len ? ", " : "",
 							 option_assignment(opt));
 	}
