@@ -20,7 +20,7 @@
 # Prints one "ok"/"not ok" line per check; exits non-zero when any fails.
 
 set -u
-. "$(dirname "$0")/lib.sh"	# SANITIZE_CFLAGS, for the mutants below
+. "$(dirname "$0")/lib.sh"	# SANITIZE_*FLAGS, for the mutants below
 . "$(dirname "$0")/lib/tap.sh"
 
 db=pgm_coverage
@@ -106,7 +106,7 @@ mkdir -p "$tree"
 cp -a Makefile pg_migrate.control src sql "$tree"/
 make_flags=()
 if [ "${MIGRATE_SANITIZE:-}" = 1 ]; then
-	make_flags=(EXTRA_CFLAGS="$SANITIZE_CFLAGS" SHLIB_LINK="-fsanitize=address,undefined")
+	make_flags=(EXTRA_CFLAGS="$SANITIZE_CFLAGS" SHLIB_LINK="$SANITIZE_LDFLAGS")
 fi
 for h in $mutants; do
 	if ! grep -q "^[[:space:]]*&pgm_${h}_handler,\$" src/catalog/handlers.c; then

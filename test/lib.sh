@@ -92,6 +92,7 @@ installed_is_current() {
 # With MIGRATE_SANITIZE=1, a build from clean with the sanitizers
 # (SANITIZE_CFLAGS), installed under MIGRATE_DESTDIR only.
 SANITIZE_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1 -g -DMIGRATE_SPI_DEBUG"
+SANITIZE_LDFLAGS="-fsanitize=address,undefined"
 build_and_install() {
 	local sharedir pkglibdir
 	if [ "${MIGRATE_SANITIZE:-}" = 1 ]; then
@@ -99,7 +100,7 @@ build_and_install() {
 		make --no-print-directory clean >/dev/null &&
 			make --no-print-directory PG_CONFIG="$PG_CONFIG" \
 				EXTRA_CFLAGS="$SANITIZE_CFLAGS" \
-				SHLIB_LINK="-fsanitize=address,undefined" </dev/null &&
+				SHLIB_LINK="$SANITIZE_LDFLAGS" </dev/null &&
 			make --no-print-directory install PG_CONFIG="$PG_CONFIG" \
 				DESTDIR="$MIGRATE_DESTDIR" </dev/null &&
 			gcc -shared -fPIC -O2 -o "$MIGRATE_DESTDIR/nls_shim.so" test/sanitize/nls_shim.c
