@@ -609,7 +609,9 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 		diff_remade(cx, t, main);
 		after_previous_column_step(cx, main);
 		children_after(cx, table, main);
-		step_hazard(main, HAZARD_TABLE_REWRITE);
+		/* DROP COLUMN rewrites nothing: the ADD COLUMN may */
+		if (add_column_rewrites(cx, t))
+			step_hazard(main, HAZARD_TABLE_REWRITE);
 		step_hazard(main, HAZARD_BREAKS_DEPENDENTS);
 		if (gnode_str(s, "generated") == NULL)
 			step_hazard(main, HAZARD_DATA_LOSS);
