@@ -597,7 +597,9 @@ ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t, DiffStep *created,
 		appendStringInfoChar(&buf, ';');
 
 		step = diff_step(cx, STEP_ALTER, table, "%s", buf.data);
-		step_hazard(step, HAZARD_TABLE_REWRITE);
+		/* a new collation changes no stored value (its indexes are rebuilt) */
+		if (!collation)
+			step_hazard(step, HAZARD_TABLE_REWRITE);
 		step_hazard(step, HAZARD_BLOCKING_LOCK);
 		if (lossy)
 			step_hazard(step, HAZARD_DATA_LOSS);
