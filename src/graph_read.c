@@ -137,9 +137,13 @@ load_node_body(Graph *g, GNode *node, JsonbValue *body)
 	}
 }
 
-/* Resolve "kind name" references, relative to the node's schema first. */
+/*
+ * Resolve "kind name" references, relative to the node's schema first.
+ * buf is scratch space for the keys looked up (one per reference: built
+ * there rather than allocated).
+ */
 static void
-resolve_deps(Graph *g, GNode *node)
+resolve_deps(Graph *g, GNode *node, StringInfo buf)
 {
 	ListCell   *lc;
 
@@ -156,13 +160,13 @@ resolve_deps(Graph *g, GNode *node)
 		}
 		if (node->schema != NULL)
 		{
-			char	   *kind = pnstrdup(ref, space - ref);
-			char	   *rel = graph_key_join(kind, quote_identifier(node->schema->name),
-									   space + 1);
-
-			dep = graph_find(g, rel);
-			pfree(rel);
-			pfree(kind);
+			/* graph_key_join(kind, quoted schema, name) */
+			resetStringInfo(buf);
+			appendBinaryStringInfo(buf, ref, space - ref + 1);
+			appendStringInfoString(buf, gnode_quoted_schema(node));
+			appendStringInfoChar(buf, '.');
+			appendStringInfoString(buf, space + 1);
+			dep = graph_find(g, buf->data);
 		}
 		if (dep == NULL)
 			dep = graph_find(g, ref);
@@ -174,7 +178,7 @@ resolve_deps(Graph *g, GNode *node)
 		dep->dependents = lappend(dep->dependents, node);
 	}
 	foreach(lc, node->children)
-		resolve_deps(g, lfirst(lc));
+		resolve_deps(g, lfirst(lc), buf);
 }
 
 /*
@@ -352,12 +356,18 @@ graph_from_jsonb(Jsonb *doc, const char *what, MemoryContext parent)
 		}
 	}
 
-	foreach(lc, g->extensions)
-		resolve_deps(g, lfirst(lc));
-	foreach(lc, g->globals)
-		resolve_deps(g, lfirst(lc));
-	foreach(lc, g->schemas)
-		resolve_deps(g, lfirst(lc));
+	{
+		StringInfoData buf;
+
+		initStringInfo(&buf);
+		foreach(lc, g->extensions)
+			resolve_deps(g, lfirst(lc), &buf);
+		foreach(lc, g->globals)
+			resolve_deps(g, lfirst(lc), &buf);
+		foreach(lc, g->schemas)
+			resolve_deps(g, lfirst(lc), &buf);
+		pfree(buf.data);
+	}
 
 	MemoryContextSwitchTo(old);
 	return g;
