@@ -29,6 +29,28 @@ bad_document(const char *what)
 
 static void load_node_body(Graph *g, GNode *node, JsonbValue *body);
 
+/*
+ * The attribute keys of the graph being read, each copied once: a document
+ * holds a few dozen distinct keys hundreds of thousands of times, and an
+ * attribute's key is never written into nor freed.  A slot per hash of the
+ * key's length and bytes; a key whose slot holds another is copied again
+ * (and takes the slot).  Emptied by graph_from_jsonb() before each read:
+ * the copies live in the graph's memory context.
+ */
+#define ATTR_KEY_SLOTS 256
+static char *attr_keys[ATTR_KEY_SLOTS];
+
+static char *
+attr_key(const char *key, int len)
+{
+	uint32		h = hash_bytes((const unsigned char *) key, len) % ATTR_KEY_SLOTS;
+	char	   *k = attr_keys[h];
+
+	if (k == NULL || strncmp(k, key, len) != 0 || k[len] != '\0')
+		k = attr_keys[h] = pnstrdup(key, len);
+	return k;
+}
+
 static void
 load_children(Graph *g, GNode *parent, ObjKind kind, JsonbValue *section)
 {
@@ -130,7 +152,7 @@ load_node_body(Graph *g, GNode *node, JsonbValue *body)
 		{
 			GAttr	   *a = palloc(sizeof(GAttr));
 
-			a->key = pnstrdup(key, keylen);
+			a->key = attr_key(key, keylen);
 			a->value = v;
 			node->attrs = lappend(node->attrs, a);
 		}
@@ -217,6 +239,7 @@ graph_from_jsonb(Jsonb *doc, const char *what, MemoryContext parent)
 	}
 	g = graph_create(parent, false);
 	old = MemoryContextSwitchTo(g->cxt);
+	memset(attr_keys, 0, sizeof(attr_keys));
 
 	/* about one key per 80 bytes of document */
 	graph_keys_create(g, Max(VARSIZE(doc) / 80, 1024));
