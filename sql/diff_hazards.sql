@@ -116,3 +116,80 @@ SELECT a.col, a.rewrote AS postgresql_rewrote,
    AND d.object_name = 'hzc.w.' || a.col
  ORDER BY a.col;
 DROP SCHEMA hzc CASCADE;
+
+-- ALTER COLUMN TYPE and table_rewrite: PostgreSQL 15 keeps the table's
+-- file when the planned conversion of the column is the column itself,
+-- through binary-coercible relabellings (text to varchar, varchar to
+-- text), length coercions that cannot fail (a longer varchar, a numeric of
+-- more precision and the same scale), domains without constraints, and
+-- timestamp to timestamptz and back when the session's time zone is UTC.
+-- The diff plans the same conversion: each column is changed on a table
+-- with a row, and whether its file changed is compared with the diff's
+-- hazard.
+SET TimeZone = 'UTC';
+CREATE SCHEMA hzt;
+CREATE DOMAIN hzt.d_plain AS int;
+CREATE DOMAIN hzt.d_check AS int CHECK (VALUE > 0);
+CREATE DOMAIN hzt.d_text AS text;
+CREATE DOMAIN hzt.d_varchar8 AS varchar(8);
+CREATE TEMP TABLE hzt_changed (col text, old text, new text, rewrote bool);
+INSERT INTO hzt_changed (col, old, new) VALUES
+	('a_varchar_longer', 'varchar(10)', 'varchar(20)'),
+	('b_varchar_shorter', 'varchar(10)', 'varchar(5)'),
+	('c_text_varchar', 'text', 'varchar'),
+	('d_text_varchar_n', 'text', 'varchar(30)'),
+	('e_int_bigint', 'int', 'bigint'),
+	('f_int_domain', 'int', 'hzt.d_plain'),
+	('g_domain_int', 'hzt.d_plain', 'int'),
+	('h_int_domain_check', 'int', 'hzt.d_check'),
+	('i_numeric_precision', 'numeric(10,2)', 'numeric(12,2)'),
+	('j_numeric_scale', 'numeric(10,2)', 'numeric(10,4)'),
+	('k_timestamp_tz', 'timestamp', 'timestamptz'),
+	('l_timestamptz_plain', 'timestamptz', 'timestamp'),
+	('m_int_text', 'int', 'text'),
+	('n_domain_text', 'hzt.d_text', 'text'),
+	('o_varchar_text', 'varchar(10)', 'text'),
+	('p_int_array_bigint', 'int[]', 'bigint[]'),
+	('q_varchar_array_text', 'varchar(10)[]', 'text[]'),
+	('r_numeric_unconstrained', 'numeric(10,2)', 'numeric'),
+	('s_bigint_int', 'bigint', 'int'),
+	('t_char_longer', 'char(3)', 'char(5)'),
+	('u_domain_varchar_base', 'hzt.d_varchar8', 'varchar(8)'),
+	('v_varchar_domain', 'varchar(8)', 'hzt.d_varchar8');
+DO $$
+DECLARE
+	r record;
+BEGIN
+	EXECUTE 'CREATE TABLE hzt.v (id int)';
+	FOR r IN SELECT * FROM hzt_changed ORDER BY col LOOP
+		EXECUTE format('ALTER TABLE hzt.v ADD COLUMN %I %s', r.col, r.old);
+	END LOOP;
+	INSERT INTO hzt.v (id) VALUES (1);
+END
+$$;
+CREATE TEMP TABLE hzt_docs AS SELECT 'source'::text AS name, migrate_snapshot('{hzt}') AS doc;
+DO $$
+DECLARE
+	r record;
+	before oid;
+BEGIN
+	FOR r IN SELECT * FROM hzt_changed ORDER BY col LOOP
+		before := pg_relation_filenode('hzt.v');
+		EXECUTE format('ALTER TABLE hzt.v ALTER COLUMN %I TYPE %s USING %I::%s',
+					   r.col, r.new, r.col, r.new);
+		UPDATE hzt_changed SET rewrote = pg_relation_filenode('hzt.v') <> before
+		 WHERE col = r.col;
+	END LOOP;
+END
+$$;
+INSERT INTO hzt_docs SELECT 'target', migrate_snapshot('{hzt}');
+SELECT c.col, c.rewrote AS postgresql_rewrote,
+	   'table_rewrite' = ANY (d.hazards) AS static_table_rewrite
+  FROM hzt_changed c
+  LEFT JOIN migrate_diff((SELECT doc FROM hzt_docs WHERE name = 'source'),
+						 (SELECT doc FROM hzt_docs WHERE name = 'target')) d
+	ON d.object_type = 'column' AND d.action = 'alter'
+   AND d.object_name = 'hzt.v.' || c.col
+ ORDER BY c.col;
+DROP SCHEMA hzt CASCADE;
+RESET TimeZone;

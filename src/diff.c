@@ -1055,6 +1055,123 @@ order_copies(DiffContext *cx)
 	}
 }
 
+/* Is "before" a step that "step" still waits for? */
+static inline bool
+pending_pred(DiffStep *before)
+{
+	return !before->discarded && !before->emitted;
+}
+
+/*
+ * When every step left waits for another: the step to free.  The steps
+ * left form cycles, and steps that only wait for a cycle; freeing one of
+ * those would run it before what it needs.  So the search starts at the
+ * step waiting for the fewest (the oldest of those) and walks what it
+ * waits for (Tarjan's strongly connected components, without recursion):
+ * the first component it completes waits for nothing outside itself, a
+ * cycle whose steps wait only for each other.  Of that cycle, the step
+ * waiting for the fewest, the oldest of those, is freed.
+ */
+typedef struct CycleSlot
+{
+	DiffStep   *step;
+	int			index;
+	int			lowlink;
+	bool		onstack;
+	ListCell   *next;			/* the next of step->after to visit */
+} CycleSlot;
+
+static DiffStep *
+cycle_step(DiffContext *cx)
+{
+	int			n = list_length(cx->steps);
+	CycleSlot  *slots = palloc0(sizeof(CycleSlot) * n);
+	int		   *stack = palloc(sizeof(int) * n);	/* Tarjan's stack */
+	int		   *path = palloc(sizeof(int) * n);	/* the depth-first walk */
+	int			nslots = 0,
+				sp = 0,
+				depth = 0;
+	DiffStep   *start = NULL;
+	DiffStep   *best = NULL;
+	ListCell   *lc;
+
+	foreach(lc, cx->steps)
+	{
+		DiffStep   *step = lfirst(lc);
+
+		step->visit = 0;
+		if (!step->emitted && (start == NULL || step->npred < start->npred))
+			start = step;
+	}
+	Assert(start != NULL);
+
+	start->visit = ++nslots;
+	slots[0] = (CycleSlot)
+	{
+		start, 0, 0, true, list_head(start->after)
+	};
+	stack[sp++] = 0;
+	path[depth++] = 0;
+	while (depth > 0 && best == NULL)
+	{
+		int			v = path[depth - 1];
+		CycleSlot  *sv = &slots[v];
+
+		if (sv->next != NULL)
+		{
+			DiffStep   *w = lfirst(sv->next);
+
+			sv->next = lnext(sv->step->after, sv->next);
+			if (!pending_pred(w))
+				continue;
+			if (w->visit == 0)
+			{
+				int			k = nslots++;
+
+				w->visit = k + 1;
+				slots[k] = (CycleSlot)
+				{
+					w, k, k, true, list_head(w->after)
+				};
+				stack[sp++] = k;
+				path[depth++] = k;
+			}
+			else if (slots[w->visit - 1].onstack)
+				sv->lowlink = Min(sv->lowlink, slots[w->visit - 1].index);
+			continue;
+		}
+
+		/* all of v's predecessors seen */
+		depth--;
+		if (depth > 0)
+			slots[path[depth - 1]].lowlink =
+				Min(slots[path[depth - 1]].lowlink, sv->lowlink);
+		if (sv->lowlink == sv->index)
+		{
+			/* the first component completed: pick its step */
+			int			w;
+
+			do
+			{
+				DiffStep   *step;
+
+				w = stack[--sp];
+				slots[w].onstack = false;
+				step = slots[w].step;
+				if (best == NULL || step->npred < best->npred ||
+					(step->npred == best->npred && step->id < best->id))
+					best = step;
+			} while (w != v);
+		}
+	}
+	foreach(lc, cx->steps)
+		((DiffStep *) lfirst(lc))->visit = 0;
+	pfree(slots);
+	pfree(stack);
+	pfree(path);
+	return best != NULL ? best : start;
+}
+
 /* A topological order of the steps; a cycle is broken at its oldest step. */
 static List *
 order_steps(DiffContext *cx)
@@ -1102,18 +1219,12 @@ order_steps(DiffContext *cx)
 		if (binaryheap_empty(heap))
 		{
 			/*
-			 * A cycle: free the step that waits for the fewest others (a
-			 * schema, which waits for all it holds, comes last), the oldest
-			 * of those.
+			 * A cycle: free one of its steps (cycle_step()), one that waits
+			 * for the fewest others (a schema, which waits for all it holds,
+			 * comes last).
 			 */
-			DiffStep   *best = NULL;
+			DiffStep   *best = cycle_step(cx);
 
-			foreach(lc, cx->steps)
-			{
-				step = lfirst(lc);
-				if (!step->emitted && (best == NULL || step->npred < best->npred))
-					best = step;
-			}
 			elog(DEBUG1, "step order: a cycle, the step of %s freed (waiting for %d): %.80s",
 				 diff_object_name(best), best->npred, best->sql.data);
 			best->npred = 0;

@@ -49,6 +49,8 @@ typedef struct DiffStep
 	bool		emitted;
 	bool		discarded;		/* made obsolete by a later rebuild */
 	int			number;			/* 1-based position once ordered */
+	int			visit;			/* cycle search (diff.c): 1 + its slot, 0
+								 * when not reached */
 } DiffStep;
 
 typedef struct DiffContext

@@ -514,26 +514,6 @@ rebuild_type_blockers(DiffContext *cx, GNode *s)
 	}
 }
 
-/* Can ALTER COLUMN TYPE skip the rewrite?  (A guess from the names.) */
-static bool
-type_change_rewrites(const char *old, const char *new)
-{
-	int			n,
-				m;
-
-	if (strcmp(old, new) == 0)
-		return false;			/* a collation only */
-	if (strncmp(old, "character varying", 17) == 0 &&
-		(strcmp(new, "text") == 0 || strcmp(new, "character varying") == 0))
-		return false;
-	if (sscanf(old, "character varying(%d)", &n) == 1 &&
-		sscanf(new, "character varying(%d)", &m) == 1 && m >= n)
-		return false;
-	if (strncmp(old, "numeric(", 8) == 0 && strcmp(new, "numeric") == 0)
-		return false;
-	return true;
-}
-
 /*
  * The USING expression of column s's type change into t's
  * (ddl_column_conversion(), rows.c); NULL when the old values cannot be
@@ -609,7 +589,9 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 		diff_remade(cx, t, main);
 		after_previous_column_step(cx, main);
 		children_after(cx, table, main);
-		step_hazard(main, HAZARD_TABLE_REWRITE);
+		/* DROP COLUMN rewrites nothing: the ADD COLUMN may */
+		if (add_column_rewrites(cx, t))
+			step_hazard(main, HAZARD_TABLE_REWRITE);
 		step_hazard(main, HAZARD_BREAKS_DEPENDENTS);
 		if (gnode_str(s, "generated") == NULL)
 			step_hazard(main, HAZARD_DATA_LOSS);
@@ -665,7 +647,7 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 			s = s2;
 		}
 		lock = true;
-		rewrite = type_change_rewrites(gnode_str_req(s, "type"), type);
+		rewrite = ddl_column_conversion_rewrites(cx, s, t);
 	}
 
 	ddl_column_changes(&buf, cx->target, s, t, ps, pt, &lock);

@@ -284,14 +284,46 @@ ddl_replace_drop_after_users(DiffContext *cx, DiffStep *drop, GNode *s)
 }
 
 /*
+ * Does a column of a table that stays (not created again) leave s for
+ * another type or collation in the target?  Such a column is changed by a
+ * step of its table, which the table's other steps may have to follow (a
+ * column dropped and added again keeps its place only after the earlier
+ * columns' own steps), while one of those steps may need the new version
+ * of s: the old one can then only go last.
+ */
+static bool
+columns_leave(DiffContext *cx, GNode *s)
+{
+	GNode	   *t = graph_find_node(cx->target, s);
+	ListCell   *lc;
+
+	foreach(lc, s->dependents)
+	{
+		GNode	   *sc = lfirst(lc);
+		GNode	   *tc;
+
+		if (sc->kind != OBJ_COLUMN || sc->parent == NULL ||
+			sc->parent->kind != OBJ_TABLE || gnode_bool(sc, "inherited"))
+			continue;
+		tc = graph_find_node(cx->target, sc);
+		if (tc != NULL && !ddl_is_new(cx, tc->parent) &&
+			(t == NULL || !list_member_ptr(tc->deps, t)))
+			return true;
+	}
+	return false;
+}
+
+/*
  * Is a rebuilt s replaced in place (renamed, then dropped last) rather than
- * dropped first?  When columns use it, and when types are built on it
- * (they are rebuilt, and their old versions use s until they go).
+ * dropped first?  When columns use it, or leave it for another type, and
+ * when types are built on it (they are rebuilt, and their old versions use
+ * s until they go).
  */
 bool
 ddl_replace_needed(DiffContext *cx, GNode *s)
 {
-	return ddl_replace_columns(cx, s) != NIL || ddl_replace_dependents(s) != NIL;
+	return ddl_replace_columns(cx, s) != NIL || columns_leave(cx, s) ||
+		ddl_replace_dependents(s) != NIL;
 }
 
 /* Rebuild the types built on type or collation s (ddl_replace_needed()). */
@@ -565,7 +597,9 @@ ddl_replace_convert(DiffContext *cx, GNode *s, GNode *t, DiffStep *created,
 		appendStringInfoChar(&buf, ';');
 
 		step = diff_step(cx, STEP_ALTER, table, "%s", buf.data);
-		step_hazard(step, HAZARD_TABLE_REWRITE);
+		/* a new collation changes no stored value (its indexes are rebuilt) */
+		if (!collation)
+			step_hazard(step, HAZARD_TABLE_REWRITE);
 		step_hazard(step, HAZARD_BLOCKING_LOCK);
 		if (lossy)
 			step_hazard(step, HAZARD_DATA_LOSS);

@@ -13,10 +13,15 @@
 #include "ddl.h"
 
 #include "catalog/pg_type.h"
+#include "nodes/makefuncs.h"
+#include "optimizer/optimizer.h"
 #include "parser/parse_coerce.h"
 #include "parser/parse_type.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
+#include "utils/timestamp.h"
+#include "utils/typcache.h"
 
 /* ----------------------------------------------------------------
  * Converting a column's values
@@ -165,6 +170,145 @@ ddl_column_conversion(DiffContext *cx, GNode *s, GNode *t, const char *col)
 		return psprintf("%s::%s::%s", col,
 						from.array && to.array ? "text[]" : "text", new);
 	return NULL;
+}
+
+/*
+ * How a column of type "name" stores its values: a domain (of the document,
+ * or of this database) looked through to its base type and modifier, and
+ * *constrained set when a domain on the way has a constraint.  False when
+ * the name is not known here (a type of the document that is not a domain,
+ * a type of an extension not installed).
+ */
+static bool
+stored_type(Graph *g, GNode *from, const char *name, Oid *typid,
+			int32 *typmod, bool *constrained, bool *domain, int depth)
+{
+	GNode	   *tn;
+
+	if (depth >= 10)
+		return false;
+	if ((tn = ddl_find(g, from, OBJ_TYPE, name)) != NULL)
+	{
+		if (!ddl_type_is_kind(tn, "domain"))
+			return false;
+		if (gnode_bool(tn, "not_null") ||
+			gnode_children(tn, OBJ_CONSTRAINT) != NIL)
+			*constrained = true;
+		*domain = true;
+		return stored_type(g, tn, gnode_str_req(tn, "base_type"), typid,
+						   typmod, constrained, domain, depth + 1);
+	}
+	parseTypeString(name, typid, typmod, true);
+	if (!OidIsValid(*typid))
+		return false;
+	if (get_typtype(*typid) == TYPTYPE_DOMAIN)
+	{
+		if (DomainHasConstraints(*typid))
+			*constrained = true;
+		*domain = true;
+		*typid = getBaseTypeAndTypmod(*typid, typmod);
+	}
+	return true;
+}
+
+/*
+ * For types this database does not know: a guess from the names (a longer
+ * varchar, varchar to text, numeric to unconstrained numeric).
+ */
+static bool
+rewrites_by_names(const char *old, const char *new)
+{
+	int			n,
+				m;
+
+	if (strncmp(old, "character varying", 17) == 0 &&
+		(strcmp(new, "text") == 0 || strcmp(new, "character varying") == 0))
+		return false;
+	if (sscanf(old, "character varying(%d)", &n) == 1 &&
+		sscanf(new, "character varying(%d)", &m) == 1 && m >= n)
+		return false;
+	if (strncmp(old, "numeric(", 8) == 0 && strcmp(new, "numeric") == 0)
+		return false;
+	return true;
+}
+
+/*
+ * Does ALTER COLUMN TYPE of source column s into target column t (USING
+ * ddl_column_conversion()) rewrite the table?  PostgreSQL (15,
+ * ATColumnChangeRequiresRewrite()) plans the conversion of the column and
+ * keeps the table's file when what is left is the column itself, through
+ * binary-coercible relabellings, domains without constraints and, when the
+ * session's time zone is UTC, timestamp to timestamptz and back; a length
+ * coercion that cannot fail (a longer varchar, a wider numeric) is planned
+ * away.  The same conversion is planned here, on the types looked up in the
+ * documents and in this database; a conversion through another type
+ * rewrites.  A collation alone changes no stored value.
+ */
+bool
+ddl_column_conversion_rewrites(DiffContext *cx, GNode *s, GNode *t)
+{
+	const char *old = gnode_str_req(s, "type");
+	const char *new = gnode_str_req(t, "type");
+	char	   *conv;
+	Oid			fromtyp,
+				totyp;
+	int32		fromtypmod,
+				totypmod;
+	bool		fromcons = false,
+				tocons = false,
+				fromdomain = false,
+				todomain = false;
+	Node	   *expr;
+
+	if (strcmp(old, new) == 0)
+		return false;
+	conv = ddl_column_conversion(cx, s, t, "x");
+	if (conv == NULL || strcmp(conv, psprintf("x::%s", new)) != 0)
+		return true;
+	if (!stored_type(cx->source, s, old, &fromtyp, &fromtypmod, &fromcons,
+					 &fromdomain, 0) ||
+		!stored_type(cx->target, t, new, &totyp, &totypmod, &tocons,
+					 &todomain, 0))
+		return rewrites_by_names(old, new);
+
+	/*
+	 * A column of a domain has no modifier of its own: the value, relabelled
+	 * to the base type, has none either, so a length coercion to the new
+	 * type's is not planned away.
+	 */
+	if (fromdomain)
+		fromtypmod = -1;
+	if (tocons)
+		return true;			/* every value is checked */
+
+	expr = coerce_to_target_type(NULL,
+								 (Node *) makeVar(1, 1, fromtyp, fromtypmod,
+												  InvalidOid, 0),
+								 fromtyp, totyp, totypmod,
+								 COERCION_EXPLICIT, COERCE_EXPLICIT_CAST, -1);
+	if (expr == NULL)
+		return true;
+	expr = (Node *) expression_planner((Expr *) expr);
+	for (;;)
+	{
+		if (IsA(expr, Var))
+			return false;
+		else if (IsA(expr, RelabelType))
+			expr = (Node *) ((RelabelType *) expr)->arg;
+		else if (IsA(expr, CoerceToDomain))
+		{
+			if (DomainHasConstraints(((CoerceToDomain *) expr)->resulttype))
+				return true;
+			expr = (Node *) ((CoerceToDomain *) expr)->arg;
+		}
+		else if (IsA(expr, FuncExpr) &&
+				 (((FuncExpr *) expr)->funcid == F_TIMESTAMPTZ_TIMESTAMP ||
+				  ((FuncExpr *) expr)->funcid == F_TIMESTAMP_TIMESTAMPTZ) &&
+				 !TimestampTimestampTzRequiresRewrite())
+			expr = linitial(((FuncExpr *) expr)->args);
+		else
+			return true;
+	}
 }
 
 /* ----------------------------------------------------------------
