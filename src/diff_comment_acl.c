@@ -144,6 +144,14 @@ privilege_pairs(const JsonbValue *v)
 	return pairs;
 }
 
+/* Does a privileges attribute hold no pair (privilege_pairs() NIL)? */
+static bool
+no_privileges(const JsonbValue *v)
+{
+	return v == NULL || v->type != jbvBinary ||
+		JsonContainerSize(v->val.binary.data) == 0;
+}
+
 static List *
 default_pairs(GNode *n)
 {
@@ -252,12 +260,21 @@ diff_privileges_sql(GNode *s, GNode *t)
 {
 	List	   *out = NIL;
 	const char *column;
-	char	   *target = grant_target(t, &column);
+	char	   *target;
 	List	   *old;
 	List	   *new;
 	List	   *done = NIL;
 	ListCell   *lc;
 
+	/*
+	 * Most objects of a diff are in both documents, neither with privileges
+	 * of its own: no pair on either side, nothing to grant or revoke (and
+	 * no GRANT target to write for each of them).
+	 */
+	if (s != NULL && no_privileges(gnode_attr(s, "privileges")) &&
+		no_privileges(gnode_attr(t, "privileges")))
+		return NIL;
+	target = grant_target(t, &column);
 	if (target == NULL)
 		return NIL;
 	old = s ? privilege_pairs(gnode_attr(s, "privileges")) : default_pairs(t);

@@ -248,7 +248,20 @@ graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 	node->parent = parent;
 	if (addr != NULL)
 		node->addr = *addr;
-	graph_set_refname(node, graph_kind_refname(kind, name));
+
+	/*
+	 * Most names need no quotes and no prefix: the refname is then the name
+	 * itself (refnames and names are replaced, never written into).
+	 */
+	if ((parent == NULL || pgm_kinds[kind].schema_scoped ||
+		 parent->kind == OBJ_SCHEMA) &&
+		kind != OBJ_FUNCTION && kind != OBJ_AGGREGATE &&
+		kind != OBJ_OPERATOR && kind != OBJ_CAST &&
+		kind != OBJ_OPFAMILY && kind != OBJ_OPCLASS &&
+		quote_identifier(node->name) == node->name)
+		node->refname = node->name;
+	else
+		graph_set_refname(node, graph_kind_refname(kind, name));
 
 	if (parent != NULL)
 		parent->children = lappend(parent->children, node);
@@ -469,9 +482,24 @@ gnode_key(const GNode *node)
 										 quote_identifier(node->name), NULL);
 	else
 		((GNode *) node)->key = graph_key_join(pgm_kinds[node->kind].label,
-										 quote_identifier(node->schema->name),
+										 gnode_quoted_schema(node),
 										 node->refname);
 	return node->key;
+}
+
+/*
+ * The quoted name of a node's schema, as its key writes it: taken from the
+ * schema's own key ("schema app"), which every node of the schema needs,
+ * rather than quoted again for each of them.  The node must have a schema.
+ */
+const char *
+gnode_quoted_schema(const GNode *node)
+{
+	const GNode *schema = node->schema;
+
+	if (schema->kind == OBJ_SCHEMA && schema->schema == NULL)
+		return gnode_key(schema) + strlen(pgm_kinds[OBJ_SCHEMA].label) + 1;
+	return quote_identifier(schema->name);
 }
 
 /*
@@ -668,6 +696,36 @@ gnode_attr_text(const GNode *node, const char *key)
 }
 
 /*
+ * Are two attribute values the same without writing them as text: strings,
+ * booleans and nulls equal, containers byte for byte the same?  False
+ * for anything else (numbers, values of different types), which
+ * gnode_attr_equal() compares by their text.
+ */
+bool
+jbv_identical(const JsonbValue *a, const JsonbValue *b)
+{
+	if (a->type != b->type)
+		return false;
+	switch (a->type)
+	{
+		case jbvString:
+			return a->val.string.len == b->val.string.len &&
+				memcmp(a->val.string.val, b->val.string.val,
+					   a->val.string.len) == 0;
+		case jbvBool:
+			return a->val.boolean == b->val.boolean;
+		case jbvNull:
+			return true;
+		case jbvBinary:
+			return a->val.binary.len == b->val.binary.len &&
+				memcmp(a->val.binary.data, b->val.binary.data,
+					   a->val.binary.len) == 0;
+		default:
+			return false;
+	}
+}
+
+/*
  * Do nodes a and b (of any graphs) have the same value for key?  Absent on
  * both sides counts as equal; values are compared as gnode_attr_text()
  * would write them.
@@ -693,17 +751,11 @@ gnode_attr_equal(const GNode *a, const GNode *b, const char *key)
 		switch (va->type)
 		{
 			case jbvString:
-				return va->val.string.len == vb->val.string.len &&
-					memcmp(va->val.string.val, vb->val.string.val,
-						   va->val.string.len) == 0;
 			case jbvBool:
-				return va->val.boolean == vb->val.boolean;
 			case jbvNull:
-				return true;
+				return jbv_identical(va, vb);
 			case jbvBinary:
-				if (va->val.binary.len == vb->val.binary.len &&
-					memcmp(va->val.binary.data, vb->val.binary.data,
-						   va->val.binary.len) == 0)
+				if (jbv_identical(va, vb))
 					return true;
 				break;
 			default:

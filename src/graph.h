@@ -200,9 +200,11 @@ extern bool gnode_bool(const GNode *node, const char *key);
 extern int64 gnode_int(const GNode *node, const char *key, int64 dflt);
 extern char *gnode_attr_text(const GNode *node, const char *key);
 extern bool gnode_attr_equal(const GNode *a, const GNode *b, const char *key);
+extern bool jbv_identical(const JsonbValue *a, const JsonbValue *b);
 extern List *gnode_strings(const GNode *node, const char *key);
 extern char *gnode_qualname(const GNode *node);
 extern char *gnode_key(const GNode *node);
+extern const char *gnode_quoted_schema(const GNode *node);
 extern List *gnode_children(const GNode *node, ObjKind kind);
 
 /* graph.c: a document back into a graph (errors 22023 on a bad one) */

@@ -29,6 +29,28 @@ bad_document(const char *what)
 
 static void load_node_body(Graph *g, GNode *node, JsonbValue *body);
 
+/*
+ * The attribute keys of the graph being read, each copied once: a document
+ * holds a few dozen distinct keys hundreds of thousands of times, and an
+ * attribute's key is never written into nor freed.  A slot per hash of the
+ * key's length and bytes; a key whose slot holds another is copied again
+ * (and takes the slot).  Emptied by graph_from_jsonb() before each read:
+ * the copies live in the graph's memory context.
+ */
+#define ATTR_KEY_SLOTS 256
+static char *attr_keys[ATTR_KEY_SLOTS];
+
+static char *
+attr_key(const char *key, int len)
+{
+	uint32		h = hash_bytes((const unsigned char *) key, len) % ATTR_KEY_SLOTS;
+	char	   *k = attr_keys[h];
+
+	if (k == NULL || strncmp(k, key, len) != 0 || k[len] != '\0')
+		k = attr_keys[h] = pnstrdup(key, len);
+	return k;
+}
+
 static void
 load_children(Graph *g, GNode *parent, ObjKind kind, JsonbValue *section)
 {
@@ -130,16 +152,20 @@ load_node_body(Graph *g, GNode *node, JsonbValue *body)
 		{
 			GAttr	   *a = palloc(sizeof(GAttr));
 
-			a->key = pnstrdup(key, keylen);
+			a->key = attr_key(key, keylen);
 			a->value = v;
 			node->attrs = lappend(node->attrs, a);
 		}
 	}
 }
 
-/* Resolve "kind name" references, relative to the node's schema first. */
+/*
+ * Resolve "kind name" references, relative to the node's schema first.
+ * buf is scratch space for the keys looked up (one per reference: built
+ * there rather than allocated).
+ */
 static void
-resolve_deps(Graph *g, GNode *node)
+resolve_deps(Graph *g, GNode *node, StringInfo buf)
 {
 	ListCell   *lc;
 
@@ -156,13 +182,13 @@ resolve_deps(Graph *g, GNode *node)
 		}
 		if (node->schema != NULL)
 		{
-			char	   *kind = pnstrdup(ref, space - ref);
-			char	   *rel = graph_key_join(kind, quote_identifier(node->schema->name),
-									   space + 1);
-
-			dep = graph_find(g, rel);
-			pfree(rel);
-			pfree(kind);
+			/* graph_key_join(kind, quoted schema, name) */
+			resetStringInfo(buf);
+			appendBinaryStringInfo(buf, ref, space - ref + 1);
+			appendStringInfoString(buf, gnode_quoted_schema(node));
+			appendStringInfoChar(buf, '.');
+			appendStringInfoString(buf, space + 1);
+			dep = graph_find(g, buf->data);
 		}
 		if (dep == NULL)
 			dep = graph_find(g, ref);
@@ -174,7 +200,7 @@ resolve_deps(Graph *g, GNode *node)
 		dep->dependents = lappend(dep->dependents, node);
 	}
 	foreach(lc, node->children)
-		resolve_deps(g, lfirst(lc));
+		resolve_deps(g, lfirst(lc), buf);
 }
 
 /*
@@ -213,6 +239,7 @@ graph_from_jsonb(Jsonb *doc, const char *what, MemoryContext parent)
 	}
 	g = graph_create(parent, false);
 	old = MemoryContextSwitchTo(g->cxt);
+	memset(attr_keys, 0, sizeof(attr_keys));
 
 	/* about one key per 80 bytes of document */
 	graph_keys_create(g, Max(VARSIZE(doc) / 80, 1024));
@@ -352,12 +379,18 @@ graph_from_jsonb(Jsonb *doc, const char *what, MemoryContext parent)
 		}
 	}
 
-	foreach(lc, g->extensions)
-		resolve_deps(g, lfirst(lc));
-	foreach(lc, g->globals)
-		resolve_deps(g, lfirst(lc));
-	foreach(lc, g->schemas)
-		resolve_deps(g, lfirst(lc));
+	{
+		StringInfoData buf;
+
+		initStringInfo(&buf);
+		foreach(lc, g->extensions)
+			resolve_deps(g, lfirst(lc), &buf);
+		foreach(lc, g->globals)
+			resolve_deps(g, lfirst(lc), &buf);
+		foreach(lc, g->schemas)
+			resolve_deps(g, lfirst(lc), &buf);
+		pfree(buf.data);
+	}
 
 	MemoryContextSwitchTo(old);
 	return g;

@@ -498,6 +498,153 @@ partition_stubs(Touched *t, GNode *table)
 	}
 }
 
+/*
+ * Is a part of a table tied to something outside the table: does it
+ * depend on it, or does that depend on the part?  Of a node of the live
+ * graph, and of its counterpart in the model (mtable: the table there, or
+ * NULL), where the upgrade may add what depends on it (a foreign key to
+ * it, a view over it).
+ */
+static bool
+tied_outside(GNode *node, GNode *table, GNode *mtable, Graph *model)
+{
+	ListCell   *lc;
+	GNode	   *m;
+
+	foreach(lc, node->deps)
+		if (top_of(lfirst(lc)) != table)
+			return true;
+	foreach(lc, node->dependents)
+		if (top_of(lfirst(lc)) != table)
+			return true;
+	if (mtable == NULL || (m = graph_find(model, gnode_key(node))) == NULL)
+		return false;
+	foreach(lc, m->dependents)
+		if (top_of(lfirst(lc)) != mtable)
+			return true;
+	return false;
+}
+
+/*
+ * The parts of a stub the rehearsal can leave out, their keys entered in
+ * the set.  A stub stands for a live table that the scripts neither touch
+ * nor could break, and its live document stands for it in every
+ * comparison: it needs only what ties it to the rest, the parts something
+ * copied (or added by the upgrade) depends on, and those that depend on
+ * something copied, which a script could change or drop (a column of a
+ * copied type, a check calling a copied function); its primary key; the
+ * index its replica identity uses or it is clustered on; and, within the
+ * table, what those need (a key's columns).  The rest (in the bench, a
+ * unique key nothing refers to, a check, the text columns, and with them
+ * the TOAST table) is not made.  A table of a partition tree, of an
+ * inheritance tree or of a composite type, or that something depends on
+ * as a whole, is kept whole.
+ */
+static void
+stub_leave_out(HTAB *set, GNode *table, Graph *model)
+{
+	GNode	   *mtable = graph_find(model, gnode_key(table));
+	const char *ri = gnode_str(table, "replica_identity_index");
+	List	   *keep = NIL;
+	ListCell   *lc;
+
+	if (gnode_attr(table, "partition_by") != NULL ||
+		gnode_attr(table, "partition_of") != NULL ||
+		gnode_attr(table, "inherits") != NULL ||
+		gnode_attr(table, "of_type") != NULL ||
+		table->dependents != NIL ||
+		(mtable != NULL && mtable->dependents != NIL))
+		return;
+	foreach(lc, table->children)
+	{
+		GNode	   *c = lfirst(lc);
+		bool		kept;
+
+		switch (c->kind)
+		{
+			case OBJ_COLUMN:
+				kept = tied_outside(c, table, mtable, model);
+				break;
+			case OBJ_CONSTRAINT:
+				{
+					char	   *type = gnode_str(c, "type");
+
+					/* a stub's own foreign keys are never made */
+					kept = !is_foreign_key(c) &&
+						((type != NULL && strcmp(type, "primary_key") == 0) ||
+						 (ri != NULL && strcmp(ri, c->name) == 0) ||
+						 tied_outside(c, table, mtable, model));
+				}
+				break;
+			case OBJ_INDEX:
+				kept = gnode_bool(c, "clustered") ||
+					(ri != NULL && strcmp(ri, c->name) == 0) ||
+					tied_outside(c, table, mtable, model);
+				break;
+			default:
+				/* triggers, policies, rules, statistics: never made */
+				kept = false;
+				break;
+		}
+		if (kept)
+			keep = lappend(keep, c);
+	}
+	/* what the kept parts need of the table, transitively */
+	for (int i = 0; i < list_length(keep); i++)
+	{
+		ListCell   *lc2;
+
+		foreach(lc2, ((GNode *) list_nth(keep, i))->deps)
+		{
+			GNode	   *d = lfirst(lc2);
+
+			if (d->parent == table)
+				keep = list_append_unique_ptr(keep, d);
+		}
+	}
+	foreach(lc, table->children)
+	{
+		GNode	   *c = lfirst(lc);
+
+		if (!list_member_ptr(keep, c))
+		{
+			char	   *key = pstrdup(gnode_key(c));
+
+			hash_search(set, &key, HASH_ENTER, NULL);
+		}
+	}
+	list_free(keep);
+}
+
+/*
+ * The parts of the stubs left out (stub_leave_out()) taken out of a graph
+ * of the copies, before the diff that makes them: out of their parents'
+ * children, and out of the dependents of what they depend on.
+ */
+static void
+stub_prune(Graph *g, HTAB *parts)
+{
+	HASH_SEQ_STATUS seq;
+	char	  **key;
+
+	hash_seq_init(&seq, parts);
+	while ((key = hash_seq_search(&seq)) != NULL)
+	{
+		GNode	   *node = graph_find(g, *key);
+		ListCell   *lc;
+
+		if (node == NULL || node->parent == NULL)
+			continue;
+		node->parent->children = list_delete_ptr(node->parent->children, node);
+		foreach(lc, node->deps)
+		{
+			GNode	   *d = lfirst(lc);
+
+			d->dependents = list_delete_ptr(d->dependents, node);
+		}
+	}
+}
+
 /* Append a copy of name to a list of names unless it holds it already. */
 static List *
 names_add(List *names, const char *name)
@@ -584,12 +731,15 @@ rehearsal_plan(Rehearsal *rh, Touched *t, Graph *model, List *scope, bool all,
 	rh->all = graph_replaced_create(cxt);
 	rh->stubs = pgm_string_set_create("pg_migrate rehearsal stubs", 64, cxt);
 	rh->other_keys = pgm_string_set_create("pg_migrate rehearsal others", 256, cxt);
+	rh->stub_parts = pgm_string_set_create("pg_migrate rehearsal stub parts", 256, cxt);
 	foreach(lc, t->stubs)
 	{
 		char	   *key = MemoryContextStrdup(cxt, gnode_key(lfirst(lc)));
 
 		hash_search(rh->stubs, &key, HASH_ENTER, NULL);
 		rh->nstubs++;
+		if (model != NULL)
+			stub_leave_out(rh->stub_parts, lfirst(lc), model);
 	}
 	foreach(lc, copy)
 	{
@@ -874,6 +1024,8 @@ rehearsal_setup(Rehearsal *rh, Graph *live, Jsonb *livedoc, MemoryContext cxt)
 	memcpy(rh->copies, copies, VARSIZE(copies));
 	ge = graph_from_jsonb(empty, NULL, work);
 	gc = graph_from_jsonb(copies, NULL, work);
+	if (rh->stub_parts != NULL)
+		stub_prune(gc, rh->stub_parts);
 	script = rehearsal_diff_script(ge, gc, false, &n, NULL, NULL, rh->stubs);
 	MemoryContextSwitchTo(cxt);
 	rehearsal_run_script(script, cxt);

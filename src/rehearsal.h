@@ -64,6 +64,8 @@ typedef struct Rehearsal
 	bool		in_place;		/* a step on an extension: on the live
 								 * schemas */
 	HTAB	   *stubs;			/* keys of the live tables copied as stubs */
+	HTAB	   *stub_parts;		/* keys of the parts of the stubs not made
+								 * (rehearsal.c) */
 	HTAB	   *other_keys;		/* gnode_key()s of the live top-level
 								 * objects not copied */
 	int			nstubs;
