@@ -1072,10 +1072,9 @@ pending_pred(DiffStep *before)
  * cycle whose steps wait only for each other.  Of that cycle, the step
  * waiting for the fewest, the oldest of those, is freed.
  */
-typedef struct CycleSlot
+typedef struct CycleSlot		/* its index in slots[] is its visit order */
 {
 	DiffStep   *step;
-	int			index;
 	int			lowlink;
 	bool		onstack;
 	ListCell   *next;			/* the next of step->after to visit */
@@ -1108,7 +1107,7 @@ cycle_step(DiffContext *cx)
 	start->visit = ++nslots;
 	slots[0] = (CycleSlot)
 	{
-		start, 0, 0, true, list_head(start->after)
+		start, 0, true, list_head(start->after)
 	};
 	stack[sp++] = 0;
 	path[depth++] = 0;
@@ -1131,13 +1130,13 @@ cycle_step(DiffContext *cx)
 				w->visit = k + 1;
 				slots[k] = (CycleSlot)
 				{
-					w, k, k, true, list_head(w->after)
+					w, k, true, list_head(w->after)
 				};
 				stack[sp++] = k;
 				path[depth++] = k;
 			}
 			else if (slots[w->visit - 1].onstack)
-				sv->lowlink = Min(sv->lowlink, slots[w->visit - 1].index);
+				sv->lowlink = Min(sv->lowlink, w->visit - 1);
 			continue;
 		}
 
@@ -1146,7 +1145,7 @@ cycle_step(DiffContext *cx)
 		if (depth > 0)
 			slots[path[depth - 1]].lowlink =
 				Min(slots[path[depth - 1]].lowlink, sv->lowlink);
-		if (sv->lowlink == sv->index)
+		if (sv->lowlink == v)
 		{
 			/* the first component completed: pick its step */
 			int			w;
@@ -1172,7 +1171,7 @@ cycle_step(DiffContext *cx)
 	return best != NULL ? best : start;
 }
 
-/* A topological order of the steps; a cycle is broken at its oldest step. */
+/* A topological order of the steps; a cycle is broken at one of its steps. */
 static List *
 order_steps(DiffContext *cx)
 {

@@ -564,11 +564,16 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 	bool		inherited = gnode_bool(s, "inherited") && gnode_bool(t, "inherited");
 	bool		typed = gnode_str(table, "of_type") != NULL &&
 		gnode_str(s->parent, "of_type") != NULL;
+	bool		retyped = !inherited && !typed &&
+		(!gnode_attr_equal(s, t, "type") || !gnode_attr_equal(s, t, "collation"));
+	char	   *using = NULL;	/* of a type or collation change */
 
 	if (table->kind != OBJ_TABLE)
 		return;
 	if (ddl_table_columns_rebuild(cx, s->parent, table))
 		return;
+	if (retyped)
+		using = using_cast(cx, s, t);
 	q = gnode_qualname(table);
 	prefix = psprintf("ALTER TABLE %s ALTER COLUMN %s", q, quote_identifier(t->name));
 	initStringInfo(&buf);
@@ -577,9 +582,7 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 	 * A new or changed generation expression, or a type the old values
 	 * cannot be converted to: drop and add
 	 */
-	if (ddl_column_moves(s, t) ||
-		(!inherited && !typed && !gnode_attr_equal(s, t, "type") &&
-		 using_cast(cx, s, t) == NULL))
+	if (ddl_column_moves(s, t) || (retyped && using == NULL))
 	{
 		diff_rebuild_dependents(cx, s);
 		ddl_stmt(&buf, "ALTER TABLE %s DROP COLUMN %s;", q, quote_identifier(s->name));
@@ -618,8 +621,7 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 		ddl_stmt(&buf, "%s DROP EXPRESSION;", prefix);
 
 	/* type and collation: not for columns that follow a parent or type */
-	if ((!gnode_attr_equal(s, t, "type") || !gnode_attr_equal(s, t, "collation")) &&
-		!inherited && !typed)
+	if (retyped)
 	{
 		char	   *type = gnode_str_req(t, "type");
 		char	   *collation = gnode_str(t, "collation");
@@ -631,7 +633,7 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 			ddl_stmt(&buf, "%s DROP DEFAULT;", prefix);
 		ddl_stmt(&buf, "%s TYPE %s%s%s USING %s;", prefix, type,
 				 collation ? " COLLATE " : "", collation ? collation : "",
-				 using_cast(cx, s, t));
+				 using);
 		if (redefault)
 		{
 			/* the default is set again below */
@@ -647,7 +649,7 @@ column_alter(DiffContext *cx, GNode *s, GNode *t)
 			s = s2;
 		}
 		lock = true;
-		rewrite = ddl_column_conversion_rewrites(cx, s, t);
+		rewrite = ddl_column_conversion_rewrites(cx, s, t, using);
 	}
 
 	ddl_column_changes(&buf, cx->target, s, t, ps, pt, &lock);

@@ -108,7 +108,8 @@ extern void ddl_after_steps_of(DiffContext *cx, DiffStep *step, List *nodes, boo
 /* rows.c: a column's values converted, a rebuilt table's rows kept */
 extern char *ddl_column_conversion(DiffContext *cx, GNode *s, GNode *t,
 								   const char *col);
-extern bool ddl_column_conversion_rewrites(DiffContext *cx, GNode *s, GNode *t);
+extern bool ddl_column_conversion_rewrites(DiffContext *cx, GNode *s, GNode *t,
+										   const char *using);
 extern char *ddl_table_keep_rows(DiffContext *cx, GNode *s, GNode *t,
 								 DiffStep *drop);
 

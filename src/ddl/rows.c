@@ -175,7 +175,8 @@ ddl_column_conversion(DiffContext *cx, GNode *s, GNode *t, const char *col)
 /*
  * How a column of type "name" stores its values: a domain (of the document,
  * or of this database) looked through to its base type and modifier, and
- * *constrained set when a domain on the way has a constraint.  False when
+ * *constrained set when a domain on the way has a constraint, *domain (when
+ * not NULL) when there is a domain on the way.  False when
  * the name is not known here (a type of the document that is not a domain,
  * a type of an extension not installed).
  */
@@ -194,7 +195,8 @@ stored_type(Graph *g, GNode *from, const char *name, Oid *typid,
 		if (gnode_bool(tn, "not_null") ||
 			gnode_children(tn, OBJ_CONSTRAINT) != NIL)
 			*constrained = true;
-		*domain = true;
+		if (domain != NULL)
+			*domain = true;
 		return stored_type(g, tn, gnode_str_req(tn, "base_type"), typid,
 						   typmod, constrained, domain, depth + 1);
 	}
@@ -205,7 +207,8 @@ stored_type(Graph *g, GNode *from, const char *name, Oid *typid,
 	{
 		if (DomainHasConstraints(*typid))
 			*constrained = true;
-		*domain = true;
+		if (domain != NULL)
+			*domain = true;
 		*typid = getBaseTypeAndTypmod(*typid, typmod);
 	}
 	return true;
@@ -233,8 +236,9 @@ rewrites_by_names(const char *old, const char *new)
 }
 
 /*
- * Does ALTER COLUMN TYPE of source column s into target column t (USING
- * ddl_column_conversion()) rewrite the table?  PostgreSQL (15,
+ * Does ALTER COLUMN TYPE of source column s into target column t rewrite
+ * the table?  "using" is the conversion ddl_column_conversion() gave for
+ * the column's name.  PostgreSQL (15,
  * ATColumnChangeRequiresRewrite()) plans the conversion of the column and
  * keeps the table's file when what is left is the column itself, through
  * binary-coercible relabellings, domains without constraints and, when the
@@ -245,30 +249,29 @@ rewrites_by_names(const char *old, const char *new)
  * rewrites.  A collation alone changes no stored value.
  */
 bool
-ddl_column_conversion_rewrites(DiffContext *cx, GNode *s, GNode *t)
+ddl_column_conversion_rewrites(DiffContext *cx, GNode *s, GNode *t,
+							   const char *using)
 {
 	const char *old = gnode_str_req(s, "type");
 	const char *new = gnode_str_req(t, "type");
-	char	   *conv;
 	Oid			fromtyp,
 				totyp;
 	int32		fromtypmod,
 				totypmod;
 	bool		fromcons = false,
 				tocons = false,
-				fromdomain = false,
-				todomain = false;
+				fromdomain = false;
 	Node	   *expr;
 
 	if (strcmp(old, new) == 0)
 		return false;
-	conv = ddl_column_conversion(cx, s, t, "x");
-	if (conv == NULL || strcmp(conv, psprintf("x::%s", new)) != 0)
-		return true;
+	if (using == NULL ||
+		strcmp(using, psprintf("%s::%s", quote_identifier(t->name), new)) != 0)
+		return true;			/* through another type */
 	if (!stored_type(cx->source, s, old, &fromtyp, &fromtypmod, &fromcons,
 					 &fromdomain, 0) ||
 		!stored_type(cx->target, t, new, &totyp, &totypmod, &tocons,
-					 &todomain, 0))
+					 NULL, 0))
 		return rewrites_by_names(old, new);
 
 	/*
