@@ -10,6 +10,7 @@ OBJS = \
 	src/graph.o \
 	src/graph_addrmap.o \
 	src/graph_read.o \
+	src/graph_from_snapshot.o \
 	src/graph_write.o \
 	src/graph_merge.o \
 	src/graph_compare.o \

@@ -81,7 +81,9 @@ autogen_init_settings(void)
 							 "A developer setting: the self-check re-reads only the objects its "
 							 "scripts changed; with this on it says so in a NOTICE, also takes "
 							 "the whole snapshot, and fails, naming the first object that "
-							 "differs, if the two differ.",
+							 "differs, if the two differ.  It also checks the live graph "
+							 "autogenerate makes from its snapshot against the live document "
+							 "read back.",
 							 &debug_verify_partial,
 							 false,
 							 PGC_SUSET,
@@ -714,7 +716,8 @@ prepare(Prepared *p, Jsonb *model, Graph *model_graph, MemoryContext graphs,
 	start->lsn = GetXLogInsertRecPtr();
 	start->schemas = rehearsal_scope_array(scope, all);
 	start->graph = live_graph(scope, all, start->schemas, cxt);
-	live = snapshot_document(start->graph);
+	/* the graph the diffs read it into, made as it is written */
+	live = graph_to_jsonb_loaded(start->graph, graphs, &live_g);
 	start->doc = live;
 	start->scope = scope;
 	start->all = all;
@@ -737,9 +740,24 @@ prepare(Prepared *p, Jsonb *model, Graph *model_graph, MemoryContext graphs,
 	/* what the steps touch, for the rehearsal */
 	rehearsal_touched_init(&touched, cxt);
 
-	/* both documents read once, for the diffs both ways */
+	/*
+	 * Both graphs made once, for the diffs both ways: the live one as its
+	 * document was written (above), the model's from its document.
+	 */
 	INSTR_TIME_SET_CURRENT(t0);
-	live_g = graph_from_jsonb(live, NULL, graphs);
+	if (live_g == NULL)
+		live_g = graph_from_jsonb(live, NULL, graphs);
+	else if (debug_verify_partial)
+	{
+		char	   *why = graph_loaded_difference(live_g,
+												  graph_from_jsonb(live, NULL, graphs));
+
+		if (why != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INTERNAL_ERROR),
+					 errmsg("the live graph made from the snapshot differs from its document read back"),
+					 errdetail("First difference: %s.", why)));
+	}
 	if (model_graph == NULL)
 		model_graph = graph_from_jsonb(model, "of the stored models", graphs);
 	elog(DEBUG1, "autogenerate: documents read: %.1f ms", ms_since(t0));

@@ -211,6 +211,14 @@ extern List *gnode_children(const GNode *node, ObjKind kind);
 extern Graph *graph_from_jsonb(Jsonb *doc, const char *what,
 							   MemoryContext parent);
 
+/*
+ * graph_write.c, graph_from_snapshot.c: a snapshot's document and the
+ * graph it reads back into, made as it is written
+ */
+extern Jsonb *graph_to_jsonb_loaded(Graph *snap, MemoryContext parent,
+									Graph **loaded);
+extern char *graph_loaded_difference(Graph *a, Graph *b);
+
 /* graph_compare.c: documents compared as the diff sees them */
 extern bool graph_documents_equal(Jsonb *a, Jsonb *b);
 extern char *graph_documents_difference(Jsonb *a, Jsonb *b);

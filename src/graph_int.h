@@ -107,6 +107,33 @@ typedef struct WPair
  */
 extern JEntry graph_write_object(StringInfo buf, WPair *pairs, int n);
 
+/*
+ * graph_write.c: the pairs of the objects the document writes, for a
+ * reader of the graph that needs them in the document's order without the
+ * document (graph_from_snapshot.c).
+ */
+typedef struct NodePairs
+{
+	WPair	   *pairs;			/* n of them, unsorted */
+	int			n;
+	JsonbValue	name;			/* the value of "name", when written */
+	StringInfoData depbuf;		/* the text of the references */
+	char	  **deps;			/* "depends_on": sorted, unique references */
+	GNode	  **depnodes;		/* the node each of them names */
+	int			ndeps;
+} NodePairs;
+
+extern int	graph_pairs_sort(WPair *pairs, int n);
+extern WPair *graph_map_pairs(List *nodes, ObjKind kind, int count, int *n);
+extern void graph_node_pairs(GNode *node, bool with_name, NodePairs *np);
+extern void graph_node_pairs_free(NodePairs *np);
+
+/* graph_from_snapshot.c: the loaded graph made beside the document */
+extern Graph *graph_loaded_begin(Graph *snap, MemoryContext parent);
+extern bool graph_adopt_node(Graph *g, GNode *src, bool with_name,
+							 NodePairs *np, int n);
+extern void graph_loaded_end(Graph *g);
+
 /* graph.c: the map of a loaded document's nodes by key */
 extern char *graph_key_join(const char *label, const char *a, const char *b);
 extern void graph_keys_create(Graph *g, uint32 nelements);

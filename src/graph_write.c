@@ -43,6 +43,7 @@ typedef struct WContainer
 
 
 static JEntry write_node(StringInfo buf, GNode *node, bool with_name);
+static JEntry write_sorted_object(StringInfo buf, WPair *pairs, int n);
 
 static int
 write_pad(StringInfo buf)
@@ -178,31 +179,39 @@ cmp_wpair(const void *a, const void *b)
 }
 
 /*
- * An object of the nodes of a list by name (those of one kind, unless kind
- * is OBJ_NKINDS; count of them).
+ * The pairs of an object of the nodes of a list by name (those of one
+ * kind, unless kind is OBJ_NKINDS; count of them), unsorted: *n of them.
  */
-static JEntry
-write_node_map(StringInfo buf, List *nodes, ObjKind kind, int count)
+WPair *
+graph_map_pairs(List *nodes, ObjKind kind, int count, int *n)
 {
 	WPair	   *pairs = palloc(sizeof(WPair) * Max(count, 1));
-	int			n = 0;
-	JEntry		result;
 	ListCell   *lc;
 
+	*n = 0;
 	foreach(lc, nodes)
 	{
 		GNode	   *node = lfirst(lc);
 
 		if (kind != OBJ_NKINDS && node->kind != kind)
 			continue;
-		pairs[n].key = node->name;
-		pairs[n].keylen = strlen(node->name);
-		pairs[n].order = n;
-		pairs[n].kind = WV_NODE;
-		pairs[n].node = node;
-		n++;
+		pairs[*n].key = node->name;
+		pairs[*n].keylen = strlen(node->name);
+		pairs[*n].order = *n;
+		pairs[*n].kind = WV_NODE;
+		pairs[*n].node = node;
+		(*n)++;
 	}
-	result = graph_write_object(buf, pairs, n);
+	return pairs;
+}
+
+static JEntry
+write_node_map(StringInfo buf, List *nodes, ObjKind kind, int count)
+{
+	int			n;
+	WPair	   *pairs = graph_map_pairs(nodes, kind, count, &n);
+	JEntry		result = graph_write_object(buf, pairs, n);
+
 	pfree(pairs);
 	return result;
 }
@@ -260,55 +269,87 @@ write_pair_value(StringInfo buf, WPair *p)
 	return 0;					/* keep compiler quiet */
 }
 
-/* An object of the pairs given (sorted and made unique here). */
-JEntry
-graph_write_object(StringInfo buf, WPair *pairs, int n)
+/*
+ * Pairs sorted in jsonb's order of keys and made unique (the last given of
+ * equal keys kept): the number left at the start of the array.
+ */
+int
+graph_pairs_sort(WPair *pairs, int n)
 {
-	WContainer	c;
 	int			nunique = 0;
 
-	if (n > 1)
+	if (n <= 1)
+		return n;
+	qsort(pairs, n, sizeof(WPair), cmp_wpair);
+	for (int i = 0; i < n; i++)
 	{
-		qsort(pairs, n, sizeof(WPair), cmp_wpair);
-		for (int i = 0; i < n; i++)
-		{
-			if (nunique > 0 && pairs[i].keylen == pairs[nunique - 1].keylen &&
-				memcmp(pairs[i].key, pairs[nunique - 1].key, pairs[i].keylen) == 0)
-				continue;
-			if (i != nunique)
-				pairs[nunique] = pairs[i];
-			nunique++;
-		}
+		if (nunique > 0 && pairs[i].keylen == pairs[nunique - 1].keylen &&
+			memcmp(pairs[i].key, pairs[nunique - 1].key, pairs[i].keylen) == 0)
+			continue;
+		if (i != nunique)
+			pairs[nunique] = pairs[i];
+		nunique++;
 	}
-	else
-		nunique = n;
+	return nunique;
+}
 
-	wc_begin(buf, &c, nunique, true);
-	for (int i = 0; i < nunique; i++)
+/* An object of n pairs sorted and made unique already. */
+static JEntry
+write_sorted_object(StringInfo buf, WPair *pairs, int n)
+{
+	WContainer	c;
+
+	wc_begin(buf, &c, n, true);
+	for (int i = 0; i < n; i++)
 		wc_add(buf, &c, write_string(buf, pairs[i].key, pairs[i].keylen));
-	for (int i = 0; i < nunique; i++)
+	for (int i = 0; i < n; i++)
 		wc_add(buf, &c, write_pair_value(buf, &pairs[i]));
 	return wc_end(buf, &c);
 }
 
-/*
- * The dependencies of a node, sorted and without duplicates: the texts of
- * gnode_ref(), written into buf (reset here) and pointed into.
- */
-static char **
-node_deps(GNode *node, StringInfo buf, int *count)
+/* An object of the pairs given (sorted and made unique here). */
+JEntry
+graph_write_object(StringInfo buf, WPair *pairs, int n)
 {
-	char	  **refs;
+	return write_sorted_object(buf, pairs, graph_pairs_sort(pairs, n));
+}
+
+/* a reference of a node's "depends_on" and the node it names */
+typedef struct DepRef
+{
+	char	   *ref;
+	GNode	   *dep;
+} DepRef;
+
+static int
+cmp_depref(const void *a, const void *b)
+{
+	return strcmp(((const DepRef *) a)->ref, ((const DepRef *) b)->ref);
+}
+
+/*
+ * The dependencies of a node as its "depends_on" writes them: the texts of
+ * gnode_ref(), sorted and without duplicates (np->deps, written into
+ * np->depbuf and pointed into), with the node each names (np->depnodes).
+ */
+static void
+node_deps(GNode *node, NodePairs *np)
+{
+	DepRef	   *refs;
 	int		   *offsets;
 	int			n = 0;
 	int			nunique = 0;
 	ListCell   *lc;
 
-	*count = 0;
+	np->ndeps = 0;
+	np->deps = NULL;
+	np->depnodes = NULL;
+	np->depbuf.data = NULL;
 	if (node->deps == NIL)
-		return NULL;
-	resetStringInfo(buf);
+		return;
+	initStringInfo(&np->depbuf);
 	offsets = palloc(sizeof(int) * list_length(node->deps));
+	refs = palloc(sizeof(DepRef) * list_length(node->deps));
 	foreach(lc, node->deps)
 	{
 		GNode	   *dep = lfirst(lc);
@@ -316,67 +357,74 @@ node_deps(GNode *node, StringInfo buf, int *count)
 		if (dep == node || dep->kind == OBJ_SCHEMA || is_ancestor(node, dep))
 			continue;
 		/* as gnode_ref() writes it */
-		offsets[n++] = buf->len;
-		appendStringInfoString(buf, pgm_kinds[dep->kind].label);
-		appendStringInfoChar(buf, ' ');
+		offsets[n] = np->depbuf.len;
+		refs[n].dep = dep;
+		n++;
+		appendStringInfoString(&np->depbuf, pgm_kinds[dep->kind].label);
+		appendStringInfoChar(&np->depbuf, ' ');
 		if (dep->schema != NULL && !same_schema(dep, node))
 		{
-			appendStringInfoString(buf, quote_identifier(dep->schema->name));
-			appendStringInfoChar(buf, '.');
+			appendStringInfoString(&np->depbuf, quote_identifier(dep->schema->name));
+			appendStringInfoChar(&np->depbuf, '.');
 		}
-		appendStringInfoString(buf, dep->refname);
-		appendStringInfoChar(buf, '\0');
+		appendStringInfoString(&np->depbuf, dep->refname);
+		appendStringInfoChar(&np->depbuf, '\0');
 	}
 	if (n == 0)
 	{
 		pfree(offsets);
-		return NULL;
+		pfree(refs);
+		return;
 	}
-	refs = palloc(sizeof(char *) * n);
+	/* the buffer no longer moves: point into it */
 	for (int i = 0; i < n; i++)
-		refs[i] = buf->data + offsets[i];
+		refs[i].ref = np->depbuf.data + offsets[i];
 	pfree(offsets);
 	if (n > 1)
-		qsort(refs, n, sizeof(char *), cmp_cstring);
+		qsort(refs, n, sizeof(DepRef), cmp_depref);
+	np->deps = palloc(sizeof(char *) * n);
+	np->depnodes = palloc(sizeof(GNode *) * n);
 	for (int i = 0; i < n; i++)
-		if (nunique == 0 || strcmp(refs[i], refs[nunique - 1]) != 0)
-			refs[nunique++] = refs[i];
-	*count = nunique;
-	return refs;
+		if (nunique == 0 || strcmp(refs[i].ref, np->deps[nunique - 1]) != 0)
+		{
+			np->deps[nunique] = refs[i].ref;
+			np->depnodes[nunique] = refs[i].dep;
+			nunique++;
+		}
+	pfree(refs);
+	np->ndeps = nunique;
 }
 
-static JEntry
-write_node(StringInfo buf, GNode *node, bool with_name)
+/*
+ * The pairs of a node's object as write_node() writes them, unsorted: its
+ * name (with_name: an element of an array), its attributes, its
+ * "depends_on" and a section per kind of its children.  Freed by
+ * graph_node_pairs_free().
+ */
+void
+graph_node_pairs(GNode *node, bool with_name, NodePairs *np)
 {
 	int			nattrs = list_length(node->attrs);
 	int			nkinds[OBJ_NKINDS] = {0};
 	WPair	   *pairs;
 	int			n = 0;
-	int			ndeps;
-	StringInfoData depbuf;
-	char	  **deps;
-	JsonbValue	name;
 	ListCell   *lc;
-	JEntry		result;
 
-	depbuf.data = NULL;
-	if (node->deps != NIL)
-		initStringInfo(&depbuf);
-	deps = node_deps(node, &depbuf, &ndeps);
+	node_deps(node, np);
 	foreach(lc, node->children)
 		nkinds[((GNode *) lfirst(lc))->kind]++;
 	pairs = palloc(sizeof(WPair) * (nattrs + OBJ_NKINDS + 2));
 
 	if (with_name)
 	{
-		name.type = jbvString;
-		name.val.string.val = node->name;
-		name.val.string.len = strlen(node->name);
+		np->name.type = jbvString;
+		np->name.val.string.val = node->name;
+		np->name.val.string.len = strlen(node->name);
 		pairs[n].key = "name";
 		pairs[n].keylen = 4;
 		pairs[n].order = n;
 		pairs[n].kind = WV_JBV;
-		pairs[n].jbv = &name;
+		pairs[n].jbv = &np->name;
 		n++;
 	}
 	foreach(lc, node->attrs)
@@ -390,14 +438,14 @@ write_node(StringInfo buf, GNode *node, bool with_name)
 		pairs[n].jbv = &a->value;
 		n++;
 	}
-	if (ndeps > 0)
+	if (np->ndeps > 0)
 	{
 		pairs[n].key = "depends_on";
 		pairs[n].keylen = 10;
 		pairs[n].order = n;
 		pairs[n].kind = WV_DEPS;
-		pairs[n].strs = deps;
-		pairs[n].count = ndeps;
+		pairs[n].strs = np->deps;
+		pairs[n].count = np->ndeps;
 		n++;
 	}
 	for (int k = 0; k < OBJ_NKINDS; k++)
@@ -413,12 +461,45 @@ write_node(StringInfo buf, GNode *node, bool with_name)
 		pairs[n].count = nkinds[k];
 		n++;
 	}
-	result = graph_write_object(buf, pairs, n);
-	pfree(pairs);
-	if (deps != NULL)
-		pfree(deps);
-	if (depbuf.data != NULL)
-		pfree(depbuf.data);
+	np->pairs = pairs;
+	np->n = n;
+}
+
+/* What graph_node_pairs() allocated. */
+void
+graph_node_pairs_free(NodePairs *np)
+{
+	pfree(np->pairs);
+	if (np->deps != NULL)
+	{
+		pfree(np->deps);
+		pfree(np->depnodes);
+	}
+	if (np->depbuf.data != NULL)
+		pfree(np->depbuf.data);
+}
+
+/*
+ * graph_to_jsonb_loaded(): the loaded graph made beside the document, and
+ * whether a node could not be made (then it is dropped).
+ */
+static Graph *adopt_into = NULL;
+static bool adopt_failed = false;
+
+static JEntry
+write_node(StringInfo buf, GNode *node, bool with_name)
+{
+	NodePairs	np;
+	JEntry		result;
+	int			n;
+
+	graph_node_pairs(node, with_name, &np);
+	n = graph_pairs_sort(np.pairs, np.n);
+	/* its node first: its children are made as they are written */
+	if (adopt_into != NULL && !adopt_failed)
+		adopt_failed = !graph_adopt_node(adopt_into, node, with_name, &np, n);
+	result = write_sorted_object(buf, np.pairs, n);
+	graph_node_pairs_free(&np);
 	return result;
 }
 
@@ -494,4 +575,46 @@ graph_to_jsonb(Graph *g)
 	MemoryContextDelete(work);
 	SET_VARSIZE(buf.data, buf.len);
 	return (Jsonb *) buf.data;
+}
+
+/*
+ * graph_to_jsonb(snap), and in *loaded the graph graph_from_jsonb() reads
+ * back from that document (in a memory context of its own under parent),
+ * made as the document is written rather than by reading it: each node as
+ * the writer has its pairs sorted (graph_adopt_node()), its children as
+ * they are written.  *loaded is NULL when snap holds something the
+ * document would not give back as it is; read the document then.  The
+ * loaded graph's keys and values point into snap's memory, which must
+ * outlive it, and its nodes have no depnames (nothing reads them once a
+ * graph is made).  Autogenerate's live graph: reading a 15 MB document
+ * back costs about a third of a snapshot.
+ */
+Jsonb *
+graph_to_jsonb_loaded(Graph *snap, MemoryContext parent, Graph **loaded)
+{
+	Graph	   *g = graph_loaded_begin(snap, parent);
+	Jsonb	   *doc;
+
+	adopt_into = g;
+	adopt_failed = false;
+	PG_TRY();
+	{
+		doc = graph_to_jsonb(snap);
+	}
+	PG_FINALLY();
+	{
+		adopt_into = NULL;
+	}
+	PG_END_TRY();
+	if (adopt_failed)
+	{
+		MemoryContextDelete(g->cxt);
+		*loaded = NULL;
+	}
+	else
+	{
+		graph_loaded_end(g);
+		*loaded = g;
+	}
+	return doc;
 }
