@@ -372,6 +372,10 @@ outside(const ObjectAddress *addr, Oid nspid, Oid shadow_ns)
 		return NULL;
 	if (!OidIsValid(nspid))
 		return getObjectDescription(addr, false);
+	/* pg_temp_N: N is the session's backend slot, which means nothing here */
+	if (isAnyTempNamespace(nspid))
+		return psprintf("%s of the session's temporary schema",
+						getObjectDescription(addr, false));
 	return psprintf("%s of schema \"%s\"", getObjectDescription(addr, false),
 					get_namespace_name(nspid));
 }
