@@ -22,6 +22,8 @@
 ALTER TABLE @extschema@.migrate_models ADD COLUMN renames jsonb NOT NULL DEFAULT '[]';
 -- docs/models.md: the strict reader passed this model when it was stored
 ALTER TABLE @extschema@.migrate_models ADD COLUMN checked_hash bigint;
+-- docs/models.md: the snapshot hash of this model, computed when it was stored
+ALTER TABLE @extschema@.migrate_models ADD COLUMN snapshot_hash text;
 
 /*
  * Renames recorded as intent (docs/models.md, "Renames").
