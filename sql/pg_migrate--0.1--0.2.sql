@@ -14,7 +14,8 @@
  * updated (its C functions read only the arguments they are given).
  *
  * 0.2 also adds migrate_revisions.observed_hazards, migrate_observed_hazards()
- * and migrate_check(..., observe) (docs/revisions-autogenerate.md).
+ * and migrate_check(..., observe) (docs/revisions-autogenerate.md), and
+ * migrate_models.checked_hash and snapshot_hash (docs/models.md).
  */
 
 \echo Use "ALTER EXTENSION pg_migrate UPDATE TO '0.2'" to load this file. \quit
