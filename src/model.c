@@ -1224,7 +1224,7 @@ merged_models(ArrayType *schemas)
 }
 
 /*
- * model_document_unpruned(), model_document_hashed(): see model_refs.h.
+ * model_document_unpruned(): see model_refs.h.
  */
 Jsonb *
 model_document_unpruned(const char *extschema, MemoryContext cxt,
@@ -1233,6 +1233,9 @@ model_document_unpruned(const char *extschema, MemoryContext cxt,
 	return model_document_hashed(extschema, cxt, checked, NULL);
 }
 
+/*
+ * model_document_hashed(): see model_refs.h.
+ */
 Jsonb *
 model_document_hashed(const char *extschema, MemoryContext cxt,
 					  bool *checked, char **hash)
