@@ -126,6 +126,7 @@ REGRESS = \
 	model_renames \
 	models_all \
 	models_database_wide \
+	model_snapshot_hash \
 	online
 REGRESS_OPTS = --inputdir=. --load-extension=plpgsql
 

@@ -14,7 +14,8 @@
  * updated (its C functions read only the arguments they are given).
  *
  * 0.2 also adds migrate_revisions.observed_hazards, migrate_observed_hazards()
- * and migrate_check(..., observe) (docs/revisions-autogenerate.md).
+ * and migrate_check(..., observe) (docs/revisions-autogenerate.md), and
+ * migrate_models.checked_hash and snapshot_hash (docs/models.md).
  */
 
 \echo Use "ALTER EXTENSION pg_migrate UPDATE TO '0.2'" to load this file. \quit
@@ -22,6 +23,8 @@
 ALTER TABLE @extschema@.migrate_models ADD COLUMN renames jsonb NOT NULL DEFAULT '[]';
 -- docs/models.md: the strict reader passed this model when it was stored
 ALTER TABLE @extschema@.migrate_models ADD COLUMN checked_hash bigint;
+-- docs/models.md: the snapshot hash of this model, computed when it was stored
+ALTER TABLE @extschema@.migrate_models ADD COLUMN snapshot_hash text;
 
 /*
  * Renames recorded as intent (docs/models.md, "Renames").

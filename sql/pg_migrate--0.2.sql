@@ -60,7 +60,8 @@ CREATE TABLE @extschema@.migrate_models (
 	updated_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
 	updated_by  name NOT NULL DEFAULT CURRENT_USER,
 	renames     jsonb NOT NULL DEFAULT '[]',	-- docs/models.md, "Renames"
-	checked_hash bigint	-- docs/models.md: the strict reader passed this model
+	checked_hash bigint,	-- docs/models.md: the strict reader passed this model
+	snapshot_hash text	-- docs/models.md: the snapshot hash of this model
 );
 
 -- Mapped-view properties (column properties, relationships) and view names.

@@ -157,17 +157,20 @@ stored_model(const char *ext, MemoryContext cxt)
  * no reference of the stored document is left dangling (and no property
  * adds mapped views), the stored document is what migrate_model(NULL)
  * returns, and its graph is the model's.  Otherwise migrate_model(NULL)
- * it is.
+ * it is.  *hash: the snapshot hash stored with the model's row when the
+ * document returned is that row's model (model_document_hashed()), else
+ * NULL.
  */
 static Jsonb *
-model_and_graph(MemoryContext cxt, MemoryContext graphs, Graph **graph)
+model_and_graph(MemoryContext cxt, MemoryContext graphs, Graph **graph,
+				char **hash)
 {
 	const char *ext = pgm_ext_schema();
 	Jsonb	   *doc;
 	bool		checked;
 
 	require_model(ext);
-	doc = model_document_unpruned(ext, cxt, &checked);
+	doc = model_document_hashed(ext, cxt, &checked, hash);
 	if (doc != NULL)
 	{
 		/* a row checked when stored is not checked again (docs/models.md) */
@@ -183,6 +186,7 @@ model_and_graph(MemoryContext cxt, MemoryContext graphs, Graph **graph)
 		pfree(doc);
 	}
 	*graph = NULL;
+	*hash = NULL;
 	return stored_model(ext, cxt);
 }
 
@@ -881,9 +885,11 @@ autogen_generate(AutogenResult *result)
 	Jsonb	   *model;
 	Graph	   *model_graph;
 	Jsonb	   *reached;
+	char	   *stored_hash;
 	Prepared	p;
 	int			nest;
 	instr_time	t0;
+	bool		cached;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -899,7 +905,7 @@ autogen_generate(AutogenResult *result)
 	INSTR_TIME_SET_CURRENT(t0);
 	graphs = AllocSetContextCreate(cxt, "pg_migrate autogenerate graphs",
 								   ALLOCSET_DEFAULT_SIZES);
-	model = model_and_graph(cxt, graphs, &model_graph);
+	model = model_and_graph(cxt, graphs, &model_graph, &stored_hash);
 	elog(DEBUG1, "autogenerate: model read: %.1f ms", ms_since(t0));
 
 	if (!prepare(&p, model, model_graph, graphs, debug_drop_last_step, cxt))
@@ -926,8 +932,19 @@ autogen_generate(AutogenResult *result)
 	MemoryContextSwitchTo(cxt);
 	INSTR_TIME_SET_CURRENT(t0);
 	p.r.snapshot = reached;
-	p.r.snapshot_hash = snapshot_hash(reached);
-	elog(DEBUG1, "autogenerate: hash: %.1f ms", ms_since(t0));
+
+	/*
+	 * The self-check found the document reached equal to the model; when
+	 * it is the stored row's model byte for byte, its hash is the one
+	 * stored with that row (docs/models.md: snapshot_hash): equal bytes,
+	 * equal text.  A document equal only as jsonb, or as the diff sees it
+	 * (the order of a table's columns), is hashed.
+	 */
+	cached = stored_hash != NULL && VARSIZE(reached) == VARSIZE(model) &&
+		memcmp(reached, model, VARSIZE(model)) == 0;
+	p.r.snapshot_hash = cached ? stored_hash : snapshot_hash(reached);
+	elog(DEBUG1, "autogenerate: hash: %.1f ms%s", ms_since(t0),
+		 cached ? " (the stored model's)" : "");
 
 	pgm_guc_nest_leave(nest);
 	SPI_finish();

@@ -49,6 +49,7 @@
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
+#include "checksum.h"
 #include "mapped.h"
 #include "model_refs.h"
 #include "snapshot.h"
@@ -141,6 +142,23 @@ checked_column_exists(void)
 }
 
 /*
+ * Does migrate_models have its snapshot_hash column (the cached hash of
+ * each row's model)?  Not while the SQL objects are still those of version
+ * 0.1: ALTER EXTENSION pg_migrate UPDATE runs its script with this library
+ * loaded, so that every function that reads or writes the column asks
+ * first, as for checked_hash.  Without it, autogenerate hashes the
+ * document it reached as it always did.
+ */
+static bool
+hash_column_exists(void)
+{
+	Oid			ext = get_extension_oid("pg_migrate", false);
+	Oid			rel = get_relname_relid("migrate_models", pgm_extension_schema(ext));
+
+	return OidIsValid(rel) && get_attnum(rel, "snapshot_hash") != InvalidAttrNumber;
+}
+
+/*
  * The checked_hash of a model row: a 64-bit hash of its jsonb value's bytes
  * (hash_bytes_extended(), as PostgreSQL's hash indexes use).  A stored
  * model whose checked_hash is the hash of its model was checked by the
@@ -157,18 +175,24 @@ model_hash(Jsonb *doc)
 
 /*
  * Check the rows store_document() wrote (SPI_tuptable: schema_name,
- * model) with the strict reader and record that they passed.
+ * model) with the strict reader and record that they passed; with_hash:
+ * record the snapshot hash of each row's model too (its snapshot_hash
+ * column, which autogenerate takes for the hash of a document it reaches
+ * that is this row's model byte for byte: single_model()).
  */
 static void
-mark_checked(const char *ext)
+mark_checked(const char *ext, bool with_hash)
 {
 	SPITupleTable *rows = SPI_tuptable;
 	uint64		n = SPI_processed;
+	char	   *sql = psprintf("UPDATE %s.migrate_models SET checked_hash = $2%s"
+							   " WHERE schema_name OPERATOR(pg_catalog.=) $1",
+							   ext, with_hash ? ", snapshot_hash = $3" : "");
 
 	for (uint64 i = 0; i < n; i++)
 	{
-		Oid			types[2] = {NAMEOID, INT8OID};
-		Datum		values[2];
+		Oid			types[3] = {NAMEOID, INT8OID, TEXTOID};
+		Datum		values[3];
 		bool		isnull;
 		Jsonb	   *model;
 		int			ret;
@@ -177,10 +201,10 @@ mark_checked(const char *ext)
 		model = DatumGetJsonbP(SPI_getbinval(rows->vals[i], rows->tupdesc, 2, &isnull));
 		docread_check(model, "of the stored models");
 		values[1] = Int64GetDatum(model_hash(model));
-		ret = SPI_execute_with_args(psprintf("UPDATE %s.migrate_models SET checked_hash = $2"
-											 " WHERE schema_name OPERATOR(pg_catalog.=) $1",
-											 ext),
-									2, types, values, NULL, false, 0);
+		if (with_hash)
+			values[2] = CStringGetTextDatum(snapshot_hash(model));
+		ret = SPI_execute_with_args(sql, with_hash ? 3 : 2, types, values,
+									NULL, false, 0);
 		pgm_spi_check(ret, SPI_OK_UPDATE, "storing the model");
 	}
 	SPI_freetuptable(rows);
@@ -208,6 +232,7 @@ store_document(Jsonb *doc, const char *ddl)
 	Datum		values[3];
 	char		nulls[3] = {' ', ddl ? ' ' : 'n', ' '};
 	bool		checked = checked_column_exists();
+	bool		hashed = hash_column_exists();
 	int			ret;
 
 	values[0] = JsonbPGetDatum(doc);
@@ -239,8 +264,9 @@ store_document(Jsonb *doc, const char *ddl)
 				   " FROM pg_catalog.jsonb_each($1 OPERATOR(pg_catalog.->) 'schemas') s"
 				   " ON CONFLICT (schema_name) DO UPDATE"
 				   " SET model = excluded.model, ddl = excluded.ddl,"
-				   "     updated_at = pg_catalog.now(), updated_by = CURRENT_USER%s",
+				   "     updated_at = pg_catalog.now(), updated_by = CURRENT_USER%s%s",
 				   ext,
+				   hashed ? ", snapshot_hash = NULL" : "",
 				   checked ? ", checked_hash = NULL RETURNING m.schema_name, m.model" : "");
 	ret = SPI_execute_with_args(sql, 3, types, values, nulls, false, 0);
 	pgm_spi_check(ret, checked ? SPI_OK_INSERT_RETURNING : SPI_OK_INSERT,
@@ -251,7 +277,7 @@ store_document(Jsonb *doc, const char *ddl)
 				 errmsg("the model is empty"),
 				 errdetail("The snapshot document holds no schema.")));
 	if (checked)
-		mark_checked(ext);
+		mark_checked(ext, hashed);
 }
 
 /* The transaction-level lock every function that changes state takes. */
@@ -1065,11 +1091,14 @@ migrate_model_capture(PG_FUNCTION_ARGS)
  * document is the same jsonb, and reading it saves rebuilding 15 MB with
  * jsonb_object_agg.  NULL when some other row is taken too, or the row is
  * not as stored.  *checked: the row's checked_hash says that this document
- * passed the strict reader when it was stored (model_hash()).  Inside SPI;
- * the document is in the SPI context.
+ * passed the strict reader when it was stored (model_hash()).  *hash (when
+ * hash is not NULL): the row's snapshot_hash, the snapshot hash of this
+ * document computed when it was stored, if the row is checked (the same
+ * checked_hash says that its model is still the one hashed) and has one;
+ * else NULL.  Inside SPI; the document and the hash are in the SPI context.
  */
 static Jsonb *
-single_model(ArrayType *schemas, bool *checked)
+single_model(ArrayType *schemas, bool *checked, char **hash)
 {
 	Oid			types[1] = {NAMEARRAYOID};
 	Datum		values[1];
@@ -1079,16 +1108,19 @@ single_model(ArrayType *schemas, bool *checked)
 	Jsonb	   *doc;
 	JsonbValue	v;
 	JsonbValue *e;
-	Datum		hash;
+	Datum		checked_hash;
 	bool		nohash = true;
 	int			ret;
 
 	*checked = false;
+	if (hash)
+		*hash = NULL;
 	values[0] = schemas ? PointerGetDatum(schemas) : (Datum) 0;
-	ret = SPI_execute_with_args(psprintf("SELECT m.schema_name, m.model, %s FROM %s.migrate_models m"
+	ret = SPI_execute_with_args(psprintf("SELECT m.schema_name, m.model, %s, %s FROM %s.migrate_models m"
 										 " WHERE $1 IS NULL OR m.schema_name OPERATOR(pg_catalog.=) ANY ($1)"
 										 " LIMIT 2",
 										 checked_column_exists() ? "m.checked_hash" : "NULL::pg_catalog.int8",
+										 hash && hash_column_exists() ? "m.snapshot_hash" : "NULL::pg_catalog.text",
 										 pgm_ext_schema()),
 								1, types, values, nulls, true, 2);
 	pgm_spi_check(ret, SPI_OK_SELECT, "reading the models");
@@ -1096,7 +1128,7 @@ single_model(ArrayType *schemas, bool *checked)
 		return NULL;
 	schema = NameStr(*DatumGetName(SPI_getbinval(SPI_tuptable->vals[0],
 												 SPI_tuptable->tupdesc, 1, &isnull)));
-	hash = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &nohash);
+	checked_hash = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &nohash);
 	doc = DatumGetJsonbP(SPI_getbinval(SPI_tuptable->vals[0],
 									   SPI_tuptable->tupdesc, 2, &isnull));
 	if (isnull || !JB_ROOT_IS_OBJECT(doc) || JB_ROOT_COUNT(doc) != 4)
@@ -1124,7 +1156,15 @@ single_model(ArrayType *schemas, bool *checked)
 		getKeyJsonValueFromContainer(v.val.binary.data, schema, strlen(schema),
 									 NULL) == NULL)
 		return NULL;
-	*checked = !nohash && DatumGetInt64(hash) == model_hash(doc);
+	*checked = !nohash && DatumGetInt64(checked_hash) == model_hash(doc);
+	if (*checked && hash)
+	{
+		char	   *h = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 4);
+
+		/* only what snapshot_hash() writes: 64 lowercase hex digits */
+		if (h != NULL && strlen(h) == 64 && strspn(h, "0123456789abcdef") == 64)
+			*hash = h;
+	}
 	return doc;
 }
 
@@ -1194,20 +1234,34 @@ Jsonb *
 model_document_unpruned(const char *extschema, MemoryContext cxt,
 						bool *checked)
 {
+	return model_document_hashed(extschema, cxt, checked, NULL);
+}
+
+/*
+ * model_document_hashed(): see model_refs.h.
+ */
+Jsonb *
+model_document_hashed(const char *extschema, MemoryContext cxt,
+					  bool *checked, char **hash)
+{
 	Jsonb	   *doc;
 	Jsonb	   *copy;
 	int			ret;
 
 	*checked = false;
+	if (hash)
+		*hash = NULL;
 
 	ret = SPI_execute(psprintf("SELECT 1 FROM %s.migrate_properties LIMIT 1", extschema),
 					  true, 1);
 	pgm_spi_check(ret, SPI_OK_SELECT, "reading the properties");
 	if (SPI_processed > 0)
 		return NULL;
-	doc = single_model(NULL, checked);
+	doc = single_model(NULL, checked, hash);
 	if (doc == NULL)
 		doc = merged_models(NULL);
+	if (hash && *hash)
+		*hash = MemoryContextStrdup(cxt, *hash);
 	copy = MemoryContextAlloc(cxt, VARSIZE(doc));
 	memcpy(copy, doc, VARSIZE(doc));
 	return copy;
@@ -1267,7 +1321,7 @@ migrate_model(PG_FUNCTION_ARGS)
 					 errhint("Pass NULL to take every model.")));
 	}
 
-	doc = single_model(schemas, &checked);
+	doc = single_model(schemas, &checked, NULL);
 	if (doc == NULL)
 		doc = merged_models(schemas);
 	MemoryContextSwitchTo(cxt);

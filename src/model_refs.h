@@ -31,4 +31,15 @@ extern Jsonb *model_prune_refs(Jsonb *doc, MemoryContext cxt);
 extern Jsonb *model_document_unpruned(const char *extschema, MemoryContext cxt,
 										bool *checked);
 
+/*
+ * model_document_unpruned(), and in *hash (in cxt) the snapshot hash
+ * (checksum.h: snapshot_hash()) of the document returned, when it is one
+ * stored row whose checked_hash says its model is still the one pg_migrate
+ * stored and hashed (migrate_models.snapshot_hash, docs/models.md); else
+ * NULL.  Trust it for another document only if that one is this document
+ * byte for byte.
+ */
+extern Jsonb *model_document_hashed(const char *extschema, MemoryContext cxt,
+									bool *checked, char **hash);
+
 #endif							/* PGM_MODEL_REFS_H */

@@ -4,8 +4,9 @@
 # `pg_dump -Fc` / `pg_restore` into a new database, because every table is
 # registered with pg_extension_config_dump (docs/objects.md), and migrate_log's
 # id sequence continues where it was.  Done with the extension in public and
-# in a schema of its own.  Prints one "ok"/"not ok" line per check; exits
-# non-zero when any check fails.
+# in a schema of its own; then a captured model's cached snapshot hash
+# (docs/models.md) is still right after the restore.  Prints one "ok"/"not
+# ok" line per check; exits non-zero when any check fails.
 
 set -u
 . "$(dirname "$0")/lib/tap.sh"
@@ -75,8 +76,47 @@ roundtrip() { # roundtrip SCHEMA: the extension in SCHEMA
 	check "$s.migrate_log id sequence continues after restore" "$((max_id + 1))" "$next_id"
 }
 
+# The snapshot hash stored with a model (docs/models.md) comes back with
+# its row: it must still be the hash of the restored model, and autogenerate
+# in the restored database must record the hash of what it reaches.  The
+# restored model is the same jsonb, byte for byte, so its checked_hash
+# still matches and autogenerate takes the stored hash (its DEBUG1 line
+# says so).
+hash_roundtrip() {
+	local out
+	drop_dbs
+	"$bindir/createdb" pgm_dump_src || { check "createdb" 0 1; return; }
+	psql_q -d pgm_dump_src <<-EOF || { check "set up pgm_dump_src (a captured model)" 0 1; return; }
+		SET client_min_messages = warning;
+		CREATE EXTENSION pg_migrate;
+		CREATE SCHEMA app;
+		CREATE TABLE app.polls (id integer PRIMARY KEY, question text NOT NULL);
+		SELECT migrate_model_capture('{app}');
+		ALTER TABLE app.polls ADD COLUMN note text;
+	EOF
+	"$bindir/pg_dump" -Fc -d pgm_dump_src -f "$work/hash.dump" || { check "pg_dump -Fc (a captured model)" 0 1; return; }
+	"$bindir/createdb" pgm_dump_dst || { check "createdb" 0 1; return; }
+	"$bindir/pg_restore" --exit-on-error -d pgm_dump_dst "$work/hash.dump" ||
+		{ check "pg_restore (a captured model)" 0 1; return; }
+	check "migrate_models.snapshot_hash restored with its row" \
+		"$(value pgm_dump_src "SELECT snapshot_hash FROM migrate_models")" \
+		"$(value pgm_dump_dst "SELECT snapshot_hash FROM migrate_models")"
+	check "the restored snapshot_hash is the hash of the restored model" t \
+		"$(value pgm_dump_dst "SELECT snapshot_hash = encode(sha256(convert_to(model::text, 'UTF8')), 'hex')
+		                         FROM migrate_models")"
+	out=$(PGOPTIONS='-c client_min_messages=debug1' psql_q -At -d pgm_dump_dst \
+		-c "SELECT migrate_revision('drop note', revision => 'h1')" 2>&1)
+	check "autogenerate after the restore takes the stored hash" \
+		"DEBUG:  autogenerate: hash: (the stored model's)" \
+		"$(echo "$out" | sed -nE 's/^(DEBUG:  autogenerate: hash: )[0-9.]+ ms /\1/p')"
+	check "the revision records the hash of its snapshot" t \
+		"$(value pgm_dump_dst "SELECT snapshot_hash = encode(sha256(convert_to(snapshot::text, 'UTF8')), 'hex')
+		                         FROM migrate_revisions WHERE revision = 'h1'")"
+}
+
 roundtrip public
 roundtrip migrate
+hash_roundtrip
 
 if [ "$failures" = 0 ]; then
 	echo "dump_restore: ok ($n checks)"
