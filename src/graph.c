@@ -237,13 +237,27 @@ GNode *
 graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 			   GNode *schema, GNode *parent)
 {
+	return graph_add_node_named(g, kind, addr,
+								MemoryContextStrdup(g->cxt, name),
+								schema, parent);
+}
+
+/*
+ * graph_add_node() for a name palloc'd in the graph's memory context
+ * already, which the node keeps (a loaded document's reader copies each
+ * name once).
+ */
+GNode *
+graph_add_node_named(Graph *g, ObjKind kind, const ObjAddr *addr, char *name,
+					 GNode *schema, GNode *parent)
+{
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
 	GNode	   *node = palloc0(sizeof(GNode));
 
 	node->kind = kind;
 	node->graph = g;
 	g->nnodes++;
-	node->name = pstrdup(name);
+	node->name = name;
 	node->schema = schema;
 	node->parent = parent;
 	if (addr != NULL)
@@ -251,15 +265,32 @@ graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 
 	/*
 	 * Most names need no quotes and no prefix: the refname is then the name
-	 * itself (refnames and names are replaced, never written into).
+	 * itself (refnames and names are replaced, never written into).  The
+	 * quoted name of the kinds whose identity is the name alone is used as
+	 * it is (quote_identifier() returns a new string when it quotes).
 	 */
-	if ((parent == NULL || pgm_kinds[kind].schema_scoped ||
-		 parent->kind == OBJ_SCHEMA) &&
-		kind != OBJ_FUNCTION && kind != OBJ_AGGREGATE &&
+	if (kind != OBJ_FUNCTION && kind != OBJ_AGGREGATE &&
 		kind != OBJ_OPERATOR && kind != OBJ_CAST &&
-		kind != OBJ_OPFAMILY && kind != OBJ_OPCLASS &&
-		quote_identifier(node->name) == node->name)
-		node->refname = node->name;
+		kind != OBJ_OPFAMILY && kind != OBJ_OPCLASS)
+	{
+		const char *quoted = quote_identifier(name);
+
+		if (parent == NULL || pgm_kinds[kind].schema_scoped ||
+			parent->kind == OBJ_SCHEMA)
+			node->refname = (char *) quoted;
+		else
+		{
+			/* "parent.name", exactly the bytes needed */
+			size_t		plen = strlen(parent->refname);
+			size_t		qlen = strlen(quoted);
+			char	   *r = palloc(plen + qlen + 2);
+
+			memcpy(r, parent->refname, plen);
+			r[plen] = '.';
+			memcpy(r + plen + 1, quoted, qlen + 1);
+			node->refname = r;
+		}
+	}
 	else
 		graph_set_refname(node, graph_kind_refname(kind, name));
 
@@ -522,6 +553,27 @@ graph_register_key(Graph *g, GNode *node)
 	e->node = node;
 }
 
+/*
+ * graph_register_key() of a node whose key the reader has set already, of
+ * that length.
+ */
+void
+graph_register_key_len(Graph *g, GNode *node, size_t len)
+{
+	KeyEntry   *e;
+	bool		found;
+
+	e = keymap_insert_hash(g->bykey, node->key,
+						   hash_bytes((const unsigned char *) node->key, len),
+						   &found);
+	if (found)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("snapshot document holds object \"%s\" twice", node->key)));
+	e->key = node->key;
+	e->node = node;
+}
+
 /* string hashing for keys of any length: the entry holds a pointer */
 static uint32
 key_hash(const void *key, Size keysize)
@@ -568,6 +620,16 @@ GNode *
 graph_find(Graph *g, const char *key)
 {
 	KeyEntry   *e = keymap_lookup(g->bykey, (char *) key);
+
+	return e ? e->node : NULL;
+}
+
+/* graph_find() of a key whose length is known. */
+GNode *
+graph_find_len(Graph *g, const char *key, size_t len)
+{
+	KeyEntry   *e = keymap_lookup_hash(g->bykey, (char *) key,
+									   hash_bytes((const unsigned char *) key, len));
 
 	return e ? e->node : NULL;
 }
