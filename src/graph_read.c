@@ -195,6 +195,54 @@ attr_key(ObjKind kind, int pos, const char *key, int len)
 	return attr_key_slow(kind, pos, key, len);
 }
 
+/*
+ * The strings and attribute arrays of the graph being read are carved from
+ * blocks of its memory context: they are never freed, grown or handed to
+ * GetMemoryChunkContext(), and most are a few bytes, which palloc() would
+ * round up to a power of two and give a header.  Reset by
+ * graph_from_jsonb() before each read.
+ */
+#define ARENA_BLOCK (64 * 1024)
+static char *arena_next;
+static Size arena_left = 0;
+
+static void *
+arena_alloc(Size size)
+{
+	void	   *p;
+
+	size = MAXALIGN(size);
+	if (size > arena_left)
+	{
+		if (size > ARENA_BLOCK / 8)
+			return palloc(size);
+		arena_next = palloc(ARENA_BLOCK);
+		arena_left = ARENA_BLOCK;
+	}
+	p = arena_next;
+	arena_next += size;
+	arena_left -= size;
+	return p;
+}
+
+/* A jsonb string as a C string, in the arena. */
+static inline char *
+arena_cstring(const JsonbValue *v)
+{
+	char	   *s = arena_alloc(v->val.string.len + 1);
+
+	memcpy(s, v->val.string.val, v->val.string.len);
+	s[v->val.string.len] = '\0';
+	return s;
+}
+
+/*
+ * Where load_node_body() notes the nodes with references, in the order
+ * resolve_deps() resolves them (the order they are loaded in, a node
+ * before its children), or NULL for nodes never resolved (unmodeled).
+ */
+static List **deps_pending;
+
 /* The lengths of the kinds' labels and sections, computed once. */
 static int	label_len[OBJ_NKINDS];
 static int	section_len[OBJ_NKINDS];
@@ -242,7 +290,7 @@ register_node(Graph *g, GNode *node, const char *qschema, size_t qslen)
 		rest = node->refname;
 	rlen = strlen(rest);
 	len = llen + 1 + (qschema ? qslen + 1 : 0) + rlen;
-	p = key = palloc(len + 1);
+	p = key = arena_alloc(len + 1);
 	memcpy(p, pgm_kinds[node->kind].label, llen);
 	p += llen;
 	*p++ = ' ';
@@ -320,10 +368,10 @@ load_children(Graph *g, GNode *parent, ObjKind kind, JsonbValue *section)
 			if (!found || nv.type != jbvString)
 				bad_document(psprintf("an entry of \"%s\" has no name",
 									  pgm_kinds[kind].section));
-			name = jbv_cstring(&nv);
+			name = arena_cstring(&nv);
 		}
 		else
-			name = jbv_cstring(&k);
+			name = arena_cstring(&k);
 
 		child = graph_add_node_named(g, kind, NULL, name, schema, parent);
 		if ((kind == OBJ_FUNCTION || kind == OBJ_AGGREGATE) &&
@@ -337,6 +385,52 @@ load_children(Graph *g, GNode *parent, ObjKind kind, JsonbValue *section)
 		}
 		load_node_body(g, child, &v, qschema, qslen);
 	}
+}
+
+/*
+ * The references of a node's "depends_on" (v) into its depnames, and the
+ * node noted for resolve_deps().
+ */
+static void
+load_depnames(Graph *g, GNode *node, JsonbValue *v)
+{
+	DocCursor	dc;
+	JsonbValue	dk = {0};
+	JsonbValue	dv;
+	char	   *strs;
+	void	   *refbuf[16];
+	void	  **refs = refbuf;
+	int			n = 0;
+
+	if (v->type != jbvBinary)
+		bad_document("\"depends_on\" is not an array");
+	/* model_prune_refs() would leave an empty one out */
+	if (JsonContainerSize(v->val.binary.data) == 0)
+		g->ndangling++;
+	cursor_init(&dc, v->val.binary.data);
+	if (dc.count == 0 || dc.object)
+		return;
+
+	/*
+	 * The references, NUL-terminated, in one allocation: their bytes and a
+	 * NUL each take less than the container's (a JEntry per element).
+	 */
+	strs = arena_alloc(v->val.binary.len);
+	if (dc.count > lengthof(refbuf))
+		refs = palloc(sizeof(void *) * dc.count);
+	while (cursor_next(&dc, &dk, &dv))
+		if (dv.type == jbvString)
+		{
+			memcpy(strs, dv.val.string.val, dv.val.string.len);
+			strs[dv.val.string.len] = '\0';
+			refs[n++] = strs;
+			strs += dv.val.string.len + 1;
+		}
+	node->depnames = list_of_pointers(refs, n);
+	if (refs != refbuf)
+		pfree(refs);
+	if (node->depnames != NIL && deps_pending != NULL)
+		*deps_pending = lappend(*deps_pending, node);
 }
 
 /*
@@ -354,8 +448,27 @@ load_node_body(Graph *g, GNode *node, JsonbValue *body,
 	GAttr		attrbuf[64];
 	GAttr	   *attrs = attrbuf;
 	int			nattrs = 0;
+	bool		refs_read = false;
 
 	register_node(g, node, qschema, qslen);
+
+	/*
+	 * Its references first: keys come in order of length, and the children
+	 * of the sections of shorter names would be loaded before them.
+	 */
+	cursor_init(&cur, body->val.binary.data);
+	while (cursor_next(&cur, &k, &v) && k.val.string.len <= 10)
+		if (k.val.string.len == 10 &&
+			memcmp(k.val.string.val, "depends_on", 10) == 0)
+		{
+			if (v.type == jbvBinary)
+			{
+				load_depnames(g, node, &v);
+				refs_read = true;
+			}
+			break;
+		}
+
 	cursor_init(&cur, body->val.binary.data);
 	/* gathered here first, then copied into one allocation */
 	if (cur.count > lengthof(attrbuf))
@@ -368,40 +481,8 @@ load_node_body(Graph *g, GNode *node, JsonbValue *body,
 
 		if (keylen == 10 && memcmp(key, "depends_on", 10) == 0)
 		{
-			DocCursor	dc;
-			JsonbValue	dv;
-			char	   *strs;
-			int			n = 0;
-
-			if (v.type != jbvBinary)
-				bad_document("\"depends_on\" is not an array");
-			/* model_prune_refs() would leave an empty one out */
-			if (JsonContainerSize(v.val.binary.data) == 0)
-				g->ndangling++;
-			cursor_init(&dc, v.val.binary.data);
-			if (dc.count == 0 || dc.object)
-				continue;
-
-			/*
-			 * The references, NUL-terminated, in one allocation: their bytes
-			 * and a NUL each take less than the container's (a JEntry per
-			 * element).
-			 */
-			strs = palloc(v.val.binary.len);
-			{
-				void	  **refs = palloc(sizeof(void *) * dc.count);
-
-				while (cursor_next(&dc, &k, &dv))
-					if (dv.type == jbvString)
-					{
-						memcpy(strs, dv.val.string.val, dv.val.string.len);
-						strs[dv.val.string.len] = '\0';
-						refs[n++] = strs;
-						strs += dv.val.string.len + 1;
-					}
-				node->depnames = list_of_pointers(refs, n);
-				pfree(refs);
-			}
+			if (!refs_read)
+				load_depnames(g, node, &v);
 			continue;
 		}
 		if (node->kind != OBJ_COLUMN &&
@@ -422,7 +503,7 @@ load_node_body(Graph *g, GNode *node, JsonbValue *body,
 	}
 	if (nattrs > 0)
 	{
-		GAttr	   *kept = palloc(sizeof(GAttr) * nattrs);
+		GAttr	   *kept = arena_alloc(sizeof(GAttr) * nattrs);
 		List	   *l;
 
 		memcpy(kept, attrs, sizeof(GAttr) * nattrs);
@@ -450,10 +531,11 @@ resolve_deps(Graph *g, GNode *node, StringInfo buf,
 			 const char *qschema, size_t qslen)
 {
 	ListCell   *lc;
-	void	  **deps = NULL;
+	void	   *depbuf[16];
+	void	  **deps = depbuf;
 	int			ndeps = 0;
 
-	if (node->depnames != NIL)
+	if (list_length(node->depnames) > lengthof(depbuf))
 		deps = palloc(sizeof(void *) * list_length(node->depnames));
 	foreach(lc, node->depnames)
 	{
@@ -491,29 +573,35 @@ resolve_deps(Graph *g, GNode *node, StringInfo buf,
 		dep->dependents = lappend(dep->dependents, node);
 	}
 	node->deps = list_of_pointers(deps, ndeps);
-	if (deps != NULL)
+	if (deps != depbuf)
 		pfree(deps);
-	foreach(lc, node->children)
-	{
-		GNode	   *c = lfirst(lc);
-
-		if (c->schema != NULL && c->schema != node->schema)
-		{
-			qschema = gnode_quoted_schema(c);
-			qslen = strlen(qschema);
-		}
-		resolve_deps(g, c, buf, qschema, qslen);
-	}
 }
 
+/*
+ * Resolve the references of the nodes load_node_body() noted, in order
+ * (those of the extensions, of the database-wide objects, of the schemas:
+ * each object before its children, children in order).
+ */
 static void
-resolve_deps_top(Graph *g, GNode *node, StringInfo buf)
+resolve_all(Graph *g, List *nodes, StringInfo buf)
 {
+	ListCell   *lc;
+	GNode	   *schema = NULL;
 	const char *qschema = NULL;
+	size_t		qslen = 0;
 
-	if (node->schema != NULL)
-		qschema = gnode_quoted_schema(node);
-	resolve_deps(g, node, buf, qschema, qschema ? strlen(qschema) : 0);
+	foreach(lc, nodes)
+	{
+		GNode	   *node = lfirst(lc);
+
+		if (node->schema != NULL && node->schema != schema)
+		{
+			schema = node->schema;
+			qschema = gnode_quoted_schema(node);
+			qslen = strlen(qschema);
+		}
+		resolve_deps(g, node, buf, qschema, qslen);
+	}
 }
 
 /*
@@ -536,7 +624,9 @@ graph_from_jsonb(Jsonb *doc, const char *what, MemoryContext parent)
 	Graph	   *g;
 	MemoryContext old;
 	JsonbValue	v;
-	ListCell   *lc;
+	List	   *ext_refs = NIL;
+	List	   *schema_refs = NIL;
+	List	   *global_refs = NIL;
 
 	if (what != NULL)
 	{
@@ -553,6 +643,8 @@ graph_from_jsonb(Jsonb *doc, const char *what, MemoryContext parent)
 	g = graph_create(parent, false);
 	old = MemoryContextSwitchTo(g->cxt);
 	kind_lengths_init();
+	arena_left = 0;
+	deps_pending = &ext_refs;
 
 	/* about one key per 80 bytes of document */
 	graph_keys_create(g, Max(VARSIZE(doc) / 80, 1024));
@@ -630,6 +722,7 @@ graph_from_jsonb(Jsonb *doc, const char *what, MemoryContext parent)
 	if (!getKeyJsonValueFromContainer(&doc->root, "schemas", 7, &v) ||
 		v.type != jbvBinary || !JsonContainerIsObject(v.val.binary.data))
 		bad_document("it has no \"schemas\" object");
+	deps_pending = &schema_refs;
 	{
 		JsonbIterator *it = JsonbIteratorInit(v.val.binary.data);
 		JsonbValue	e;
@@ -653,6 +746,7 @@ graph_from_jsonb(Jsonb *doc, const char *what, MemoryContext parent)
 	}
 
 	/* database-wide objects no handler models */
+	deps_pending = NULL;
 	if (getKeyJsonValueFromContainer(&doc->root, "unmodeled", 9, &v))
 	{
 		JsonbIterator *it;
@@ -680,6 +774,7 @@ graph_from_jsonb(Jsonb *doc, const char *what, MemoryContext parent)
 	}
 
 	/* database-wide objects of the modelled kinds */
+	deps_pending = &global_refs;
 	for (int k = 0; k < lengthof(pgm_global_kinds); k++)
 	{
 		const char *sec = pgm_kinds[pgm_global_kinds[k]].section;
@@ -695,14 +790,15 @@ graph_from_jsonb(Jsonb *doc, const char *what, MemoryContext parent)
 	{
 		StringInfoData buf;
 
+		deps_pending = NULL;
 		initStringInfo(&buf);
-		foreach(lc, g->extensions)
-			resolve_deps_top(g, lfirst(lc), &buf);
-		foreach(lc, g->globals)
-			resolve_deps_top(g, lfirst(lc), &buf);
-		foreach(lc, g->schemas)
-			resolve_deps_top(g, lfirst(lc), &buf);
+		resolve_all(g, ext_refs, &buf);
+		resolve_all(g, global_refs, &buf);
+		resolve_all(g, schema_refs, &buf);
 		pfree(buf.data);
+		list_free(ext_refs);
+		list_free(global_refs);
+		list_free(schema_refs);
 	}
 
 	MemoryContextSwitchTo(old);
