@@ -554,24 +554,37 @@ graph_register_key(Graph *g, GNode *node)
 }
 
 /*
- * graph_register_key() of a node whose key the reader has set already, of
- * that length.
+ * graph_register_key() of n nodes whose keys the reader has set, with
+ * their hashes (hash_bytes() of the key), in that order.  The map of a
+ * large document spans megabytes, and an insertion mostly waits for its
+ * bucket to come from memory: the buckets of the next few are asked for
+ * ahead.
  */
-void
-graph_register_key_len(Graph *g, GNode *node, size_t len)
-{
-	KeyEntry   *e;
-	bool		found;
+#define KEY_PREFETCH_AHEAD 16
 
-	e = keymap_insert_hash(g->bykey, node->key,
-						   hash_bytes((const unsigned char *) node->key, len),
-						   &found);
-	if (found)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("snapshot document holds object \"%s\" twice", node->key)));
-	e->key = node->key;
-	e->node = node;
+void
+graph_register_keys(Graph *g, GNode **nodes, const uint32 *hashes, uint32 n)
+{
+	keymap_hash *tb = g->bykey;
+
+	for (uint32 i = 0; i < n; i++)
+	{
+		KeyEntry   *e;
+		bool		found;
+
+#ifdef __GNUC__
+		if (i + KEY_PREFETCH_AHEAD < n)
+			__builtin_prefetch(&tb->data[hashes[i + KEY_PREFETCH_AHEAD] & tb->sizemask], 1);
+#endif
+		e = keymap_insert_hash(tb, nodes[i]->key, hashes[i], &found);
+		if (found)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("snapshot document holds object \"%s\" twice",
+							nodes[i]->key)));
+		e->key = nodes[i]->key;
+		e->node = nodes[i];
+	}
 }
 
 /* string hashing for keys of any length: the entry holds a pointer */

@@ -111,7 +111,8 @@ extern JEntry graph_write_object(StringInfo buf, WPair *pairs, int n);
 extern char *graph_key_join(const char *label, const char *a, const char *b);
 extern void graph_keys_create(Graph *g, uint32 nelements);
 extern void graph_register_key(Graph *g, GNode *node);
-extern void graph_register_key_len(Graph *g, GNode *node, size_t len);
+extern void graph_register_keys(Graph *g, GNode **nodes, const uint32 *hashes,
+								uint32 n);
 extern GNode *graph_find_len(Graph *g, const char *key, size_t len);
 extern GNode *graph_add_node_named(Graph *g, ObjKind kind, const ObjAddr *addr,
 								   char *name, GNode *schema, GNode *parent);

@@ -270,8 +270,25 @@ section_kind_len(const char *key, int len)
 }
 
 /*
- * The node's key (gnode_key()), built with the lengths known and entered
- * in the graph's map: "label quoted-schema.refname", or "label quoted-name"
+ * The nodes of the graph being read with their keys' hashes, in the order
+ * they were loaded: entered in the graph's map all at once once the
+ * document is read (graph_register_keys()).  Nothing looks a key up
+ * before; a key held twice is an ERROR then, the first of them in that
+ * order, as it would have been when reached (the documents read have
+ * passed docread_check(), or come from this backend: no other error is
+ * found on the way).
+ */
+static struct
+{
+	GNode	  **nodes;
+	uint32	   *hashes;
+	uint32		n;
+	uint32		max;
+}			keyed;
+
+/*
+ * The node's key (gnode_key()), built with the lengths known and noted for
+ * the graph's map: "label quoted-schema.refname", or "label quoted-name"
  * for a node of no schema (qschema NULL).
  */
 static void
@@ -302,7 +319,14 @@ register_node(Graph *g, GNode *node, const char *qschema, size_t qslen)
 	}
 	memcpy(p, rest, rlen + 1);
 	node->key = key;
-	graph_register_key_len(g, node, len);
+	if (keyed.n == keyed.max)
+	{
+		keyed.max *= 2;
+		keyed.nodes = repalloc(keyed.nodes, sizeof(GNode *) * keyed.max);
+		keyed.hashes = repalloc(keyed.hashes, sizeof(uint32) * keyed.max);
+	}
+	keyed.nodes[keyed.n] = node;
+	keyed.hashes[keyed.n++] = hash_bytes((const unsigned char *) key, len);
 }
 
 /* A list of the n pointers of items (NIL for none), in one allocation. */
@@ -644,6 +668,10 @@ graph_from_jsonb(Jsonb *doc, const char *what, MemoryContext parent)
 	old = MemoryContextSwitchTo(g->cxt);
 	kind_lengths_init();
 	arena_left = 0;
+	keyed.n = 0;
+	keyed.max = Max(VARSIZE(doc) / 80, 1024);
+	keyed.nodes = palloc(sizeof(GNode *) * keyed.max);
+	keyed.hashes = palloc(sizeof(uint32) * keyed.max);
 	deps_pending = &ext_refs;
 
 	/* about one key per 80 bytes of document */
@@ -791,6 +819,11 @@ graph_from_jsonb(Jsonb *doc, const char *what, MemoryContext parent)
 		StringInfoData buf;
 
 		deps_pending = NULL;
+		graph_register_keys(g, keyed.nodes, keyed.hashes, keyed.n);
+		pfree(keyed.nodes);
+		pfree(keyed.hashes);
+		keyed.nodes = NULL;
+		keyed.hashes = NULL;
 		initStringInfo(&buf);
 		resolve_all(g, ext_refs, &buf);
 		resolve_all(g, global_refs, &buf);
