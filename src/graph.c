@@ -641,10 +641,29 @@ graph_find(Graph *g, const char *key)
 GNode *
 graph_find_len(Graph *g, const char *key, size_t len)
 {
-	KeyEntry   *e = keymap_lookup_hash(g->bykey, (char *) key,
-									   hash_bytes((const unsigned char *) key, len));
+	return graph_find_hashed(g, key,
+							 hash_bytes((const unsigned char *) key, len));
+}
+
+/* graph_find() of a key whose hash (hash_bytes()) is known. */
+GNode *
+graph_find_hashed(Graph *g, const char *key, uint32 hash)
+{
+	KeyEntry   *e = keymap_lookup_hash(g->bykey, (char *) key, hash);
 
 	return e ? e->node : NULL;
+}
+
+/*
+ * Ask for the bucket of a key of that hash to be brought from memory, for
+ * a graph_find_hashed() a little later.
+ */
+void
+graph_prefetch_key(Graph *g, uint32 hash)
+{
+#ifdef __GNUC__
+	__builtin_prefetch(&g->bykey->data[hash & g->bykey->sizemask]);
+#endif
 }
 
 /*

@@ -545,87 +545,127 @@ load_node_body(Graph *g, GNode *node, JsonbValue *body,
 }
 
 /*
- * Resolve "kind name" references, relative to the node's schema first.
- * buf is scratch space for the keys looked up (one per reference: built
- * there rather than allocated); qschema is the quoted name of the node's
- * schema (of length qslen), for nodes of one.
+ * A reference of a node being resolved: where its name starts, and the key
+ * relative to the node's schema (graph_key_join(kind, quoted schema,
+ * name)) built in the scratch buffer, with its hash.
  */
-static void
-resolve_deps(Graph *g, GNode *node, StringInfo buf,
-			 const char *qschema, size_t qslen)
+typedef struct RefKey
 {
-	ListCell   *lc;
-	void	   *depbuf[16];
-	void	  **deps = depbuf;
-	int			ndeps = 0;
+	const char *space;			/* the space after the kind, or NULL */
+	size_t		reflen;
+	int			reloff;			/* in the buffer, or -1: no schema */
+	uint32		relhash;
+} RefKey;
 
-	if (list_length(node->depnames) > lengthof(depbuf))
-		deps = palloc(sizeof(void *) * list_length(node->depnames));
-	foreach(lc, node->depnames)
-	{
-		char	   *ref = lfirst(lc);
-		char	   *space = strchr(ref, ' ');
-		GNode	   *dep = NULL;
-		size_t		reflen;
-
-		if (space == NULL)
-		{
-			g->ndangling++;
-			continue;
-		}
-		reflen = (space - ref) + strlen(space);
-		if (node->schema != NULL)
-		{
-			/* graph_key_join(kind, quoted schema, name) */
-			size_t		klen = space - ref + 1;
-			size_t		len = reflen + qslen + 1;
-
-			enlargeStringInfo(buf, len);
-			memcpy(buf->data, ref, klen);
-			memcpy(buf->data + klen, qschema, qslen);
-			buf->data[klen + qslen] = '.';
-			memcpy(buf->data + klen + qslen + 1, space + 1, reflen - klen + 1);
-			dep = graph_find_len(g, buf->data, len);
-		}
-		if (dep == NULL)
-			dep = graph_find_len(g, ref, reflen);
-		if (dep == NULL)
-			g->ndangling++;
-		if (dep == NULL || dep == node)
-			continue;
-		deps[ndeps++] = dep;
-		dep->dependents = lappend(dep->dependents, node);
-	}
-	node->deps = list_of_pointers(deps, ndeps);
-	if (deps != depbuf)
-		pfree(deps);
-}
+#define RESOLVE_CHUNK 64
 
 /*
- * Resolve the references of the nodes load_node_body() noted, in order
- * (those of the extensions, of the database-wide objects, of the schemas:
- * each object before its children, children in order).
+ * Resolve the "kind name" references of the nodes load_node_body() noted,
+ * in order (those of the extensions, of the database-wide objects, of the
+ * schemas: each object before its children, children in order), relative
+ * to the node's schema first.  The lookups wait on memory: a chunk of
+ * nodes at a time, the keys are built and their buckets asked for first,
+ * then looked up in the same order as one by one.
  */
 static void
 resolve_all(Graph *g, List *nodes, StringInfo buf)
 {
-	ListCell   *lc;
 	GNode	   *schema = NULL;
 	const char *qschema = NULL;
 	size_t		qslen = 0;
+	int			nnodes = list_length(nodes);
+	int			maxrefs = 256;
+	RefKey	   *refs = palloc(sizeof(RefKey) * maxrefs);
+	void	  **deps = palloc(sizeof(void *) * maxrefs);
 
-	foreach(lc, nodes)
+	for (int start = 0; start < nnodes; start += RESOLVE_CHUNK)
 	{
-		GNode	   *node = lfirst(lc);
+		int			end = Min(start + RESOLVE_CHUNK, nnodes);
+		int			nrefs = 0;
+		int			r;
 
-		if (node->schema != NULL && node->schema != schema)
+		/* the relative keys, hashed, their buckets asked for */
+		resetStringInfo(buf);
+		for (int i = start; i < end; i++)
 		{
-			schema = node->schema;
-			qschema = gnode_quoted_schema(node);
-			qslen = strlen(qschema);
+			GNode	   *node = list_nth(nodes, i);
+			ListCell   *lc;
+
+			if (node->schema != NULL && node->schema != schema)
+			{
+				schema = node->schema;
+				qschema = gnode_quoted_schema(node);
+				qslen = strlen(qschema);
+			}
+			if (nrefs + list_length(node->depnames) > maxrefs)
+			{
+				maxrefs = 2 * (nrefs + list_length(node->depnames));
+				refs = repalloc(refs, sizeof(RefKey) * maxrefs);
+				deps = repalloc(deps, sizeof(void *) * maxrefs);
+			}
+			foreach(lc, node->depnames)
+			{
+				char	   *ref = lfirst(lc);
+				RefKey	   *rk = &refs[nrefs++];
+
+				rk->space = strchr(ref, ' ');
+				rk->reloff = -1;
+				if (rk->space == NULL)
+					continue;
+				rk->reflen = (rk->space - ref) + strlen(rk->space);
+				if (node->schema != NULL)
+				{
+					size_t		klen = rk->space - ref + 1;
+
+					rk->reloff = buf->len;
+					appendBinaryStringInfo(buf, ref, klen);
+					appendBinaryStringInfo(buf, qschema, qslen);
+					appendStringInfoChar(buf, '.');
+					appendBinaryStringInfo(buf, rk->space + 1, rk->reflen - klen);
+					rk->relhash = hash_bytes((const unsigned char *) buf->data + rk->reloff,
+											 buf->len - rk->reloff);
+					appendStringInfoChar(buf, '\0');
+					buf->len++;
+					graph_prefetch_key(g, rk->relhash);
+				}
+			}
 		}
-		resolve_deps(g, node, buf, qschema, qslen);
+
+		/* looked up, in order */
+		r = 0;
+		for (int i = start; i < end; i++)
+		{
+			GNode	   *node = list_nth(nodes, i);
+			ListCell   *lc;
+			int			ndeps = 0;
+
+			foreach(lc, node->depnames)
+			{
+				char	   *ref = lfirst(lc);
+				RefKey	   *rk = &refs[r++];
+				GNode	   *dep = NULL;
+
+				if (rk->space == NULL)
+				{
+					g->ndangling++;
+					continue;
+				}
+				if (rk->reloff >= 0)
+					dep = graph_find_hashed(g, buf->data + rk->reloff, rk->relhash);
+				if (dep == NULL)
+					dep = graph_find_len(g, ref, rk->reflen);
+				if (dep == NULL)
+					g->ndangling++;
+				if (dep == NULL || dep == node)
+					continue;
+				deps[ndeps++] = dep;
+				dep->dependents = lappend(dep->dependents, node);
+			}
+			node->deps = list_of_pointers(deps, ndeps);
+		}
 	}
+	pfree(refs);
+	pfree(deps);
 }
 
 /*
