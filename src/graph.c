@@ -553,6 +553,9 @@ graph_register_key(Graph *g, GNode *node)
 	e->node = node;
 }
 
+/* how many insertions ahead graph_register_keys() asks for a bucket */
+#define KEY_PREFETCH_AHEAD 16
+
 /*
  * graph_register_key() of n nodes whose keys the reader has set, with
  * their hashes (hash_bytes() of the key), in that order.  The map of a
@@ -560,8 +563,6 @@ graph_register_key(Graph *g, GNode *node)
  * bucket to come from memory: the buckets of the next few are asked for
  * ahead.
  */
-#define KEY_PREFETCH_AHEAD 16
-
 void
 graph_register_keys(Graph *g, GNode **nodes, const uint32 *hashes, uint32 n)
 {
