@@ -705,11 +705,12 @@ gnode_attr(const GNode *node, const char *key)
 {
 	ListCell   *lc;
 
+	/* most keys differ from the first byte: no call for those */
 	foreach(lc, node->attrs)
 	{
 		GAttr	   *a = lfirst(lc);
 
-		if (strcmp(a->key, key) == 0)
+		if (a->key[0] == key[0] && strcmp(a->key, key) == 0)
 			return &a->value;
 	}
 	return NULL;
