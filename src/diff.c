@@ -51,6 +51,13 @@ typedef struct NodeState
 
 #define NODESTATE_BATCH 1024
 
+/* The states of a diff are taken from arrays of them, chained. */
+typedef struct StateBatch
+{
+	struct StateBatch *prev;	/* the batch filled before, or NULL */
+	NodeState	states[NODESTATE_BATCH];
+} StateBatch;
+
 static NodeState *
 state_of(DiffContext *cx, GNode *node)
 {
@@ -58,14 +65,17 @@ state_of(DiffContext *cx, GNode *node)
 
 	if (st == NULL)
 	{
+		StateBatch *batch = cx->free;
+
 		/* taken from arrays of them, as a hash table would hold them */
 		if (cx->nfree == 0)
 		{
-			cx->free = MemoryContextAllocZero(cx->cxt,
-											  sizeof(NodeState) * NODESTATE_BATCH);
+			batch = MemoryContextAllocZero(cx->cxt, sizeof(StateBatch));
+			batch->prev = cx->free;
+			cx->free = batch;
 			cx->nfree = NODESTATE_BATCH;
 		}
-		st = &((NodeState *) cx->free)[NODESTATE_BATCH - cx->nfree--];
+		st = &batch->states[NODESTATE_BATCH - cx->nfree--];
 		st->node = node;
 		node->diffstate = st;
 	}
@@ -200,6 +210,14 @@ diff_privileges(DiffContext *cx, GNode *s, GNode *t)
  * ----------------------------------------------------------------
  */
 
+/* Is an attribute's key "comment" or "privileges"? */
+static inline bool
+comment_or_privileges(const char *key)
+{
+	return (key[0] == 'c' && strcmp(key, "comment") == 0) ||
+		(key[0] == 'p' && strcmp(key, "privileges") == 0);
+}
+
 /* Attributes that differ, comments and privileges aside. */
 static bool
 attrs_differ(GNode *s, GNode *t)
@@ -210,6 +228,8 @@ attrs_differ(GNode *s, GNode *t)
 	 * Two nodes read from documents of the same format list their
 	 * attributes in the same order, and most are byte for byte the same:
 	 * settled pair by pair, without looking each key up on both sides.
+	 * The reader shares keys between graphs: equal pointers are equal
+	 * keys (and unequal ones are compared).
 	 */
 	if (list_length(s->attrs) == list_length(t->attrs))
 	{
@@ -220,10 +240,9 @@ attrs_differ(GNode *s, GNode *t)
 			GAttr	   *as = lfirst(lcs);
 			GAttr	   *at = lfirst(lc);
 
-			if (strcmp(as->key, at->key) != 0)
+			if (as->key != at->key && strcmp(as->key, at->key) != 0)
 				break;
-			if (strcmp(at->key, "comment") != 0 &&
-				strcmp(at->key, "privileges") != 0 &&
+			if (!comment_or_privileges(at->key) &&
 				!jbv_identical(&as->value, &at->value))
 				break;
 		}
@@ -1277,18 +1296,29 @@ diff_set_deps(DiffContext *cx, GNode *node, List *deps)
 	node->deps = deps;
 }
 
-/* The states of a diff that ends, off these nodes and their subtrees. */
+/*
+ * The states of a diff that ends, off the nodes they were made for: the
+ * nodes of the graphs that have one, and the nodes handlers made for a
+ * while (those live in the diff's memory context, which outlives this).
+ * The arrays of states are read in order, rather than the graphs walked
+ * again.
+ */
 static void
-clear_states(List *nodes)
+clear_states(DiffContext *cx)
 {
-	ListCell   *lc;
+	StateBatch *batch;
+	int			used = NODESTATE_BATCH - cx->nfree;
 
-	foreach(lc, nodes)
+	for (batch = cx->free; batch != NULL; batch = batch->prev)
 	{
-		GNode	   *n = lfirst(lc);
+		for (int i = 0; i < used; i++)
+		{
+			NodeState  *st = &batch->states[i];
 
-		n->diffstate = NULL;
-		clear_states(n->children);
+			if (st->node->diffstate == st)
+				st->node->diffstate = NULL;
+		}
+		used = NODESTATE_BATCH;
 	}
 }
 
@@ -1343,12 +1373,7 @@ compute_graphs(Graph *source, Graph *target)
 
 		u->node->deps = u->deps;
 	}
-	clear_states(source->extensions);
-	clear_states(source->schemas);
-	clear_states(target->extensions);
-	clear_states(target->schemas);
-	clear_states(source->globals);
-	clear_states(target->globals);
+	clear_states(cx);
 	return steps;
 }
 

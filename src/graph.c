@@ -237,13 +237,27 @@ GNode *
 graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 			   GNode *schema, GNode *parent)
 {
+	return graph_add_node_named(g, kind, addr,
+								MemoryContextStrdup(g->cxt, name),
+								schema, parent);
+}
+
+/*
+ * graph_add_node() for a name palloc'd in the graph's memory context
+ * already, which the node keeps (a loaded document's reader copies each
+ * name once).
+ */
+GNode *
+graph_add_node_named(Graph *g, ObjKind kind, const ObjAddr *addr, char *name,
+					 GNode *schema, GNode *parent)
+{
 	MemoryContext old = MemoryContextSwitchTo(g->cxt);
 	GNode	   *node = palloc0(sizeof(GNode));
 
 	node->kind = kind;
 	node->graph = g;
 	g->nnodes++;
-	node->name = pstrdup(name);
+	node->name = name;
 	node->schema = schema;
 	node->parent = parent;
 	if (addr != NULL)
@@ -251,15 +265,32 @@ graph_add_node(Graph *g, ObjKind kind, const ObjAddr *addr, const char *name,
 
 	/*
 	 * Most names need no quotes and no prefix: the refname is then the name
-	 * itself (refnames and names are replaced, never written into).
+	 * itself (refnames and names are replaced, never written into).  The
+	 * quoted name of the kinds whose identity is the name alone is used as
+	 * it is (quote_identifier() returns a new string when it quotes).
 	 */
-	if ((parent == NULL || pgm_kinds[kind].schema_scoped ||
-		 parent->kind == OBJ_SCHEMA) &&
-		kind != OBJ_FUNCTION && kind != OBJ_AGGREGATE &&
+	if (kind != OBJ_FUNCTION && kind != OBJ_AGGREGATE &&
 		kind != OBJ_OPERATOR && kind != OBJ_CAST &&
-		kind != OBJ_OPFAMILY && kind != OBJ_OPCLASS &&
-		quote_identifier(node->name) == node->name)
-		node->refname = node->name;
+		kind != OBJ_OPFAMILY && kind != OBJ_OPCLASS)
+	{
+		const char *quoted = quote_identifier(name);
+
+		if (parent == NULL || pgm_kinds[kind].schema_scoped ||
+			parent->kind == OBJ_SCHEMA)
+			node->refname = (char *) quoted;
+		else
+		{
+			/* "parent.name", exactly the bytes needed */
+			size_t		plen = strlen(parent->refname);
+			size_t		qlen = strlen(quoted);
+			char	   *r = palloc(plen + qlen + 2);
+
+			memcpy(r, parent->refname, plen);
+			r[plen] = '.';
+			memcpy(r + plen + 1, quoted, qlen + 1);
+			node->refname = r;
+		}
+	}
 	else
 		graph_set_refname(node, graph_kind_refname(kind, name));
 
@@ -522,6 +553,41 @@ graph_register_key(Graph *g, GNode *node)
 	e->node = node;
 }
 
+/* how many insertions ahead graph_register_keys() asks for a bucket */
+#define KEY_PREFETCH_AHEAD 16
+
+/*
+ * graph_register_key() of n nodes whose keys the reader has set, with
+ * their hashes (hash_bytes() of the key), in that order.  The map of a
+ * large document spans megabytes, and an insertion mostly waits for its
+ * bucket to come from memory: the buckets of the next few are asked for
+ * ahead.
+ */
+void
+graph_register_keys(Graph *g, GNode **nodes, const uint32 *hashes, uint32 n)
+{
+	keymap_hash *tb = g->bykey;
+
+	for (uint32 i = 0; i < n; i++)
+	{
+		KeyEntry   *e;
+		bool		found;
+
+#ifdef __GNUC__
+		if (i + KEY_PREFETCH_AHEAD < n)
+			__builtin_prefetch(&tb->data[hashes[i + KEY_PREFETCH_AHEAD] & tb->sizemask], 1);
+#endif
+		e = keymap_insert_hash(tb, nodes[i]->key, hashes[i], &found);
+		if (found)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("snapshot document holds object \"%s\" twice",
+							nodes[i]->key)));
+		e->key = nodes[i]->key;
+		e->node = nodes[i];
+	}
+}
+
 /* string hashing for keys of any length: the entry holds a pointer */
 static uint32
 key_hash(const void *key, Size keysize)
@@ -572,6 +638,35 @@ graph_find(Graph *g, const char *key)
 	return e ? e->node : NULL;
 }
 
+/* graph_find() of a key whose length is known. */
+GNode *
+graph_find_len(Graph *g, const char *key, size_t len)
+{
+	return graph_find_hashed(g, key,
+							 hash_bytes((const unsigned char *) key, len));
+}
+
+/* graph_find() of a key whose hash (hash_bytes()) is known. */
+GNode *
+graph_find_hashed(Graph *g, const char *key, uint32 hash)
+{
+	KeyEntry   *e = keymap_lookup_hash(g->bykey, (char *) key, hash);
+
+	return e ? e->node : NULL;
+}
+
+/*
+ * Ask for the bucket of a key of that hash to be brought from memory, for
+ * a graph_find_hashed() a little later.
+ */
+void
+graph_prefetch_key(Graph *g, uint32 hash)
+{
+#ifdef __GNUC__
+	__builtin_prefetch(&g->bykey->data[hash & g->bykey->sizemask]);
+#endif
+}
+
 /*
  * The node of a loaded document with the same key as a node of another
  * one, or NULL: graph_find(g, gnode_key(node)), with the answer kept on
@@ -610,11 +705,12 @@ gnode_attr(const GNode *node, const char *key)
 {
 	ListCell   *lc;
 
+	/* most keys differ from the first byte: no call for those */
 	foreach(lc, node->attrs)
 	{
 		GAttr	   *a = lfirst(lc);
 
-		if (strcmp(a->key, key) == 0)
+		if (a->key[0] == key[0] && strcmp(a->key, key) == 0)
 			return &a->value;
 	}
 	return NULL;

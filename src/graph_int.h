@@ -138,5 +138,12 @@ extern void graph_loaded_end(Graph *g);
 extern char *graph_key_join(const char *label, const char *a, const char *b);
 extern void graph_keys_create(Graph *g, uint32 nelements);
 extern void graph_register_key(Graph *g, GNode *node);
+extern void graph_register_keys(Graph *g, GNode **nodes, const uint32 *hashes,
+								uint32 n);
+extern GNode *graph_find_len(Graph *g, const char *key, size_t len);
+extern GNode *graph_find_hashed(Graph *g, const char *key, uint32 hash);
+extern void graph_prefetch_key(Graph *g, uint32 hash);
+extern GNode *graph_add_node_named(Graph *g, ObjKind kind, const ObjAddr *addr,
+								   char *name, GNode *schema, GNode *parent);
 
 #endif							/* PGM_GRAPH_INT_H */
