@@ -229,32 +229,15 @@ graph_loaded_end(Graph *g)
  * ----------------------------------------------------------------
  */
 
+/* the same value: jbv_identical(), and numbers byte for byte */
 static bool
 values_same(const JsonbValue *a, const JsonbValue *b)
 {
-	if (a->type != b->type)
-		return false;
-	switch (a->type)
-	{
-		case jbvNull:
-			return true;
-		case jbvBool:
-			return a->val.boolean == b->val.boolean;
-		case jbvString:
-			return a->val.string.len == b->val.string.len &&
-				memcmp(a->val.string.val, b->val.string.val,
-					   a->val.string.len) == 0;
-		case jbvNumeric:
-			return VARSIZE_ANY(a->val.numeric) == VARSIZE_ANY(b->val.numeric) &&
-				memcmp(a->val.numeric, b->val.numeric,
-					   VARSIZE_ANY(a->val.numeric)) == 0;
-		case jbvBinary:
-			return a->val.binary.len == b->val.binary.len &&
-				memcmp(a->val.binary.data, b->val.binary.data,
-					   a->val.binary.len) == 0;
-		default:
-			return false;
-	}
+	if (a->type == jbvNumeric && b->type == jbvNumeric)
+		return VARSIZE_ANY(a->val.numeric) == VARSIZE_ANY(b->val.numeric) &&
+			memcmp(a->val.numeric, b->val.numeric,
+				   VARSIZE_ANY(a->val.numeric)) == 0;
+	return jbv_identical(a, b);
 }
 
 static bool
