@@ -329,6 +329,22 @@ register_node(Graph *g, GNode *node, const char *qschema, size_t qslen)
 	keyed.hashes[keyed.n++] = hash_bytes((const unsigned char *) key, len);
 }
 
+/*
+ * A list of n pointers (n > 0) in one allocation, as new_list() of
+ * pg_list.c makes it: the caller fills its cells.
+ */
+static List *
+list_of_length(int n)
+{
+	List	   *l = palloc(offsetof(List, initial_elements) + n * sizeof(ListCell));
+
+	l->type = T_List;
+	l->length = n;
+	l->max_length = n;
+	l->elements = l->initial_elements;
+	return l;
+}
+
 /* A list of the n pointers of items (NIL for none), in one allocation. */
 static List *
 list_of_pointers(void **items, int n)
@@ -337,11 +353,7 @@ list_of_pointers(void **items, int n)
 
 	if (n == 0)
 		return NIL;
-	l = palloc(offsetof(List, initial_elements) + n * sizeof(ListCell));
-	l->type = T_List;
-	l->length = n;
-	l->max_length = n;
-	l->elements = l->initial_elements;
+	l = list_of_length(n);
 	for (int i = 0; i < n; i++)
 		l->elements[i].ptr_value = items[i];
 	return l;
@@ -531,11 +543,7 @@ load_node_body(Graph *g, GNode *node, JsonbValue *body,
 		List	   *l;
 
 		memcpy(kept, attrs, sizeof(GAttr) * nattrs);
-		l = palloc(offsetof(List, initial_elements) + nattrs * sizeof(ListCell));
-		l->type = T_List;
-		l->length = nattrs;
-		l->max_length = nattrs;
-		l->elements = l->initial_elements;
+		l = list_of_length(nattrs);
 		for (int i = 0; i < nattrs; i++)
 			l->elements[i].ptr_value = &kept[i];
 		node->attrs = l;
