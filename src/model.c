@@ -128,34 +128,21 @@ document_scope_all(Jsonb *doc)
 	"        ('{format,scope,extensions,schemas}'::pg_catalog.text[]))"
 
 /*
- * Does migrate_models have its checked_hash column?  Not while the SQL
- * objects are still those of version 0.1 (before ALTER EXTENSION
- * pg_migrate UPDATE): every stored model is then checked when read.
- */
-static bool
-checked_column_exists(void)
-{
-	Oid			ext = get_extension_oid("pg_migrate", false);
-	Oid			rel = get_relname_relid("migrate_models", pgm_extension_schema(ext));
-
-	return OidIsValid(rel) && get_attnum(rel, "checked_hash") != InvalidAttrNumber;
-}
-
-/*
- * Does migrate_models have its snapshot_hash column (the cached hash of
- * each row's model)?  Not while the SQL objects are still those of version
+ * Does migrate_models have this column of version 0.2 (checked_hash,
+ * snapshot_hash)?  Not while the SQL objects are still those of version
  * 0.1: ALTER EXTENSION pg_migrate UPDATE runs its script with this library
- * loaded, so that every function that reads or writes the column asks
- * first, as for checked_hash.  Without it, autogenerate hashes the
- * document it reached as it always did.
+ * loaded, so every function that reads or writes them asks first.  Without
+ * checked_hash every stored model is checked when read; without
+ * snapshot_hash autogenerate hashes the document it reached as it always
+ * did.
  */
 static bool
-hash_column_exists(void)
+models_column_exists(const char *column)
 {
 	Oid			ext = get_extension_oid("pg_migrate", false);
 	Oid			rel = get_relname_relid("migrate_models", pgm_extension_schema(ext));
 
-	return OidIsValid(rel) && get_attnum(rel, "snapshot_hash") != InvalidAttrNumber;
+	return OidIsValid(rel) && get_attnum(rel, column) != InvalidAttrNumber;
 }
 
 /*
@@ -231,8 +218,8 @@ store_document(Jsonb *doc, const char *ddl)
 	Oid			types[3] = {JSONBOID, TEXTOID, BOOLOID};
 	Datum		values[3];
 	char		nulls[3] = {' ', ddl ? ' ' : 'n', ' '};
-	bool		checked = checked_column_exists();
-	bool		hashed = hash_column_exists();
+	bool		checked = models_column_exists("checked_hash");
+	bool		hashed = models_column_exists("snapshot_hash");
 	int			ret;
 
 	values[0] = JsonbPGetDatum(doc);
@@ -1119,8 +1106,8 @@ single_model(ArrayType *schemas, bool *checked, char **hash)
 	ret = SPI_execute_with_args(psprintf("SELECT m.schema_name, m.model, %s, %s FROM %s.migrate_models m"
 										 " WHERE $1 IS NULL OR m.schema_name OPERATOR(pg_catalog.=) ANY ($1)"
 										 " LIMIT 2",
-										 checked_column_exists() ? "m.checked_hash" : "NULL::pg_catalog.int8",
-										 hash && hash_column_exists() ? "m.snapshot_hash" : "NULL::pg_catalog.text",
+										 models_column_exists("checked_hash") ? "m.checked_hash" : "NULL::pg_catalog.int8",
+										 hash && models_column_exists("snapshot_hash") ? "m.snapshot_hash" : "NULL::pg_catalog.text",
 										 pgm_ext_schema()),
 								1, types, values, nulls, true, 2);
 	pgm_spi_check(ret, SPI_OK_SELECT, "reading the models");
